@@ -1,0 +1,127 @@
+#!/usr/bin/env node
+// Sets up whatever is missing for liqlab, and nothing else: npm dependencies, a project-local
+// Python venv with Jupyter from requirements.txt, the "TypeScript (liqlab)" kernel in the
+// project's own Jupyter prefix (.jupyter/), and the compiled package (dist/). Each step is
+// skipped when a stamp says its inputs have not changed, so a second run takes seconds.
+// Usage: node scripts/setup.mjs [--quiet]
+import { execFileSync } from "node:child_process";
+import { createHash } from "node:crypto";
+import fs from "node:fs";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
+const quiet = process.argv.includes("--quiet");
+const log = (s) => { if (!quiet) process.stderr.write(s + "\n"); };
+const stampDir = path.join(root, ".liqlab");
+fs.mkdirSync(stampDir, { recursive: true });
+
+function hashOf(files) {
+  const h = createHash("sha256");
+  for (const f of files) h.update(f + "\0" + (fs.existsSync(f) ? fs.readFileSync(f) : "") + "\0");
+  return h.digest("hex");
+}
+function stamp(name) {
+  const p = path.join(stampDir, name + ".stamp");
+  return { read: () => (fs.existsSync(p) ? fs.readFileSync(p, "utf8") : ""), write: (v) => fs.writeFileSync(p, v) };
+}
+function run(cmd, args, opts = {}) {
+  execFileSync(cmd, args, { cwd: root, stdio: quiet ? ["ignore", "ignore", "inherit"] : ["ignore", "inherit", "inherit"], ...opts });
+}
+async function step(name, needed, action) {
+  const t0 = Date.now();
+  const why = needed();
+  if (!why) { log(`setup: ${name}: up to date (${Date.now() - t0} ms)`); return; }
+  log(`setup: ${name}: ${why} ...`);
+  await action();
+  log(`setup: ${name}: done in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
+}
+
+const [major, minor] = process.versions.node.split(".").map(Number);
+if (major < 20 || (major === 20 && minor < 19)) {
+  console.error(`liqlab needs Node >= 20.19 (arquero is ESM-only and tslab require()s it); this is ${process.version}.`);
+  process.exit(1);
+}
+
+// 1. npm dependencies
+const lock = path.join(root, "package-lock.json");
+const npmStamp = stamp("npm");
+await step("npm dependencies", () => {
+  if (!fs.existsSync(path.join(root, "node_modules", "tslab"))) return "node_modules missing, running npm ci";
+  if (npmStamp.read() !== hashOf([lock])) return "package-lock.json changed, running npm ci";
+  return "";
+}, () => { run("npm", ["ci", "--no-audit", "--no-fund"]); npmStamp.write(hashOf([lock])); });
+
+// 2. Python venv with Jupyter
+const venv = process.env.LIQLAB_PYTHON_ENV ? path.resolve(process.env.LIQLAB_PYTHON_ENV) : path.join(root, ".venv");
+const venvPython = path.join(venv, "bin", "python");
+const reqs = path.join(root, "requirements.txt");
+const pyStamp = stamp("python");
+function findPython() {
+  for (const c of [process.env.PYTHON, "python3", "python"].filter(Boolean)) {
+    try {
+      const v = execFileSync(c, ["-c", "import sys; print('%d.%d' % sys.version_info[:2])"], { encoding: "utf8" }).trim();
+      const [a, b] = v.split(".").map(Number);
+      if (a === 3 && b >= 10) return c;
+    } catch { /* try the next */ }
+  }
+  throw new Error("liqlab needs Python >= 3.10 (python3) for Jupyter; none was found on PATH. Set PYTHON=/path/to/python3.");
+}
+await step("python venv with jupyter", () => {
+  if (process.env.LIQLAB_PYTHON_ENV) return fs.existsSync(venvPython) && pyStamp.read() === hashOf([reqs]) + venv ? "" : "";
+  if (!fs.existsSync(venvPython)) return `creating ${path.relative(root, venv)} and installing requirements.txt`;
+  if (pyStamp.read() !== hashOf([reqs]) + venv) return "requirements.txt changed, reinstalling";
+  return "";
+}, () => {
+  if (!fs.existsSync(venvPython)) run(findPython(), ["-m", "venv", venv]);
+  run(venvPython, ["-m", "pip", "install", "--quiet", "--disable-pip-version-check", "-r", reqs]);
+  pyStamp.write(hashOf([reqs]) + venv);
+});
+
+// 3. The kernel, in the project's own Jupyter prefix (never the user's).
+const kernelDir = path.join(root, ".jupyter", "share", "jupyter", "kernels", "liqlab");
+const kernelJson = JSON.stringify({
+  argv: [process.execPath, path.join(root, "scripts", "kernel.cjs"), "kernel", "--config-path", "{connection_file}"],
+  display_name: "TypeScript (liqlab)",
+  language: "typescript",
+  env: { TZ: "UTC" },
+}, null, 2) + "\n";
+const typesDir = path.join(stampDir, "types", "liqlab");
+const ambient = `// Written by scripts/setup.mjs: lets tslab resolve "liqlab" from a notebook in any folder.\ndeclare module "liqlab" {\n  export * from ${JSON.stringify(path.join(root, "dist", "index"))};\n}\n`;
+await step("kernel TypeScript (liqlab)", () => {
+  const p = path.join(kernelDir, "kernel.json");
+  if (!fs.existsSync(p) || fs.readFileSync(p, "utf8") !== kernelJson) return `writing ${path.relative(root, p)}`;
+  if (!fs.existsSync(path.join(typesDir, "index.d.ts")) || fs.readFileSync(path.join(typesDir, "index.d.ts"), "utf8") !== ambient) return "writing type shim";
+  return "";
+}, () => {
+  fs.mkdirSync(kernelDir, { recursive: true });
+  fs.writeFileSync(path.join(kernelDir, "kernel.json"), kernelJson);
+  fs.mkdirSync(typesDir, { recursive: true });
+  fs.writeFileSync(path.join(typesDir, "index.d.ts"), ambient);
+});
+
+// 4. "liqlab" resolves by name inside the project (notebooks/, tests of built output).
+const selfLink = path.join(root, "node_modules", "liqlab");
+await step("self link node_modules/liqlab", () => (fs.existsSync(path.join(selfLink, "package.json")) ? "" : "linking"), () => {
+  fs.rmSync(selfLink, { recursive: true, force: true });
+  fs.symlinkSync("..", selfLink, "dir");
+});
+
+// 5. Build: compile src/ to dist/ with declarations when any source changed.
+function srcFiles(dir) {
+  return fs.readdirSync(dir, { withFileTypes: true }).flatMap((e) => {
+    const p = path.join(dir, e.name);
+    return e.isDirectory() ? srcFiles(p) : p.endsWith(".ts") ? [p] : [];
+  }).sort();
+}
+const buildStamp = stamp("build");
+const buildInputs = () => hashOf([...srcFiles(path.join(root, "src")), path.join(root, "tsconfig.json"), path.join(root, "tsconfig.build.json")]);
+await step("build dist/", () => {
+  if (!fs.existsSync(path.join(root, "dist", "index.js"))) return "compiling src/ (tsc)";
+  if (buildStamp.read() !== buildInputs()) return "src/ changed, compiling (tsc)";
+  return "";
+}, () => {
+  fs.rmSync(path.join(root, "dist"), { recursive: true, force: true });
+  run(process.execPath, [path.join(root, "node_modules", "typescript", "bin", "tsc"), "-p", "tsconfig.build.json"]);
+  buildStamp.write(buildInputs());
+});
