@@ -1,29 +1,24 @@
 /**
  * liqlab: open, exchange-exact, point-in-time liquidation maps for crypto-derivatives research.
  *
- * This file is the whole public surface: named re-exports of documented modules, one section
- * per layer (see docs/architecture.md). Import it in a notebook as `import * as liq from "liqlab"`.
+ * This file is the whole public surface: one re-export per layer, each layer's own index.ts
+ * listing its named exports (see docs/architecture.md). In a notebook:
+ * `import * as liq from "liqlab"`.
  */
 
 // base
 export { error, LiqlabError } from "./util/errors";
 export type { ErrorContext } from "./util/errors";
 
-// domain: margin (exchange-exact liquidation prices, leverage brackets)
-// (margin exports)
-
-// domain: data (loaders, quality reports, downloader)
-// (data exports)
-
-// engine (replay, maps, heatmaps)
-// (engine exports)
-
-// figures (plotly figure JSON builders, saveFigure)
-// (figures exports)
-
-// analysis: simulator and validation
-// (sim exports)
-// (validate exports)
-
-// face: notebook display
-// (notebook exports)
+// domain
+export * from "./margin/index";
+export * from "./data/index";
+// engine
+export * from "./engine/index";
+// figures
+export * from "./figures/index";
+// analysis
+export * from "./sim/index";
+export * from "./validate/index";
+// face
+export * from "./notebook/index";

@@ -1,0 +1,93 @@
+/**
+ * The engine's result types. These are the contract between the engine (which fills them), the
+ * figures (which draw them), the validation harness (which scores them) and the notebooks.
+ * Every USD amount here is an ESTIMATE of where leveraged positions would be liquidated; the
+ * figures and tables built from them say so.
+ */
+import type { ColumnTable } from "arquero";
+
+export type Side = "long" | "short";
+
+/** A price grid of equal-width bins. Bin i covers [lo + i*step, lo + (i+1)*step). */
+export interface PriceGrid {
+  /** Lower edge of bin 0, USD. */
+  lo: number;
+  /** Bin width, USD. */
+  step: number;
+  /** Number of bins. */
+  bins: number;
+  /** Bin centres, USD (length `bins`). */
+  prices: Float64Array;
+}
+
+/** Where on the map a question's answer came from. */
+export interface SideUsd {
+  side: Side;
+  /** Estimated USD liquidated. */
+  usd: number;
+}
+
+export interface LeverageShare {
+  leverage: number;
+  /** Estimated liquidation USD of this tier inside the band (both sides). */
+  usd: number;
+  /** usd / total of all tiers in the band; 0 when the band is empty. */
+  share: number;
+}
+
+/** An estimated liquidation map at one moment. */
+export interface LiquidationMap {
+  /** Epoch ms UTC of the moment mapped (the close of the last bar used). */
+  time: number;
+  /** The price at that moment (the last bar's close), USD. */
+  price: number;
+  /** Free-text provenance for figure subtitles, e.g. "BTCUSDT Binance, 5m candles + OI". */
+  source: string;
+  /** Leverage tiers, ascending, e.g. [5, 10, 25, 50, 100]. */
+  tiers: number[];
+  grid: PriceGrid;
+  /** long[t][i]: estimated long liquidation USD of tier t in price bin i (zero above price). */
+  long: Float64Array[];
+  /** short[t][i]: estimated short liquidation USD of tier t in price bin i (zero below price). */
+  short: Float64Array[];
+  /** Rows with usd > 0: columns `price` (bin centre), `side`, `leverage`, `usd`. */
+  table: ColumnTable;
+  /**
+   * Cumulative curves outward from the current price, per bin: `long[i]` is the long USD
+   * liquidated if price falls to grid.prices[i] (0 for bins at or above the price), `short[i]`
+   * the short USD liquidated if price rises to grid.prices[i]. Monotone away from the price.
+   */
+  cumulative: { price: Float64Array; long: Float64Array; short: Float64Array };
+  /** USD liquidated if price moves from `price` to `target`: longs below, shorts above. */
+  liquidationsIf(target: number): SideUsd;
+  /** Long and short USD within ±withinPct percent of price; ratio = longUsd / shortUsd (Infinity if shortUsd = 0 < longUsd, NaN never: 0/0 gives 1? no: 0/0 throws). */
+  imbalance(withinPct: number): { longUsd: number; shortUsd: number; ratio: number };
+  /** Share of each tier of the liquidation USD with levels in [low, high], both sides. */
+  leverageShares(low: number, high: number): LeverageShare[];
+}
+
+/** Time × price matrix of estimated liquidation USD, for the heatmap figure. */
+export interface Heatmap {
+  /** Epoch ms UTC of each column (the close of the bar after which it was taken). */
+  times: Float64Array;
+  grid: PriceGrid;
+  /** z[c][i]: estimated USD (long + short, all tiers) with level in bin i at column c. */
+  z: Float64Array[];
+  long: Float64Array[];
+  short: Float64Array[];
+  /** The candles, for the overlay. */
+  candles: { time: Float64Array; open: Float64Array; high: Float64Array; low: Float64Array; close: Float64Array };
+  source: string;
+}
+
+/** What `replay()` returns. */
+export interface LiquidationModel {
+  /** Per bar: `time`, `longLiquidatedUsd`, `shortLiquidatedUsd`, `openLongUsd`, `openShortUsd`. */
+  bars: ColumnTable;
+  tiers: number[];
+  grid: PriceGrid;
+  source: string;
+  /** The map after the bar whose time is <= `time` (default: after the last bar). */
+  mapAt(time?: number): LiquidationMap;
+  heatmap(options?: { step?: number }): Heatmap;
+}

@@ -1,0 +1,2 @@
+// Public surface of src/validate/: named re-exports only. src/index.ts re-exports this file.
+export {};
