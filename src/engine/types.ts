@@ -60,7 +60,10 @@ export interface LiquidationMap {
   cumulative: { price: Float64Array; long: Float64Array; short: Float64Array };
   /** USD liquidated if price moves from `price` to `target`: longs below, shorts above. */
   liquidationsIf(target: number): SideUsd;
-  /** Long and short USD within ±withinPct percent of price; ratio = longUsd / shortUsd (Infinity if shortUsd = 0 < longUsd, NaN never: 0/0 gives 1? no: 0/0 throws). */
+  /**
+   * Long and short USD with levels within ±withinPct percent of price. ratio = longUsd / shortUsd;
+   * Infinity when shortUsd = 0 < longUsd, and 1 when both are 0 (nothing either way), never NaN.
+   */
   imbalance(withinPct: number): { longUsd: number; shortUsd: number; ratio: number };
   /** Share of each tier of the liquidation USD with levels in [low, high], both sides. */
   leverageShares(low: number, high: number): LeverageShare[];
