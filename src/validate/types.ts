@@ -1,0 +1,37 @@
+/**
+ * The validation harness's result: the contract between `backtest()` (src/validate), the
+ * validation figures (src/figures) and the notebooks. Every "estimated" number is a model
+ * estimate; "realized" numbers are what exchanges reported.
+ */
+import type { ColumnTable } from "arquero";
+
+/** Scores of one per-bar series (estimated or baseline) against realized liquidation USD. */
+export interface Metrics {
+  /** Spearman rank correlation (average ranks for ties). */
+  spearman: number;
+  /** Pearson correlation of log(1 + USD). */
+  logPearson: number;
+  /** Share of the top 5% realized bars that fall in the series' top 10% bars. */
+  topCapture: number;
+  /** sum(series) / sum(realized). */
+  calibration: number;
+}
+
+export interface SideScores {
+  model: Metrics;
+  baseline: Metrics;
+}
+
+export interface BacktestResult {
+  /** Bars scored. */
+  bars: number;
+  long: SideScores;
+  short: SideScores;
+  /**
+   * Per bar: `time` (epoch ms UTC, bar open), `longEstimatedUsd`, `longBaselineUsd`,
+   * `longRealizedUsd`, `shortEstimatedUsd`, `shortBaselineUsd`, `shortRealizedUsd`.
+   */
+  series: ColumnTable;
+  /** Provenance for figure subtitles, e.g. "btc_regime_30m.csv, 875 half-hour bars". */
+  source: string;
+}
