@@ -13,10 +13,24 @@ const root = path.resolve(__dirname, "..");
 process.env.NODE_PATH = [path.join(root, "node_modules"), process.env.NODE_PATH].filter(Boolean).join(path.delimiter);
 Module._initPaths();
 const tslabDir = path.join(root, "node_modules", "tslab");
-const ts = require(require.resolve("@tslab/typescript-for-tslab", { paths: [tslabDir] }));
-const getDefaultTypeRoots = ts.getDefaultTypeRoots;
-ts.getDefaultTypeRoots = function (...args) {
-  return [...(getDefaultTypeRoots.apply(this, args) || []), path.join(root, ".liqlab", "types")];
+const extraTypeRoot = path.join(root, ".liqlab", "types");
+// tslab reads typeRoots from `ts.getDefaultTypeRoots`, a non-configurable getter on its bundled
+// TypeScript; so hand tslab a copy of that module's namespace whose getDefaultTypeRoots adds ours.
+const tsRequest = "@tslab/typescript-for-tslab";
+let wrapped = null;
+const load = Module._load;
+Module._load = function (request, ...rest) {
+  const mod = load.call(this, request, ...rest);
+  if (request !== tsRequest) return mod;
+  if (!wrapped) {
+    wrapped = {};
+    for (const key of Object.keys(mod)) if (key !== "getDefaultTypeRoots") Object.defineProperty(wrapped, key, { enumerable: true, get: () => mod[key] });
+    Object.defineProperty(wrapped, "getDefaultTypeRoots", {
+      enumerable: true,
+      value: (...args) => [...(mod.getDefaultTypeRoots(...args) || []), extraTypeRoot],
+    });
+  }
+  return wrapped;
 };
 process.argv = [process.argv[0], path.join(tslabDir, "bin", "tslab"), ...process.argv.slice(2)];
 require(path.join(tslabDir, "dist", "main.js")).main();
