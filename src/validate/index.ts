@@ -1,2 +1,5 @@
 // Public surface of src/validate/: named re-exports only. src/index.ts re-exports this file.
-export {};
+export type { Metrics, SideScores, BacktestResult } from "./types";
+export { pearson, spearman, logPearson, ranks, topWeights, topCapture, calibration } from "./metrics";
+export type { TopCaptureOptions } from "./metrics";
+export { wasserstein1 } from "./wasserstein";

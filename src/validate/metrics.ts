@@ -1,0 +1,150 @@
+/**
+ * Metric kernels of the validation harness: pure functions over per-bar series (Float64Array),
+ * one value out. Both arguments are aligned bar by bar: `x` is the scored series (model estimate
+ * or baseline), `y` the realized liquidation USD.
+ *
+ * Degenerate input never yields NaN:
+ * - different lengths, fewer than 2 bars, a non-finite value, or (for USD kernels) a negative
+ *   value throws a LiqlabError naming the series, the bar and the value;
+ * - a constant series carries no ranking information, so correlations against it are 0
+ *   (documented convention, not an estimate);
+ * - `calibration` throws when realized USD sums to 0 (nothing to calibrate against).
+ */
+import { error } from "../util/errors";
+
+/** Checks two aligned series: same length, at least 2 bars, every value finite (and >= 0 if usd). */
+export function checkPair(x: Float64Array, y: Float64Array, usd: boolean, names: [string, string] = ["estimated", "realized"]): void {
+  if (x.length !== y.length) throw error(`series lengths differ: ${names[0]} has ${x.length} bars, ${names[1]} ${y.length}`, { value: [x.length, y.length] });
+  if (x.length < 2) throw error("at least 2 bars are needed to score a series", { value: x.length });
+  for (let k = 0; k < 2; k++) {
+    const s = k === 0 ? x : y;
+    for (let i = 0; i < s.length; i++) {
+      const v = s[i]!;
+      if (!Number.isFinite(v)) throw error(`${names[k]} must be finite at bar ${i}`, { column: names[k], value: v });
+      if (usd && v < 0) throw error(`${names[k]} USD must be >= 0 at bar ${i}`, { column: names[k], value: v });
+    }
+  }
+}
+
+/** Pearson correlation; 0 when either series is constant. Throws on bad input (see checkPair). */
+export function pearson(x: Float64Array, y: Float64Array): number {
+  checkPair(x, y, false);
+  return pearsonUnchecked(x, y);
+}
+
+function pearsonUnchecked(x: Float64Array, y: Float64Array): number {
+  const n = x.length;
+  let mx = 0;
+  let my = 0;
+  for (let i = 0; i < n; i++) {
+    mx += x[i]!;
+    my += y[i]!;
+  }
+  mx /= n;
+  my /= n;
+  let sxy = 0;
+  let sxx = 0;
+  let syy = 0;
+  for (let i = 0; i < n; i++) {
+    const dx = x[i]! - mx;
+    const dy = y[i]! - my;
+    sxy += dx * dy;
+    sxx += dx * dx;
+    syy += dy * dy;
+  }
+  if (sxx === 0 || syy === 0) return 0;
+  const r = sxy / Math.sqrt(sxx * syy);
+  // Rounding can push |r| a hair past 1.
+  return r > 1 ? 1 : r < -1 ? -1 : r;
+}
+
+/** 1-based ranks, ties get the average of the ranks they span (the "fractional" ranking). */
+export function ranks(x: Float64Array): Float64Array {
+  const n = x.length;
+  const order = Array.from({ length: n }, (_, i) => i).sort((a, b) => x[a]! - x[b]! || a - b);
+  const out = new Float64Array(n);
+  let i = 0;
+  while (i < n) {
+    let j = i;
+    while (j + 1 < n && x[order[j + 1]!] === x[order[i]!]) j++;
+    const rank = (i + j) / 2 + 1;
+    for (let k = i; k <= j; k++) out[order[k]!] = rank;
+    i = j + 1;
+  }
+  return out;
+}
+
+/** Spearman rank correlation: Pearson on average ranks; 0 when either series is constant. */
+export function spearman(x: Float64Array, y: Float64Array): number {
+  checkPair(x, y, false);
+  return pearsonUnchecked(ranks(x), ranks(y));
+}
+
+/** Pearson correlation of log(1 + USD); inputs are USD amounts (>= 0). */
+export function logPearson(x: Float64Array, y: Float64Array): number {
+  checkPair(x, y, true);
+  return pearsonUnchecked(x.map(Math.log1p), y.map(Math.log1p));
+}
+
+/**
+ * Membership weights of the top `share` of bars by value: the k = max(1, ceil(share × n))
+ * largest bars get weight 1; bars tied at the cut-off share the remaining slots equally (the
+ * expected membership under a random tie-break), so sum(weights) = k exactly and a constant
+ * series gets k/n everywhere: no credit for ties.
+ */
+export function topWeights(x: Float64Array, share: number): Float64Array {
+  const n = x.length;
+  if (!(share > 0 && share <= 1)) throw error("top share must be in (0, 1]", { column: "share", value: share });
+  const k = Math.max(1, Math.ceil(share * n - 1e-9));
+  const sorted = Float64Array.from(x).sort();
+  const cut = sorted[n - k]!;
+  let above = 0;
+  let tied = 0;
+  for (let i = 0; i < n; i++) {
+    if (x[i]! > cut) above++;
+    else if (x[i]! === cut) tied++;
+  }
+  const tieWeight = (k - above) / tied;
+  const w = new Float64Array(n);
+  for (let i = 0; i < n; i++) w[i] = x[i]! > cut ? 1 : x[i]! === cut ? tieWeight : 0;
+  return w;
+}
+
+/** Shares that define topCapture. */
+export interface TopCaptureOptions {
+  /** Share of bars with the largest realized USD that must be caught. Default 0.05. */
+  realizedTop?: number;
+  /** Share of bars the scored series flags (its largest values). Default 0.10. */
+  estimatedTop?: number;
+}
+
+/**
+ * Share of the top 5% realized bars that fall in the series' top 10% bars (shares in options).
+ * Ties at either cut-off count by expected membership (topWeights), so a constant series scores
+ * exactly estimatedTop's share of bars (chance), never a free 1.
+ */
+export function topCapture(x: Float64Array, y: Float64Array, options: TopCaptureOptions = {}): number {
+  checkPair(x, y, true);
+  const wx = topWeights(x, options.estimatedTop ?? 0.1);
+  const wy = topWeights(y, options.realizedTop ?? 0.05);
+  let hit = 0;
+  let total = 0;
+  for (let i = 0; i < x.length; i++) {
+    hit += wx[i]! * wy[i]!;
+    total += wy[i]!;
+  }
+  return hit / total;
+}
+
+/** sum(x) / sum(y). Throws when realized USD sums to 0: there is nothing to calibrate against. */
+export function calibration(x: Float64Array, y: Float64Array): number {
+  checkPair(x, y, true);
+  let sx = 0;
+  let sy = 0;
+  for (let i = 0; i < x.length; i++) {
+    sx += x[i]!;
+    sy += y[i]!;
+  }
+  if (sy === 0) throw error("realized USD sums to 0: calibration is undefined", { column: "realized", value: 0 });
+  return sx / sy;
+}

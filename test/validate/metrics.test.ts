@@ -1,0 +1,87 @@
+import assert from "node:assert/strict";
+import { calibration, logPearson, pearson, ranks, spearman, topCapture, topWeights } from "../../src/validate/metrics";
+
+const f = (xs: number[]) => Float64Array.from(xs);
+const E = Math.E;
+
+describe("validate/metrics", () => {
+  it("ranks(x) gives tied values the average of the ranks they span", () => {
+    assert.deepEqual(Array.from(ranks(f([10, 20, 20, 30]))), [1, 2.5, 2.5, 4]);
+    assert.deepEqual(Array.from(ranks(f([5, 5, 5]))), [2, 2, 2]);
+  });
+
+  it("spearman(x, y) with a tie equals the hand-derived 3/sqrt(10)", () => {
+    // ranks x = [1, 2.5, 2.5, 4], y = [1, 2, 3, 4]: sxy = 4.5, sxx = 4.5, syy = 5.
+    assert.ok(Math.abs(spearman(f([1, 2, 2, 3]), f([1, 2, 3, 4])) - 3 / Math.sqrt(10)) < 1e-12);
+  });
+
+  it("spearman(x, y) is 1 for any increasing map and -1 for a decreasing one", () => {
+    const x = f([3, 1, 4, 1.5, 9, 2.6]);
+    assert.equal(spearman(x, x.map((v) => Math.exp(v))), 1);
+    assert.equal(spearman(x, x.map((v) => -v * v * v)), -1);
+  });
+
+  it("spearman(x, y) and pearson(x, y) are 0, not NaN, when a series is constant", () => {
+    assert.equal(spearman(f([0, 0, 0, 0]), f([1, 5, 2, 3])), 0);
+    assert.equal(pearson(f([1, 5, 2, 3]), f([7, 7, 7, 7])), 0);
+  });
+
+  it("logPearson(x, y) correlates log(1 + USD): hand case with r = 0.5", () => {
+    // log1p(x) = [0, 1, 2], log1p(y) = [0, 2, 1]: sxy = 1, sxx = syy = 2.
+    const x = f([0, E - 1, E * E - 1]);
+    const y = f([0, E * E - 1, E - 1]);
+    assert.ok(Math.abs(logPearson(x, y) - 0.5) < 1e-12);
+    // log1p(y) = 2·log1p(x) is exactly linear although y is not linear in x.
+    assert.ok(Math.abs(logPearson(x, f([0, E * E - 1, E ** 4 - 1])) - 1) < 1e-12);
+  });
+
+  it("logPearson(x, y) throws on negative USD, naming the bar and value", () => {
+    assert.throws(() => logPearson(f([1, -2, 3]), f([1, 2, 3])), /estimated USD must be >= 0 at bar 1 \(value -2\)/);
+  });
+
+  it("topWeights(x, share) sums to ceil(share × n) and splits ties at the cut-off", () => {
+    const w = topWeights(f([1, 9, 5, 5, 5, 0, 0, 0, 0, 0]), 0.2); // k = 2: bar 1, then 1 slot for 3 tied bars
+    assert.deepEqual(Array.from(w).map((v) => Math.round(v * 1e9) / 1e9), [0, 1, 0.333333333, 0.333333333, 0.333333333, 0, 0, 0, 0, 0]);
+  });
+
+  it("topCapture(est, realized) over 20 bars: 1 when the realized peak is in the model's top 2, else 0", () => {
+    const realized = new Float64Array(20).fill(1);
+    realized[7] = 100; // top 5% of 20 bars = 1 bar
+    const hit = new Float64Array(20);
+    hit[7] = 5;
+    hit[3] = 6; // top 10% = bars 3 and 7
+    assert.equal(topCapture(hit, realized), 1);
+    const miss = new Float64Array(20);
+    miss[2] = 5;
+    miss[3] = 6;
+    assert.equal(topCapture(miss, realized), 0);
+  });
+
+  it("topCapture(est, realized) credits ties by expected membership: 3 bars tied for 2 slots score 2/3", () => {
+    const realized = new Float64Array(20);
+    realized[7] = 100;
+    const est = new Float64Array(20);
+    est[7] = est[8] = est[9] = 4;
+    assert.ok(Math.abs(topCapture(est, realized) - 2 / 3) < 1e-12);
+  });
+
+  it("topCapture(constant, realized) scores chance (the 10% flagged share), never a free 1", () => {
+    const realized = f(Array.from({ length: 40 }, (_, i) => i));
+    assert.ok(Math.abs(topCapture(new Float64Array(40), realized) - 0.1) < 1e-12);
+  });
+
+  it("calibration(est, realized) is sum(est) / sum(realized)", () => {
+    assert.equal(calibration(f([1, 2, 3]), f([2, 2, 2])), 1);
+    assert.equal(calibration(f([0, 0, 3]), f([1, 1, 4])), 0.5);
+  });
+
+  it("calibration(est, zero realized) throws: nothing to calibrate against", () => {
+    assert.throws(() => calibration(f([1, 2]), f([0, 0])), /realized USD sums to 0: calibration is undefined/);
+  });
+
+  it("spearman(x, y) throws on unequal lengths, NaN or fewer than 2 bars", () => {
+    assert.throws(() => spearman(f([1, 2, 3]), f([1, 2])), /series lengths differ: estimated has 3 bars, realized 2/);
+    assert.throws(() => spearman(f([1, NaN]), f([1, 2])), /estimated must be finite at bar 1 \(value NaN\)/);
+    assert.throws(() => spearman(f([1]), f([1])), /at least 2 bars are needed/);
+  });
+});
