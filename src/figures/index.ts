@@ -1,2 +1,7 @@
 // Public surface of src/figures/: named re-exports only. src/index.ts re-exports this file.
-export {};
+export type { Figure, Trace } from "./figure";
+export { plotlySource, findChromium, renderStatic, CHROMIUM_FLAGS } from "./render";
+export type { RenderOptions, RenderResult } from "./render";
+export { figureHtml } from "./html";
+export { saveFigure } from "./save";
+export type { SaveOptions } from "./save";
