@@ -87,7 +87,9 @@ const kernelJson = JSON.stringify({
   env: { TZ: "UTC" },
 }, null, 2) + "\n";
 const typesDir = path.join(stampDir, "types", "liqlab");
-const ambient = `// Written by scripts/setup.mjs: lets tslab resolve "liqlab" from a notebook in any folder.\ndeclare module "liqlab" {\n  export * from ${JSON.stringify(path.join(root, "dist", "index"))};\n}\n`;
+// An ambient module may not re-export a relative or absolute path, so it names the package's
+// own dist/ by a package path, which TypeScript resolves upward from .liqlab/ into node_modules/.
+const ambient = `// Written by scripts/setup.mjs: lets tslab resolve "liqlab" from a notebook in any folder.\ndeclare module "liqlab" {\n  export * from "liqlab/dist/index";\n}\n`;
 await step("kernel TypeScript (liqlab)", () => {
   const p = path.join(kernelDir, "kernel.json");
   if (!fs.existsSync(p) || fs.readFileSync(p, "utf8") !== kernelJson) return `writing ${path.relative(root, p)}`;

@@ -1,2 +1,5 @@
-// Public surface of src/notebook/: named re-exports only. src/index.ts re-exports this file.
-export {};
+// Public surface of src/notebook/: notebook display.
+export { show, displayBundle, resetDisplay } from "./show";
+export type { ShowOptions } from "./show";
+export { figureBundle, tableBundle, isFigure } from "./bundle";
+export type { DisplayBundle, FigureBundleOptions, TableBundleOptions } from "./bundle";

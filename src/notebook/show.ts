@@ -1,0 +1,107 @@
+/**
+ * `show(x)`: display a figure, a table, a map, a quality report or any value in a Jupyter
+ * notebook running the liqlab kernel, as ONE output. Outside a kernel (a script, a test) it
+ * prints the text version to stdout.
+ *
+ * The kernel is tslab. Its public `display` sends one mime type per output, so show() uses the
+ * kernel's lower-level display call (`lastWriteDisplayData` in tslab's jupyter module), which is
+ * internal to tslab: package.json pins tslab for that reason.
+ */
+import type { ColumnTable } from "arquero";
+import { renderStatic, plotlySource } from "../figures/render";
+import type { Figure } from "../figures/figure";
+import { escapeHtml } from "../figures/embed";
+import { figureBundle, isFigure, tableBundle, type DisplayBundle } from "./bundle";
+
+type WriteDisplayData = (content: { data: Record<string, string>; metadata: Record<string, unknown>; transient: Record<string, unknown> }, update: boolean) => void;
+
+/** tslab's display sender when running inside the kernel, else null. */
+function kernelDisplay(): WriteDisplayData | null {
+  for (const [file, mod] of Object.entries(require.cache)) {
+    if (mod && /[\\/]tslab[\\/]dist[\\/]jupyter\.js$/.test(file)) {
+      const write = (mod.exports as { lastWriteDisplayData?: WriteDisplayData | null }).lastWriteDisplayData;
+      if (typeof write === "function") return write;
+    }
+  }
+  return null;
+}
+
+/** Per-kernel state: plotly.js goes out once per notebook (with the first figure). */
+const state = { plotlySent: false, figures: 0 };
+
+/**
+ * Forget that plotly.js was sent, so the next figure carries it again. Call it after clearing all
+ * outputs of a notebook without restarting the kernel.
+ */
+export function resetDisplay(): void {
+  state.plotlySent = false;
+}
+
+export interface ShowOptions {
+  /** Tables: rows shown (default 20). */
+  limit?: number;
+  /** Tables: caption above the table. */
+  caption?: string;
+  /** Figures: static image size in pixels (default: layout width/height, else 1100 × 600). */
+  width?: number;
+  height?: number;
+  /** Figures: make a static PNG beside the interactive chart (default true). */
+  image?: boolean;
+}
+
+function isTable(x: unknown): x is ColumnTable {
+  return typeof x === "object" && x !== null && typeof (x as ColumnTable).numRows === "function" && typeof (x as ColumnTable).toHTML === "function";
+}
+
+/** Something that knows how to show itself (quality reports, maps, backtest results). */
+interface Showable {
+  toDisplay(): Figure | DisplayBundle | { html: string; text: string };
+}
+function isShowable(x: unknown): x is Showable {
+  return typeof x === "object" && x !== null && typeof (x as Showable).toDisplay === "function";
+}
+
+/** The bundle `show(x)` would send; exported for tests and for custom front ends. */
+export function displayBundle(x: unknown, o: ShowOptions = {}): DisplayBundle {
+  if (isShowable(x)) {
+    const d = x.toDisplay();
+    if (isFigure(d)) return displayBundle(d, o);
+    if ("data" in d && "metadata" in d) return d as DisplayBundle;
+    const h = d as { html: string; text: string };
+    return { data: { "text/html": h.html, "text/plain": h.text }, metadata: {} };
+  }
+  if (isFigure(x)) {
+    const lw = typeof x.layout["width"] === "number" ? (x.layout["width"] as number) : undefined;
+    const lh = typeof x.layout["height"] === "number" ? (x.layout["height"] as number) : undefined;
+    const width = o.width ?? lw ?? 1100;
+    const height = o.height ?? lh ?? 600;
+    const image = o.image === false ? { ok: false as const, reason: "static image turned off (image: false)" } : renderStatic(x, { format: "png", width, height });
+    state.figures += 1;
+    const bundle = figureBundle(x, { id: `liqlab-figure-${state.figures}`, height, image, ...(state.plotlySent ? {} : { plotly: plotlySource() }) });
+    state.plotlySent = true;
+    return bundle;
+  }
+  if (isTable(x)) return tableBundle(x, o);
+  const text = typeof x === "string" ? x : JSON.stringify(x, null, 2) ?? String(x);
+  return { data: { "text/plain": text, "text/html": `<pre>${escapeHtml(text)}</pre>` }, metadata: {} };
+}
+
+/**
+ * Displays `x` as one notebook output: a plotly figure (interactive HTML + static PNG), an arquero
+ * table (HTML with a row limit), anything with `toDisplay()` (maps, reports, backtests), or any
+ * other value as text. Returns nothing, so it can end a cell.
+ */
+export function show(x: unknown, options: ShowOptions = {}): void {
+  const write = kernelDisplay();
+  if (!write) {
+    if (isFigure(x)) process.stdout.write(`[figure] ${JSON.stringify(x.layout["title"] ?? "")}\n`);
+    else process.stdout.write((displayBundle(x, options).data["text/plain"] ?? "") + "\n");
+    return;
+  }
+  const bundle = displayBundle(x, options);
+  if (isFigure(x) && !bundle.data["image/png"]) {
+    // One line, in the notebook, saying why there is no picture.
+    process.stdout.write(bundle.data["text/plain"]!.split("\n").slice(1).join(" ") + "\n");
+  }
+  write({ data: bundle.data, metadata: bundle.metadata, transient: {} }, false);
+}
