@@ -10,6 +10,7 @@ leaves out -- and exits 1.
 """
 import argparse
 import os
+import re
 import sys
 import time
 
@@ -19,6 +20,10 @@ from nbclient.exceptions import CellExecutionError, CellTimeoutError, DeadKernel
 from nbconvert import HTMLExporter
 
 KERNEL = "liqlab"
+# The lab template loads require.js and MathJax from a CDN. liqlab pages need neither (plotly.js is
+# inlined once per notebook) and must render offline; MathJax would also read "$4,000 ... $3,500"
+# in the text as TeX. So those two script tags are dropped.
+OFFLINE = re.compile(r'<script[^>]*src="https://cdnjs\.cloudflare\.com/[^"]*"[^>]*>\s*</script>')
 
 
 def cell_failure_text(path, nb, exc):
@@ -86,6 +91,7 @@ def main():
         if args.html:
             os.makedirs(args.html, exist_ok=True)
             body, _ = HTMLExporter(template_name="lab").from_notebook_node(nb)
+            body = OFFLINE.sub("", body)
             html_path = os.path.join(args.html, os.path.splitext(os.path.basename(path))[0] + ".html")
             with open(html_path, "w", encoding="utf-8") as f:
                 f.write(body)

@@ -1,0 +1,50 @@
+import assert from "node:assert/strict";
+import * as aq from "arquero";
+import { figureBundle, tableBundle } from "../../src/notebook/bundle";
+import { displayBundle } from "../../src/notebook/show";
+
+const fig = { data: [{ type: "bar", x: [1, 2], y: [3, 4] }], layout: { title: { text: "BTC map <br><i>estimates</i> & \"levels\"" } } };
+
+describe("notebook/bundle", () => {
+  it("figureBundle(figure, {image ok}) carries text/html and image/png of one chart", () => {
+    const b = figureBundle(fig, { id: "f1", image: { ok: true, data: Buffer.from([137, 80, 78, 71]) } });
+    assert.equal(b.data["image/png"], Buffer.from([137, 80, 78, 71]).toString("base64"));
+    assert.match(b.data["text/html"]!, /<div id="f1" class="liqlab-figure"/);
+    assert.match(b.data["text/html"]!, /<img src="data:image\/png;base64,iVBORw==" alt="BTC map estimates &#38; &#34;levels&#34;"/);
+    assert.equal(b.data["text/plain"], '[figure] BTC map estimates & "levels"');
+  });
+  it("figureBundle(figure, {image failed}) has no PNG and says why in one line", () => {
+    const b = figureBundle(fig, { id: "f2", image: { ok: false, reason: "no Chromium found" } });
+    assert.equal(b.data["image/png"], undefined);
+    assert.match(b.data["text/plain"]!, /\(no static image: no Chromium found\)$/);
+    assert.match(b.data["text/html"]!, /no static image: no Chromium found/);
+  });
+  it("figureBundle(figure, {plotly}) loads plotly.js before drawing, and only when asked", () => {
+    const first = figureBundle(fig, { id: "a", plotly: "/*PLOTLY*/", image: { ok: false, reason: "x" } }).data["text/html"]!;
+    const second = figureBundle(fig, { id: "b", image: { ok: false, reason: "x" } }).data["text/html"]!;
+    assert.ok(first.indexOf("/*PLOTLY*/") < first.indexOf("newPlot"));
+    assert.ok(!second.includes("/*PLOTLY*/"));
+  });
+  it("figureBundle(figure) keeps labels from data as text inside <script>", () => {
+    const evil = { data: [{ type: "bar", name: "</script><script>alert(1)</script>" }], layout: {} };
+    const h = figureBundle(evil, { id: "e", image: { ok: false, reason: "x" } }).data["text/html"]!;
+    assert.ok(!h.includes("</script><script>alert(1)"));
+  });
+  it("tableBundle(table, {limit}) shows limit rows and counts the rest", () => {
+    const t = aq.table({ x: Float64Array.from({ length: 30 }, (_, i) => i) });
+    const b = tableBundle(t, { limit: 5, caption: "Estimated USD" });
+    assert.equal((b.data["text/html"]!.match(/<tr>/g) ?? []).length, 1 + 5);
+    assert.match(b.data["text/html"]!, /5 of 30 rows shown/);
+    assert.match(b.data["text/plain"]!, /^Estimated USD\n/);
+  });
+  it("displayBundle(value) shows other values as escaped text", () => {
+    const b = displayBundle({ a: "<b>" });
+    assert.match(b.data["text/html"]!, /&#60;b&#62;/);
+  });
+  it("displayBundle(figure, {image: false}) sends plotly.js once per kernel", () => {
+    const a = displayBundle(fig, { image: false }).data["text/html"]!;
+    const b = displayBundle(fig, { image: false }).data["text/html"]!;
+    assert.ok(a.length > b.length + 1_000_000, "first figure should carry the plotly.js bundle");
+    assert.notEqual(a.match(/id="(liqlab-figure-\d+)"/)![1], b.match(/id="(liqlab-figure-\d+)"/)![1]);
+  });
+});
