@@ -67,16 +67,26 @@ function findPython() {
   }
   throw new Error("liqlab needs Python >= 3.10 (python3) for Jupyter; none was found on PATH. Set PYTHON=/path/to/python3.");
 }
-await step("python venv with jupyter", () => {
-  if (process.env.LIQLAB_PYTHON_ENV) return fs.existsSync(venvPython) && pyStamp.read() === hashOf([reqs]) + venv ? "" : "";
-  if (!fs.existsSync(venvPython)) return `creating ${path.relative(root, venv)} and installing requirements.txt`;
-  if (pyStamp.read() !== hashOf([reqs]) + venv) return "requirements.txt changed, reinstalling";
-  return "";
-}, () => {
-  if (!fs.existsSync(venvPython)) run(findPython(), ["-m", "venv", venv]);
-  run(venvPython, ["-m", "pip", "install", "--quiet", "--disable-pip-version-check", "-r", reqs]);
-  pyStamp.write(hashOf([reqs]) + venv);
-});
+if (process.env.LIQLAB_PYTHON_ENV) {
+  // A conda (or other) environment the user made from environment.yml: use it, install nothing.
+  await step("python env (LIQLAB_PYTHON_ENV)", () => "checking Jupyter in " + venv, () => {
+    try {
+      execFileSync(venvPython, ["-c", "import nbclient, nbconvert, jupyterlab"], { stdio: "ignore" });
+    } catch {
+      throw new Error(`LIQLAB_PYTHON_ENV=${venv}: ${venvPython} cannot import nbclient, nbconvert and jupyterlab; create it from environment.yml or run: ${venvPython} -m pip install -r requirements.txt`);
+    }
+  });
+} else {
+  await step("python venv with jupyter", () => {
+    if (!fs.existsSync(venvPython)) return `creating ${path.relative(root, venv)} and installing requirements.txt`;
+    if (pyStamp.read() !== hashOf([reqs]) + venv) return "requirements.txt changed, reinstalling";
+    return "";
+  }, () => {
+    if (!fs.existsSync(venvPython)) run(findPython(), ["-m", "venv", venv]);
+    run(venvPython, ["-m", "pip", "install", "--quiet", "--disable-pip-version-check", "-r", reqs]);
+    pyStamp.write(hashOf([reqs]) + venv);
+  });
+}
 
 // 3. The kernel, in the project's own Jupyter prefix (never the user's).
 const kernelDir = path.join(root, ".jupyter", "share", "jupyter", "kernels", "liqlab");
