@@ -1,0 +1,100 @@
+/**
+ * Every option of `simulate()`, with its default and meaning, in one place. A scenario
+ * (src/sim/scenarios.ts) is just a set of these.
+ */
+import { error, finite, positive } from "../util/errors";
+
+export interface SimulateOptions {
+  /** Seed of the random numbers: same seed and options, same market, same bytes. Default 1. */
+  seed?: number;
+  /** Binance USD-M symbol; picks the margin module's default brackets. Default "BTCUSDT". */
+  symbol?: string;
+  /** Epoch ms UTC of the first written bar's open. Default 2025-07-20T00:00:00Z. */
+  start?: number;
+  /** Bar length, ms. Default 300000 (5 minutes, the cadence of Binance's metrics file). */
+  intervalMs?: number;
+  /** Number of written bars. Default 864 (three days of 5-minute bars). */
+  bars?: number;
+  /** Unwritten bars simulated before `start` so the book is full when the files begin. Default holdingBars. */
+  warmupBars?: number;
+  /** Price steps per bar; liquidations are checked after every step. Default 20. */
+  ticksPerBar?: number;
+  /** Price at the first bar (and through the warm-up), USD. Default 100. */
+  startPrice?: number;
+  /** Price the anchor reaches, linearly, by the last bar. Default startPrice. */
+  endPrice?: number;
+  /** Daily volatility of log price from organic trading. Default 0.03. */
+  dailyVolatility?: number;
+  /** Pull of log price back to the anchor, per day (Ornstein–Uhlenbeck rate). Default 3. */
+  reversion?: number;
+  /** Ceiling that sellers defend: organic moves reflect below it (forced buying can break it). Default Infinity. */
+  resistance?: number;
+  /** Open interest traders hold in steady state, USD. Default 1e9. */
+  openInterestUsd?: number;
+  /** Share of newly opened USD that is long. Default 0.5. */
+  longShare?: number;
+  /** Leverage tiers and their shares of newly opened USD. Default {5: .2, 10: .3, 20: .25, 50: .15, 75: .1}. */
+  leverage?: Record<number, number>;
+  /** Mean holding time of a position (exponential), bars. Default 288. */
+  holdingBars?: number;
+  /** Notional of one trader, USD: the margin rule (bracket) applies at this size. Default 5000. */
+  traderUsd?: number;
+  /** Mean notional of one simulated cohort of identical traders, USD. Default openInterestUsd / 20000. */
+  cohortUsd?: number;
+  /** Market-order USD that moves price by 1%: the impact of forced orders. Default openInterestUsd / 10. */
+  depthUsd?: number;
+  /** Organic perpetual volume, USD per day (opens, closes and forced orders come on top). Default 2 × openInterestUsd. */
+  volumeUsdPerDay?: number;
+  /** Spot volume, USD per day, written as spot klines. Default volumeUsdPerDay / 3. */
+  spotVolumeUsdPerDay?: number;
+  /** Spot price below the perpetual, a fraction (basis). Default 0.0004. */
+  spotDiscount?: number;
+  /** Funding interval, hours. Default 8. */
+  fundingIntervalHours?: number;
+}
+
+export type ResolvedSimulateOptions = Required<SimulateOptions>;
+
+/** Fills defaults and checks every option, naming the bad one. */
+export function resolveSimulateOptions(o: SimulateOptions = {}): ResolvedSimulateOptions {
+  const oi = positive(o.openInterestUsd ?? 1e9, "openInterestUsd");
+  const holdingBars = positive(o.holdingBars ?? 288, "holdingBars");
+  const startPrice = positive(o.startPrice ?? 100, "startPrice");
+  const volume = positive(o.volumeUsdPerDay ?? 2 * oi, "volumeUsdPerDay");
+  const r: ResolvedSimulateOptions = {
+    seed: finite(o.seed ?? 1, "seed"),
+    symbol: o.symbol ?? "BTCUSDT",
+    start: finite(o.start ?? Date.UTC(2025, 6, 20), "start"),
+    intervalMs: positive(o.intervalMs ?? 300_000, "intervalMs"),
+    bars: positive(o.bars ?? 864, "bars"),
+    warmupBars: finite(o.warmupBars ?? Math.round(holdingBars), "warmupBars"),
+    ticksPerBar: positive(o.ticksPerBar ?? 20, "ticksPerBar"),
+    startPrice,
+    endPrice: positive(o.endPrice ?? startPrice, "endPrice"),
+    dailyVolatility: positive(o.dailyVolatility ?? 0.03, "dailyVolatility"),
+    reversion: finite(o.reversion ?? 3, "reversion"),
+    resistance: o.resistance ?? Infinity,
+    openInterestUsd: oi,
+    longShare: finite(o.longShare ?? 0.5, "longShare"),
+    leverage: o.leverage ?? { 5: 0.2, 10: 0.3, 20: 0.25, 50: 0.15, 75: 0.1 },
+    holdingBars,
+    traderUsd: positive(o.traderUsd ?? 5000, "traderUsd"),
+    cohortUsd: positive(o.cohortUsd ?? oi / 20000, "cohortUsd"),
+    depthUsd: positive(o.depthUsd ?? oi / 10, "depthUsd"),
+    volumeUsdPerDay: volume,
+    spotVolumeUsdPerDay: positive(o.spotVolumeUsdPerDay ?? volume / 3, "spotVolumeUsdPerDay"),
+    spotDiscount: finite(o.spotDiscount ?? 0.0004, "spotDiscount"),
+    fundingIntervalHours: positive(o.fundingIntervalHours ?? 8, "fundingIntervalHours"),
+  };
+  for (const k of ["bars", "warmupBars", "ticksPerBar"] as const) {
+    if (!Number.isInteger(r[k]) || r[k] < 0) throw error(`${k} must be a whole number`, { column: k, value: r[k] });
+  }
+  if (!(r.longShare >= 0 && r.longShare <= 1)) throw error("longShare must be in [0, 1]", { column: "longShare", value: r.longShare });
+  if (!(r.resistance > 0)) throw error("resistance must be positive", { column: "resistance", value: r.resistance });
+  const tiers = Object.entries(r.leverage);
+  if (tiers.length === 0) throw error("leverage needs at least one tier", { column: "leverage", value: r.leverage });
+  for (const [lev, share] of tiers) {
+    if (!(Number(lev) >= 1) || !(share >= 0) || !Number.isFinite(share)) throw error("leverage tiers must be >= 1 with shares >= 0", { column: "leverage", value: { [lev]: share } });
+  }
+  return r;
+}

@@ -1,0 +1,54 @@
+/**
+ * The true liquidation map of a simulation at one moment: the liquidation USD of every open
+ * cohort (quantity × liquidation price, what its forced order would be worth) binned by its
+ * liquidation price on a price grid, per side and leverage tier, in the LiquidationMap layout
+ * (long[t][i], short[t][i]) so an estimated map and the truth compare bin by bin.
+ */
+import type { PriceGrid } from "../engine/types";
+import { ALIVE, type Book } from "./book";
+
+export interface TrueMap {
+  /** Epoch ms UTC of the moment (the close of the bar). */
+  time: number;
+  /** Price at that moment, USD. */
+  price: number;
+  /** Leverage tiers, ascending. */
+  tiers: number[];
+  grid: PriceGrid;
+  /** long[t][i]: true long liquidation USD of tier t with level in bin i. */
+  long: Float64Array[];
+  /** short[t][i]: true short liquidation USD of tier t with level in bin i. */
+  short: Float64Array[];
+  /** Sums over tiers, per bin. */
+  longTotal: Float64Array;
+  shortTotal: Float64Array;
+}
+
+/** A grid of `bins` equal bins of `stepShare` × price centred on `price`. */
+export function gridAround(price: number, stepShare = 0.001, bins = 1000): PriceGrid {
+  const step = price * stepShare;
+  const lo = price - (bins / 2) * step;
+  return { lo, step, bins, prices: Float64Array.from({ length: bins }, (_, i) => lo + (i + 0.5) * step) };
+}
+
+/**
+ * Bins the cohorts open at tick `after` (opened before it, not ended before it). Levels outside
+ * the grid are clamped into its first or last bin, so no USD is lost.
+ */
+export function trueMap(book: Book, tiers: number[], after: number, price: number, time: number, grid: PriceGrid = gridAround(price)): TrueMap {
+  const long = tiers.map(() => new Float64Array(grid.bins));
+  const short = tiers.map(() => new Float64Array(grid.bins));
+  for (let i = 0; i < book.n; i++) {
+    if (!(book.openTick[i]! < after)) continue;
+    if (book.end[i] !== ALIVE && book.endTick[i]! < after) continue;
+    const liq = book.liq[i]!;
+    const k = Math.min(grid.bins - 1, Math.max(0, Math.floor((liq - grid.lo) / grid.step)));
+    (book.side[i]! > 0 ? long : short)[book.tier[i]!]![k]! += book.quantity[i]! * liq;
+  }
+  const sum = (rows: Float64Array[]) => {
+    const out = new Float64Array(grid.bins);
+    for (const row of rows) for (let i = 0; i < grid.bins; i++) out[i] += row[i]!;
+    return out;
+  };
+  return { time, price, tiers, grid, long, short, longTotal: sum(long), shortTotal: sum(short) };
+}

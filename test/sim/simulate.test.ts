@@ -1,0 +1,94 @@
+import assert from "node:assert/strict";
+import { simulate } from "../../src/sim/simulate";
+import type { SimulateOptions } from "../../src/sim/options";
+
+const small: SimulateOptions = { seed: 5, symbol: "ETHUSDT", startPrice: 3000, bars: 240, warmupBars: 60, holdingBars: 60, openInterestUsd: 2e8, dailyVolatility: 0.06, cohortUsd: 2e5 };
+const sim = simulate(small);
+const col = (t: { array(n: string): unknown }, n: string) => t.array(n) as Float64Array;
+
+describe("sim/simulate", () => {
+  it("simulate(options) with the same seed gives identical series; another seed differs", () => {
+    const again = simulate(small);
+    assert.deepEqual(Array.from(col(again.candles, "close")), Array.from(col(sim.candles, "close")));
+    assert.deepEqual(Array.from(col(again.liquidations, "usd")), Array.from(col(sim.liquidations, "usd")));
+    const other = simulate({ ...small, seed: 6 });
+    assert.notDeepEqual(Array.from(col(other.candles, "close")), Array.from(col(sim.candles, "close")));
+  });
+
+  it("simulate(options) candles are consistent bars: low <= open, close <= high, contiguous times", () => {
+    const [t, o, h, l, c] = ["time", "open", "high", "low", "close"].map((n) => col(sim.candles, n));
+    for (let i = 0; i < t!.length; i++) {
+      assert.ok(l![i]! <= Math.min(o![i]!, c![i]!) && h![i]! >= Math.max(o![i]!, c![i]!), `bar ${i}`);
+      if (i > 0) {
+        assert.equal(t![i]! - t![i - 1]!, 300_000);
+        assert.equal(o![i], c![i - 1]);
+      }
+    }
+  });
+
+  it("simulate(options) liquidates some of both sides, and per-bar totals equal the forced orders", () => {
+    const L = col(sim.liquidationTotals, "longUsd");
+    const S = col(sim.liquidationTotals, "shortUsd");
+    const sum = (a: Float64Array) => a.reduce((x, y) => x + y, 0);
+    assert.ok(sum(L) > 0 && sum(S) > 0);
+    const usd = col(sim.liquidations, "usd");
+    const side = sim.liquidations.array("side") as string[];
+    let evLong = 0;
+    let evShort = 0;
+    usd.forEach((u, i) => (side[i] === "long" ? (evLong += u) : (evShort += u)));
+    assert.ok(Math.abs(evLong - sum(L)) < 1e-6 * sum(L));
+    assert.ok(Math.abs(evShort - sum(S)) < 1e-6 * sum(S));
+  });
+
+  it("simulate(options) liquidates a long only in a bar whose low reached its liquidation price (and a short at the high)", () => {
+    const pos = sim.positions().objects() as { side: string; liquidationPrice: number; endTime: number; end: string }[];
+    const t = col(sim.candles, "time");
+    const h = col(sim.candles, "high");
+    const l = col(sim.candles, "low");
+    let n = 0;
+    for (const p of pos) {
+      if (p.end !== "liquidated" || p.endTime < t[0]!) continue;
+      const b = Math.floor((p.endTime - t[0]!) / 300_000);
+      if (p.side === "long") assert.ok(l[b]! <= p.liquidationPrice, `long ${p.liquidationPrice} vs low ${l[b]}`);
+      else assert.ok(h[b]! >= p.liquidationPrice, `short ${p.liquidationPrice} vs high ${h[b]}`);
+      n++;
+    }
+    assert.ok(n > 0);
+  });
+
+  it("simulate(options) open interest at a bar's close equals the quantity of the positions open then", () => {
+    const pos = sim.positions().objects() as { quantity: number; openTime: number; endTime: number; end: string }[];
+    const time = col(sim.openInterest, "time");
+    const oi = col(sim.openInterest, "openInterest");
+    for (const b of [0, 100, 239]) {
+      const at = time[b]!;
+      // Open before the close, and not ended inside or before the bar (a close at bar end counts as ended).
+      const q = pos.filter((p) => p.openTime < at && p.endTime >= at).reduce((a, p) => a + p.quantity, 0);
+      assert.ok(Math.abs(q - oi[b]!) < 1e-6 * oi[b]!, `bar ${b}: ${q} vs ${oi[b]}`);
+    }
+  });
+
+  it("simulate(options).trueMapAt() holds long levels below the price and short levels above it", () => {
+    const m = sim.trueMapAt();
+    let below = 0;
+    let above = 0;
+    m.grid.prices.forEach((p, i) => {
+      if (p + m.grid.step / 2 <= m.price) above += m.shortTotal[i]!;
+      if (p - m.grid.step / 2 >= m.price) below += m.longTotal[i]!;
+    });
+    assert.equal(above, 0);
+    assert.equal(below, 0);
+    assert.ok(m.longTotal.some((x) => x > 0) && m.shortTotal.some((x) => x > 0));
+  });
+
+  it("simulate(options) forced orders move price: thinner depth liquidates more USD (cascades)", () => {
+    const total = (s: ReturnType<typeof simulate>) => col(s.liquidationTotals, "longUsd").reduce((a, b) => a + b, 0) + col(s.liquidationTotals, "shortUsd").reduce((a, b) => a + b, 0);
+    const thick = simulate({ ...small, depthUsd: 1e12 });
+    const thin = simulate({ ...small, depthUsd: 5e6 });
+    assert.ok(total(thin) > 1.2 * total(thick), `${total(thin)} vs ${total(thick)}`);
+  });
+
+  it("simulate({longShare: 2}) throws naming the option", () => {
+    assert.throws(() => simulate({ longShare: 2 }), /column "longShare": longShare must be in \[0, 1\] \(value 2\)/);
+  });
+});
