@@ -4,4 +4,6 @@ export { plotlySource, findChromium, renderStatic, CHROMIUM_FLAGS } from "./rend
 export type { RenderOptions, RenderResult } from "./render";
 export { figureHtml } from "./html";
 export { saveFigure } from "./save";
+export { mapFigure } from "./map";
+export { heatmapFigure } from "./heatmap";
 export type { SaveOptions } from "./save";

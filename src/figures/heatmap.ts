@@ -1,0 +1,148 @@
+/**
+ * The liquidation heatmap: time × price, colour by estimated liquidation USD (long + short, all
+ * tiers) standing at each level, clipped at a percentile so a few huge cells do not wash out the
+ * rest, with the candles on top and optional realized liquidations as markers.
+ *
+ * Alignment: column c is taken at times[c], the close of one bar and the open of the next, and
+ * plotly centres both heatmap cells and candles on their x. So the candle opening at times[c]
+ * sits on the column of levels that stood while it traded.
+ */
+import type { Heatmap } from "../engine/types";
+import { error } from "../util/errors";
+import { checkFinite, checkLength, checkUsd } from "./check";
+import type { Figure, Trace } from "./figure";
+import { USD_FORMAT, ordinal, usd, utcLabel, utcPlotly } from "./format";
+import { markerSizes, medianStep, positivePercentile, transpose } from "./kernels";
+import { resolveHeatmapOptions, type HeatmapOptions } from "./options";
+import { realizedPoints } from "./realized";
+import { estimateSubtitle, plotlyText, titled } from "./text";
+import { HEAT_SCALE, baseLayout } from "./theme";
+
+const WHO = "heatmapFigure";
+
+/** Realized-liquidation markers: bright, outlined, so they read on the dark colour scale. */
+const MARKER = {
+  long: { colour: "#ff3b3b", symbol: "triangle-down", label: "Realized long liquidations (reported)" },
+  short: { colour: "#3bd1ff", symbol: "triangle-up", label: "Realized short liquidations (reported)" },
+} as const;
+
+function checkHeatmap(h: Heatmap): void {
+  const cols = h.times.length;
+  if (cols === 0) throw error("heatmap has no time columns", { symbol: WHO, value: 0 });
+  checkFinite(h.times, "heatmap.times", WHO);
+  checkLength(h.grid.prices, h.grid.bins, "heatmap.grid.prices", WHO);
+  checkLength(h.z, cols, "heatmap.z", WHO);
+  h.z.forEach((col, c) => {
+    checkLength(col, h.grid.bins, `heatmap.z[${c}]`, WHO);
+    checkUsd(col, `heatmap.z[${c}]`, WHO);
+  });
+  const k = h.candles.time.length;
+  for (const key of ["open", "high", "low", "close"] as const) {
+    checkLength(h.candles[key], k, `heatmap.candles.${key}`, WHO);
+    checkFinite(h.candles[key], `heatmap.candles.${key}`, WHO);
+  }
+  checkFinite(h.candles.time, "heatmap.candles.time", WHO);
+}
+
+/** The x range: every column and candle, half a bar either side (plotly centres both on x). */
+function timeRange(h: Heatmap): [string, string] {
+  const c = h.candles.time;
+  const step = medianStep(c.length > 1 ? c : h.times);
+  let lo = h.times[0]!;
+  let hi = h.times[h.times.length - 1]!;
+  if (c.length > 0) {
+    lo = Math.min(lo, c[0]!);
+    hi = Math.max(hi, c[c.length - 1]!);
+  }
+  return [utcPlotly(lo - step / 2), utcPlotly(hi + step / 2)];
+}
+
+/**
+ * The heatmap figure of `heatmap`: estimated liquidation USD per time column and price bin,
+ * colour clipped at options.clipPercentile (default the 99th percentile of non-zero cells).
+ * Options and defaults: HeatmapOptions.
+ */
+export function heatmapFigure(heatmap: Heatmap, options: HeatmapOptions = {}): Figure {
+  const o = resolveHeatmapOptions(options);
+  checkHeatmap(heatmap);
+  const clip = positivePercentile(heatmap.z, o.clipPercentile);
+  const x = Array.from(heatmap.times, utcPlotly);
+  const data: Trace[] = [
+    {
+      type: "heatmap",
+      name: "Estimated liquidation USD",
+      x,
+      y: Array.from(heatmap.grid.prices),
+      z: transpose(heatmap.z, heatmap.grid.bins),
+      zmin: 0,
+      zmax: clip > 0 ? clip : 1,
+      zauto: false,
+      colorscale: HEAT_SCALE.map(([v, c]) => [v, c]),
+      colorbar: {
+        title: { text: "Estimated<br>liquidation USD", side: "top" },
+        tickformat: USD_FORMAT,
+        thickness: 14,
+        len: 0.8,
+        x: 1.01,
+        xanchor: "left",
+      },
+      hovertemplate: `%{x|%Y-%m-%d %H:%M} UTC<br>Price %{y:${USD_FORMAT}}<br>Estimated %{z:${USD_FORMAT}}<extra></extra>`,
+      showscale: true,
+    },
+  ];
+  if (o.candles && heatmap.candles.time.length > 0) {
+    data.push({
+      type: "candlestick",
+      name: "Price (candles)",
+      x: Array.from(heatmap.candles.time, utcPlotly),
+      open: Array.from(heatmap.candles.open),
+      high: Array.from(heatmap.candles.high),
+      low: Array.from(heatmap.candles.low),
+      close: Array.from(heatmap.candles.close),
+      increasing: { line: { color: "#ffffff", width: 1 }, fillcolor: "rgba(255,255,255,0.85)" },
+      decreasing: { line: { color: "#ffffff", width: 1 }, fillcolor: "rgba(0,0,0,0.9)" },
+      whiskerwidth: 0,
+    });
+  }
+  if (o.realized !== undefined) {
+    const pts = realizedPoints(heatmap, o.realized);
+    let maxUsd = 0;
+    for (const side of ["long", "short"] as const) for (const u of pts[side].usd) maxUsd = Math.max(maxUsd, u);
+    for (const side of ["long", "short"] as const) {
+      const p = pts[side];
+      // Sizes share one scale across sides so a marker's area means the same USD on both.
+      const sizes = markerSizes([...p.usd, maxUsd], o.markerMaxSize).slice(0, p.usd.length);
+      data.push({
+        type: "scatter",
+        mode: "markers",
+        name: MARKER[side].label,
+        x: p.time.map(utcPlotly),
+        y: p.price,
+        customdata: p.usd,
+        marker: { symbol: MARKER[side].symbol, color: MARKER[side].colour, size: sizes, line: { color: "#000000", width: 1 }, opacity: 0.9 },
+        hovertemplate: `${side === "long" ? "Longs" : "Shorts"} liquidated (reported)<br>%{x|%Y-%m-%d %H:%M} UTC<br>%{customdata:${USD_FORMAT}}<extra></extra>`,
+      });
+    }
+  }
+  const first = heatmap.times[0]!;
+  const last = heatmap.times[heatmap.times.length - 1]!;
+  const title = o.title === undefined ? `Estimated liquidation heatmap, ${utcLabel(first)} to ${utcLabel(last)}` : plotlyText(o.title);
+  const priceHi = heatmap.grid.lo + heatmap.grid.step * heatmap.grid.bins;
+  return {
+    data,
+    layout: {
+      ...baseLayout(),
+      title: titled(
+        title,
+        estimateSubtitle("modelled liquidation levels standing at each time, not reported liquidations", heatmap.source) +
+          `<br>Colour clipped at the ${ordinal(o.clipPercentile)} percentile of non-zero cells (${usd(clip)}); brighter cells hold more.`,
+      ),
+      margin: { l: 100, r: 150, t: 130, b: 120 },
+      plot_bgcolor: HEAT_SCALE[0]![1],
+      xaxis: { title: { text: "Time (UTC)" }, type: "date", range: timeRange(heatmap), rangeslider: { visible: false }, showgrid: false, ticks: "outside" },
+      yaxis: { title: { text: "Price (USD)" }, tickformat: USD_FORMAT, range: [heatmap.grid.lo, priceHi], showgrid: false, ticks: "outside" },
+      legend: { orientation: "h", x: 0, xanchor: "left", y: -0.14, yanchor: "top" },
+      showlegend: true,
+    },
+  };
+}

@@ -1,0 +1,79 @@
+/**
+ * Pure numeric kernels behind the figure builders. Typed arrays in, typed arrays or numbers out;
+ * no plotly knowledge here.
+ */
+
+/** usd[i] = long[i] + short[i]: one tier's bar height per price bin (the sides never share a bin). */
+export function tierTotals(long: Float64Array, short: Float64Array): Float64Array {
+  const out = new Float64Array(long.length);
+  for (let i = 0; i < long.length; i++) out[i] = long[i]! + short[i]!;
+  return out;
+}
+
+/**
+ * The p-th percentile (0 < p <= 100) of the values > 0 in `rows`, by linear interpolation
+ * between order statistics (the "type 7" definition numpy and R use by default): with the
+ * positive values sorted as v[0..n-1], h = (n - 1)·p/100 and the result is
+ * v[⌊h⌋] + (h - ⌊h⌋)·(v[⌊h⌋+1] - v[⌊h⌋]). Returns 0 when no value is positive.
+ */
+export function positivePercentile(rows: ArrayLike<ArrayLike<number>>, p: number): number {
+  let n = 0;
+  for (let r = 0; r < rows.length; r++) {
+    const row = rows[r]!;
+    for (let i = 0; i < row.length; i++) if (row[i]! > 0) n++;
+  }
+  if (n === 0) return 0;
+  const v = new Float64Array(n);
+  let k = 0;
+  for (let r = 0; r < rows.length; r++) {
+    const row = rows[r]!;
+    for (let i = 0; i < row.length; i++) if (row[i]! > 0) v[k++] = row[i]!;
+  }
+  v.sort();
+  const h = ((n - 1) * p) / 100;
+  const lo = Math.floor(h);
+  const hi = Math.min(lo + 1, n - 1);
+  return v[lo]! + (h - lo) * (v[hi]! - v[lo]!);
+}
+
+/** Column-major z[c][i] (one array per time column) to plotly's row-major rows[i][c]. */
+export function transpose(z: ArrayLike<ArrayLike<number>>, rows: number): number[][] {
+  const out: number[][] = [];
+  for (let i = 0; i < rows; i++) {
+    const row = new Array<number>(z.length);
+    for (let c = 0; c < z.length; c++) row[c] = z[c]![i]!;
+    out.push(row);
+  }
+  return out;
+}
+
+/** Index of the last element of ascending `xs` that is <= x, or -1 when x < xs[0]. */
+export function floorIndex(xs: ArrayLike<number>, x: number): number {
+  let lo = 0;
+  let hi = xs.length - 1;
+  if (hi < 0 || x < xs[0]!) return -1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (xs[mid]! <= x) lo = mid;
+    else hi = mid - 1;
+  }
+  return lo;
+}
+
+/** Median spacing of ascending `xs` (the bar length of a candle series); 0 for fewer than 2. */
+export function medianStep(xs: ArrayLike<number>): number {
+  if (xs.length < 2) return 0;
+  const d = new Float64Array(xs.length - 1);
+  for (let i = 1; i < xs.length; i++) d[i - 1] = xs[i]! - xs[i - 1]!;
+  d.sort();
+  return d[d.length >> 1]!;
+}
+
+/** Marker diameters with area proportional to USD: maxSize·sqrt(usd / max(usd)), at least minSize. */
+export function markerSizes(usd: ArrayLike<number>, maxSize: number, minSize = 4): number[] {
+  let max = 0;
+  for (let i = 0; i < usd.length; i++) if (usd[i]! > max) max = usd[i]!;
+  const out = new Array<number>(usd.length);
+  for (let i = 0; i < usd.length; i++) out[i] = max > 0 ? Math.max(minSize, maxSize * Math.sqrt(usd[i]! / max)) : minSize;
+  return out;
+}

@@ -1,0 +1,176 @@
+/**
+ * The liquidation map: estimated liquidation USD by price bin, stacked by leverage tier, with the
+ * cumulative long curve below the current price and the cumulative short curve above it on a
+ * second axis, a line at the current price and optional "what if price reaches X" thresholds.
+ */
+import type { LiquidationMap } from "../engine/types";
+import { error, positive } from "../util/errors";
+import { checkFinite, checkLength, checkUsd } from "./check";
+import type { Figure, Trace } from "./figure";
+import { USD_FORMAT, usd, usdShort, utcLabel } from "./format";
+import { tierTotals } from "./kernels";
+import { resolveMapOptions, type MapOptions } from "./options";
+import { estimateSubtitle, plotlyText, titled } from "./text";
+import { PRICE_LINE_COLOUR, SIDE_COLOURS, THRESHOLD_COLOUR, baseLayout, tierColour } from "./theme";
+
+const WHO = "mapFigure";
+
+function checkMap(map: LiquidationMap): void {
+  positive(map.price, "map.price", { symbol: WHO });
+  const n = map.grid.bins;
+  checkLength(map.grid.prices, n, "map.grid.prices", WHO);
+  checkFinite(map.grid.prices, "map.grid.prices", WHO);
+  checkLength(map.long, map.tiers.length, "map.long", WHO);
+  checkLength(map.short, map.tiers.length, "map.short", WHO);
+  map.tiers.forEach((lev, t) => {
+    positive(lev, `map.tiers[${t}]`, { symbol: WHO });
+    checkLength(map.long[t]!, n, `map.long[${t}]`, WHO);
+    checkLength(map.short[t]!, n, `map.short[${t}]`, WHO);
+    checkUsd(map.long[t]!, `map.long[${t}]`, WHO);
+    checkUsd(map.short[t]!, `map.short[${t}]`, WHO);
+  });
+  for (const key of ["price", "long", "short"] as const) checkLength(map.cumulative[key], n, `map.cumulative.${key}`, WHO);
+  checkUsd(map.cumulative.long, "map.cumulative.long", WHO);
+  checkUsd(map.cumulative.short, "map.cumulative.short", WHO);
+}
+
+/** One stacked bar trace per tier: long + short USD per bin (each bin holds one side only). */
+function tierBars(map: LiquidationMap): Trace[] {
+  const prices = Array.from(map.grid.prices);
+  const side = prices.map((p) => (p < map.price ? "long" : "short"));
+  return map.tiers.map((lev, t) => ({
+    type: "bar",
+    name: `${lev}×`,
+    legendgroup: "tiers",
+    legendgrouptitle: { text: "Leverage tier" },
+    x: prices,
+    y: Array.from(tierTotals(map.long[t]!, map.short[t]!)),
+    customdata: side,
+    marker: { color: tierColour(lev), line: { width: 0 } },
+    hovertemplate: `Price %{x:${USD_FORMAT}}<br>Tier ${lev}×, %{customdata}s<br>Estimated %{y:${USD_FORMAT}}<extra></extra>`,
+  }));
+}
+
+/** The cumulative curves, each only on its side of the current price. */
+function cumulativeCurves(map: LiquidationMap): Trace[] {
+  const { price, long, short } = map.cumulative;
+  const below = { x: [] as number[], y: [] as number[] };
+  const above = { x: [] as number[], y: [] as number[] };
+  for (let i = 0; i < price.length; i++) {
+    if (price[i]! < map.price) {
+      below.x.push(price[i]!);
+      below.y.push(long[i]!);
+    } else if (price[i]! > map.price) {
+      above.x.push(price[i]!);
+      above.y.push(short[i]!);
+    }
+  }
+  const curve = (side: "long" | "short", pts: { x: number[]; y: number[] }, label: string): Trace => ({
+    type: "scatter",
+    mode: "lines",
+    name: label,
+    legendgroup: "cumulative",
+    legendgrouptitle: { text: "Cumulative (right axis)" },
+    x: pts.x,
+    y: pts.y,
+    yaxis: "y2",
+    line: { color: SIDE_COLOURS[side], width: 2.5 },
+    hovertemplate: `If price reaches %{x:${USD_FORMAT}}<br>estimated ${side}s liquidated %{y:${USD_FORMAT}}<extra></extra>`,
+  });
+  return [curve("long", below, "Longs if price falls"), curve("short", above, "Shorts if price rises")];
+}
+
+/** Shapes and annotations: the current price and each threshold with its cumulative USD. */
+function markers(map: LiquidationMap, thresholds: number[]) {
+  const shapes: Record<string, unknown>[] = [
+    { type: "line", xref: "x", yref: "paper", x0: map.price, x1: map.price, y0: 0, y1: 1, line: { color: PRICE_LINE_COLOUR, width: 2 } },
+  ];
+  const annotations: Record<string, unknown>[] = [
+    {
+      xref: "x",
+      yref: "paper",
+      x: map.price,
+      y: 1,
+      yanchor: "bottom",
+      xanchor: "center",
+      showarrow: false,
+      text: `<b>Current price ${usd(map.price)}</b>`,
+      font: { size: 12, color: PRICE_LINE_COLOUR },
+    },
+  ];
+  // Nearest threshold first, each a row lower, so labels never sit on one another.
+  const ordered = [...thresholds].sort((a, b) => Math.abs(a - map.price) - Math.abs(b - map.price) || a - b);
+  ordered.forEach((target, k) => {
+    const hit = map.liquidationsIf(target);
+    const below = target < map.price;
+    shapes.push({ type: "line", xref: "x", yref: "paper", x0: target, x1: target, y0: 0, y1: 1, line: { color: THRESHOLD_COLOUR, width: 1.5, dash: "dash" } });
+    const what = target === map.price ? "at the current price: nothing liquidated" : `est. ${usdShort(hit.usd)} of ${hit.side}s liquidated`;
+    annotations.push({
+      xref: "x",
+      yref: "paper",
+      x: target,
+      y: 0.97 - 0.1 * k,
+      yanchor: "top",
+      xanchor: below ? "right" : "left",
+      xshift: below ? -4 : 4,
+      showarrow: false,
+      align: below ? "right" : "left",
+      text: `If price reaches ${usd(target)}:<br>${what}`,
+      font: { size: 12, color: THRESHOLD_COLOUR },
+      bgcolor: "rgba(255,255,255,0.88)",
+      bordercolor: THRESHOLD_COLOUR,
+      borderwidth: 1,
+      borderpad: 3,
+    });
+  });
+  return { shapes, annotations };
+}
+
+/**
+ * The liquidation map figure of `map`. Bars: estimated liquidation USD per price bin stacked by
+ * leverage tier (one colour per tier, the same in every figure). Right axis: USD liquidated if
+ * price moves from the current price to each level. Options and defaults: MapOptions.
+ */
+export function mapFigure(map: LiquidationMap, options: MapOptions = {}): Figure {
+  const o = resolveMapOptions(options);
+  checkMap(map);
+  const gridLo = map.grid.lo;
+  const gridHi = map.grid.lo + map.grid.step * map.grid.bins;
+  let [lo, hi] = o.priceRange ?? [gridLo, gridHi];
+  if (o.priceRange === undefined && o.thresholds.length > 0) {
+    const pad = 0.02 * (hi - lo);
+    lo = Math.min(lo, Math.min(...o.thresholds) - pad);
+    hi = Math.max(hi, Math.max(...o.thresholds) + pad);
+  }
+  if (!(hi > lo)) throw error("the map's price grid is empty", { symbol: WHO, value: map.grid.bins });
+  const { shapes, annotations } = markers(map, o.thresholds);
+  const title = o.title === undefined ? `Estimated liquidation map at ${utcLabel(map.time)}` : plotlyText(o.title);
+  const data = [...tierBars(map), ...(o.cumulative ? cumulativeCurves(map) : [])];
+  return {
+    data,
+    layout: {
+      ...baseLayout(),
+      title: titled(title, estimateSubtitle(`modelled liquidation levels, not reported liquidations · price ${usd(map.price)}`, map.source)),
+      barmode: "stack",
+      bargap: 0.08,
+      margin: { l: 110, r: 130, t: 110, b: 150 },
+      xaxis: { title: { text: "Price (USD)" }, tickformat: USD_FORMAT, range: [lo, hi], showgrid: false, zeroline: false, ticks: "outside" },
+      yaxis: { title: { text: "Estimated liquidation USD per price bin" }, tickformat: USD_FORMAT, rangemode: "tozero", gridcolor: "#ececec", zeroline: false },
+      yaxis2: {
+        title: { text: "Cumulative estimated USD liquidated" },
+        tickformat: USD_FORMAT,
+        overlaying: "y",
+        tickmode: "auto",
+        nticks: 8,
+        side: "right",
+        rangemode: "tozero",
+        showgrid: false,
+        zeroline: false,
+        visible: o.cumulative,
+      },
+      legend: { orientation: "h", x: 0, xanchor: "left", y: -0.16, yanchor: "top", groupclick: "toggleitem" },
+      shapes,
+      annotations,
+    },
+  };
+}

@@ -1,0 +1,109 @@
+/**
+ * Every figure option with its default, in one place. Builders call the resolve* functions,
+ * which fill defaults and throw (through the error helper, naming the option) on bad values.
+ */
+import type { ColumnTable } from "arquero";
+import type { Side } from "../engine/types";
+import { error, finite, positive } from "../util/errors";
+
+/** A realized liquidation reported by an exchange, for markers on the heatmap. */
+export interface RealizedEvent {
+  /** Epoch ms UTC. */
+  time: number;
+  side: Side;
+  /** USD liquidated. */
+  usd: number;
+  /** Price of the liquidation; omitted: the bar's low (longs) or high (shorts). */
+  price?: number;
+}
+
+/** Realized liquidations per bar: columns `time` (bar open, epoch ms UTC), `longUsd`, `shortUsd`. */
+export type RealizedBars =
+  | ColumnTable
+  | { time: ArrayLike<number>; longUsd: ArrayLike<number>; shortUsd: ArrayLike<number> };
+
+export interface MapOptions {
+  /** Title; default "Estimated liquidation map at <time> UTC". Shown literally (no markup). */
+  title?: string;
+  /** Prices to annotate with the cumulative USD liquidated if price reaches them; default none. */
+  thresholds?: number[];
+  /** Draw the cumulative long/short curves on the right axis; default true. */
+  cumulative?: boolean;
+  /** Price range [low, high] shown; default the whole grid (widened to include thresholds). */
+  priceRange?: [number, number];
+}
+
+export interface HeatmapOptions {
+  /** Title; default "Estimated liquidation heatmap, <first> to <last> UTC". Shown literally. */
+  title?: string;
+  /**
+   * Percentile (0 < p <= 100) of the non-zero cells where the colour scale saturates; default 99,
+   * so a few huge cells do not wash out the rest. Cells above it show the brightest colour.
+   */
+  clipPercentile?: number;
+  /** Draw the candles on top; default true. */
+  candles?: boolean;
+  /** Realized liquidations to mark: per-bar table or events; default none. */
+  realized?: RealizedBars | RealizedEvent[];
+  /** Largest realized marker diameter in px (area ∝ USD); default 18. */
+  markerMaxSize?: number;
+}
+
+export interface ValidationScatterOptions {
+  /** Which side's bars to plot; default "long". */
+  side?: Side;
+  /** Title; default "Estimated vs realized <side> liquidations per bar". Shown literally. */
+  title?: string;
+}
+
+export interface ValidationSeriesOptions {
+  /** Title; default "Estimated and realized liquidations per bar". Shown literally. */
+  title?: string;
+  /** Also draw the baseline estimate; default true. */
+  baseline?: boolean;
+}
+
+export const MAP_DEFAULTS = { thresholds: [] as number[], cumulative: true } as const;
+export const HEATMAP_DEFAULTS = { clipPercentile: 99, candles: true, markerMaxSize: 18 } as const;
+export const SCATTER_DEFAULTS = { side: "long" as Side } as const;
+export const SERIES_DEFAULTS = { baseline: true } as const;
+
+function range(r: unknown, name: string): [number, number] {
+  if (!Array.isArray(r) || r.length !== 2) throw error(`${name} must be [low, high]`, { column: name, value: r });
+  const lo = finite(r[0], name);
+  const hi = finite(r[1], name);
+  if (!(hi > lo)) throw error(`${name} must have high > low`, { column: name, value: r });
+  return [lo, hi];
+}
+
+export function resolveMapOptions(o: MapOptions = {}) {
+  const thresholds = (o.thresholds ?? MAP_DEFAULTS.thresholds).map((t) => positive(t, "thresholds"));
+  return {
+    title: o.title,
+    thresholds,
+    cumulative: o.cumulative ?? MAP_DEFAULTS.cumulative,
+    priceRange: o.priceRange === undefined ? undefined : range(o.priceRange, "priceRange"),
+  };
+}
+
+export function resolveHeatmapOptions(o: HeatmapOptions = {}) {
+  const clip = finite(o.clipPercentile ?? HEATMAP_DEFAULTS.clipPercentile, "clipPercentile");
+  if (!(clip > 0 && clip <= 100)) throw error("clipPercentile must be in (0, 100]", { column: "clipPercentile", value: clip });
+  return {
+    title: o.title,
+    clipPercentile: clip,
+    candles: o.candles ?? HEATMAP_DEFAULTS.candles,
+    realized: o.realized,
+    markerMaxSize: positive(o.markerMaxSize ?? HEATMAP_DEFAULTS.markerMaxSize, "markerMaxSize"),
+  };
+}
+
+export function resolveScatterOptions(o: ValidationScatterOptions = {}) {
+  const side = o.side ?? SCATTER_DEFAULTS.side;
+  if (side !== "long" && side !== "short") throw error('side must be "long" or "short"', { column: "side", value: side });
+  return { side, title: o.title };
+}
+
+export function resolveSeriesOptions(o: ValidationSeriesOptions = {}) {
+  return { title: o.title, baseline: o.baseline ?? SERIES_DEFAULTS.baseline };
+}
