@@ -1,0 +1,195 @@
+/**
+ * The last step of every loader: sort rows by time, remove duplicates, measure the bar interval
+ * and its gaps, reject mixed intervals, and build the arquero table plus its report. Pure kernels
+ * over the typed columns in `Parsed`; the loaders own the I/O.
+ */
+import * as aq from "arquero";
+import { error } from "../util/errors";
+import { drop, num, type Column, type Parsed } from "./fields";
+import { makeReport, type Gap, type LoadReport } from "./report";
+import { CANONICAL_COLUMNS, type DataKind } from "./schema";
+import { formatTime, intervalLabel, intervalMs as parseInterval } from "./time";
+
+/** Options every loader accepts. */
+export interface LoadOptions {
+  /** Expected bar interval (`"1m"`, `"5m"`, or ms). Default: detected from the data; a mismatch throws. */
+  interval?: string | number;
+}
+
+export type Table = ReturnType<typeof aq.table>;
+
+/** Loader result: the kind, the canonical table and its quality report. */
+export interface Loaded {
+  kind: DataKind;
+  table: Table;
+  report: LoadReport;
+}
+
+const BAR_KINDS: ReadonlySet<DataKind> = new Set(["candles", "openInterest", "liquidationTotals", "funding"]);
+/** Kinds whose steps must all be whole multiples of the interval (funding times jitter by ms). */
+const STRICT_KINDS: ReadonlySet<DataKind> = new Set(["candles", "openInterest", "liquidationTotals"]);
+const DAY = 86_400_000;
+
+/** Reorders/filters every column (and the line numbers) by `index`. */
+export function gather(p: Parsed, index: ArrayLike<number>, n: number): void {
+  for (const [k, c] of p.columns) {
+    if (c instanceof Float64Array) {
+      const out = new Float64Array(n);
+      for (let i = 0; i < n; i++) out[i] = c[index[i]!]!;
+      p.columns.set(k, out);
+    } else {
+      const out = new Array(n);
+      for (let i = 0; i < n; i++) out[i] = c[index[i]!];
+      p.columns.set(k, out as Column);
+    }
+  }
+  const l = new Int32Array(n);
+  for (let i = 0; i < n; i++) l[i] = p.lines[index[i]!]!;
+  p.lines = l;
+  p.n = n;
+}
+
+/** Sorts rows by time, ascending; reverses newest-first files; stable for equal times. */
+export function sortByTime(p: Parsed): void {
+  const t = num(p, "time");
+  let asc = true, desc = true;
+  for (let i = 1; i < p.n && (asc || desc); i++) {
+    if (t[i]! < t[i - 1]!) asc = false;
+    if (t[i]! > t[i - 1]!) desc = false;
+  }
+  if (asc) return;
+  const idx = new Uint32Array(p.n);
+  for (let i = 0; i < p.n; i++) idx[i] = i;
+  if (desc) {
+    idx.reverse();
+    p.notes.push("rows were newest first: reversed to oldest first");
+  } else {
+    const order = Array.from(idx).sort((a, b) => t[a]! - t[b]! || a - b);
+    idx.set(order);
+    p.notes.push("rows were out of time order: sorted by time");
+  }
+  gather(p, idx, p.n);
+}
+
+function sameRow(cols: Column[], a: number, b: number): boolean {
+  for (const c of cols) if (c[a] !== c[b]) return false;
+  return true;
+}
+
+/**
+ * Removes duplicates after sorting. Bars: one row per time — exact copies are dropped; rows that
+ * repeat a time with different values keep the LAST one (a later, revised bar). Events: exact
+ * copies of a row at the same time are dropped (Binance liquidation snapshots list every order
+ * twice); distinct events at the same millisecond are kept. Returns the number removed.
+ */
+export function dedupe(p: Parsed, key: readonly string[] = ["time"]): number {
+  const t = num(p, "time");
+  const cols = [...p.columns.values()];
+  const keyCols = key.map((k) => p.columns.get(k)!);
+  const bars = BAR_KINDS.has(p.kind) || key.length > 1;
+  const keep = new Uint32Array(p.n);
+  let m = 0, removed = 0;
+  for (let i = 0; i < p.n; i++) {
+    if (m > 0 && t[keep[m - 1]!] === t[i]) {
+      const prev = keep[m - 1]!;
+      if (sameRow(cols, prev, i)) { drop(p, "exact duplicate row", p.lines[i]!); removed++; continue; }
+      if (bars && sameRow(keyCols, prev, i)) {
+        drop(p, `repeated ${key.join(" + ")} with different values (kept the later row)`, p.lines[prev]!);
+        keep[m - 1] = i;
+        removed++;
+        continue;
+      }
+      if (!bars) {
+        // look back through the same-time run for an exact copy (runs are short)
+        let dup = false;
+        for (let k = m - 2, seen = 0; k >= 0 && seen < 16 && t[keep[k]!] === t[i]; k--, seen++) if (sameRow(cols, keep[k]!, i)) { dup = true; break; }
+        if (dup) { drop(p, "exact duplicate row", p.lines[i]!); removed++; continue; }
+      }
+    }
+    keep[m++] = i;
+  }
+  if (removed) gather(p, keep, m);
+  return removed;
+}
+
+interface IntervalResult { intervalMs: number | null; interval: string | null; gaps: { count: number; missingBars: number; list: Gap[] } }
+
+/** The most common step between consecutive times (ms), or null with fewer than two rows. */
+export function modeStep(t: Float64Array, n: number, roundTo = 1): number | null {
+  const counts = new Map<number, number>();
+  let best: number | null = null, bestCount = 0;
+  for (let i = 1; i < n; i++) {
+    const d = Math.round((t[i]! - t[i - 1]!) / roundTo) * roundTo;
+    if (d <= 0) continue;
+    const c = (counts.get(d) ?? 0) + 1;
+    counts.set(d, c);
+    if (c > bestCount || (c === bestCount && d < best!)) { best = d; bestCount = c; }
+  }
+  return best;
+}
+
+/**
+ * Measures the interval and gaps of bar data. Strict kinds throw on a step that is not a whole
+ * multiple of the interval ("mixed intervals"). Calendar-month bars (28–31 day steps) are `1M`.
+ */
+export function measureInterval(p: Parsed, expected?: string | number): IntervalResult {
+  const none: IntervalResult = { intervalMs: null, interval: null, gaps: { count: 0, missingBars: 0, list: [] } };
+  if (!BAR_KINDS.has(p.kind)) return none;
+  const t = num(p, "time");
+  const strict = STRICT_KINDS.has(p.kind);
+  const want = expected === undefined ? null : typeof expected === "number" ? expected : parseInterval(expected);
+  if (want !== null && !(want > 0)) throw error("interval option is not an interval like 1m, 5m, 1h", { column: "interval", value: expected });
+  const step = want ?? modeStep(t, p.n, strict ? 1 : 60_000);
+  if (step === null) return none;
+  let monthly = want === null;
+  for (let i = 1; i < p.n && monthly; i++) { const d = t[i]! - t[i - 1]!; if (d < 28 * DAY || d > 31 * DAY) monthly = false; }
+  if (monthly && p.n > 1) return { intervalMs: null, interval: "1M", gaps: none.gaps };
+  const gaps: Gap[] = [];
+  let count = 0, missing = 0;
+  for (let i = 1; i < p.n; i++) {
+    const d = t[i]! - t[i - 1]!;
+    if (strict && d % step !== 0) {
+      throw error(`mixed intervals: ${intervalLabel(d)} after the bar at ${formatTime(t[i - 1]!)} in a ${intervalLabel(step)} series`, { file: p.file, line: p.lines[i]!, column: "time", value: formatTime(t[i]!) });
+    }
+    const bars = strict ? d / step - 1 : Math.round(d / step) - 1;
+    if (bars >= 1) {
+      count++;
+      missing += bars;
+      if (gaps.length < 20) gaps.push({ after: t[i - 1]!, before: t[i]!, missingBars: bars });
+    }
+  }
+  return { intervalMs: step, interval: intervalLabel(step), gaps: { count, missingBars: missing, list: gaps } };
+}
+
+/** Builds the arquero table in canonical column order (non-canonical columns are left out). */
+export function toTable(p: Parsed): Table {
+  const spec = CANONICAL_COLUMNS[p.kind];
+  const cols: Record<string, Column> = {};
+  for (const name of [...spec.required, ...spec.optional]) {
+    const c = p.columns.get(name);
+    if (c) cols[name] = c;
+  }
+  return aq.table(cols);
+}
+
+/** Sort, dedupe, measure, build: the shared tail of every loader. */
+export function finish(p: Parsed, options: LoadOptions = {}, key?: readonly string[]): Loaded {
+  sortByTime(p);
+  const duplicates = dedupe(p, key);
+  const iv = measureInterval(p, options.interval);
+  const t = num(p, "time");
+  const report = makeReport({
+    file: p.file,
+    format: p.format,
+    dataKind: p.kind,
+    rowsRead: p.rowsRead,
+    rows: p.n,
+    from: p.n ? t[0]! : null,
+    to: p.n ? t[p.n - 1]! : null,
+    ...iv,
+    duplicates,
+    dropped: [...p.dropped].map(([reason, d]) => ({ reason, count: d.count, lines: d.lines })),
+    notes: p.notes,
+  });
+  return { kind: p.kind, table: toTable(p), report };
+}

@@ -1,0 +1,93 @@
+/**
+ * Binance `forceOrder` websocket events as recorded, one JSON object per line (`.jsonl`) or a
+ * JSON array: `{ e: "forceOrder", E, o: { s, S, o, f, q, p, ap, X, l, z, T } }`, optionally wrapped
+ * as `{ stream, data }` (combined streams). S = SELL liquidates a long. Time is the trade time `T`,
+ * price the average fill price `ap` (order price `p` when `ap` is 0), quantity the filled `z`
+ * (order quantity `q` when `z` is 0). The `!forceOrder@arr` stream mixes symbols: pass
+ * `{ symbol }` to pick one; a file with several symbols and no `symbol` option is refused.
+ */
+import { error } from "../../util/errors";
+import { drop, num, readJsonRows, type FieldSpec, type Parsed } from "../fields";
+import type { Loaded } from "../finish";
+import { lineOf, parseJsonLines } from "../json";
+import type { Source, SourceText } from "../source";
+import { inverseContractUsd, type LiquidationOptions } from "./binance-liquidation-snapshot";
+import { json, loadWith, looksJson, prop, start } from "./common";
+
+/** Options for force-order files. */
+export interface ForceOrderOptions extends LiquidationOptions {
+  /** Keep only this symbol (e.g. "BTCUSDT"). Default: the file's only symbol. */
+  symbol?: string;
+}
+
+const FIELDS: readonly FieldSpec[] = [
+  { out: "time", type: "time", names: ["T"], key: "T" },
+  { out: "side", type: "side", names: ["S"], key: "S" },
+  { out: "orderPrice", type: "price", names: ["p"], key: "p" },
+  { out: "averagePrice", type: "amount", names: ["ap"], key: "ap", optional: true },
+  { out: "orderQuantity", type: "amount", names: ["q"], key: "q" },
+  { out: "filledQuantity", type: "amount", names: ["z"], key: "z", optional: true },
+];
+
+/** Events as a list of values with their line numbers. */
+function events(st: SourceText): { values: unknown[]; lines: number[] } {
+  const text = st.text.trim();
+  const jsonl = /\.jsonl$/i.test(st.name);
+  if (!jsonl && text.startsWith("[")) {
+    const v = json(st) as unknown[];
+    return { values: v, lines: v.map(lineOf) };
+  }
+  if (!jsonl && looksJson(text)) {
+    // one (possibly pretty-printed) event, or JSON Lines saved as .json
+    let one: unknown;
+    try { one = json(st); } catch { one = undefined; }
+    if (one !== undefined) return { values: [one], lines: [1] };
+  }
+  const values = parseJsonLines(st.text, st.file);
+  const lines: number[] = [];
+  st.text.split(/\r?\n/).forEach((raw, i) => { if (raw.trim()) lines.push(i + 1); });
+  return { values, lines };
+}
+
+export function readBinanceForceOrders(st: SourceText, options: ForceOrderOptions = {}): Parsed {
+  const p = start(st, "binance-forceOrder-jsonl", "liquidations");
+  const { values, lines } = events(st);
+  const orders: unknown[] = [], orderLines: number[] = [];
+  let symbol = options.symbol?.toUpperCase();
+  const symbols = new Set<string>();
+  values.forEach((v, i) => {
+    const ev = prop(v, "data") ?? v;
+    const o = prop(ev, "o");
+    if (typeof o !== "object" || o === null) throw error('expected a forceOrder event with an "o" object', { file: st.file, line: lines[i]!, column: "o", value: v });
+    const s = prop(o, "s");
+    if (typeof s === "string") symbols.add(s);
+    if (symbol !== undefined && s !== symbol) { drop(p, `other symbol than ${symbol}`, lines[i]!); return; }
+    orders.push(o);
+    orderLines.push(lines[i]!);
+  });
+  if (symbol === undefined && symbols.size > 1) {
+    throw error(`events for several symbols (${[...symbols].slice(0, 5).join(", ")}): pass { symbol } to choose one`, { file: st.file, line: orderLines[0] ?? 1, column: "s", value: [...symbols].slice(0, 5) });
+  }
+  symbol ??= [...symbols][0];
+  readJsonRows(p, orders, FIELDS, orderLines);
+  const op = num(p, "orderPrice"), oq = num(p, "orderQuantity");
+  const ap = p.columns.get("averagePrice") as Float64Array | undefined;
+  const z = p.columns.get("filledQuantity") as Float64Array | undefined;
+  const price = new Float64Array(p.n), qty = new Float64Array(p.n), usd = new Float64Array(p.n);
+  const contract = inverseContractUsd(symbol ? `${symbol}` : "", options.contractUsd);
+  for (let i = 0; i < p.n; i++) {
+    price[i] = ap && ap[i]! > 0 ? ap[i]! : op[i]!;
+    const q = z && z[i]! > 0 ? z[i]! : oq[i]!;
+    if (contract === null) { qty[i] = q; usd[i] = q * price[i]!; } else { usd[i] = q * contract; qty[i] = usd[i]! / price[i]!; }
+  }
+  if (contract !== null) p.notes.push(`coin-margined symbol: quantities are contracts of ${contract} USD`);
+  for (const k of ["orderPrice", "averagePrice", "orderQuantity", "filledQuantity"]) p.columns.delete(k);
+  p.columns.set("price", price).set("quantity", qty).set("usd", usd);
+  if (symbol) p.notes.push(`symbol ${symbol}`);
+  return p;
+}
+
+/** Loads recorded Binance forceOrder websocket events (JSON Lines or a JSON array). */
+export function loadBinanceForceOrders(src: Source, options: ForceOrderOptions = {}): Loaded {
+  return loadWith((st) => readBinanceForceOrders(st, options), src, options);
+}

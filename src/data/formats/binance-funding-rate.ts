@@ -1,0 +1,41 @@
+/**
+ * Binance funding: the archive `fundingRate` CSV (`futures/um/monthly/fundingRate/`, layout
+ * BINANCE_FUNDING_COLUMNS; `calc_time` ms with a few ms of jitter) and the REST
+ * `/fapi/v1/fundingRate` JSON (`[{ symbol, fundingTime, fundingRate, markPrice }]`, markPrice
+ * empty on old entries — then the column is left out rather than holding blanks).
+ */
+import { readCsv, readJsonRows, type FieldSpec, type Parsed } from "../fields";
+import type { LoadOptions, Loaded } from "../finish";
+import type { Source, SourceText } from "../source";
+import { json, loadWith, looksJson, prop, rowsAt, start } from "./common";
+
+const CSV_FIELDS: readonly FieldSpec[] = [
+  { out: "time", type: "time", names: ["calc_time", "funding_time", "fundingtime", "time"], index: 0 },
+  { out: "fundingIntervalHours", type: "amount", names: ["funding_interval_hours"], index: 1, optional: true },
+  { out: "fundingRate", type: "number", names: ["last_funding_rate", "funding_rate", "fundingrate"], index: 2 },
+];
+
+const JSON_FIELDS = (withMark: boolean): FieldSpec[] => [
+  { out: "time", type: "time", names: ["fundingTime"], key: "fundingTime" },
+  { out: "fundingRate", type: "number", names: ["fundingRate"], key: "fundingRate" },
+  ...(withMark ? [{ out: "markPrice", type: "price", names: ["markPrice"], key: "markPrice" } as FieldSpec] : []),
+];
+
+export function readBinanceFundingRate(st: SourceText): Parsed {
+  if (looksJson(st.text)) {
+    const p = start(st, "binance-fundingRate-json", "funding");
+    const rows = rowsAt(json(st), ["data"], st.file);
+    const withMark = rows.length > 0 && rows.every((r) => { const m = prop(r, "markPrice"); return m !== undefined && m !== "" && m !== null; });
+    if (!withMark && rows.some((r) => prop(r, "markPrice") !== undefined)) p.notes.push("markPrice empty on some rows: column left out");
+    readJsonRows(p, rows, JSON_FIELDS(withMark));
+    return p;
+  }
+  const p = start(st, "binance-fundingRate-csv", "funding");
+  readCsv(p, st.text, CSV_FIELDS);
+  return p;
+}
+
+/** Loads Binance funding rates (archive CSV or /fapi/v1/fundingRate JSON). */
+export function loadBinanceFundingRate(src: Source, options: LoadOptions = {}): Loaded {
+  return loadWith(readBinanceFundingRate, src, options);
+}

@@ -1,0 +1,58 @@
+/**
+ * Binance archive `liquidationSnapshot` CSV (`futures/{um,cm}/daily/liquidationSnapshot/`):
+ * one row per liquidation (force) order, every row published twice — exact copies are dropped
+ * and counted. Layout: BINANCE_LIQUIDATION_SNAPSHOT_COLUMNS. SELL liquidates a long, BUY a short.
+ * Price is the fill `average_price` (the order `price` when nothing filled), quantity the filled
+ * `accumulated_fill_quantity` (the `original_quantity` when nothing filled).
+ * Coin-margined files (`BTCUSD_PERP-...`) count contracts: BTC contracts are 100 USD, others
+ * 10 USD (option `contractUsd` overrides), so usd = contracts × size and quantity = usd / price.
+ */
+import { num, readCsv, type FieldSpec, type Parsed } from "../fields";
+import type { LoadOptions, Loaded } from "../finish";
+import type { Source, SourceText } from "../source";
+import { loadWith, start } from "./common";
+
+/** Options for liquidation loaders. */
+export interface LiquidationOptions extends LoadOptions {
+  /** USD per contract for coin-margined files. Default: 100 for BTC, 10 otherwise, when the file name is a `..USD_PERP`/`..USD_<yymmdd>` symbol. */
+  contractUsd?: number;
+}
+
+const FIELDS: readonly FieldSpec[] = [
+  { out: "time", type: "time", names: ["time"], index: 0 },
+  { out: "side", type: "side", names: ["side"], index: 1 },
+  { out: "originalQuantity", type: "amount", names: ["original_quantity"], index: 4 },
+  { out: "orderPrice", type: "price", names: ["price"], index: 5 },
+  { out: "averagePrice", type: "amount", names: ["average_price"], index: 6 },
+  { out: "filledQuantity", type: "amount", names: ["accumulated_fill_quantity"], index: 9 },
+];
+
+/** USD per contract when the file is coin-margined, else null. */
+export function inverseContractUsd(name: string, override?: number): number | null {
+  const m = /(^|[^A-Z])([A-Z0-9]+)USD_(PERP|\d{6})/.exec(name);
+  if (!m) return override ?? null;
+  return override ?? (m[2] === "BTC" ? 100 : 10);
+}
+
+export function readBinanceLiquidationSnapshot(st: SourceText, options: LiquidationOptions = {}): Parsed {
+  const p = start(st, "binance-liquidationSnapshot-csv", "liquidations");
+  readCsv(p, st.text, FIELDS);
+  const orderPrice = num(p, "orderPrice"), avg = num(p, "averagePrice");
+  const orig = num(p, "originalQuantity"), filled = num(p, "filledQuantity");
+  const price = new Float64Array(p.n), qty = new Float64Array(p.n), usd = new Float64Array(p.n);
+  const contract = inverseContractUsd(st.name, options.contractUsd);
+  for (let i = 0; i < p.n; i++) {
+    price[i] = avg[i]! > 0 ? avg[i]! : orderPrice[i]!;
+    const q = filled[i]! > 0 ? filled[i]! : orig[i]!;
+    if (contract === null) { qty[i] = q; usd[i] = q * price[i]!; } else { usd[i] = q * contract; qty[i] = usd[i]! / price[i]!; }
+  }
+  if (contract !== null) p.notes.push(`coin-margined file: quantities are contracts of ${contract} USD`);
+  for (const k of ["orderPrice", "averagePrice", "originalQuantity", "filledQuantity"]) p.columns.delete(k);
+  p.columns.set("price", price).set("quantity", qty).set("usd", usd);
+  return p;
+}
+
+/** Loads a Binance liquidationSnapshot CSV (duplicates dropped, side = side liquidated). */
+export function loadBinanceLiquidationSnapshot(src: Source, options: LiquidationOptions = {}): Loaded {
+  return loadWith((st) => readBinanceLiquidationSnapshot(st, options), src, options);
+}

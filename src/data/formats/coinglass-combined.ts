@@ -1,0 +1,78 @@
+/**
+ * The combined half-hour Coinglass v4 export (`btc_regime_30m.csv`): one CSV holding spot price
+ * OHLC, Binance perpetual open interest OHLC in USD, and realized long/short liquidations in USD
+ * (summed over Binance, Bybit, OKX). `timestamp` is the bar's open time in ms. It loads into
+ * three tables: candles (`price_*`), open interest (`oi_close` → `openInterestUsd`, the bar's
+ * close like the candle's close) and liquidation totals (`liquidation_long_usd` → `longUsd`,
+ * `liquidation_short_usd` → `shortUsd`). `funding_*` are in Coinglass percent units and `cvd_*`
+ * are zero in this export; neither is read.
+ */
+import { newParsed, num, readCsv, type FieldSpec, type Parsed } from "../fields";
+import { finish, type LoadOptions, type Loaded, type Table } from "../finish";
+import { makeReport, type LoadReport } from "../report";
+import { readSource, type Source, type SourceText } from "../source";
+import { checkOhlc, start } from "./common";
+
+const FIELDS: readonly FieldSpec[] = [
+  { out: "time", type: "time", names: ["timestamp", "time"] },
+  { out: "open", type: "price", names: ["price_open"] },
+  { out: "high", type: "price", names: ["price_high"] },
+  { out: "low", type: "price", names: ["price_low"] },
+  { out: "close", type: "price", names: ["price_close"] },
+  { out: "longUsd", type: "amount", names: ["liquidation_long_usd"] },
+  { out: "shortUsd", type: "amount", names: ["liquidation_short_usd"] },
+  { out: "openInterestUsd", type: "amount", names: ["oi_close"] },
+];
+
+/** Header columns that identify the export. */
+export const COMBINED_EXPORT_MARKERS = ["price_open", "oi_close", "liquidation_long_usd"] as const;
+
+/** The combined export's three tables and one report (of the shared time axis). */
+export interface CombinedExport {
+  candles: Table;
+  openInterest: Table;
+  liquidations: Table;
+  report: LoadReport;
+}
+
+function part(all: Parsed, kind: Parsed["kind"], names: readonly string[]): Parsed {
+  const p = newParsed(all.file, all.format, kind);
+  p.n = all.n;
+  p.rowsRead = all.rowsRead;
+  p.lines = all.lines;
+  p.notes.push(...all.notes);
+  for (const k of ["time", ...names]) p.columns.set(k, num(all, k));
+  return p;
+}
+
+export function readCombinedExport(st: SourceText): Parsed {
+  const p = start(st, "coinglass-combined-csv", "candles");
+  readCsv(p, st.text, FIELDS);
+  checkOhlc(p);
+  return p;
+}
+
+/** Loads the combined half-hour export into candles, open interest and liquidation totals. */
+export function loadCombinedExport(src: Source, options: LoadOptions = {}): CombinedExport {
+  const all = readCombinedExport(readSource(src));
+  const candles = finish(part(all, "candles", ["open", "high", "low", "close"]), options);
+  const oi = finish(part(all, "openInterest", ["openInterestUsd"]), options);
+  const liq = finish(part(all, "liquidationTotals", ["longUsd", "shortUsd"]), options);
+  const r = candles.report;
+  const report = makeReport({
+    ...r,
+    notes: [
+      ...r.notes,
+      "open interest: Binance BTCUSDT perpetual, USD (oi_close); liquidations: Binance + Bybit + OKX, USD — compare shares, not absolute dollars",
+    ],
+  });
+  return { candles: candles.table, openInterest: oi.table, liquidations: liq.table, report };
+}
+
+/** Loads only the candles of a combined export (what `load()` returns for this file). */
+export function loadCombinedCandles(src: Source, options: LoadOptions = {}): Loaded {
+  const all = readCombinedExport(readSource(src));
+  const out = finish(part(all, "candles", ["open", "high", "low", "close"]), options);
+  out.report.notes.push("combined export: loadCombinedExport() also returns its open interest and liquidations");
+  return out;
+}

@@ -1,0 +1,30 @@
+/**
+ * Coinglass v4 open-interest OHLC history JSON (`/api/futures/open-interest/history` and the
+ * aggregated variant): `{ code: "0", data: [{ time, open, high, low, close }] }`, values in USD,
+ * `time` the bar's open time (ms; seconds in older versions, detected). The table holds the bar's
+ * CLOSE as `openInterestUsd` at the bar's open time, matching how a candle's close belongs to its
+ * open time.
+ */
+import { readJsonRows, type FieldSpec, type Parsed } from "../fields";
+import type { LoadOptions, Loaded } from "../finish";
+import type { Source, SourceText } from "../source";
+import { checkEnvelope, json, loadWith, rowsAt, start } from "./common";
+
+const FIELDS: readonly FieldSpec[] = [
+  { out: "time", type: "time", names: ["time"], key: "time" },
+  { out: "openInterestUsd", type: "amount", names: ["close"], key: "close" },
+];
+
+export function readCoinglassOpenInterest(st: SourceText): Parsed {
+  const v = json(st);
+  checkEnvelope(v, st.file);
+  const p = start(st, "coinglass-open-interest-ohlc-json", "openInterest");
+  readJsonRows(p, rowsAt(v, ["data"], st.file), FIELDS);
+  p.notes.push("openInterestUsd is each bar's close (USD)");
+  return p;
+}
+
+/** Loads Coinglass v4 open-interest OHLC history JSON. */
+export function loadCoinglassOpenInterest(src: Source, options: LoadOptions = {}): Loaded {
+  return loadWith(readCoinglassOpenInterest, src, options);
+}

@@ -1,0 +1,75 @@
+/**
+ * Helpers the format modules share: turning a source into a `Parsed`, unwrapping exchange
+ * response envelopes, and the OHLC consistency check.
+ */
+import { error } from "../../util/errors";
+import { newParsed, num, type Parsed } from "../fields";
+import { finish, type LoadOptions, type Loaded } from "../finish";
+import { lineOf, parseJson } from "../json";
+import type { DataKind } from "../schema";
+import { readSource, type Source, type SourceText } from "../source";
+
+/** A format: how to turn decoded text into parsed rows. */
+export type FormatReader = (st: SourceText, options: LoadOptions) => Parsed;
+
+/** Starts a `Parsed` for a source, carrying its notes (checksum, zip). */
+export function start(st: SourceText, format: string, kind: DataKind): Parsed {
+  const p = newParsed(st.file, format, kind);
+  p.notes.push(...st.notes);
+  return p;
+}
+
+/** Runs a reader on a source and finishes the table (sort, dedupe, interval, report). */
+export function loadWith(reader: FormatReader, src: Source, options: LoadOptions = {}, key?: readonly string[]): Loaded {
+  return finish(reader(readSource(src), options), options, key);
+}
+
+/** Parses the source's JSON (cached on the object so detection and reading parse once). */
+export function json(st: SourceText): unknown {
+  const s = st as SourceText & { json?: unknown };
+  if (!("json" in s)) s.json = parseJson(st.text, st.file);
+  return s.json;
+}
+
+/** Property `key` of an object, or undefined. */
+export function prop(v: unknown, key: string): unknown {
+  return typeof v === "object" && v !== null && !Array.isArray(v) ? (v as Record<string, unknown>)[key] : undefined;
+}
+
+/** The row array at a path inside an envelope (e.g. `result.list`), or the value itself if it is an array. */
+export function rowsAt(v: unknown, path: readonly string[], file: string): unknown[] {
+  if (Array.isArray(v)) return v;
+  let cur: unknown = v;
+  for (const k of path) {
+    const next = prop(cur, k);
+    if (next === undefined) throw error(`expected a JSON array or an object with "${path.join(".")}"`, { file, line: lineOf(cur), column: k, value: cur });
+    cur = next;
+  }
+  if (!Array.isArray(cur)) throw error(`"${path.join(".")}" is not an array`, { file, line: lineOf(cur), column: path[path.length - 1]!, value: cur });
+  return cur;
+}
+
+/** Throws when an exchange envelope reports an error (Bybit retCode, OKX/Coinglass code). */
+export function checkEnvelope(v: unknown, file: string): void {
+  const ret = prop(v, "retCode");
+  if (ret !== undefined && ret !== 0 && ret !== "0") throw error(`exchange returned an error: ${String(prop(v, "retMsg") ?? "")}`, { file, line: 1, column: "retCode", value: ret });
+  const code = prop(v, "code");
+  if (code !== undefined && code !== 0 && code !== "0" && code !== 200) throw error(`exchange returned an error: ${String(prop(v, "msg") ?? "")}`, { file, line: 1, column: "code", value: code });
+}
+
+/** Throws unless low ≤ open, close ≤ high on every row (a candle that cannot exist). */
+export function checkOhlc(p: Parsed): void {
+  const o = num(p, "open"), h = num(p, "high"), l = num(p, "low"), c = num(p, "close");
+  for (let i = 0; i < p.n; i++) {
+    const lo = l[i]!, hi = h[i]!;
+    if (hi < lo) throw error("high is below low", { file: p.file, line: p.lines[i]!, column: "high", value: hi });
+    if (o[i]! < lo || o[i]! > hi) throw error("open is outside the bar's low..high range", { file: p.file, line: p.lines[i]!, column: "open", value: o[i]! });
+    if (c[i]! < lo || c[i]! > hi) throw error("close is outside the bar's low..high range", { file: p.file, line: p.lines[i]!, column: "close", value: c[i]! });
+  }
+}
+
+/** Looks like JSON (first non-blank character). */
+export function looksJson(text: string): boolean {
+  const m = /\S/.exec(text);
+  return m !== null && (m[0] === "{" || m[0] === "[");
+}

@@ -1,0 +1,54 @@
+/**
+ * OKX `GET /api/v5/market/candles` and `history-candles` JSON: `{ code: "0", data }`, newest
+ * first, rows `[ts, o, h, l, c, vol, volCcy, volCcyQuote, confirm]`. For SWAP/FUTURES `vol` is
+ * contracts, `volCcy` base coin and `volCcyQuote` quote; for SPOT `vol` is base and `volCcy`
+ * quote (then volCcy equals volCcyQuote). `confirm` "0" marks the still-open bar: it is dropped.
+ */
+import { drop, num, readJsonRows, type FieldSpec, type Parsed } from "../fields";
+import { gather, type LoadOptions, type Loaded } from "../finish";
+import type { Source, SourceText } from "../source";
+import { checkEnvelope, checkOhlc, json, loadWith, rowsAt, start } from "./common";
+
+const FIELDS: readonly FieldSpec[] = [
+  { out: "time", type: "time", names: ["ts"], key: 0 },
+  { out: "open", type: "price", names: ["o"], key: 1 },
+  { out: "high", type: "price", names: ["h"], key: 2 },
+  { out: "low", type: "price", names: ["l"], key: 3 },
+  { out: "close", type: "price", names: ["c"], key: 4 },
+  { out: "vol", type: "amount", names: ["vol"], key: 5, optional: true },
+  { out: "volCcy", type: "amount", names: ["volCcy"], key: 6, optional: true },
+  { out: "volCcyQuote", type: "amount", names: ["volCcyQuote"], key: 7, optional: true },
+  { out: "confirm", type: "count", names: ["confirm"], key: 8, optional: true },
+];
+
+export function readOkxCandles(st: SourceText): Parsed {
+  const v = json(st);
+  checkEnvelope(v, st.file);
+  const p = start(st, "okx-candles-json", "candles");
+  readJsonRows(p, rowsAt(v, ["data"], st.file), FIELDS);
+  const vol = p.columns.get("vol") as Float64Array | undefined;
+  const ccy = p.columns.get("volCcy") as Float64Array | undefined;
+  const quote = p.columns.get("volCcyQuote") as Float64Array | undefined;
+  if (ccy && quote) {
+    let spot = true;
+    for (let i = 0; i < p.n && spot; i++) if (ccy[i] !== quote[i]) spot = false;
+    p.columns.set("volume", spot && vol ? vol : ccy);
+    p.columns.set("quoteVolume", quote);
+    if (spot) p.notes.push("volCcy equals volCcyQuote: read as a SPOT instrument (vol is base coin)");
+  } else if (vol) p.notes.push("rows without volCcyQuote: volume units unknown, volume columns left out");
+  const confirm = p.columns.get("confirm");
+  if (confirm instanceof Float64Array) {
+    const keep: number[] = [];
+    for (let i = 0; i < p.n; i++) if (confirm[i] === 0) drop(p, "unconfirmed (still open) candle", p.lines[i]!); else keep.push(i);
+    if (keep.length < p.n) gather(p, keep, keep.length);
+  }
+  for (const k of ["vol", "volCcy", "volCcyQuote", "confirm"]) p.columns.delete(k);
+  num(p, "time");
+  checkOhlc(p);
+  return p;
+}
+
+/** Loads OKX candles JSON (newest first in the file; oldest first in the table). */
+export function loadOkxCandles(src: Source, options: LoadOptions = {}): Loaded {
+  return loadWith(readOkxCandles, src, options);
+}

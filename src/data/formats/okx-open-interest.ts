@@ -1,0 +1,38 @@
+/**
+ * OKX rubik open interest JSON, newest first, `{ code: "0", data: [...] }`:
+ * - `/api/v5/rubik/stat/contracts/open-interest-volume`: rows `[ts, oi, vol]`, oi in USD;
+ * - `/api/v5/rubik/stat/contracts/open-interest-history`: rows `[ts, oi, oiCcy, oiUsd]`,
+ *   oi in contracts, oiCcy base coin, oiUsd USD.
+ */
+import { error } from "../../util/errors";
+import { readJsonRows, type FieldSpec, type Parsed } from "../fields";
+import type { LoadOptions, Loaded } from "../finish";
+import { lineOf } from "../json";
+import type { Source, SourceText } from "../source";
+import { checkEnvelope, json, loadWith, rowsAt, start } from "./common";
+
+const VOLUME_FIELDS: readonly FieldSpec[] = [
+  { out: "time", type: "time", names: ["ts"], key: 0 },
+  { out: "openInterestUsd", type: "amount", names: ["oi"], key: 1 },
+];
+const HISTORY_FIELDS: readonly FieldSpec[] = [
+  { out: "time", type: "time", names: ["ts"], key: 0 },
+  { out: "openInterest", type: "amount", names: ["oiCcy"], key: 2 },
+  { out: "openInterestUsd", type: "amount", names: ["oiUsd"], key: 3 },
+];
+
+export function readOkxOpenInterest(st: SourceText): Parsed {
+  const v = json(st);
+  checkEnvelope(v, st.file);
+  const rows = rowsAt(v, ["data"], st.file);
+  const width = Array.isArray(rows[0]) ? rows[0].length : 0;
+  if (rows.length && width !== 3 && width !== 4) throw error("expected rows [ts, oi, vol] or [ts, oi, oiCcy, oiUsd]", { file: st.file, line: lineOf(rows[0]), value: rows[0] });
+  const p = start(st, width === 4 ? "okx-open-interest-history-json" : "okx-open-interest-volume-json", "openInterest");
+  readJsonRows(p, rows, width === 4 ? HISTORY_FIELDS : VOLUME_FIELDS);
+  return p;
+}
+
+/** Loads OKX rubik open-interest JSON (either endpoint). */
+export function loadOkxOpenInterest(src: Source, options: LoadOptions = {}): Loaded {
+  return loadWith(readOkxOpenInterest, src, options);
+}

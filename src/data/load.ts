@@ -1,0 +1,165 @@
+/**
+ * `load(path)`: detect the format from the file name, then from the contents (CSV header or
+ * column count, JSON shape), and run that format's loader. Every detection rule is listed in
+ * FORMATS, most specific first; `options.format` skips detection.
+ */
+import { error } from "../util/errors";
+import { CsvScanner } from "./csv";
+import { finish, type LoadOptions, type Loaded } from "./finish";
+import { readBinanceAggTrades } from "./formats/binance-agg-trades";
+import { BOOK_DEPTH_KEY, readBinanceBookDepth } from "./formats/binance-book-depth";
+import { readBinanceForceOrders, type ForceOrderOptions } from "./formats/binance-force-orders";
+import { readBinanceFundingRate } from "./formats/binance-funding-rate";
+import { readBinanceKlines } from "./formats/binance-klines";
+import { readBinanceLiquidationSnapshot } from "./formats/binance-liquidation-snapshot";
+import { readBinanceMetrics } from "./formats/binance-metrics";
+import { readBinanceOpenInterestHist } from "./formats/binance-open-interest-hist";
+import { readBybitKlines } from "./formats/bybit-klines";
+import { readBybitOpenInterest } from "./formats/bybit-open-interest";
+import { COMBINED_EXPORT_MARKERS, readCombinedExport } from "./formats/coinglass-combined";
+import { readCoinglassLiquidations } from "./formats/coinglass-liquidations";
+import { readCoinglassOpenInterest } from "./formats/coinglass-open-interest";
+import { json, looksJson, prop } from "./formats/common";
+import type { Parsed } from "./fields";
+import { readOkxCandles } from "./formats/okx-candles";
+import { readOkxOpenInterest } from "./formats/okx-open-interest";
+import { readSource, type Source, type SourceText } from "./source";
+
+/** Format identifiers accepted by `options.format`. */
+export type FormatName =
+  | "binance-klines" | "bybit-klines" | "okx-candles"
+  | "binance-metrics" | "binance-open-interest-hist" | "bybit-open-interest" | "okx-open-interest" | "coinglass-open-interest"
+  | "binance-liquidation-snapshot" | "binance-force-orders" | "coinglass-liquidations"
+  | "binance-agg-trades" | "binance-funding-rate" | "binance-book-depth" | "combined-export";
+
+/** Options for `load`. */
+export interface LoadAnyOptions extends LoadOptions, ForceOrderOptions {
+  /** Skip detection and read this format. Default: detected from name and contents. */
+  format?: FormatName;
+}
+
+type Reader = (st: SourceText, o: LoadAnyOptions) => Parsed;
+
+const READERS: Record<FormatName, Reader> = {
+  "binance-klines": readBinanceKlines,
+  "bybit-klines": readBybitKlines,
+  "okx-candles": readOkxCandles,
+  "binance-metrics": readBinanceMetrics,
+  "binance-open-interest-hist": readBinanceOpenInterestHist,
+  "bybit-open-interest": readBybitOpenInterest,
+  "okx-open-interest": readOkxOpenInterest,
+  "coinglass-open-interest": readCoinglassOpenInterest,
+  "binance-liquidation-snapshot": readBinanceLiquidationSnapshot,
+  "binance-force-orders": readBinanceForceOrders,
+  "coinglass-liquidations": readCoinglassLiquidations,
+  "binance-agg-trades": readBinanceAggTrades,
+  "binance-funding-rate": readBinanceFundingRate,
+  "binance-book-depth": readBinanceBookDepth,
+  "combined-export": readCombinedExport,
+};
+
+/** File-name rules (Binance archive names carry the data type). */
+const NAME_RULES: [RegExp, FormatName][] = [
+  [/aggTrades/i, "binance-agg-trades"],
+  [/liquidationSnapshot/i, "binance-liquidation-snapshot"],
+  [/forceOrder|\.jsonl$/i, "binance-force-orders"],
+  [/-metrics-|^metrics/i, "binance-metrics"],
+  [/fundingRate/i, "binance-funding-rate"],
+  [/bookDepth/i, "binance-book-depth"],
+  [/openInterestHist/i, "binance-open-interest-hist"],
+  [/regime_30m|combined/i, "combined-export"],
+];
+
+/** CSV header rules: a header containing this column. */
+const HEADER_RULES: [string, FormatName][] = [
+  [COMBINED_EXPORT_MARKERS[0], "combined-export"],
+  ["agg_trade_id", "binance-agg-trades"],
+  ["original_quantity", "binance-liquidation-snapshot"],
+  ["create_time", "binance-metrics"],
+  ["sum_open_interest", "binance-metrics"],
+  ["calc_time", "binance-funding-rate"],
+  ["last_funding_rate", "binance-funding-rate"],
+  ["notional", "binance-book-depth"],
+  ["open_time", "binance-klines"],
+  ["open", "binance-klines"],
+];
+
+function detectCsv(st: SourceText): FormatName | undefined {
+  const sc = new CsvScanner(st.text, st.file);
+  if (!sc.next()) return undefined;
+  const first = sc.row().map((s) => s.toLowerCase());
+  for (const [col, f] of HEADER_RULES) if (first.includes(col)) return f;
+  const isBool = (s: string | undefined) => s !== undefined && /^(true|false)$/i.test(s);
+  if ((first.length === 7 || first.length === 8) && isBool(first[6])) return "binance-agg-trades";
+  if (first.length === 12 || first.length === 11) return "binance-klines";
+  if (first.length === 10 && /^(buy|sell)$/i.test(first[1] ?? "")) return "binance-liquidation-snapshot";
+  if (first.length === 3) return "binance-funding-rate";
+  if (first.length === 4 && /^-?\d/.test(first[1] ?? "")) return "binance-book-depth";
+  return undefined;
+}
+
+function detectJson(st: SourceText): FormatName | undefined {
+  if (/\.jsonl$/i.test(st.name)) return "binance-force-orders";
+  let v: unknown;
+  try {
+    v = json(st);
+  } catch {
+    // several JSON values, one per line: recorded websocket events
+    return st.text.trim().startsWith("{") ? "binance-force-orders" : undefined;
+  }
+  if (prop(v, "retCode") !== undefined || prop(v, "result") !== undefined) {
+    const list = prop(prop(v, "result"), "list");
+    const r0 = Array.isArray(list) ? list[0] : undefined;
+    return r0 !== undefined && !Array.isArray(r0) && prop(r0, "openInterest") !== undefined ? "bybit-open-interest" : "bybit-klines";
+  }
+  const data = prop(v, "data");
+  if (prop(v, "o") !== undefined || prop(data, "o") !== undefined) return "binance-force-orders";
+  const rows = Array.isArray(v) ? v : Array.isArray(data) ? data : undefined;
+  if (!rows) return undefined;
+  const r0: unknown = rows[0];
+  if (Array.isArray(r0)) {
+    if (Array.isArray(v)) return "binance-klines";
+    return r0.length === 3 || r0.length === 4 ? "okx-open-interest" : "okx-candles";
+  }
+  if (r0 === undefined) return undefined;
+  if (prop(r0, "sumOpenInterest") !== undefined) return "binance-open-interest-hist";
+  if (prop(r0, "fundingRate") !== undefined) return "binance-funding-rate";
+  if (prop(r0, "o") !== undefined || prop(prop(r0, "data"), "o") !== undefined) return "binance-force-orders";
+  if (prop(r0, "long_liquidation_usd") !== undefined || prop(r0, "aggregated_long_liquidation_usd") !== undefined) return "coinglass-liquidations";
+  if (prop(r0, "close") !== undefined) return "coinglass-open-interest";
+  return undefined;
+}
+
+/** The format of a decoded source: by name, then by contents. */
+export function detectFormat(st: SourceText): FormatName {
+  const isJson = looksJson(st.text) || /\.jsonl?$/i.test(st.name);
+  for (const [re, f] of NAME_RULES) {
+    if (!re.test(st.name)) continue;
+    // a name hint must agree with the container: CSV archive names never hold JSON, except funding
+    if (isJson && f !== "binance-force-orders" && f !== "binance-open-interest-hist" && f !== "binance-funding-rate") break;
+    return f;
+  }
+  const f = isJson ? detectJson(st) : detectCsv(st);
+  if (!f) throw error("unrecognised data format: pass { format } to load()", { file: st.file, line: 1, value: st.text.slice(0, 80) });
+  return f;
+}
+
+/**
+ * Loads any supported file: detects the format from the name and contents and returns
+ * `{ kind, table, report }`. For the combined export this is its candles (use
+ * `loadCombinedExport` for all three tables).
+ */
+export function load(src: Source, options: LoadAnyOptions = {}): Loaded {
+  const st = readSource(src);
+  const format = options.format ?? detectFormat(st);
+  const reader = READERS[format];
+  if (!reader) throw error("unknown format", { column: "format", value: format });
+  const p = reader(st, options);
+  if (format === "combined-export") {
+    for (const k of ["longUsd", "shortUsd", "openInterestUsd"]) p.columns.delete(k);
+    p.notes.push("combined export: loadCombinedExport() also returns its open interest and liquidations");
+  }
+  const out = finish(p, options, format === "binance-book-depth" ? BOOK_DEPTH_KEY : undefined);
+  out.report.notes.unshift(`format detected: ${format}`);
+  return out;
+}
