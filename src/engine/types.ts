@@ -69,15 +69,24 @@ export interface LiquidationMap {
   leverageShares(low: number, high: number): LeverageShare[];
 }
 
+/** One heatmap column: USD per price bin. */
+export type HeatmapColumn = Float32Array | Float64Array;
+
 /** Time × price matrix of estimated liquidation USD, for the heatmap figure. */
 export interface Heatmap {
   /** Epoch ms UTC of each column (the close of the bar after which it was taken). */
   times: Float64Array;
   grid: PriceGrid;
-  /** z[c][i]: estimated USD (long + short, all tiers) with level in bin i at column c. */
-  z: Float64Array[];
-  long: Float64Array[];
-  short: Float64Array[];
+  /**
+   * z[c][i]: estimated USD (long + short, all tiers) with level in bin i at column c.
+   * The engine fills Float32Array columns to keep a year of hourly columns small (7 significant
+   * digits are plenty for estimates); hand-built heatmaps may use Float64Array.
+   */
+  z: HeatmapColumn[];
+  /** long[c][i]: the long part of z. */
+  long: HeatmapColumn[];
+  /** short[c][i]: the short part of z. */
+  short: HeatmapColumn[];
   /** The candles, for the overlay. */
   candles: { time: Float64Array; open: Float64Array; high: Float64Array; low: Float64Array; close: Float64Array };
   source: string;
@@ -92,5 +101,25 @@ export interface LiquidationModel {
   source: string;
   /** The map after the bar whose time is <= `time` (default: after the last bar). */
   mapAt(time?: number): LiquidationMap;
+  /**
+   * Time × price matrix. `step`: ms between columns (e.g. 3,600,000 for hourly: a column after
+   * the last bar of each hour); default a column after every bar.
+   */
   heatmap(options?: { step?: number }): Heatmap;
+  /** Cumulative USD flows of the whole replay: opened = open + liquidated + closed + decayed. */
+  ledger?: Ledger;
+}
+
+/** Cumulative USD flows of a replay (both sides). */
+export interface Ledger {
+  /** USD of positions opened (including anchoring up). */
+  openedUsd: number;
+  /** USD liquidated (estimated). */
+  liquidatedUsd: number;
+  /** USD closed because open interest fell (including anchoring down). */
+  closedUsd: number;
+  /** USD that decayed away (positions that quietly went). */
+  decayedUsd: number;
+  /** USD still open after the last bar. */
+  openUsd: number;
 }

@@ -1,0 +1,246 @@
+/**
+ * The estimated book: USD of open leveraged positions by side, leverage tier and ABSOLUTE price
+ * bin of their liquidation level. A pure kernel over typed arrays; replay.ts drives it bar by bar.
+ *
+ * Lazy scaling: tiers that share a decay half-life form a group with ONE scale factor per side.
+ * Stored amounts are raw; USD = raw × scale. Decay and proportional closing only multiply the
+ * scale (no loop over bins). Each group also keeps the sum of its tiers' raw amounts per bin, so
+ * totals and heatmap columns read one array per group instead of one per tier.
+ */
+import { Lane } from "./lane";
+
+export const LONG = 0;
+export const SHORT = 1;
+
+/** Scale factors below this are folded back into the raw amounts to keep precision. */
+const RENORMALISE_BELOW = 1e-150;
+
+/** Cumulative USD flows of one side since the start of the replay. */
+export interface Flows {
+  opened: number;
+  liquidated: number;
+  closed: number;
+  decayed: number;
+}
+
+export class Book {
+  readonly step: number;
+  readonly tiers: number;
+  /** lanes[side][tier]: raw amounts per bin. */
+  readonly lanes: Lane[][];
+  /** Tiers of each group. */
+  readonly groups: number[][];
+  /** sums[side][group]: raw amounts of the group's tiers per bin (the tier lane itself for a one-tier group). */
+  readonly sums: Lane[][];
+  /** scale[side][group]: USD per raw unit. */
+  readonly scale: Float64Array[];
+  readonly flows: Flows[] = [0, 1].map(() => ({ opened: 0, liquidated: 0, closed: 0, decayed: 0 }));
+  /** group index of each tier */
+  readonly groupOf: Int32Array;
+
+  /** `groupKey[t]` equal for tiers that share a scale (e.g. their half-life). */
+  constructor(step: number, groupKey: number[]) {
+    this.step = step;
+    this.tiers = groupKey.length;
+    const keys = [...new Set(groupKey)];
+    this.groups = keys.map((key) => groupKey.flatMap((k, t) => (k === key ? [t] : [])));
+    this.groupOf = Int32Array.from(groupKey, (k) => keys.indexOf(k));
+    this.lanes = [0, 1].map(() => groupKey.map(() => new Lane()));
+    this.sums = [0, 1].map((s) => this.groups.map((g) => (g.length === 1 ? this.lanes[s][g[0]] : new Lane())));
+    this.scale = [0, 1].map(() => new Float64Array(this.groups.length).fill(1));
+  }
+
+  /** USD open on one side. */
+  sideTotal(s: number): number {
+    let usd = 0;
+    const sums = this.sums[s];
+    const scale = this.scale[s];
+    for (let g = 0; g < sums.length; g++) usd += sums[g].total * scale[g];
+    return usd;
+  }
+
+  /** USD of one tier on one side (sums its bins; not for hot loops). */
+  tierTotal(s: number, t: number): number {
+    return this.lanes[s][t].total * this.scale[s][this.groupOf[t]];
+  }
+
+  /**
+   * Opens `usd` of tier t on side s with liquidation levels spread evenly over [a, b] USD
+   * (a single bin when a = b).
+   */
+  open(s: number, t: number, a: number, b: number, usd: number): void {
+    if (!(usd > 0)) return;
+    const g = this.groupOf[t];
+    const raw = usd / this.scale[s][g];
+    spread(this.lanes[s][t], a, b, raw, this.step);
+    if (this.groups[g].length > 1) spread(this.sums[s][g], a, b, raw, this.step);
+    this.flows[s].opened += usd;
+  }
+
+  /** Liquidates every long level whose bin centre is at or above `price`; returns the USD. */
+  liquidateLongs(price: number): number {
+    const kcut = Math.ceil(price / this.step - 0.5);
+    let usd = 0;
+    for (let g = 0; g < this.groups.length; g++) {
+      const sum = this.sums[LONG][g];
+      if (sum.empty || sum.hi < kcut) continue;
+      const from = Math.max(kcut, sum.lo);
+      usd += this.removeRange(LONG, g, from, sum.hi) * this.scale[LONG][g];
+    }
+    this.flows[LONG].liquidated += usd;
+    return usd;
+  }
+
+  /** Liquidates every short level whose bin centre is at or below `price`; returns the USD. */
+  liquidateShorts(price: number): number {
+    const kcut = Math.floor(price / this.step - 0.5);
+    let usd = 0;
+    for (let g = 0; g < this.groups.length; g++) {
+      const sum = this.sums[SHORT][g];
+      if (sum.empty || sum.lo > kcut) continue;
+      const to = Math.min(kcut, sum.hi);
+      usd += this.removeRange(SHORT, g, sum.lo, to) * this.scale[SHORT][g];
+    }
+    this.flows[SHORT].liquidated += usd;
+    return usd;
+  }
+
+  /** Zeroes bins [from, to] of group g (an end of its occupied range); returns the raw removed. */
+  private removeRange(s: number, g: number, from: number, to: number): number {
+    const tiers = this.groups[g];
+    let removed = 0;
+    for (const t of tiers) removed += clearRange(this.lanes[s][t], from, to);
+    if (tiers.length > 1) clearRange(this.sums[s][g], from, to);
+    return removed;
+  }
+
+  /** Multiplies group g of side s by f < 1 as decay; records the decayed USD. */
+  decay(s: number, g: number, f: number): void {
+    const sum = this.sums[s][g];
+    if (sum.empty) return;
+    this.flows[s].decayed += sum.total * this.scale[s][g] * (1 - f);
+    this.scale[s][g] *= f;
+    if (this.scale[s][g] < RENORMALISE_BELOW) this.renormalise(s, g);
+  }
+
+  /** Multiplies a whole side by f: closing (f < 1) or anchoring up (f > 1). */
+  scaleSide(s: number, f: number): void {
+    const usd = this.sideTotal(s);
+    if (usd === 0 || f === 1) return;
+    if (f < 1) this.flows[s].closed += usd * (1 - f);
+    else this.flows[s].opened += usd * (f - 1);
+    const scale = this.scale[s];
+    for (let g = 0; g < scale.length; g++) {
+      scale[g] *= f;
+      if (scale[g] < RENORMALISE_BELOW) this.renormalise(s, g);
+    }
+  }
+
+  /**
+   * Closes `usd` of side s starting with the levels nearest the price (the highest long levels,
+   * the lowest short levels), bin by bin outward. Returns the USD closed.
+   */
+  closeNearest(s: number, usd: number): number {
+    let left = usd;
+    let lo = Infinity;
+    let hi = -Infinity;
+    for (const sum of this.sums[s]) if (!sum.empty) { lo = Math.min(lo, sum.lo); hi = Math.max(hi, sum.hi); }
+    const dir = s === LONG ? -1 : 1;
+    for (let k = s === LONG ? hi : lo; left > 0 && k >= lo && k <= hi; k += dir) {
+      let binUsd = 0;
+      for (let g = 0; g < this.groups.length; g++) binUsd += this.sums[s][g].at(k) * this.scale[s][g];
+      if (binUsd <= 0) continue;
+      const keep = binUsd <= left ? 0 : 1 - left / binUsd;
+      left -= binUsd * (1 - keep);
+      for (let g = 0; g < this.groups.length; g++) {
+        for (const t of this.groups[g]) scaleBin(this.lanes[s][t], k, keep);
+        if (this.groups[g].length > 1) scaleBin(this.sums[s][g], k, keep);
+      }
+    }
+    const closed = usd - Math.max(0, left);
+    this.flows[s].closed += closed;
+    return closed;
+  }
+
+  private renormalise(s: number, g: number): void {
+    const f = this.scale[s][g];
+    for (const t of this.groups[g]) this.lanes[s][t].multiply(f);
+    if (this.groups[g].length > 1) this.sums[s][g].multiply(f);
+    this.scale[s][g] = 1;
+  }
+
+  /** USD per bin of tier t on side s over absolute bins [kLo, kLo + out.length), added into `out`. */
+  addTier(s: number, t: number, kLo: number, out: Float64Array | Float32Array): void {
+    addLane(this.lanes[s][t], this.scale[s][this.groupOf[t]], kLo, out);
+  }
+
+  /** USD per bin of side s (all tiers) over absolute bins [kLo, kLo + out.length), added into `out`. */
+  addSide(s: number, kLo: number, out: Float64Array | Float32Array): void {
+    for (let g = 0; g < this.groups.length; g++) addLane(this.sums[s][g], this.scale[s][g], kLo, out);
+  }
+
+  /** Occupied absolute bin range over both sides, or undefined when the book is empty. */
+  extent(): [number, number] | undefined {
+    let lo = Infinity;
+    let hi = -Infinity;
+    for (const side of this.sums) for (const sum of side) if (!sum.empty) { lo = Math.min(lo, sum.lo); hi = Math.max(hi, sum.hi); }
+    return lo <= hi ? [lo, hi] : undefined;
+  }
+}
+
+/** Spreads `raw` evenly over the price interval [a, b] into the lane's bins. */
+function spread(lane: Lane, a: number, b: number, raw: number, step: number): void {
+  const ka = Math.floor(a / step);
+  const kb = Math.floor(b / step);
+  lane.ensure(ka, kb);
+  if (ka === kb || !(b > a)) {
+    lane.add(ka, raw);
+    return;
+  }
+  const perUsd = raw / (b - a);
+  lane.add(ka, ((ka + 1) * step - a) * perUsd);
+  const mid = step * perUsd;
+  for (let k = ka + 1; k < kb; k++) lane.add(k, mid);
+  lane.add(kb, (b - kb * step) * perUsd);
+}
+
+/** Zeroes bins [from, to] at one end of the lane's occupied range; returns what was removed. */
+function clearRange(lane: Lane, from: number, to: number): number {
+  if (lane.empty) return 0;
+  const a = Math.max(from, lane.lo);
+  const b = Math.min(to, lane.hi);
+  if (a > b) return 0;
+  const d = lane.data;
+  let removed = 0;
+  for (let j = a - lane.base, e = b - lane.base; j <= e; j++) {
+    removed += d[j];
+    d[j] = 0;
+  }
+  if (a <= lane.lo && b >= lane.hi) {
+    lane.lo = Infinity;
+    lane.hi = -Infinity;
+    lane.total = 0;
+  } else {
+    if (a <= lane.lo) lane.lo = b + 1;
+    else lane.hi = a - 1;
+    lane.total = Math.max(0, lane.total - removed);
+  }
+  return removed;
+}
+
+function scaleBin(lane: Lane, k: number, keep: number): void {
+  if (k < lane.lo || k > lane.hi) return;
+  const j = k - lane.base;
+  const v = lane.data[j];
+  lane.data[j] = v * keep;
+  lane.total = Math.max(0, lane.total - v * (1 - keep));
+}
+
+function addLane(lane: Lane, scale: number, kLo: number, out: Float64Array | Float32Array): void {
+  if (lane.empty) return;
+  const a = Math.max(lane.lo, kLo);
+  const b = Math.min(lane.hi, kLo + out.length - 1);
+  const d = lane.data;
+  const off = lane.base - kLo;
+  for (let k = a - lane.base, e = b - lane.base; k <= e; k++) out[k + off] += d[k] * scale;
+}

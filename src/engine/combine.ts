@@ -1,0 +1,48 @@
+/**
+ * `combineMaps(maps)`: several venues' maps on one grid. The common grid takes the coarsest step
+ * of the inputs, aligned to multiples of it (absolute bins), spanning all inputs; each input bin's
+ * USD goes to the common bin holding its centre. Maps of one replay family (same step) combine
+ * exactly. Tiers are the union; price is the first map's (venues differ by basis points).
+ */
+import { error } from "../util/errors";
+import { liquidationMap } from "./map";
+import type { LiquidationMap } from "./types";
+
+export function combineMaps(maps: LiquidationMap[], options: { source?: string } = {}): LiquidationMap {
+  if (!Array.isArray(maps) || maps.length === 0) throw error("needs at least one map", { symbol: "combineMaps", value: maps });
+  const step = Math.max(...maps.map((m) => m.grid.step));
+  let kLo = Infinity;
+  let kHi = -Infinity;
+  for (const m of maps) {
+    if (m.grid.bins === 0) continue;
+    kLo = Math.min(kLo, Math.floor(m.grid.prices[0] / step));
+    kHi = Math.max(kHi, Math.floor(m.grid.prices[m.grid.bins - 1] / step));
+  }
+  const price = maps[0].price;
+  const kPrice = Math.floor(price / step);
+  kLo = Math.min(kLo, kPrice);
+  kHi = Math.max(kHi, kPrice);
+  const bins = kHi - kLo + 1;
+  const tiers = [...new Set(maps.flatMap((m) => m.tiers))].sort((a, b) => a - b);
+  const long = tiers.map(() => new Float64Array(bins));
+  const short = tiers.map(() => new Float64Array(bins));
+  for (const m of maps) {
+    m.tiers.forEach((lev, t) => {
+      const to = tiers.indexOf(lev);
+      for (let i = 0; i < m.grid.bins; i++) {
+        const k = Math.floor(m.grid.prices[i] / step) - kLo;
+        long[to][k] += m.long[t][i];
+        short[to][k] += m.short[t][i];
+      }
+    });
+  }
+  return liquidationMap({
+    price,
+    tiers,
+    grid: { lo: kLo * step, step, bins },
+    long,
+    short,
+    time: Math.max(...maps.map((m) => m.time)),
+    source: options.source ?? maps.map((m) => m.source).join(" + "),
+  });
+}

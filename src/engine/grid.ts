@@ -1,0 +1,34 @@
+/**
+ * The price grid. Bins are absolute: bin k covers [k·step, (k+1)·step), centre (k + 0.5)·step.
+ * The step is fixed before the first bar is replayed (given, or from the first bar alone), so the
+ * grid never depends on later data.
+ */
+import type { PriceGrid } from "./types";
+
+/** Rounds to the nearest of 1, 2, 2.5, 5 × 10^n (in log terms). */
+export function niceStep(x: number): number {
+  const p = Math.pow(10, Math.floor(Math.log10(x)));
+  let best = p;
+  for (const m of [1, 2, 2.5, 5, 10]) if (Math.abs(Math.log(m * p / x)) < Math.abs(Math.log(best / x))) best = m * p;
+  return best;
+}
+
+/**
+ * Automatic bin width from the first bar: half its range relative to the close (its volatility),
+ * clamped to 0.025%–0.25% of the price, rounded to a nice number.
+ */
+export function autoStep(high: number, low: number, close: number): number {
+  const rel = Math.min(2.5e-3, Math.max(2.5e-4, (high - low) / close / 2));
+  return niceStep(close * rel);
+}
+
+/** The grid of absolute bins [kLo, kHi]. */
+export function gridOf(kLo: number, kHi: number, step: number): PriceGrid {
+  const bins = Math.max(0, kHi - kLo + 1);
+  return { lo: kLo * step, step, bins, prices: Float64Array.from({ length: bins }, (_, i) => (kLo + i + 0.5) * step) };
+}
+
+/** Absolute index of the bin holding `price`. */
+export function binOf(price: number, step: number): number {
+  return Math.floor(price / step);
+}

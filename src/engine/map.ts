@@ -1,0 +1,163 @@
+/**
+ * A liquidation map from a book: per tier and side, estimated liquidation USD per price bin, with
+ * cumulative curves and the map questions. `liquidationMap()` takes a book built by hand (or by
+ * the replay) so every answer can be checked on numbers a person can add up.
+ *
+ * Level convention: a bin's USD sits at its centre. A move to `target` liquidates the long bins
+ * with centre >= target (when target is below the price) or the short bins with centre <= target
+ * (when it is above).
+ */
+import { table } from "arquero";
+import { error } from "../util/errors";
+import type { LeverageShare, LiquidationMap, PriceGrid, Side, SideUsd } from "./types";
+
+/** A book to map: USD per tier per bin, on an equal-width grid. */
+export interface BookInput {
+  /** Current price, USD. */
+  price: number;
+  /** Leverage of each tier, ascending. */
+  tiers: number[];
+  /** Grid: lower edge and bin width; `bins` defaults to the arrays' length. */
+  grid: { lo: number; step: number; bins?: number };
+  /** long[t][i]: long USD of tier t with level in bin i. */
+  long: ArrayLike<number>[];
+  /** short[t][i]: short USD of tier t with level in bin i. */
+  short: ArrayLike<number>[];
+  /** Epoch ms UTC of the moment mapped. Default 0. */
+  time?: number;
+  /** Provenance text. Default "book". */
+  source?: string;
+}
+
+function checkBook(b: BookInput): { grid: PriceGrid; long: Float64Array[]; short: Float64Array[] } {
+  const label = { symbol: "liquidationMap" };
+  if (!(Number.isFinite(b.price) && b.price > 0)) throw error("price must be a positive number", { ...label, column: "price", value: b.price });
+  if (!(Number.isFinite(b.grid?.step) && b.grid.step > 0)) throw error("grid.step must be a positive number", { ...label, column: "grid.step", value: b.grid?.step });
+  if (!Number.isFinite(b.grid.lo)) throw error("grid.lo must be a finite number", { ...label, column: "grid.lo", value: b.grid.lo });
+  const bins = b.grid.bins ?? b.long[0]?.length ?? b.short[0]?.length ?? 0;
+  const read = (side: Side, arrays: ArrayLike<number>[]): Float64Array[] => {
+    if (arrays.length !== b.tiers.length) throw error(`needs one array per tier (${b.tiers.length})`, { ...label, column: side, value: arrays.length });
+    return arrays.map((a, t) => {
+      if (a.length !== bins) throw error(`tier ${b.tiers[t]}x has ${a.length} bins, grid has ${bins}`, { ...label, column: side, value: a.length });
+      const out = Float64Array.from(a);
+      for (let i = 0; i < bins; i++) {
+        if (!(Number.isFinite(out[i]) && out[i] >= 0)) throw error(`tier ${b.tiers[t]}x bin ${i}: USD must be finite and >= 0`, { ...label, column: side, value: a[i] });
+      }
+      return out;
+    });
+  };
+  const long = read("long", b.long);
+  const short = read("short", b.short);
+  const { lo, step } = b.grid;
+  const prices = Float64Array.from({ length: bins }, (_, i) => lo + (i + 0.5) * step);
+  return { grid: { lo, step, bins, prices }, long, short };
+}
+
+/** First index with prices[i] >= x (prices ascending). */
+function firstAtOrAbove(prices: Float64Array, x: number): number {
+  let a = 0;
+  let b = prices.length;
+  while (a < b) {
+    const m = (a + b) >> 1;
+    if (prices[m] >= x) b = m;
+    else a = m + 1;
+  }
+  return a;
+}
+
+/** First index with prices[i] > x (prices ascending). */
+function firstAbove(prices: Float64Array, x: number): number {
+  let a = 0;
+  let b = prices.length;
+  while (a < b) {
+    const m = (a + b) >> 1;
+    if (prices[m] > x) b = m;
+    else a = m + 1;
+  }
+  return a;
+}
+
+/** Builds the map and its questions from a book of USD per tier per bin. */
+export function liquidationMap(book: BookInput): LiquidationMap {
+  const { grid, long, short } = checkBook(book);
+  const { price, tiers } = book;
+  const n = grid.bins;
+  const prices = grid.prices;
+  // Per-bin totals over tiers, then suffix sums of longs (from the top) and prefix sums of shorts.
+  const longAbove = new Float64Array(n + 1); // longAbove[i] = long USD in bins >= i
+  const shortUpTo = new Float64Array(n + 1); // shortUpTo[i] = short USD in bins < i
+  for (let i = n - 1; i >= 0; i--) {
+    let v = 0;
+    for (const a of long) v += a[i];
+    longAbove[i] = longAbove[i + 1] + v;
+  }
+  for (let i = 0; i < n; i++) {
+    let v = 0;
+    for (const a of short) v += a[i];
+    shortUpTo[i + 1] = shortUpTo[i] + v;
+  }
+  const longIf = (target: number): number => longAbove[firstAtOrAbove(prices, target)];
+  const shortIf = (target: number): number => shortUpTo[firstAbove(prices, target)];
+
+  const cumulative = { price: prices, long: new Float64Array(n), short: new Float64Array(n) };
+  for (let i = 0; i < n; i++) {
+    if (prices[i] < price) cumulative.long[i] = longAbove[i];
+    else if (prices[i] > price) cumulative.short[i] = shortUpTo[i + 1];
+  }
+
+  const rows: { price: number[]; side: Side[]; leverage: number[]; usd: number[] } = { price: [], side: [], leverage: [], usd: [] };
+  for (const [side, arrays] of [["long", long], ["short", short]] as const) {
+    arrays.forEach((a, t) => {
+      for (let i = 0; i < n; i++) {
+        if (a[i] > 0) {
+          rows.price.push(prices[i]);
+          rows.side.push(side);
+          rows.leverage.push(tiers[t]);
+          rows.usd.push(a[i]);
+        }
+      }
+    });
+  }
+
+  const checkTarget = (x: number, name: string): number => {
+    if (!(Number.isFinite(x) && x >= 0)) throw error("must be a finite price >= 0", { symbol: name, value: x });
+    return x;
+  };
+
+  return {
+    time: book.time ?? 0,
+    price,
+    source: book.source ?? "book",
+    tiers: [...tiers],
+    grid,
+    long,
+    short,
+    table: table(rows),
+    cumulative,
+    liquidationsIf(target: number): SideUsd {
+      checkTarget(target, "liquidationsIf");
+      return target > price ? { side: "short", usd: shortIf(target) } : { side: "long", usd: target < price ? longIf(target) : 0 };
+    },
+    imbalance(withinPct: number) {
+      if (!(Number.isFinite(withinPct) && withinPct >= 0)) throw error("withinPct must be a finite percentage >= 0", { symbol: "imbalance", value: withinPct });
+      const longUsd = withinPct > 0 ? longIf(price * (1 - withinPct / 100)) : 0;
+      const shortUsd = withinPct > 0 ? shortIf(price * (1 + withinPct / 100)) : 0;
+      const ratio = shortUsd > 0 ? longUsd / shortUsd : longUsd > 0 ? Infinity : 1;
+      return { longUsd, shortUsd, ratio };
+    },
+    leverageShares(low: number, high: number): LeverageShare[] {
+      checkTarget(low, "leverageShares");
+      checkTarget(high, "leverageShares");
+      if (high < low) throw error(`high must be >= low ${low}`, { symbol: "leverageShares", value: high });
+      const a = firstAtOrAbove(prices, low);
+      const b = firstAbove(prices, high);
+      const usd = tiers.map((_, t) => {
+        let v = 0;
+        for (let i = a; i < b; i++) v += long[t][i] + short[t][i];
+        return v;
+      });
+      const total = usd.reduce((x, y) => x + y, 0);
+      return tiers.map((leverage, t) => ({ leverage, usd: usd[t], share: total > 0 ? usd[t] / total : 0 }));
+    },
+  };
+}

@@ -1,0 +1,135 @@
+/**
+ * `replay({ candles, openInterest, ...options })`: the engine's public entry. Reads the inputs once
+ * into typed arrays, fixes everything the kernel needs from the first bar (grid step, level ratios),
+ * runs the kernel and wraps the result as a `LiquidationModel`.
+ */
+import { table } from "arquero";
+import { error } from "../util/errors";
+import { LONG, SHORT, type Book } from "./book";
+import { autoStep, gridOf } from "./grid";
+import { columnBars, HeatmapRecorder } from "./heatmap";
+import { readSeries, type Columns, type Series } from "./input";
+import { levelRatios } from "./levels";
+import { liquidationMap } from "./map";
+import type { ReplayOptions } from "./options";
+import { resolveOptions } from "./resolve";
+import { newBarArrays, simulate, type Plan } from "./simulate";
+import type { Heatmap, LiquidationMap, LiquidationModel, PriceGrid } from "./types";
+
+export interface ReplayInput extends ReplayOptions {
+  /** Candles: `time` (epoch ms UTC, bar open), `open`, `high`, `low`, `close`, optional `volume`, `takerBuyVolume`. */
+  candles: Columns;
+  /** Open interest: `time` and `openInterestUsd` (or `openInterest` in base coin). Default: those columns of `candles`. */
+  openInterest?: Columns;
+}
+
+/** The map of a book after bar i. */
+function mapOfBook(book: Book, s: Series, i: number, tiers: number[], source: string): LiquidationMap {
+  const price = s.close[i];
+  const step = book.step;
+  const kPrice = Math.floor(price / step);
+  const ext = book.extent();
+  const kLo = Math.min(kPrice, ext ? ext[0] : kPrice);
+  const kHi = Math.max(kPrice, ext ? ext[1] : kPrice);
+  const bins = kHi - kLo + 1;
+  const long = tiers.map((_, t) => {
+    const a = new Float64Array(bins);
+    book.addTier(LONG, t, kLo, a);
+    return a;
+  });
+  const short = tiers.map((_, t) => {
+    const a = new Float64Array(bins);
+    book.addTier(SHORT, t, kLo, a);
+    return a;
+  });
+  return liquidationMap({ price, tiers, grid: { lo: kLo * step, step, bins }, long, short, time: s.time[i] + s.interval, source });
+}
+
+export function replay(input: ReplayInput): LiquidationModel {
+  if (typeof input !== "object" || input === null || input.candles === undefined) throw error("needs { candles, openInterest }", { symbol: "replay", column: "candles", value: input });
+  const o = resolveOptions(input);
+  const s = readSeries(input.candles, input.openInterest, o);
+  const step = o.grid.step ?? autoStep(s.high[0], s.low[0], s.close[0]);
+  const plan: Plan = {
+    step,
+    ratios: levelRatios(o, s.close[0]),
+    weights: o.weights,
+    halfLifeHours: o.halfLifeHours,
+    entry: o.entry,
+    close: o.close,
+    anchor: o.anchor,
+  };
+  const last = s.n - 1;
+
+  // Main pass: per-bar outputs and the extent of every book along the way (for the model grid).
+  const bars = newBarArrays(s.n);
+  let kLo = Math.floor(s.low[0] / step);
+  let kHi = kLo;
+  for (let i = 0; i < s.n; i++) {
+    kLo = Math.min(kLo, Math.floor(s.low[i] / step));
+    kHi = Math.max(kHi, Math.floor(s.high[i] / step));
+  }
+  const final = simulate(s, plan, last, bars, (_, book) => {
+    for (const side of book.sums) for (const lane of side) if (!lane.empty) {
+      if (lane.lo < kLo) kLo = lane.lo;
+      if (lane.hi > kHi) kHi = lane.hi;
+    }
+  });
+  const grid: PriceGrid = o.grid.lo !== undefined && o.grid.bins !== undefined ? gridOf(Math.floor(o.grid.lo / step), Math.floor(o.grid.lo / step) + o.grid.bins - 1, step) : gridOf(kLo, kHi, step);
+
+  const flows = final.flows;
+  const ledger = {
+    openedUsd: flows[LONG].opened + flows[SHORT].opened,
+    liquidatedUsd: flows[LONG].liquidated + flows[SHORT].liquidated,
+    closedUsd: flows[LONG].closed + flows[SHORT].closed,
+    decayedUsd: flows[LONG].decayed + flows[SHORT].decayed,
+    openUsd: final.sideTotal(LONG) + final.sideTotal(SHORT),
+  };
+  const maps = new Map<number, LiquidationMap>();
+  const heatmaps = new Map<number | undefined, Heatmap>();
+
+  return {
+    bars: table({ time: s.time, ...bars }),
+    tiers: [...o.tiers],
+    grid,
+    source: o.source,
+    ledger,
+    mapAt(time?: number): LiquidationMap {
+      let i = last;
+      if (time !== undefined) {
+        if (!Number.isFinite(time)) throw error("time must be epoch ms", { symbol: "mapAt", column: "time", value: time });
+        if (time < s.time[0]) throw error(`time is before the first bar (${s.time[0]})`, { symbol: "mapAt", column: "time", value: time });
+        // last bar whose open time is <= time
+        let a = 0;
+        let b = s.n - 1;
+        while (a < b) {
+          const m = (a + b + 1) >> 1;
+          if (s.time[m] <= time) a = m;
+          else b = m - 1;
+        }
+        i = a;
+      }
+      let map = maps.get(i);
+      if (!map) {
+        map = mapOfBook(i === last ? final : simulate(s, plan, i), s, i, o.tiers, o.source);
+        maps.set(i, map);
+      }
+      return map;
+    },
+    heatmap(options: { step?: number } = {}): Heatmap {
+      const colStep = options.step;
+      if (colStep !== undefined && !(Number.isFinite(colStep) && colStep > 0)) throw error("step must be a positive number of ms", { symbol: "heatmap", column: "step", value: colStep });
+      let hm = heatmaps.get(colStep);
+      if (!hm) {
+        const take = columnBars(s, colStep);
+        const rec = new HeatmapRecorder(grid);
+        simulate(s, plan, last, undefined, (i, book) => {
+          if (take[i]) rec.take(s.time[i] + s.interval, book);
+        });
+        hm = rec.result(s, o.source);
+        heatmaps.set(colStep, hm);
+      }
+      return hm;
+    },
+  };
+}

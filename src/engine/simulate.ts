@@ -1,0 +1,142 @@
+/**
+ * The replay kernel: bar by bar over typed arrays, never reading a bar after the one it is on.
+ *
+ * Per bar i:
+ *  1. liquidate long levels at or above the bar's low and short levels at or below its high;
+ *  2. decay every tier group by its per-bar factor (a scale multiplication, no bin loop);
+ *  3. apply the open-interest change (anchor "fill": whatever makes the book equal the reported
+ *     OI; "off"/"scale": the reported change since the previous bar, "scale" then rescales the book
+ *     to the reported OI): new USD is split long/short by the bar's long share and across tiers
+ *     by the leverage weights, its levels spread over [low, high] × ratio; a fall closes USD
+ *     proportionally or nearest-to-price first;
+ *  4. positions opened in the bar whose level lies beyond the close were wiped out within the bar:
+ *     they are liquidated as part of the bar's liquidations.
+ */
+import { Book, LONG, SHORT } from "./book";
+import type { Series } from "./input";
+import type { Ratios } from "./levels";
+import type { ResolvedOptions } from "./options";
+
+/** What the kernel needs besides the series, all fixed before bar 0. */
+export interface Plan {
+  step: number;
+  ratios: Ratios;
+  weights: ResolvedOptions["weights"];
+  /** Half-life of each tier, hours (0 or Infinity: none). */
+  halfLifeHours: number[];
+  entry: ResolvedOptions["entry"];
+  close: ResolvedOptions["close"];
+  anchor: ResolvedOptions["anchor"];
+}
+
+/** Per-bar outputs, filled when given (length n). */
+export interface BarArrays {
+  longLiquidatedUsd: Float64Array;
+  shortLiquidatedUsd: Float64Array;
+  openLongUsd: Float64Array;
+  openShortUsd: Float64Array;
+  openedUsd: Float64Array;
+  closedUsd: Float64Array;
+  decayedUsd: Float64Array;
+}
+
+export function newBarArrays(n: number): BarArrays {
+  const f = () => new Float64Array(n);
+  return { longLiquidatedUsd: f(), shortLiquidatedUsd: f(), openLongUsd: f(), openShortUsd: f(), openedUsd: f(), closedUsd: f(), decayedUsd: f() };
+}
+
+/** An empty book for the plan: tiers with equal half-lives share one lazy scale. */
+export function newBook(plan: Plan): Book {
+  return new Book(plan.step, plan.halfLifeHours.map((h) => (h > 0 && h < Infinity ? h : 0)));
+}
+
+/**
+ * Replays bars 0..last into `book`. Calls `after(i, book)` after each bar when given.
+ * Returns the book.
+ */
+export function simulate(s: Series, plan: Plan, last: number, bars?: BarArrays, after?: (i: number, book: Book) => void): Book {
+  const book = newBook(plan);
+  const T = plan.halfLifeHours.length;
+  const G = book.groups.length;
+  // Per-bar decay factor of each group: 0.5^(interval / half-life).
+  const decay = new Float64Array(G);
+  for (let g = 0; g < G; g++) {
+    const h = plan.halfLifeHours[book.groups[g][0]];
+    decay[g] = h > 0 && h < Infinity ? Math.pow(0.5, s.interval / (h * 3_600_000)) : 1;
+  }
+  const rl = plan.ratios.long;
+  const rs = plan.ratios.short;
+  const wl = plan.weights.long;
+  const ws = plan.weights.short;
+  const flows = book.flows;
+  const fillAnchor = plan.anchor === "fill";
+
+  const open = (i: number, usd: number): void => {
+    const lo = plan.entry === "range" ? s.low[i] : s.close[i];
+    const hi = plan.entry === "range" ? s.high[i] : s.close[i];
+    const longUsd = usd * s.longShare[i];
+    const shortUsd = usd - longUsd;
+    for (let t = 0; t < T; t++) {
+      book.open(LONG, t, lo * rl[t], hi * rl[t], longUsd * wl[t]);
+      book.open(SHORT, t, lo * rs[t], hi * rs[t], shortUsd * ws[t]);
+    }
+  };
+  const closeUsd = (usd: number, total: number): void => {
+    if (plan.close === "proportional") {
+      const f = Math.max(0, 1 - usd / total);
+      book.scaleSide(LONG, f);
+      book.scaleSide(SHORT, f);
+    } else {
+      const longTotal = book.sideTotal(LONG);
+      book.closeNearest(LONG, (usd * longTotal) / total);
+      book.closeNearest(SHORT, (usd * (total - longTotal)) / total);
+    }
+  };
+
+  for (let i = 0; i <= last; i++) {
+    const before = bars ? flows[0].opened + flows[1].opened : 0;
+    const closedBefore = bars ? flows[0].closed + flows[1].closed : 0;
+    const decayedBefore = bars ? flows[0].decayed + flows[1].decayed : 0;
+
+    // 1. levels crossed by the bar's range
+    let liqLong = book.liquidateLongs(s.low[i]);
+    let liqShort = book.liquidateShorts(s.high[i]);
+    // 2. decay
+    for (let g = 0; g < G; g++) {
+      if (decay[g] < 1) {
+        book.decay(LONG, g, decay[g]);
+        book.decay(SHORT, g, decay[g]);
+      }
+    }
+    // 3. open-interest change
+    if (i >= s.oiStart) {
+      const target = s.oiUsd[i];
+      const total = book.sideTotal(LONG) + book.sideTotal(SHORT);
+      const diff = fillAnchor ? target - total : i === s.oiStart ? target : target - s.oiUsd[i - 1];
+      if (diff > 0) open(i, diff);
+      else if (diff < 0 && total > 0) closeUsd(Math.min(-diff, total), total);
+      if (plan.anchor === "scale") {
+        const now = book.sideTotal(LONG) + book.sideTotal(SHORT);
+        if (now > 0) {
+          book.scaleSide(LONG, target / now);
+          book.scaleSide(SHORT, target / now);
+        } else if (target > 0) open(i, target);
+      }
+    }
+    // 4. opened and wiped out within the bar
+    liqLong += book.liquidateLongs(s.close[i]);
+    liqShort += book.liquidateShorts(s.close[i]);
+
+    if (bars) {
+      bars.longLiquidatedUsd[i] = liqLong;
+      bars.shortLiquidatedUsd[i] = liqShort;
+      bars.openLongUsd[i] = book.sideTotal(LONG);
+      bars.openShortUsd[i] = book.sideTotal(SHORT);
+      bars.openedUsd[i] = flows[0].opened + flows[1].opened - before;
+      bars.closedUsd[i] = flows[0].closed + flows[1].closed - closedBefore;
+      bars.decayedUsd[i] = flows[0].decayed + flows[1].decayed - decayedBefore;
+    }
+    if (after) after(i, book);
+  }
+  return book;
+}

@@ -1,0 +1,99 @@
+import { strict as assert } from "assert";
+import { liquidationMap } from "../../src/engine/map";
+
+// A hand-built book on a 10 USD grid from 0: bin i covers [10i, 10i + 10), centre 10i + 5.
+// Price 100. Longs (levels below the price): 2x 40 USD at 85, 10x 60 USD at 95, 10x 100 USD at 55.
+// Shorts (above): 2x 30 USD at 105, 10x 70 USD at 125.
+function book() {
+  const bins = 20;
+  const z = () => new Float64Array(bins);
+  const long = [z(), z()];
+  const short = [z(), z()];
+  long[0][8] = 40; // centre 85
+  long[1][9] = 60; // centre 95
+  long[1][5] = 100; // centre 55
+  short[0][10] = 30; // centre 105
+  short[1][12] = 70; // centre 125
+  return liquidationMap({ price: 100, tiers: [2, 10], grid: { lo: 0, step: 10 }, long, short, time: 1_000, source: "hand" });
+}
+
+describe("liquidationMap(book)", () => {
+  it("liquidationMap(book).liquidationsIf(target) adds the levels between the price and the target", () => {
+    const m = book();
+    assert.deepEqual(m.liquidationsIf(95), { side: "long", usd: 60 }); // reaches 95 exactly
+    assert.deepEqual(m.liquidationsIf(96), { side: "long", usd: 0 }); // stops short of 95
+    assert.deepEqual(m.liquidationsIf(85), { side: "long", usd: 100 }); // 60 + 40
+    assert.deepEqual(m.liquidationsIf(10), { side: "long", usd: 200 }); // every long
+    assert.deepEqual(m.liquidationsIf(105), { side: "short", usd: 30 });
+    assert.deepEqual(m.liquidationsIf(124.9), { side: "short", usd: 30 });
+    assert.deepEqual(m.liquidationsIf(1e6), { side: "short", usd: 100 });
+    assert.deepEqual(m.liquidationsIf(100), { side: "long", usd: 0 });
+  });
+
+  it("liquidationMap(book).imbalance(pct) compares longs and shorts within pct of the price", () => {
+    const m = book();
+    // ±5%: longs at or above 95 (60), shorts at or below 105 (30)
+    assert.deepEqual(m.imbalance(5), { longUsd: 60, shortUsd: 30, ratio: 2 });
+    // ±30%: longs >= 70 (100), shorts <= 130 (100)
+    assert.deepEqual(m.imbalance(30), { longUsd: 100, shortUsd: 100, ratio: 1 });
+    assert.deepEqual(m.imbalance(0), { longUsd: 0, shortUsd: 0, ratio: 1 });
+    // ±4%: longs >= 96 none, shorts <= 104 none
+    assert.deepEqual(m.imbalance(4), { longUsd: 0, shortUsd: 0, ratio: 1 });
+  });
+
+  it("liquidationMap(book).imbalance(pct) is Infinity when only longs are near", () => {
+    const m = liquidationMap({ price: 100, tiers: [5], grid: { lo: 90, step: 1 }, long: [[0, 0, 0, 0, 0, 7, 0, 0, 0, 0]], short: [new Array(10).fill(0)] });
+    assert.deepEqual(m.imbalance(10), { longUsd: 7, shortUsd: 0, ratio: Infinity });
+  });
+
+  it("liquidationMap(book).leverageShares(low, high) splits the band's USD by tier, both sides", () => {
+    const m = book();
+    // band [80, 110]: 2x 40 + 30 = 70, 10x 60 → total 130
+    const shares = m.leverageShares(80, 110);
+    assert.deepEqual(shares.map((s) => s.usd), [70, 60]);
+    assert.deepEqual(shares.map((s) => s.leverage), [2, 10]);
+    assert.ok(Math.abs(shares[0].share - 70 / 130) < 1e-15 && Math.abs(shares[1].share - 60 / 130) < 1e-15);
+    assert.deepEqual(m.leverageShares(200, 300).map((s) => s.share), [0, 0]);
+  });
+
+  it("liquidationMap(book).cumulative grows outward from the price and is zero on the wrong side", () => {
+    const m = book();
+    const { price, long, short } = m.cumulative;
+    assert.equal(price[9], 95);
+    assert.equal(long[9], 60);
+    assert.equal(long[8], 100);
+    assert.equal(long[0], 200);
+    assert.equal(long[10], 0); // centre 105 is above the price
+    assert.equal(short[9], 0);
+    assert.equal(short[10], 30);
+    assert.equal(short[19], 100);
+    for (let i = 1; i < 20; i++) {
+      assert.ok(long[i - 1] >= long[i], "long curve grows downward");
+      assert.ok(short[i] >= short[i - 1], "short curve grows upward");
+    }
+  });
+
+  it("liquidationMap(book).table lists the non-empty bins", () => {
+    const rows = book().table.objects();
+    assert.deepEqual(rows, [
+      { price: 85, side: "long", leverage: 2, usd: 40 },
+      { price: 55, side: "long", leverage: 10, usd: 100 },
+      { price: 95, side: "long", leverage: 10, usd: 60 },
+      { price: 105, side: "short", leverage: 2, usd: 30 },
+      { price: 125, side: "short", leverage: 10, usd: 70 },
+    ]);
+  });
+
+  it("liquidationMap(book) throws on a negative amount, naming tier and bin", () => {
+    assert.throws(
+      () => liquidationMap({ price: 100, tiers: [5], grid: { lo: 0, step: 10 }, long: [[0, -1]], short: [[0, 0]] }),
+      /tier 5x bin 1: USD must be finite and >= 0 \(value -1\)/,
+    );
+    assert.throws(() => liquidationMap({ price: 100, tiers: [5], grid: { lo: 0, step: 10 }, long: [[0, NaN]], short: [[0, 0]] }), /bin 1: USD must be finite/);
+    assert.throws(() => liquidationMap({ price: 100, tiers: [5, 10], grid: { lo: 0, step: 10 }, long: [[0]], short: [[0]] }), /needs one array per tier \(2\)/);
+  });
+
+  it("liquidationMap(book).imbalance(pct) rejects a negative percentage", () => {
+    assert.throws(() => book().imbalance(-1), /withinPct must be a finite percentage >= 0 \(value -1\)/);
+  });
+});
