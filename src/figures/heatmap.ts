@@ -134,10 +134,13 @@ export function heatmapFigure(heatmap: Heatmap, options: HeatmapOptions = {}): F
       ...baseLayout(),
       title: titled(
         title,
-        estimateSubtitle("modelled liquidation levels standing at each time, not reported liquidations", heatmap.source) +
-          `<br>Colour clipped at the ${ordinal(o.clipPercentile)} percentile of non-zero cells (${usd(clip)}); brighter cells hold more.`,
+        estimateSubtitle(
+          "modelled liquidation levels standing at each time, not reported liquidations",
+          heatmap.source,
+          `colour clipped at the ${ordinal(o.clipPercentile)} percentile of non-zero cells, ${usd(clip)}`,
+        ),
       ),
-      margin: { l: 100, r: 150, t: 130, b: 120 },
+      margin: { l: 100, r: 150, t: 120, b: 120 },
       plot_bgcolor: HEAT_SCALE[0]![1],
       xaxis: { title: { text: "Time (UTC)" }, type: "date", range: timeRange(heatmap), rangeslider: { visible: false }, showgrid: false, ticks: "outside" },
       yaxis: { title: { text: "Price (USD)" }, tickformat: USD_FORMAT, range: [heatmap.grid.lo, priceHi], showgrid: false, ticks: "outside" },

@@ -6,4 +6,5 @@ export { figureHtml } from "./html";
 export { saveFigure } from "./save";
 export { mapFigure } from "./map";
 export { heatmapFigure } from "./heatmap";
+export { validationScatterFigure, validationSeriesFigure } from "./validation";
 export type { SaveOptions } from "./save";

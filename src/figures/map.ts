@@ -150,10 +150,10 @@ export function mapFigure(map: LiquidationMap, options: MapOptions = {}): Figure
     data,
     layout: {
       ...baseLayout(),
-      title: titled(title, estimateSubtitle(`modelled liquidation levels, not reported liquidations · price ${usd(map.price)}`, map.source)),
+      title: titled(title, estimateSubtitle("modelled liquidation levels of open leveraged positions, not reported liquidations", map.source, `price ${usd(map.price)}`)),
       barmode: "stack",
       bargap: 0.08,
-      margin: { l: 110, r: 130, t: 110, b: 150 },
+      margin: { l: 110, r: 130, t: 130, b: 150 },
       xaxis: { title: { text: "Price (USD)" }, tickformat: USD_FORMAT, range: [lo, hi], showgrid: false, zeroline: false, ticks: "outside" },
       yaxis: { title: { text: "Estimated liquidation USD per price bin" }, tickformat: USD_FORMAT, rangemode: "tozero", gridcolor: "#ececec", zeroline: false },
       yaxis2: {

@@ -24,7 +24,10 @@ export function titled(title: string, subtitle: string): Record<string, unknown>
   };
 }
 
-/** The subtitle every figure carries: these are estimates, and from which data. */
-export function estimateSubtitle(what: string, source: string): string {
-  return `ESTIMATES: ${what} · data: ${plotlyText(source)}`;
+/**
+ * The subtitle every figure carries: line 1 says these are estimates and of what, line 2 names
+ * the data (escaped) and any `note` (already plotly text).
+ */
+export function estimateSubtitle(what: string, source: string, note?: string): string {
+  return `ESTIMATES: ${what}<br>Data: ${plotlyText(source)}${note === undefined ? "" : ` · ${note}`}`;
 }
