@@ -22,19 +22,22 @@ export interface BracketArrays {
  * the previous cap (contiguous) and each cap exceeds its floor (increasing); maintenance rates
  * in (0, 1) and non-decreasing; max leverage positive; and
  * `cum_n = floor_n × (mmr_n − mmr_(n−1)) + cum_(n−1)` within `marginOptions.cumTolerance`
- * (absolute plus 1e-6 relative to the floor), with cum_1 = 0. That identity makes maintenance
+ * (absolute, in the bracket's unit) plus 1e-6 of the expected value, with cum_1 = 0. That identity makes maintenance
  * margin a continuous function of notional, which the liquidation search relies on.
  * The error names the symbol, the bracket and the value.
  */
-export function validateBrackets(table: BracketTable): BracketTable {
+export function checkBrackets(table: BracketTable): BracketTable {
   const { symbol, brackets } = table;
   if (!Array.isArray(brackets) || brackets.length === 0) throw error("no brackets", { symbol, value: brackets });
   const tol = marginOptions.cumTolerance;
   for (let i = 0; i < brackets.length; i++) {
     const b = brackets[i]!;
-    const where = (column: string, value: unknown) => ({ symbol: `${symbol} bracket ${b.bracket ?? i + 1}`, column, value });
+    const where = (key: keyof Bracket, value: unknown) => ({ symbol: `${symbol} bracket ${b.bracket ?? i + 1}`, column: table.fields?.[key] ?? key, value });
     for (const key of ["floor", "cap", "maintenanceMarginRate", "maintenanceAmount", "maxLeverage"] as const) {
-      if (typeof b[key] !== "number" || !Number.isFinite(b[key])) throw error(`${key} must be a finite number`, where(key, b[key]));
+      if (typeof b[key] !== "number" || Number.isNaN(b[key]) || (key !== "cap" && !Number.isFinite(b[key]))) {
+        const w = where(key, b[key]);
+        throw error(`${w.column} must be a finite number`, w);
+      }
     }
     if (!(b.maintenanceMarginRate > 0 && b.maintenanceMarginRate < 1)) {
       throw error("maintenance margin rate must be in (0, 1)", where("maintenanceMarginRate", b.maintenanceMarginRate));
@@ -54,7 +57,7 @@ export function validateBrackets(table: BracketTable): BracketTable {
       throw error(`maintenance margin rate must not decrease (previous ${p.maintenanceMarginRate})`, where("maintenanceMarginRate", b.maintenanceMarginRate));
     }
     const expected = b.floor * (b.maintenanceMarginRate - p.maintenanceMarginRate) + p.maintenanceAmount;
-    if (Math.abs(b.maintenanceAmount - expected) > tol + 1e-6 * b.floor * b.maintenanceMarginRate) {
+    if (Math.abs(b.maintenanceAmount - expected) > tol + 1e-6 * Math.abs(expected)) {
       throw error(`maintenance amount (cum) inconsistent: expected floor × (mmr − previous mmr) + previous cum = ${round(expected)}`, where("maintenanceAmount", b.maintenanceAmount));
     }
   }
@@ -74,7 +77,7 @@ export function packBrackets(table: BracketTable): BracketArrays {
     maxLeverage: new Float64Array(n),
   };
   table.brackets.forEach((b, i) => {
-    out.number[i] = b.bracket;
+    out.number[i] = b.bracket ?? i + 1;
     out.floor[i] = b.floor;
     out.cap[i] = b.cap;
     out.rate[i] = b.maintenanceMarginRate;

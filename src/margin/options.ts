@@ -3,10 +3,9 @@
  */
 export const marginOptions = {
   /**
-   * Allowed gap between a bracket's `maintenanceAmount` and
-   * `floor × (mmr − previous mmr) + previous maintenanceAmount`: absolute, in the bracket's unit,
-   * plus the same amount relative to the floor notional (exchanges round cum to cents; 1e-6
-   * relative covers coin-denominated tables).
+   * Allowed gap between a bracket's `maintenanceAmount` (cum) and
+   * `floor × (mmr − previous mmr) + previous cum`, absolute in the bracket's unit (Binance rounds
+   * USDT cum to cents); 1e-6 of the expected value is allowed on top.
    */
   cumTolerance: 0.01,
   /** Relative tolerance on floor/cap when deciding whether a notional lies in a bracket. */

@@ -3,22 +3,23 @@
  * default table for its symbol. Tables are validated and packed once per object (cached).
  */
 import { error } from "../util/errors";
-import { packBrackets, validateBrackets, type BracketArrays } from "./brackets";
+import { packBrackets, type BracketArrays } from "./brackets";
 import { binanceUsdmBrackets } from "./defaults";
-import type { Bracket, BracketTable, Position } from "./types";
+import { toBracketTable, type BracketSource } from "./load";
+import type { Position } from "./types";
 
 const packed = new WeakMap<object, BracketArrays>();
 
-/** Validated, packed brackets for a table or array; cached per object, so do not mutate a table after use. */
-export function bracketArrays(source: BracketTable | Bracket[], symbol = "brackets"): BracketArrays {
-  const hit = packed.get(source);
+/**
+ * Validated, packed brackets from any supported source (see `toBracketTable`); cached per
+ * object, so do not mutate a table after use.
+ */
+export function bracketArrays(source: BracketSource, symbol?: string): BracketArrays {
+  const cacheable = typeof source === "object" && source !== null;
+  const hit = cacheable ? packed.get(source) : undefined;
   if (hit) return hit;
-  const table: BracketTable = Array.isArray(source) ? { symbol, unit: "", brackets: source } : source;
-  if (!Array.isArray(source) && (typeof source !== "object" || source === null || !Array.isArray(source.brackets))) {
-    throw error("brackets must be a bracket table or an array of brackets", { symbol, column: "brackets", value: source });
-  }
-  const arrays = packBrackets(validateBrackets(table));
-  packed.set(source, arrays);
+  const arrays = packBrackets(toBracketTable(source, symbol));
+  if (cacheable) packed.set(source, arrays);
   return arrays;
 }
 
@@ -33,7 +34,7 @@ export function singleRate(rate: number, symbol: string): BracketArrays {
 /** The brackets a position uses, or an error naming what is missing. */
 export function resolveBrackets(p: Pick<Position, "exchange" | "contract" | "symbol" | "brackets" | "maintenanceMarginRate">): BracketArrays {
   const label = p.symbol ?? `${p.exchange} ${p.contract}`;
-  if (p.brackets !== undefined) return bracketArrays(p.brackets, label);
+  if (p.brackets !== undefined) return bracketArrays(p.brackets, p.symbol);
   if (p.maintenanceMarginRate !== undefined) return singleRate(p.maintenanceMarginRate, label);
   if (p.exchange === "binance" && p.contract === "linear") {
     if (p.symbol === undefined) throw error("give a symbol (for the default brackets), brackets or maintenanceMarginRate", { column: "symbol", value: undefined });

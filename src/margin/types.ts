@@ -3,6 +3,8 @@
  * one bracket type that every exchange's maintenance-margin tiers are loaded into.
  */
 
+import type { BracketSource } from "./load";
+
 export type Exchange = "binance" | "bybit" | "okx";
 export type Contract = "linear" | "inverse";
 export type MarginMode = "isolated" | "cross";
@@ -39,6 +41,8 @@ export interface BracketTable {
   source?: string;
   /** Date (YYYY-MM-DD) the numbers were published or fetched. */
   asOf?: string;
+  /** The source's own field names (e.g. maintenanceAmount → "cum"), so errors name what the user wrote. */
+  fields?: Partial<Record<keyof Bracket, string>>;
 }
 
 /** A position, described the way the exchange's liquidation formula needs it. */
@@ -55,8 +59,12 @@ export interface Position {
   leverage: number;
   /** Picks a default bracket table (Binance USD-M: BTCUSDT, ETHUSDT, SOLUSDT, BNBUSDT). */
   symbol?: string;
-  /** Brackets to use instead of the default table. */
-  brackets?: BracketTable | Bracket[];
+  /**
+   * Brackets to use instead of the default table: a BracketTable, Bracket[], a Binance
+   * leverageBracket response, ccxt leverage tiers or Bybit risk-limit tiers (`symbol` picks one
+   * symbol from a multi-symbol response).
+   */
+  brackets?: BracketSource;
   /** A single maintenance margin rate (maintenance amount 0) instead of brackets. */
   maintenanceMarginRate?: number;
   /** Cross margin: wallet balance (USD for linear, coin for inverse). */

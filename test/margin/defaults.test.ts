@@ -2,7 +2,7 @@ import assert from "node:assert/strict";
 import { existsSync, readFileSync } from "node:fs";
 import { resolve } from "node:path";
 import { binanceUsdmBrackets } from "../../src/margin/defaults";
-import { validateBrackets } from "../../src/margin/brackets";
+import { validateBrackets } from "../../src/margin/load";
 
 /** The dated Binance snapshot beside the repository (not part of it). */
 const SNAPSHOT = resolve(__dirname, "../../../shared/data/binance-usdm-leverage-brackets-2024-10-24.json");

@@ -1,0 +1,129 @@
+import assert from "node:assert/strict";
+import { fromBinance, fromBybit, fromCcxt, toBracketTable, validateBrackets } from "../../src/margin/load";
+import { binanceUsdmBrackets } from "../../src/margin/defaults";
+
+/** The first three BTCUSDT brackets in the GET /fapi/v1/leverageBracket response shape (2024-10-24). */
+const binanceBtc = {
+  symbol: "BTCUSDT",
+  brackets: [
+    { bracket: 1, initialLeverage: 125, notionalCap: 50_000, notionalFloor: 0, maintMarginRatio: 0.004, cum: 0 },
+    { bracket: 2, initialLeverage: 100, notionalCap: 600_000, notionalFloor: 50_000, maintMarginRatio: 0.005, cum: 50 },
+    { bracket: 3, initialLeverage: 75, notionalCap: 3_000_000, notionalFloor: 600_000, maintMarginRatio: 0.0065, cum: 950 },
+  ],
+};
+
+/** The same three brackets as ccxt fetchLeverageTiers returns them (no cum outside `info`). */
+const ccxtBtc = [
+  { tier: 1, currency: "USDT", minNotional: 0, maxNotional: 50_000, maintenanceMarginRate: 0.004, maxLeverage: 125, info: {} },
+  { tier: 2, currency: "USDT", minNotional: 50_000, maxNotional: 600_000, maintenanceMarginRate: 0.005, maxLeverage: 100, info: {} },
+  { tier: 3, currency: "USDT", minNotional: 600_000, maxNotional: 3_000_000, maintenanceMarginRate: 0.0065, maxLeverage: 75, info: {} },
+];
+
+/** Bybit v5 /v5/market/risk-limit result.list shape, numbers as strings, hypothetical tiers. */
+const bybitList = [
+  { id: 1, symbol: "BTCUSDT", riskLimitValue: "2000000", maintenanceMargin: "0.005", initialMargin: "0.01", isLowestRisk: 1, maxLeverage: "100.00", mmDeduction: "" },
+  { id: 2, symbol: "BTCUSDT", riskLimitValue: "2600000", maintenanceMargin: "0.0056", initialMargin: "0.0116", isLowestRisk: 0, maxLeverage: "86.20", mmDeduction: "" },
+];
+
+/** Relative closeness for computed cum (floor × rate difference carries rounding). */
+function near(actual: number[][], expected: number[][]): void {
+  assert.equal(actual.length, expected.length);
+  actual.forEach((row, i) => row.forEach((x, j) => assert.ok(Math.abs(x - expected[i]![j]!) <= 1e-12 * Math.max(1, Math.abs(expected[i]![j]!)), `row ${i} col ${j}: ${x} != ${expected[i]![j]}`)));
+}
+
+const rows = (t: { brackets: { floor: number; cap: number; maintenanceMarginRate: number; maintenanceAmount: number; maxLeverage: number }[] }) =>
+  t.brackets.map((b) => [b.floor, b.cap, b.maintenanceMarginRate, b.maintenanceAmount, b.maxLeverage]);
+
+describe("margin/load", () => {
+  it("fromBinance(response, symbol) picks the symbol and maps notionalFloor/Cap, maintMarginRatio, cum, initialLeverage", () => {
+    const t = fromBinance([{ symbol: "ETHUSDT", brackets: binanceBtc.brackets }, binanceBtc], "BTCUSDT");
+    assert.equal(t.symbol, "BTCUSDT");
+    assert.deepEqual(rows(t), rows({ brackets: binanceUsdmBrackets.BTCUSDT!.brackets.slice(0, 3) }));
+  });
+
+  it("fromBinance(COIN-M entry) reads qtyFloor/qtyCap in coin and checks Binance's cum step 50 × (5% − 2.5%) + 0.56 = 1.81", () => {
+    // Levels 4 → 5 of Binance's COIN-M FAQ example (cum 0.56 BTC at 2.5%, floor 50 BTC at 5%),
+    // preceded by one level chosen so that its cum is 0.56: 28 × (2.5% − 0.5%).
+    const coinm = (cum5: number) => ({
+      pair: "BTCUSD",
+      brackets: [
+        { bracket: 1, initialLeverage: 125, qtyFloor: 0, qtyCap: 28, maintMarginRatio: 0.005, cum: 0 },
+        { bracket: 2, initialLeverage: 20, qtyFloor: 28, qtyCap: 50, maintMarginRatio: 0.025, cum: 0.56 },
+        { bracket: 3, initialLeverage: 10, qtyFloor: 50, qtyCap: 100, maintMarginRatio: 0.05, cum: cum5 },
+      ],
+    });
+    const t = fromBinance(coinm(1.81));
+    assert.equal(t.symbol, "BTCUSD");
+    assert.equal(t.unit, "coin");
+    assert.deepEqual(t.brackets.map((b) => [b.floor, b.cap]), [[0, 28], [28, 50], [50, 100]]);
+    assert.throws(() => fromBinance(coinm(1.7)), /BTCUSD bracket 3: column "cum": .*= 1\.81 \(value 1\.7\)/);
+  });
+
+  it("fromCcxt(tiers) fills cum from the identity, reproducing Binance's published cum 50 and 950", () => {
+    const t = fromCcxt(ccxtBtc, "BTCUSDT");
+    near([t.brackets.map((b) => b.maintenanceAmount)], [[0, 50, 950]]);
+    near(rows(t), rows(fromBinance(binanceBtc)));
+  });
+
+  it("fromCcxt({symbol: tiers}) picks the symbol; info.cum is used when present", () => {
+    const withCum = ccxtBtc.map((t, i) => ({ ...t, info: { cum: String([0, 50, 950][i]) } }));
+    const t = fromCcxt({ "BTC/USDT:USDT": withCum, "ETH/USDT:USDT": ccxtBtc }, "BTC/USDT:USDT");
+    assert.equal(t.symbol, "BTC/USDT:USDT");
+    assert.deepEqual(t.brackets.map((b) => b.maintenanceAmount), [0, 50, 950]);
+  });
+
+  it("fromBybit(response) takes tier floors from the previous riskLimitValue and fills an empty mmDeduction", () => {
+    const t = fromBybit({ result: { list: bybitList } });
+    near(rows(t), [
+      [0, 2_000_000, 0.005, 0, 100],
+      [2_000_000, 2_600_000, 0.0056, 1_200, 86.2],
+    ]);
+  });
+
+  it("fromBybit(documentation example) reads '0.5' with initialMargin '1' at 100x as percent", () => {
+    // Bybit v5 docs response example: riskLimitValue "150", maintenanceMargin "0.5", initialMargin "1", maxLeverage "100.00".
+    const t = fromBybit([{ id: 1, symbol: "BTCUSD", riskLimitValue: "150", maintenanceMargin: "0.5", initialMargin: "1", isLowestRisk: 1, maxLeverage: "100.00" }]);
+    assert.equal(t.brackets[0]!.maintenanceMarginRate, 0.005);
+  });
+
+  it("toBracketTable(source) detects each shape and gives one bracket type", () => {
+    const want = rows(fromBinance(binanceBtc));
+    assert.deepEqual(rows(toBracketTable(binanceBtc)), want);
+    assert.deepEqual(rows(toBracketTable([binanceBtc])), want);
+    assert.deepEqual(rows(toBracketTable(binanceBtc.brackets, "BTCUSDT")), want);
+    near(rows(toBracketTable(ccxtBtc)), want);
+    assert.deepEqual(rows(toBracketTable(binanceUsdmBrackets.BTCUSDT)).slice(0, 3), want);
+    assert.throws(() => toBracketTable(42), /unrecognised bracket data \(.*\) \(value 42\)/);
+  });
+
+  describe("validateBrackets(source)", () => {
+    const bad = (i: number, patch: Record<string, number>) => ({
+      symbol: "BTCUSDT",
+      brackets: binanceBtc.brackets.map((b, j) => (j === i ? { ...b, ...patch } : b)),
+    });
+    it("rejects a cum off the identity, naming symbol, bracket, field and value", () => {
+      assert.throws(() => validateBrackets(bad(2, { cum: 900 })), /^LiqlabError: BTCUSDT bracket 3: column "cum": maintenance amount \(cum\) inconsistent: expected .* = 950 \(value 900\)$/);
+    });
+    it("accepts cum within the stated tolerance (0.01) and rejects just outside it", () => {
+      validateBrackets(bad(1, { cum: 50.009 }));
+      assert.throws(() => validateBrackets(bad(1, { cum: 50.02 })), /BTCUSDT bracket 2: column "cum".*\(value 50\.02\)/);
+    });
+    it("rejects a gap between brackets", () => {
+      assert.throws(() => validateBrackets(bad(1, { notionalFloor: 60_000 })), /BTCUSDT bracket 2: column "notionalFloor": brackets must be contiguous.*\(value 60000\)/);
+    });
+    it("rejects a cap not above its floor", () => {
+      assert.throws(() => validateBrackets(bad(1, { notionalCap: 50_000 })), /BTCUSDT bracket 2: column "notionalCap": cap must exceed floor 50000 \(value 50000\)/);
+    });
+    it("rejects rates outside (0, 1)", () => {
+      assert.throws(() => validateBrackets(bad(0, { maintMarginRatio: 0 })), /BTCUSDT bracket 1: column "maintMarginRatio": maintenance margin rate must be in \(0, 1\) \(value 0\)/);
+      assert.throws(() => validateBrackets(bad(2, { maintMarginRatio: 1.5 })), /BTCUSDT bracket 3: .*\(value 1\.5\)/);
+    });
+    it("rejects a non-numeric field from the exchange's shape", () => {
+      const t = { symbol: "BTCUSDT", brackets: [{ ...binanceBtc.brackets[0]!, maintMarginRatio: "x" as unknown as number }] };
+      assert.throws(() => validateBrackets(t), /BTCUSDT bracket 1: column "maintMarginRatio": maintMarginRatio must be a number \(value "x"\)/);
+    });
+    it("rejects Bybit tiers out of order, naming the tier", () => {
+      assert.throws(() => validateBrackets({ list: [bybitList[1]!, bybitList[0]!] }), /BTCUSDT bracket 2: column "riskLimitValue": cap must exceed floor 2600000 \(value 2000000\)/);
+    });
+  });
+});
