@@ -28,6 +28,7 @@ import { trueMap, type TrueMap } from "./truth";
 import type { PriceGrid } from "../engine/types";
 
 const DAY_MS = 86_400_000;
+const noop = () => {};
 
 /** What `simulate()` returns: the observable series (canonical columns) and the truth. */
 export interface Simulation {
@@ -42,7 +43,10 @@ export interface Simulation {
    * topTraderLongShortRatio (long/short USD), topTraderAccountRatio, takerBuySellRatio.
    */
   openInterest: ColumnTable;
-  /** One row per forced order: time, side ("long" | "short" = side liquidated), price, quantity, usd. */
+  /**
+   * Forced orders, one per side per price step (the step's liquidations summed, price = their
+   * average fill): time, side ("long" | "short" = side liquidated), price, quantity, usd.
+   */
   liquidations: ColumnTable;
   /** Realized liquidations per bar: time (bar open), longUsd, shortUsd. */
   liquidationTotals: ColumnTable;
@@ -147,24 +151,22 @@ export function simulate(options: SimulateOptions = {}): Simulation {
         trades++;
         nextCohort = o.cohortUsd * Math.exp(0.5 * r.normal() - 0.125);
       }
-      // 3. liquidations and their cascade
+      // 3. liquidations and their cascade; one forced order per side per step (like Binance's
+      //    snapshot stream, which publishes at most one liquidation per symbol per second).
+      let stepLongQty = 0;
+      let stepLongUsd = 0;
+      let stepShortQty = 0;
+      let stepShortUsd = 0;
       for (let round = 0; round < 1000; round++) {
-        const time = tickTime(t);
-        const record = (i: number) => {
-          if (out < 0) return;
-          ev.time.push(time);
-          ev.side.push(book.side[i]! > 0 ? "long" : "short");
-          ev.price.push(p);
-          ev.quantity.push(book.quantity[i]!);
-          ev.usd.push(book.quantity[i]! * p);
-        };
-        const sold = book.sweep(1, p, t, record);
-        const bought = book.sweep(-1, p, t, record);
+        const sold = book.sweep(1, p, t, noop);
+        const bought = book.sweep(-1, p, t, noop);
         if (sold === 0 && bought === 0) break;
         longQty -= sold;
         shortQty -= bought;
-        liqLong += sold * p;
-        liqShort += bought * p;
+        stepLongQty += sold;
+        stepLongUsd += sold * p;
+        stepShortQty += bought;
+        stepShortUsd += bought * p;
         vol += sold + bought;
         buyVol += bought;
         trades += 2;
@@ -172,6 +174,18 @@ export function simulate(options: SimulateOptions = {}): Simulation {
         p = Math.exp(lnP);
         hi = Math.max(hi, p);
         lo = Math.min(lo, p);
+      }
+      liqLong += stepLongUsd;
+      liqShort += stepShortUsd;
+      if (out >= 0) {
+        for (const [side, qty, usd] of [["long", stepLongQty, stepLongUsd], ["short", stepShortQty, stepShortUsd]] as const) {
+          if (qty === 0) continue;
+          ev.time.push(tickTime(t));
+          ev.side.push(side);
+          ev.price.push(usd / qty);
+          ev.quantity.push(qty);
+          ev.usd.push(usd);
+        }
       }
       hi = Math.max(hi, p);
       lo = Math.min(lo, p);
