@@ -246,7 +246,7 @@ export function readJsonRows(p: Parsed, rows: readonly unknown[], fields: readon
   for (let i = 0; i < rows.length; i++) {
     const row = rows[i];
     const line = lines?.[i] ?? lineOf(row);
-    if (typeof row !== "object" || row === null) throw error("expected an array or object per row", { file, line, value: row });
+    if (typeof row !== "object" || row === null) throw error("expected an array or object per row", { file, line, column: "row", value: row });
     p.rowsRead++;
     let skip = false;
     for (let j = 0; j < fields.length && !skip; j++) {

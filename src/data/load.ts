@@ -63,7 +63,7 @@ const NAME_RULES: [RegExp, FormatName][] = [
   [/aggTrades/i, "binance-agg-trades"],
   [/liquidationSnapshot/i, "binance-liquidation-snapshot"],
   [/forceOrder|\.jsonl$/i, "binance-force-orders"],
-  [/-metrics-|^metrics/i, "binance-metrics"],
+  [/-metrics[-.]|^metrics/i, "binance-metrics"],
   [/fundingRate/i, "binance-funding-rate"],
   [/bookDepth/i, "binance-book-depth"],
   [/openInterestHist/i, "binance-open-interest-hist"],
@@ -140,7 +140,7 @@ export function detectFormat(st: SourceText): FormatName {
     return f;
   }
   const f = isJson ? detectJson(st) : detectCsv(st);
-  if (!f) throw error("unrecognised data format: pass { format } to load()", { file: st.file, line: 1, value: st.text.slice(0, 80) });
+  if (!f) throw error("unrecognised data format: pass { format } to load()", { file: st.file, line: 1, column: 1, value: st.text.slice(0, 80) });
   return f;
 }
 

@@ -26,7 +26,7 @@ export function readOkxOpenInterest(st: SourceText): Parsed {
   checkEnvelope(v, st.file);
   const rows = rowsAt(v, ["data"], st.file);
   const width = Array.isArray(rows[0]) ? rows[0].length : 0;
-  if (rows.length && width !== 3 && width !== 4) throw error("expected rows [ts, oi, vol] or [ts, oi, oiCcy, oiUsd]", { file: st.file, line: lineOf(rows[0]), value: rows[0] });
+  if (rows.length && width !== 3 && width !== 4) throw error("expected rows [ts, oi, vol] or [ts, oi, oiCcy, oiUsd]", { file: st.file, line: lineOf(rows[0]), column: "row", value: rows[0] });
   const p = start(st, width === 4 ? "okx-open-interest-history-json" : "okx-open-interest-volume-json", "openInterest");
   readJsonRows(p, rows, width === 4 ? HISTORY_FIELDS : VOLUME_FIELDS);
   return p;

@@ -1,0 +1,40 @@
+import assert from "node:assert/strict";
+import { CsvScanner, estimateRows } from "../../src/data/csv";
+
+function rows(text: string): [number, string[]][] {
+  const sc = new CsvScanner(text, "t.csv");
+  const out: [number, string[]][] = [];
+  while (sc.next()) out.push([sc.line, sc.row()]);
+  return out;
+}
+
+describe("data/csv", () => {
+  it("CsvScanner(text) yields rows with 1-based physical line numbers, skipping blank lines", () => {
+    assert.deepEqual(rows("a,b\n1,2\n\n3,4\n"), [[1, ["a", "b"]], [2, ["1", "2"]], [4, ["3", "4"]]]);
+  });
+  it("CsvScanner handles \\r\\n and bare \\r line ends and a byte-order mark", () => {
+    assert.deepEqual(rows("\ufeffa,b\r\n1,2\r3,4"), [[1, ["a", "b"]], [2, ["1", "2"]], [3, ["3", "4"]]]);
+  });
+  it("CsvScanner reads quoted fields with commas, doubled quotes and newlines, counting lines inside quotes", () => {
+    assert.deepEqual(rows('"x,y","say ""hi""","two\nlines"\n5,6'), [[1, ["x,y", 'say "hi"', "two\nlines"]], [3, ["5", "6"]]]);
+  });
+  it("CsvScanner.number(i) parses in place and returns NaN for a non-number", () => {
+    const sc = new CsvScanner("42314.5,abc, 7 ", "t.csv");
+    sc.next();
+    assert.equal(sc.number(0), 42314.5);
+    assert.ok(Number.isNaN(sc.number(1)));
+    assert.equal(sc.number(2), 7);
+    assert.ok(Number.isNaN(sc.number(9)));
+  });
+  it("CsvScanner throws on an unterminated quote, naming line and column", () => {
+    assert.throws(() => rows('a,b\n1,"oops\n'), /t\.csv, line 2, column 2: unterminated quoted field \(value "oops\\n"\)/);
+  });
+  it("CsvScanner grows past 32 fields", () => {
+    const line = Array.from({ length: 70 }, (_, i) => String(i)).join(",");
+    assert.equal(rows(line)[0]![1].length, 70);
+  });
+  it("estimateRows(text) bounds the row count from above", () => {
+    assert.equal(estimateRows("a\nb\nc"), 3);
+    assert.equal(estimateRows("a\nb\n"), 3);
+  });
+});

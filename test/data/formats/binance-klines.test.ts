@@ -1,0 +1,72 @@
+import assert from "node:assert/strict";
+import { loadBinanceKlines } from "../../../src/data/formats/binance-klines";
+import { BINANCE_KLINES_COLUMNS } from "../../../src/data/schema";
+import { col, fixture, utc } from "../helpers";
+
+const HEADER = BINANCE_KLINES_COLUMNS.join(",");
+const row = (t: number, o: number, h: number, l: number, c: number, span = 60_000) => `${t},${o},${h},${l},${c},1.5,${t + span - 1},63000,10,0.7,29400,0`;
+
+describe("data/formats/binance-klines", () => {
+  it("loadBinanceKlines(archive CSV with header) maps every archive column to the canonical name", () => {
+    const { kind, table, report } = loadBinanceKlines(fixture("BTCUSDT-1m-2024-01-01.csv"));
+    assert.equal(kind, "candles");
+    assert.deepEqual(table.columnNames(), ["time", "open", "high", "low", "close", "volume", "quoteVolume", "takerBuyVolume", "trades"]);
+    assert.deepEqual(col(table, "time"), [utc(2024, 1, 1, 0, 0), utc(2024, 1, 1, 0, 1), utc(2024, 1, 1, 0, 2)]);
+    assert.deepEqual(table.objects()[0], { time: 1704067200000, open: 42314, high: 42335.8, low: 42289.6, close: 42331.9, volume: 289.641, quoteVolume: 12254287.88414, takerBuyVolume: 185.794, trades: 3007 });
+    assert.equal(report.interval, "1m");
+    assert.equal(report.gaps.count, 0);
+    assert.equal(report.rowsRead, 3);
+  });
+  it("loadBinanceKlines(header-less µs spot file with CRLF) converts open times to ms", () => {
+    const { table, report } = loadBinanceKlines(fixture("BTCUSDT-1m-2025-01-01.csv"));
+    assert.deepEqual(col(table, "time"), [utc(2025, 1, 1, 0, 0), utc(2025, 1, 1, 0, 1)]);
+    assert.deepEqual(col(table, "close"), [93610.93, 93625]);
+    assert.deepEqual(col(table, "takerBuyVolume"), [3.92003, 9.79017]);
+    assert.ok(report.notes.some((n) => /microseconds/.test(n)));
+    assert.ok(report.notes.some((n) => /no header row/.test(n)));
+    assert.equal(report.interval, "1m");
+  });
+  it("loadBinanceKlines(/fapi/v1/klines JSON) reads the same values as the archive CSV", () => {
+    const json = loadBinanceKlines(fixture("fapi-klines.json")).table;
+    const csv = loadBinanceKlines(fixture("BTCUSDT-1m-2024-01-01.csv")).table;
+    assert.deepEqual(json.objects(), csv.objects().slice(0, 2));
+  });
+  it("loadBinanceKlines reports a gap as the number of missing bars", () => {
+    const text = [HEADER, row(utc(2024, 1, 1, 0, 0), 10, 11, 9, 10), row(utc(2024, 1, 1, 0, 3), 10, 11, 9, 10), row(utc(2024, 1, 1, 0, 4), 10, 11, 9, 10)].join("\n");
+    const { report } = loadBinanceKlines({ text, name: "k.csv" });
+    assert.deepEqual(report.gaps, { count: 1, missingBars: 2, list: [{ after: utc(2024, 1, 1, 0, 0), before: utc(2024, 1, 1, 0, 3), missingBars: 2 }] });
+  });
+  it("loadBinanceKlines throws on a 5m bar inside a 1m file, naming the line (close_time span differs)", () => {
+    const text = [HEADER, row(utc(2024, 1, 1, 0, 0), 10, 11, 9, 10), row(utc(2024, 1, 1, 0, 1), 10, 11, 9, 10, 300_000)].join("\n");
+    assert.throws(() => loadBinanceKlines({ text, name: "k.csv" }), /k\.csv, line 3, column "close_time": mixed intervals: a 5m bar in a 1m file \(value "2024-01-01 00:05:59.999"\)/);
+  });
+  it("loadBinanceKlines throws on a half-step between 1m bars (mixed intervals)", () => {
+    const text = ["1704067200000,10,11,9,10", "1704067260000,10,11,9,10", "1704067290000,10,11,9,10", "1704067350000,10,11,9,10"].join("\n");
+    assert.throws(() => loadBinanceKlines({ text, name: "k.csv" }), /line 3, column "time": mixed intervals: 30s after the bar at 2024-01-01 00:01:00 in a 1m series/);
+  });
+  it("loadBinanceKlines throws on a non-numeric, negative or zero price with line, column and value", () => {
+    const bad = (o: string) => [HEADER, `1704067200000,${o},11,9,10,1,1704067259999,1,1,1,1,0`].join("\n");
+    assert.throws(() => loadBinanceKlines({ text: bad("abc"), name: "k.csv" }), /k\.csv, line 2, column "open": open is not a number \(value "abc"\)/);
+    assert.throws(() => loadBinanceKlines({ text: bad("-10"), name: "k.csv" }), /line 2, column "open": open must be a positive number \(value "-10"\)/);
+    assert.throws(() => loadBinanceKlines({ text: bad(""), name: "k.csv" }), /line 2, column "open": empty value \(value ""\)/);
+  });
+  it("loadBinanceKlines throws on a timestamp that is not a time", () => {
+    const text = [HEADER, `2024-13-01,10,11,9,10,1,1704067259999,1,1,1,1,0`].join("\n");
+    assert.throws(() => loadBinanceKlines({ text, name: "k.csv" }), /line 2, column "open_time": open_time is not a time .*\(value "2024-13-01"\)/);
+  });
+  it("loadBinanceKlines throws on a missing column, naming it", () => {
+    assert.throws(() => loadBinanceKlines({ text: "open_time,open,high,close\n1704067200000,1,2,1", name: "k.csv" }), /k\.csv, line 1, column "low": missing column/);
+  });
+  it("loadBinanceKlines throws on a bar whose high is below its low", () => {
+    const text = [HEADER, row(utc(2024, 1, 1), 10, 9, 11, 10)].join("\n");
+    assert.throws(() => loadBinanceKlines({ text, name: "k.csv" }), /line 2, column "high": high is below low \(value 9\)/);
+  });
+  it("loadBinanceKlines drops repeated header rows of concatenated files and keeps the later copy of a repeated bar", () => {
+    const t0 = utc(2024, 1, 1);
+    const text = [HEADER, row(t0, 10, 11, 9, 10), HEADER, row(t0, 10, 12, 9, 11), row(t0 + 60_000, 11, 12, 10, 11)].join("\n");
+    const { table, report } = loadBinanceKlines({ text, name: "k.csv" });
+    assert.deepEqual(col(table, "close"), [11, 11]);
+    assert.equal(report.duplicates, 1);
+    assert.deepEqual(report.dropped.map((d) => [d.reason, d.count, d.lines]), [["repeated header row", 1, [3]], ["repeated time with different values (kept the later row)", 1, [2]]]);
+  });
+});

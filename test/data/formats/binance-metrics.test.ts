@@ -1,0 +1,32 @@
+import assert from "node:assert/strict";
+import { loadBinanceMetrics } from "../../../src/data/formats/binance-metrics";
+import { col, fixture, utc } from "../helpers";
+
+describe("data/formats/binance-metrics", () => {
+  it("loadBinanceMetrics(archive CSV) maps the four ratio columns by their documented meaning", () => {
+    const { kind, table } = loadBinanceMetrics(fixture("BTCUSDT-metrics-2024-01-01.csv"));
+    assert.equal(kind, "openInterest");
+    assert.deepEqual(table.objects()[0], {
+      time: utc(2024, 1, 1, 0, 5),
+      openInterest: 76250.02,
+      openInterestUsd: 3226547111.24,
+      longShortRatio: 1.8123, // count_long_short_ratio: global accounts
+      topTraderLongShortRatio: 1.42994, // sum_toptrader_long_short_ratio: top-trader positions
+      topTraderAccountRatio: 1.66298, // count_toptrader_long_short_ratio: top-trader accounts
+      takerBuySellRatio: 1.12013,
+    });
+  });
+  it("loadBinanceMetrics sorts out-of-order rows, drops a row with an empty ratio and reports the gap it leaves", () => {
+    const { table, report } = loadBinanceMetrics(fixture("BTCUSDT-metrics-2024-01-01.csv"));
+    assert.deepEqual(col(table, "time"), [utc(2024, 1, 1, 0, 5), utc(2024, 1, 1, 0, 10), utc(2024, 1, 1, 0, 20)]);
+    assert.deepEqual(report.dropped, [{ reason: "empty sum_taker_long_short_vol_ratio", count: 1, lines: [4] }]);
+    assert.equal(report.interval, "5m");
+    assert.deepEqual([report.gaps.count, report.gaps.missingBars], [1, 1]);
+    assert.ok(report.notes.some((n) => /out of time order/.test(n)));
+  });
+  it("loadBinanceMetrics throws on a negative open interest and on a text time that is no date", () => {
+    const h = "create_time,symbol,sum_open_interest,sum_open_interest_value,count_toptrader_long_short_ratio,sum_toptrader_long_short_ratio,count_long_short_ratio,sum_taker_long_short_vol_ratio";
+    assert.throws(() => loadBinanceMetrics({ text: `${h}\n2024-01-01 00:05:00,BTCUSDT,-5,1,1,1,1,1`, name: "m.csv" }), /line 2, column "sum_open_interest": sum_open_interest must be a non-negative number \(value "-5"\)/);
+    assert.throws(() => loadBinanceMetrics({ text: `${h}\n2024-01-01 25:05:00,BTCUSDT,5,1,1,1,1,1`, name: "m.csv" }), /line 2, column "create_time": create_time is not a time/);
+  });
+});

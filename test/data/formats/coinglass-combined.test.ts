@@ -1,0 +1,30 @@
+import assert from "node:assert/strict";
+import { existsSync } from "node:fs";
+import { loadCombinedExport } from "../../../src/data/formats/coinglass-combined";
+import { col, fixture, utc } from "../helpers";
+
+const SHARED = "/work/shared/data/btc-dev/btc_regime_30m.csv";
+
+describe("data/formats/coinglass-combined", () => {
+  it("loadCombinedExport(path) splits price OHLC, OI close (USD) and long/short liquidations (USD)", () => {
+    const { candles, openInterest, liquidations, report } = loadCombinedExport(fixture("regime_30m-sample.csv"));
+    assert.deepEqual(candles.objects()[0], { time: utc(2024, 1, 1), open: 42300.5, high: 42400, low: 42250, close: 42380.25 });
+    assert.deepEqual(col(openInterest, "openInterestUsd"), [8005000000, 7960000000, 7965000000]);
+    assert.deepEqual(liquidations.objects()[1], { time: utc(2024, 1, 1, 0, 30), longUsd: 90000, shortUsd: 0 });
+    assert.equal(report.interval, "30m");
+    assert.deepEqual(report.gaps.list, [{ after: utc(2024, 1, 1, 0, 30), before: utc(2024, 1, 1, 1, 30), missingBars: 1 }]);
+  });
+  it("loadCombinedExport(shared btc_regime_30m.csv) reads the reference file without gaps (skips when absent)", function () {
+    if (!existsSync(SHARED)) {
+      console.log(`      skipped: ${SHARED} not present (reference data is optional)`);
+      this.skip();
+    }
+    const { candles, openInterest, report } = loadCombinedExport(SHARED);
+    // README: bars from 2026-05-21 10:00 to 2026-06-08 15:30 UTC, half-hourly, gap-free
+    assert.equal(report.from, utc(2026, 5, 21, 10));
+    assert.equal(report.to, utc(2026, 6, 8, 15, 30));
+    assert.equal(candles.numRows(), (utc(2026, 6, 8, 15, 30) - utc(2026, 5, 21, 10)) / 1_800_000 + 1);
+    assert.equal(report.gaps.count, 0);
+    assert.equal(col(openInterest, "openInterestUsd")[0], 7805300840); // first row's oi_close
+  });
+});

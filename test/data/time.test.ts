@@ -1,0 +1,42 @@
+import assert from "node:assert/strict";
+import { epochToMs, formatTime, intervalLabel, intervalMs, parseDateString, toTimeMs } from "../../src/data/time";
+import { utc } from "./helpers";
+
+describe("data/time", () => {
+  it("epochToMs(v) detects seconds, ms, µs and ns by magnitude", () => {
+    const ms = utc(2024, 1, 1);
+    assert.equal(epochToMs(ms / 1000), ms);
+    assert.equal(epochToMs(ms), ms);
+    assert.equal(epochToMs(ms * 1000), ms);
+    assert.equal(epochToMs(ms * 1e6), ms);
+  });
+  it("epochToMs(v) rejects values that are no plausible time with NaN", () => {
+    for (const v of [0, -1, 5, 123456, 1e21, NaN]) assert.ok(Number.isNaN(epochToMs(v)), String(v));
+  });
+  it("parseDateString(s) reads Binance archive text times as UTC, with optional zone", () => {
+    assert.equal(parseDateString("2024-01-01 00:05:00"), utc(2024, 1, 1, 0, 5));
+    assert.equal(parseDateString("2026-05-21T10:00:00.000Z"), utc(2026, 5, 21, 10));
+    assert.equal(parseDateString("2024-01-01T08:00:00+08:00"), utc(2024, 1, 1, 0));
+    assert.equal(parseDateString("2024-02-29"), utc(2024, 2, 29));
+  });
+  it("parseDateString(s) rejects impossible calendar values", () => {
+    for (const s of ["2023-02-29", "2024-13-01", "2024-01-01 24:00:00", "2024-01-01 00:60:00", "yesterday", "2024/01/01"]) assert.ok(Number.isNaN(parseDateString(s)), s);
+  });
+  it("toTimeMs(v) takes numbers, numeric strings and date strings", () => {
+    assert.equal(toTimeMs("1704067200000"), utc(2024, 1, 1));
+    assert.equal(toTimeMs(1704067200), utc(2024, 1, 1));
+    assert.ok(Number.isNaN(toTimeMs(true)));
+  });
+  it("intervalMs(text) and intervalLabel(ms) are inverse on Binance interval names", () => {
+    for (const [s, ms] of [["1s", 1000], ["1m", 60_000], ["5m", 300_000], ["4h", 14_400_000], ["1d", 86_400_000], ["1w", 604_800_000]] as const) {
+      assert.equal(intervalMs(s), ms);
+      assert.equal(intervalLabel(ms), s);
+    }
+    assert.equal(intervalLabel(90_000), "90s");
+    assert.ok(Number.isNaN(intervalMs("1M")));
+  });
+  it("formatTime(ms) prints UTC, with milliseconds only when present", () => {
+    assert.equal(formatTime(utc(2024, 1, 1, 0, 5)), "2024-01-01 00:05:00");
+    assert.equal(formatTime(utc(2024, 1, 1, 0, 5, 0, 12)), "2024-01-01 00:05:00.012");
+  });
+});
