@@ -1,0 +1,103 @@
+import assert from "node:assert/strict";
+import { table } from "arquero";
+import { heatmapFigure } from "../../src/figures/heatmap";
+import type { Trace } from "../../src/figures/figure";
+import { handHeatmap, T0 } from "./fixtures";
+import { matchSnapshot } from "./snapshot";
+
+const HALF_HOUR = 30 * 60 * 1000;
+const HOSTILE = "</script><script>alert(1)</script>";
+const byType = (data: Trace[], type: string) => data.filter((t) => t.type === type);
+const heat = (data: Trace[]) => byType(data, "heatmap")[0] as Record<string, any>;
+
+describe("figures/heatmap", () => {
+  it("heatmapFigure(heatmap) clips colour at the 99th percentile of non-zero cells: $47,530 by hand", () => {
+    const h = heat(heatmapFigure(handHeatmap()).data);
+    assert.equal(h.zmin, 0);
+    assert.ok(Math.abs(h.zmax - 47_530) < 1e-6, String(h.zmax));
+  });
+
+  it("heatmapFigure(heatmap, {clipPercentile: 50}) clips at the median: $24,500 by hand", () => {
+    // h = 47 × 0.5 = 23.5 → v[23] + 0.5 × (v[24] - v[23]) = 24,000 + 500.
+    const h = heat(heatmapFigure(handHeatmap(), { clipPercentile: 50 }).data);
+    assert.equal(h.zmax, 24_500);
+  });
+
+  it("heatmapFigure(heatmap) puts price on y and time on x: z[bin][column]", () => {
+    const h = heat(heatmapFigure(handHeatmap()).data);
+    assert.equal(h.z.length, 8);
+    assert.equal(h.z[0].length, 6);
+    // Cell (column 3, bin 2) holds (8·3 + 2 + 1) × $1,000.
+    assert.equal(h.z[2][3], 27_000);
+    assert.deepEqual(h.y, [60_250, 60_750, 61_250, 61_750, 62_250, 62_750, 63_250, 63_750]);
+    assert.equal(h.x[0], "2026-06-01 00:30:00");
+  });
+
+  it("heatmapFigure(heatmap) sits the candle opening at times[c] on column c", () => {
+    const fig = heatmapFigure(handHeatmap());
+    const h = heat(fig.data);
+    const candles = byType(fig.data, "candlestick")[0]!;
+    const cx = candles.x as string[];
+    assert.equal(cx.length, 7);
+    for (let c = 0; c < 6; c++) assert.equal(cx[c + 1], h.x[c]);
+    assert.deepEqual((fig.layout as any).xaxis.range, ["2026-05-31 23:45:00", "2026-06-01 03:15:00"]);
+    assert.equal((fig.layout as any).xaxis.rangeslider.visible, false);
+    assert.equal(byType(heatmapFigure(handHeatmap(), { candles: false }).data, "candlestick").length, 0);
+  });
+
+  it("heatmapFigure(heatmap, {realized: table}) marks longs at the bar's low and shorts at its high, area ∝ USD", () => {
+    // Candle 1 (00:30) opens 61,900, closes 61,700: low 61,600. Candle 3 (01:30) opens 61,800,
+    // closes 61,400: low 61,300, high 61,900.
+    const realized = table({ time: [T0 + HALF_HOUR, T0 + 2 * HALF_HOUR, T0 + 3 * HALF_HOUR], longUsd: [4e6, 0, 1e6], shortUsd: [0, 0, 1e6] });
+    const fig = heatmapFigure(handHeatmap(), { realized });
+    const [longs, shorts] = byType(fig.data, "scatter") as Record<string, any>[];
+    assert.deepEqual(longs!.x, ["2026-06-01 00:30:00", "2026-06-01 01:30:00"]);
+    assert.deepEqual(longs!.y, [61_600, 61_300]);
+    assert.deepEqual(shorts!.y, [61_900]);
+    // Largest marker 18 px; a quarter of the USD has half the diameter (a quarter of the area).
+    assert.deepEqual(longs!.marker.size, [18, 9]);
+    assert.deepEqual(shorts!.marker.size, [9]);
+  });
+
+  it("heatmapFigure(heatmap, {realized: events}) uses an event's own price and drops times outside the candles", () => {
+    const fig = heatmapFigure(handHeatmap(), {
+      realized: [
+        { time: T0 + 10 * 60_000, side: "short", usd: 2e6, price: 62_050 },
+        { time: T0 + 5 * 60_000, side: "long", usd: 1e6 },
+        { time: T0 - 1, side: "long", usd: 9e6 },
+        { time: T0 + 7 * HALF_HOUR, side: "long", usd: 9e6 },
+      ],
+    });
+    const [longs, shorts] = byType(fig.data, "scatter") as Record<string, any>[];
+    assert.deepEqual(shorts!.y, [62_050]);
+    assert.deepEqual(longs!.y, [61_800]);
+    assert.equal(longs!.x.length, 1);
+  });
+
+  it("heatmapFigure(heatmap) titles say ESTIMATES, name the data and the clip level", () => {
+    const layout = heatmapFigure(handHeatmap(HOSTILE)).layout as Record<string, any>;
+    assert.equal(layout.title.text, "Estimated liquidation heatmap, 2026-06-01 00:30 UTC to 2026-06-01 03:00 UTC");
+    assert.match(layout.title.subtitle.text, /^ESTIMATES: /);
+    assert.ok(layout.title.subtitle.text.includes("Data: &#60;/script&#62;&#60;script&#62;alert(1)&#60;/script&#62;"));
+    assert.ok(layout.title.subtitle.text.includes("colour clipped at the 99th percentile of non-zero cells, $47,530"));
+    assert.equal(layout.yaxis.tickformat, "$,.0f");
+  });
+
+  it("heatmapFigure(heatmap, {clipPercentile: 0}) throws naming the option", () => {
+    assert.throws(() => heatmapFigure(handHeatmap(), { clipPercentile: 0 }), /column "clipPercentile": clipPercentile must be in \(0, 100\] \(value 0\)/);
+    assert.throws(() => heatmapFigure(handHeatmap(), { realized: table({ time: [T0] }) }), /realized table has no column "longUsd"/);
+  });
+
+  it("heatmapFigure(heatmap) throws on a negative cell", () => {
+    const h = handHeatmap();
+    h.z[1]![2] = -5;
+    assert.throws(() => heatmapFigure(h), /heatmapFigure: heatmap\.z\[1\]\[2\] must be a finite USD amount >= 0 \(value -5\)/);
+  });
+
+  it("heatmapFigure(heatmap, options) is deterministic and matches its snapshot", () => {
+    const realized = { time: [T0 + HALF_HOUR], longUsd: [3e6], shortUsd: [1e6] };
+    const a = heatmapFigure(handHeatmap(), { realized });
+    assert.deepEqual(heatmapFigure(handHeatmap(), { realized }), a);
+    matchSnapshot("heatmap-hand-realized", a);
+  });
+});

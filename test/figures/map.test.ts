@@ -1,0 +1,115 @@
+import assert from "node:assert/strict";
+import { mapFigure } from "../../src/figures/map";
+import { TIER_COLOURS, tierColour } from "../../src/figures/theme";
+import type { Trace } from "../../src/figures/figure";
+import { grid, handMap, makeMap, T0 } from "./fixtures";
+import { matchSnapshot } from "./snapshot";
+
+const M = 1e6;
+const HOSTILE = "</script><script>alert(1)</script>";
+const bars = (data: Trace[]) => data.filter((t) => t.type === "bar");
+const layoutOf = (fig: ReturnType<typeof mapFigure>) => fig.layout as Record<string, any>;
+
+describe("figures/map", () => {
+  it("mapFigure(map) stacks one bar trace per tier; per bin they sum to the hand-derived totals", () => {
+    const fig = mapFigure(handMap());
+    const b = bars(fig.data);
+    assert.deepEqual(b.map((t) => t.name), ["10×", "25×", "100×"]);
+    assert.equal(layoutOf(fig).barmode, "stack");
+    const perBin = (b[0]!.x as number[]).map((_, i) => b.reduce((s, t) => s + (t.y as number[])[i]!, 0));
+    assert.deepEqual(perBin, [0, 4, 5, 6, 8, 7, 7, 2, 6, 0].map((v) => v * M));
+    const perTier = b.map((t) => (t.y as number[]).reduce((s, v) => s + v, 0));
+    assert.deepEqual(perTier, [12 * M, 14 * M, 19 * M]);
+    assert.deepEqual(b[0]!.x, [60_500, 61_500, 62_500, 63_500, 64_500, 65_500, 66_500, 67_500, 68_500, 69_500]);
+  });
+
+  it("mapFigure(map) draws cumulative longs only below the price and shorts only above, on the right axis", () => {
+    const fig = mapFigure(handMap());
+    const [longs, shorts] = fig.data.filter((t) => t.type === "scatter");
+    assert.equal(longs!.yaxis, "y2");
+    // Below $65,000: bins 0..4; cumulative outward from the price: 23, 23, 19, 14, 8 M.
+    assert.deepEqual(longs!.x, [60_500, 61_500, 62_500, 63_500, 64_500]);
+    assert.deepEqual(longs!.y, [23 * M, 23 * M, 19 * M, 14 * M, 8 * M]);
+    assert.deepEqual(shorts!.x, [65_500, 66_500, 67_500, 68_500, 69_500]);
+    assert.deepEqual(shorts!.y, [7 * M, 14 * M, 16 * M, 22 * M, 22 * M]);
+    assert.equal(mapFigure(handMap(), { cumulative: false }).data.filter((t) => t.type === "scatter").length, 0);
+  });
+
+  it("mapFigure(map, {thresholds}) annotates each threshold with the USD liquidated if price reaches it", () => {
+    const fig = mapFigure(handMap(), { thresholds: [63_000, 67_000, 62_000] });
+    const texts = (layoutOf(fig).annotations as { text: string }[]).map((a) => a.text);
+    assert.ok(texts.includes("If price reaches $63,000:<br>est. $14.0M of longs liquidated"), texts.join("\n"));
+    assert.ok(texts.includes("If price reaches $67,000:<br>est. $14.0M of shorts liquidated"));
+    assert.ok(texts.includes("If price reaches $62,000:<br>est. $19.0M of longs liquidated"));
+    assert.ok(texts.includes("<b>Current price $65,000</b>"));
+    // A dashed line per threshold plus the current-price line.
+    const xs = (layoutOf(fig).shapes as { x0: number }[]).map((s) => s.x0).sort((a, b) => a - b);
+    assert.deepEqual(xs, [62_000, 63_000, 65_000, 67_000]);
+  });
+
+  it("mapFigure(map, {thresholds}) stacks threshold labels at distinct heights, nearest the price on top", () => {
+    const fig = mapFigure(handMap(), { thresholds: [62_000, 63_000, 67_000] });
+    const labels = (layoutOf(fig).annotations as { text: string; y: number }[]).filter((a) => a.text.startsWith("If price"));
+    const ys = labels.map((a) => a.y);
+    assert.equal(new Set(ys).size, 3);
+    // 63,000 and 67,000 are both 2,000 from the price: the lower price first; 62,000 last.
+    assert.deepEqual(labels.map((a) => a.text.slice(18, 24)), ["63,000", "67,000", "62,000"]);
+  });
+
+  it("mapFigure(map) widens the price axis to show thresholds outside the grid", () => {
+    const fig = mapFigure(handMap(), { thresholds: [58_000] });
+    const [lo, hi] = layoutOf(fig).xaxis.range as [number, number];
+    assert.ok(lo < 58_000 && hi === 70_000, `${lo}..${hi}`);
+  });
+
+  it("mapFigure(map) gives a tier the same colour whatever other tiers the map has", () => {
+    const a = bars(mapFigure(handMap()).data);
+    const n = 10;
+    const other = makeMap({ time: T0, price: 65_000, source: "x", tiers: [25, 50], grid: grid(60_000, 1_000, n), long: [new Float64Array(n), new Float64Array(n)], short: [new Float64Array(n), new Float64Array(n)] });
+    const b = bars(mapFigure(other).data);
+    const colour = (t: Trace) => (t.marker as { color: string }).color;
+    assert.equal(colour(a[1]!), colour(b[0]!));
+    assert.equal(colour(a[1]!), TIER_COLOURS[25]);
+    assert.equal(new Set(a.map(colour)).size, 3);
+    assert.equal(tierColour(33), tierColour(33));
+  });
+
+  it("mapFigure(map) titles say ESTIMATES and name the data; USD axes use thousands separators", () => {
+    const fig = mapFigure(handMap());
+    const title = layoutOf(fig).title;
+    assert.equal(title.text, "Estimated liquidation map at 2026-06-01 00:00 UTC");
+    assert.match(title.subtitle.text, /^ESTIMATES: /);
+    assert.match(title.subtitle.text, /Data: BTCUSDT Binance, 30m candles \+ OI \(hand-built test map\) · price \$65,000/);
+    for (const axis of ["xaxis", "yaxis", "yaxis2"]) assert.equal(layoutOf(fig)[axis].tickformat, "$,.0f");
+    assert.match(String(bars(fig.data)[0]!.hovertemplate), /Price %\{x:\$,\.0f\}<br>Tier 10×/);
+  });
+
+  it("mapFigure(map) shows a hostile source as literal text", () => {
+    const fig = mapFigure(handMap(HOSTILE), { title: HOSTILE });
+    const layout = layoutOf(fig);
+    assert.equal(layout.title.text, "&#60;/script&#62;&#60;script&#62;alert(1)&#60;/script&#62;");
+    assert.ok(layout.title.subtitle.text.includes("Data: &#60;/script&#62;&#60;script&#62;alert(1)&#60;/script&#62;"));
+    assert.ok(!JSON.stringify(fig).includes("<script"));
+  });
+
+  it("mapFigure(map, {thresholds: [NaN]}) throws naming the option", () => {
+    assert.throws(() => mapFigure(handMap(), { thresholds: [NaN] }), /column "thresholds": thresholds must be a finite number \(value NaN\)/);
+    assert.throws(() => mapFigure(handMap(), { thresholds: [-1] }), /thresholds must be positive \(value -1\)/);
+    assert.throws(() => mapFigure(handMap(), { priceRange: [70_000, 60_000] }), /priceRange must have high > low/);
+  });
+
+  it("mapFigure(map) throws on a NaN level instead of drawing it", () => {
+    const map = handMap();
+    map.long[0]![3] = NaN;
+    assert.throws(() => mapFigure(map), /^LiqlabError: mapFigure: map\.long\[0\]\[3\] must be a finite USD amount >= 0 \(value NaN\)$/);
+    const short = handMap();
+    short.short = short.short.slice(0, 2);
+    assert.throws(() => mapFigure(short), /mapFigure: map\.short has length 2, expected 3/);
+  });
+
+  it("mapFigure(map, options) is deterministic and matches its snapshot", () => {
+    const a = mapFigure(handMap(), { thresholds: [63_000, 67_000] });
+    assert.deepEqual(mapFigure(handMap(), { thresholds: [63_000, 67_000] }), a);
+    matchSnapshot("map-hand-thresholds", a);
+  });
+});

@@ -1,0 +1,87 @@
+import assert from "node:assert/strict";
+import { table } from "arquero";
+import { metricsLine, validationScatterFigure, validationSeriesFigure } from "../../src/figures/validation";
+import type { Trace } from "../../src/figures/figure";
+import { handBacktest } from "./fixtures";
+import { matchSnapshot } from "./snapshot";
+
+const M = 1e6;
+const HOSTILE = "</script><script>alert(1)</script>";
+const points = (data: Trace[]) => data.filter((t) => t.mode === "markers") as Record<string, any>[];
+
+describe("figures/validation", () => {
+  it("validationScatterFigure(result, {side: 'long'}) plots only bars where both values are > 0", () => {
+    const fig = validationScatterFigure(handBacktest(), { side: "long" });
+    const [model, baseline] = points(fig.data);
+    // Bar 2 has no realized longs and bar 4 no long estimate: bars 0, 1, 3, 5 remain for the model.
+    assert.deepEqual(model!.x, [2 * M, 5 * M, 8 * M, 3 * M]);
+    assert.deepEqual(model!.y, [1 * M, 2 * M, 4 * M, 1.5 * M]);
+    // The baseline is never zero: bars 0, 1, 3, 4, 5.
+    assert.deepEqual(baseline!.y, [1 * M, 2 * M, 4 * M, 0.5 * M, 1.5 * M]);
+    assert.equal(model!.xaxis, "x");
+    assert.equal(baseline!.xaxis, "x2");
+  });
+
+  it("validationScatterFigure(result) uses log axes with one range on both, so y = x is the diagonal", () => {
+    const layout = validationScatterFigure(handBacktest()).layout as Record<string, any>;
+    for (const axis of ["xaxis", "yaxis", "xaxis2", "yaxis2"]) {
+      assert.equal(layout[axis].type, "log");
+      assert.equal(layout[axis].tickformat, "$,.0f");
+    }
+    // Positive values span $0.5M (long realized, bar 4) to $8M: log10 range padded by 0.1.
+    const [lo, hi] = layout.xaxis.range as [number, number];
+    assert.ok(Math.abs(lo - (Math.log10(0.5e6) - 0.1)) < 1e-12 && Math.abs(hi - (Math.log10(8e6) + 0.1)) < 1e-12);
+    assert.deepEqual(layout.yaxis.range, layout.xaxis.range);
+  });
+
+  it("validationScatterFigure(result, {side: 'short'}) shows the side's scores over each panel", () => {
+    const fig = validationScatterFigure(handBacktest(), { side: "short" });
+    assert.equal(points(fig.data)[0]!.x.length, 6);
+    const texts = ((fig.layout as any).annotations as { text: string }[]).map((a) => a.text);
+    assert.equal(texts[0], "<b>Model estimate</b> (6 of 6 bars shown)<br>Spearman 0.40 · log-Pearson 0.35 · top-5% capture 30% · calibration 1.80×");
+    assert.match(texts[1]!, /^<b>Naive baseline<\/b> \(6 of 6 bars shown\)<br>Spearman 0\.10/);
+    assert.equal((fig.layout as any).title.text, "Estimated vs realized short liquidations per bar");
+  });
+
+  it("validationSeriesFigure(result) draws realized bars and estimate lines for both sides", () => {
+    const fig = validationSeriesFigure(handBacktest());
+    const realized = fig.data.filter((t) => t.type === "bar") as Record<string, any>[];
+    assert.deepEqual(realized.map((t) => t.yaxis), ["y", "y2"]);
+    assert.deepEqual(realized[1]!.y, [0.2 * M, 0.4 * M, 3 * M, 0.1 * M, 5 * M, 0.3 * M]);
+    const model = fig.data.find((t) => t.name === "Model estimate (longs)") as Record<string, any>;
+    assert.deepEqual(model.y, [2 * M, 5 * M, 1 * M, 8 * M, 0, 3 * M]);
+    assert.equal(model.x[0], "2026-06-01 00:00:00");
+    assert.equal(fig.data.filter((t) => String(t.name).startsWith("Naive baseline")).length, 2);
+    assert.equal(validationSeriesFigure(handBacktest(), { baseline: false }).data.length, 4);
+  });
+
+  it("validation figures say ESTIMATES and show the source as text", () => {
+    for (const fig of [validationScatterFigure(handBacktest(HOSTILE)), validationSeriesFigure(handBacktest(HOSTILE))]) {
+      const sub = (fig.layout as any).title.subtitle.text as string;
+      assert.match(sub, /^ESTIMATES: /);
+      assert.ok(sub.includes("Data: &#60;/script&#62;&#60;script&#62;alert(1)&#60;/script&#62;"));
+      assert.ok(!JSON.stringify(fig).includes("<script"));
+    }
+  });
+
+  it("validationScatterFigure(result) throws on a missing column or a NaN", () => {
+    const r = handBacktest();
+    r.series = table({ time: [0] });
+    assert.throws(() => validationScatterFigure(r), /validationScatterFigure: result\.series has no column "longEstimatedUsd"/);
+    const n = handBacktest();
+    n.series = n.series.derive({ shortRealizedUsd: () => NaN });
+    assert.throws(() => validationSeriesFigure(n), /result\.series\.shortRealizedUsd\[0\] must be a finite USD amount >= 0 \(value NaN\)/);
+    assert.throws(() => validationScatterFigure(handBacktest(), { side: "both" as never }), /side must be "long" or "short"/);
+  });
+
+  it("metricsLine(metrics) formats scores to 2 decimals and capture as a percentage", () => {
+    assert.equal(metricsLine({ spearman: 0.6149, logPearson: -0.5, topCapture: 0.125, calibration: 3 }), "Spearman 0.61 · log-Pearson -0.50 · top-5% capture 13% · calibration 3.00×");
+  });
+
+  it("validation figures are deterministic and match their snapshots", () => {
+    const scatter = validationScatterFigure(handBacktest(), { side: "long" });
+    assert.deepEqual(validationScatterFigure(handBacktest(), { side: "long" }), scatter);
+    matchSnapshot("validation-scatter-hand-long", scatter);
+    matchSnapshot("validation-series-hand", validationSeriesFigure(handBacktest()));
+  });
+});
