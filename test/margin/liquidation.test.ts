@@ -1,4 +1,6 @@
 import assert from "node:assert/strict";
+import fc from "fast-check";
+import { binanceUsdmBrackets } from "../../src/margin/defaults";
 import { liquidationPrice, liquidationPrices } from "../../src/margin/liquidation";
 import type { Position } from "../../src/margin/types";
 
@@ -44,11 +46,181 @@ describe("margin/liquidation", () => {
     });
   });
 
+  describe("liquidationPrice(binance linear cross)", () => {
+    it("long 1 BTC at 100,000 with WB 10,000, TMM1 1,000, UPNL1 −500: LP = (WB − TMM1 + UPNL1 + cum − Q·EP) / (Q·MMR − Q)", () => {
+      // Margin 8,500; bracket 2 at ≈ 91,900 notional: (100,000 − 8,500 − 50) / 0.995.
+      const r = liquidationPrice({ ...btc, margin: "cross", side: "long", entryPrice: 100_000, quantity: 1, leverage: 10, walletBalance: 10_000, otherMaintenanceMargin: 1_000, otherUnrealizedPnl: -500 });
+      close(r.price, 91_450 / 0.995);
+      assert.equal(r.bracket, 2);
+      assert.equal(r.bankruptcyPrice, 91_500);
+    });
+    it("needs walletBalance", () => {
+      assert.throws(() => liquidationPrice({ ...btc, margin: "cross", side: "long", entryPrice: 100_000, quantity: 1, leverage: 10 }), /BTCUSDT: column "walletBalance": cross margin needs walletBalance \(value undefined\)/);
+    });
+  });
+
+  describe("liquidationPrice(binance inverse)", () => {
+    const coin = { exchange: "binance", contract: "inverse" } as const;
+    it("isolated long of 100 contracts × $100 at 50,000, 20x, MMR 0.5%: LP = Q·(1 + MMR) / (WB + Q/EP)", () => {
+      // WB = Q / EP / L = 0.01 BTC; LP = 10,050 / (0.01 + 0.2).
+      const r = liquidationPrice({ ...coin, margin: "isolated", side: "long", entryPrice: 50_000, quantity: 10_000, leverage: 20, maintenanceMarginRate: 0.005 });
+      close(r.price, 10_050 / 0.21);
+      close(r.bankruptcyPrice, 10_000 / 0.21);
+    });
+    it("isolated short: LP = Q·(1 − MMR) / (Q/EP − WB − cum)", () => {
+      const r = liquidationPrice({ ...coin, margin: "isolated", side: "short", entryPrice: 50_000, quantity: 10_000, leverage: 20, maintenanceMarginRate: 0.005 });
+      close(r.price, 9_950 / 0.19);
+    });
+    it("isolated long with coin brackets from a COIN-M response: bracket 1 at entry (27 BTC), bracket 2 at liquidation", () => {
+      // Q = 27 BTC × 40,000 = 1,080,000 USD, 10x: WB = 2.7 BTC. Bracket 1 (0.5%) gives 1,085,400 / 29.7 ≈ 36,545,
+      // i.e. 29.55 BTC > 28; bracket 2 (2.5%, cum 0.56): 1,107,000 / (2.7 + 0.56 + 27) ≈ 36,583, 29.52 BTC in (28, 50].
+      const brackets = {
+        pair: "BTCUSD",
+        brackets: [
+          { bracket: 1, initialLeverage: 125, qtyFloor: 0, qtyCap: 28, maintMarginRatio: 0.005, cum: 0 },
+          { bracket: 2, initialLeverage: 20, qtyFloor: 28, qtyCap: 50, maintMarginRatio: 0.025, cum: 0.56 },
+          { bracket: 3, initialLeverage: 10, qtyFloor: 50, qtyCap: 100, maintMarginRatio: 0.05, cum: 1.81 },
+        ],
+      };
+      const r = liquidationPrice({ ...coin, margin: "isolated", side: "long", entryPrice: 40_000, quantity: 1_080_000, leverage: 10, brackets });
+      close(r.price, 1_107_000 / 30.26);
+      assert.equal(r.bracket, 2);
+      assert.equal(r.maintenanceAmount, 0.56);
+    });
+    it("cross long of $10M at 45,000 with WB 101 BTC reproduces Binance's calculator (33,599.4 at the 0.1 tick)", () => {
+      // See test/margin/kernel.test.ts for the source; one bracket holding MMR 12.5%, cum 11.605 at ~298 BTC.
+      const brackets = [
+        { bracket: 1, floor: 0, cap: 100, maintenanceMarginRate: 0.00895, maintenanceAmount: 0, maxLeverage: 125 },
+        { bracket: 2, floor: 100, cap: 1_000, maintenanceMarginRate: 0.125, maintenanceAmount: 11.605, maxLeverage: 20 },
+      ];
+      const r = liquidationPrice({ ...coin, margin: "cross", side: "long", entryPrice: 45_000, quantity: 10_000_000, leverage: 2, walletBalance: 101, brackets });
+      assert.equal(Math.round(r.price * 10) / 10, 33_599.4);
+      assert.equal(r.bracket, 2);
+    });
+    it("returns Infinity for an isolated 1x short, which no price liquidates", () => {
+      const r = liquidationPrice({ ...coin, margin: "isolated", side: "short", entryPrice: 50_000, quantity: 10_000, leverage: 1, maintenanceMarginRate: 0.005 });
+      assert.equal(r.price, Infinity);
+      assert.equal(r.bankruptcyPrice, Infinity);
+    });
+  });
+
   describe("liquidationPrice(bybit linear isolated)", () => {
+    const bybit = { exchange: "bybit", contract: "linear", margin: "isolated" } as const;
     it("reproduces Bybit's worked example: long 1 BTC at 20,000, 50x, MMR 0.5% → 19,700", () => {
       // Bybit Help Center, "Liquidation Price (USDT Contract)", Example 1: IM 400, MM 100, LP = 20,000 − (400 − 100).
-      const r = liquidationPrice({ exchange: "bybit", contract: "linear", margin: "isolated", side: "long", entryPrice: 20_000, quantity: 1, leverage: 50, maintenanceMarginRate: 0.005 });
+      const r = liquidationPrice({ ...bybit, side: "long", entryPrice: 20_000, quantity: 1, leverage: 50, maintenanceMarginRate: 0.005 });
       close(r.price, 19_700);
+      close(r.bankruptcyPrice, 19_600);
+    });
+    it("short mirrors it: 20,000 + (400 − 100) = 20,300", () => {
+      const r = liquidationPrice({ ...bybit, side: "short", entryPrice: 20_000, quantity: 1, leverage: 50, maintenanceMarginRate: 0.005 });
+      close(r.price, 20_300);
+    });
+    it("uses the risk-limit tier of the entry value with its mmDeduction", () => {
+      // 3 BTC at 800,000 = 2.4M, tier 2 (0.56%, deduction 1,200): MM = 2.4M × 0.0056 − 1,200 = 12,240; IM = 2.4M / 50 = 48,000.
+      const brackets = { list: [
+        { id: 1, symbol: "BTCUSDT", riskLimitValue: "2000000", maintenanceMargin: "0.005", initialMargin: "0.01", maxLeverage: "100", mmDeduction: "0" },
+        { id: 2, symbol: "BTCUSDT", riskLimitValue: "2600000", maintenanceMargin: "0.0056", initialMargin: "0.0116", maxLeverage: "86.2", mmDeduction: "1200" },
+      ] };
+      const r = liquidationPrice({ ...bybit, side: "long", entryPrice: 800_000, quantity: 3, leverage: 50, brackets });
+      close(r.price, 800_000 - (48_000 - 12_240) / 3);
+      assert.equal(r.bracket, 2);
+    });
+  });
+
+  describe("liquidationPrice(okx linear isolated)", () => {
+    const okx = { exchange: "okx", contract: "linear", margin: "isolated", maintenanceMarginRate: 0.004 } as const;
+    it("long includes the taker-fee term: (M − Q·EP) / (Q·(MMR + fee − 1))", () => {
+      // 1 BTC at 50,000, 10x: M = 5,000; (5,000 − 50,000) / (0.0045 − 1).
+      const r = liquidationPrice({ ...okx, side: "long", entryPrice: 50_000, quantity: 1, leverage: 10, fees: 0.0005 });
+      close(r.price, 45_000 / 0.9955);
+    });
+    it("short: (M + Q·EP) / (Q·(1 + MMR + fee)); without fees the term is 0", () => {
+      close(liquidationPrice({ ...okx, side: "short", entryPrice: 50_000, quantity: 1, leverage: 10, fees: 0.0005 }).price, 55_000 / 1.0045);
+      close(liquidationPrice({ ...okx, side: "short", entryPrice: 50_000, quantity: 1, leverage: 10 }).price, 55_000 / 1.004);
+    });
+  });
+
+  describe("liquidationPrice(properties)", () => {
+    const table = binanceUsdmBrackets.BTCUSDT!.brackets;
+    /** Highest leverage allowed for an entry notional (bracket holding it). */
+    const maxLev = (notional: number) => table.find((b) => notional <= b.cap)!.maxLeverage;
+    const arb = fc
+      .record({ entry: fc.double({ min: 1_000, max: 200_000, noNaN: true }), notional: fc.double({ min: 10, max: 1e9, noNaN: true }), f: fc.double({ min: 0, max: 1, noNaN: true }) })
+      .map(({ entry, notional, f }) => ({ entry, q: notional / entry, leverage: 1 + f * (maxLev(notional) - 1) }));
+
+    it("long liquidation < entry < short liquidation", () => {
+      fc.assert(
+        fc.property(arb, ({ entry, q, leverage }) => {
+          const long = liquidationPrice({ ...btc, side: "long", entryPrice: entry, quantity: q, leverage }).price;
+          const short = liquidationPrice({ ...btc, side: "short", entryPrice: entry, quantity: q, leverage }).price;
+          assert.ok(long < entry && entry < short, `${long} < ${entry} < ${short}`);
+        }),
+        { seed: 1, numRuns: 300 },
+      );
+    });
+
+    it("monotone in leverage: more leverage moves both levels towards entry", () => {
+      fc.assert(
+        fc.property(arb, fc.double({ min: 0, max: 1, noNaN: true }), ({ entry, q, leverage }, g) => {
+          const higher = leverage + g * (maxLev(q * entry) - leverage);
+          for (const side of ["long", "short"] as const) {
+            const a = liquidationPrice({ ...btc, side, entryPrice: entry, quantity: q, leverage }).price;
+            const b = liquidationPrice({ ...btc, side, entryPrice: entry, quantity: q, leverage: higher }).price;
+            assert.ok(side === "long" ? b >= a : b <= a, `${side} ${leverage}x → ${a}, ${higher}x → ${b}`);
+          }
+        }),
+        { seed: 2, numRuns: 300 },
+      );
+    });
+
+    it("at the returned price, equity equals maintenance margin (1e-9 relative), maintenance looked up at that notional", () => {
+      fc.assert(
+        fc.property(arb, fc.boolean(), ({ entry, q, leverage }, long) => {
+          const r = liquidationPrice({ ...btc, side: long ? "long" : "short", entryPrice: entry, quantity: q, leverage });
+          if (r.price === 0) return; // a long no positive price liquidates (1x)
+          const margin = (q * entry) / leverage;
+          const equity = margin + (long ? 1 : -1) * q * (r.price - entry);
+          const N = q * r.price;
+          const b = table.find((x) => N <= x.cap) ?? table[table.length - 1]!;
+          const mm = N * b.maintenanceMarginRate - b.maintenanceAmount;
+          // Relative to the position's margin scale: at 1x a long's maintenance tends to 0 with the price.
+          assert.ok(Math.abs(equity - mm) <= 1e-9 * Math.max(mm, margin), `equity ${equity} vs maintenance ${mm}`);
+        }),
+        { seed: 3, numRuns: 300 },
+      );
+    });
+
+    it("continuous across every bracket boundary the liquidation notional crosses", () => {
+      // Long at 10x, entry 100,000: the quantity q* whose liquidation notional is exactly floor F of bracket k
+      // solves F·(1 − mmr) = q*·EP·(1 − 1/L) − cum on bracket k's line. Prices just either side must agree.
+      const ep = 100_000;
+      const L = 10;
+      for (const b of table.slice(1, 7)) {
+        const qStar = (b.floor * (1 - b.maintenanceMarginRate) + b.maintenanceAmount) / (ep * (1 - 1 / L));
+        const below = liquidationPrice({ ...btc, side: "long", entryPrice: ep, quantity: qStar * (1 - 1e-9), leverage: L });
+        const above = liquidationPrice({ ...btc, side: "long", entryPrice: ep, quantity: qStar * (1 + 1e-9), leverage: L });
+        assert.equal(below.bracket, b.bracket - 1);
+        assert.equal(above.bracket, b.bracket);
+        assert.ok(Math.abs(above.price - below.price) < 1e-6 * ep, `bracket ${b.bracket}: ${below.price} vs ${above.price}`);
+      }
+    });
+
+    it("inverse and linear agree to second order in d = 1/L and MMR m: |difference| / entry ≤ (d + m)² / ((1 − d)(1 − m))", () => {
+      // Linear long EP·(1 − d)/(1 − m) vs inverse long EP·(1 + m)/(1 + d): the difference is EP·(d² − m²)/((1 + d)(1 − m));
+      // for shorts EP·(d² − m²)/((1 − d)(1 + m)). Both vanish as leverage grows and MMR shrinks.
+      fc.assert(
+        fc.property(fc.integer({ min: 5, max: 125 }), fc.double({ min: 0.001, max: 0.02, noNaN: true }), fc.boolean(), (L, m, long) => {
+          const side = long ? "long" : "short";
+          const ep = 50_000;
+          const usd = 1_000_000;
+          const lin = liquidationPrice({ exchange: "binance", contract: "linear", margin: "isolated", side, entryPrice: ep, quantity: usd / ep, leverage: L, maintenanceMarginRate: m }).price;
+          const inv = liquidationPrice({ exchange: "binance", contract: "inverse", margin: "isolated", side, entryPrice: ep, quantity: usd, leverage: L, maintenanceMarginRate: m }).price;
+          const d = 1 / L;
+          assert.ok(Math.abs(inv - lin) / ep <= (d + m) ** 2 / ((1 - d) * (1 - m)), `${L}x m=${m}: ${lin} vs ${inv}`);
+        }),
+        { seed: 4, numRuns: 200 },
+      );
     });
   });
 
