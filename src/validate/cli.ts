@@ -4,6 +4,8 @@
  *
  *   liqlab validate --file export.csv [--json]             combined half-hour export
  *   liqlab validate --candles C --oi O --liquidations L    separate files (any format load() reads)
+ *   liqlab validate --scenario eth [--json]                 a shipped synthetic dataset, with the
+ *                                                           distance to the simulator's true map
  *
  * Default output is a table; --json prints exactly
  * { "bars": n, "long": { "model": {spearman, logPearson, topCapture, calibration}, "baseline": {...} }, "short": {...} }.
@@ -14,13 +16,17 @@ import { replay } from "../engine/index";
 import type { Columns } from "../engine/index";
 import { error } from "../util/errors";
 import { backtest } from "./backtest";
+import { validateScenario } from "./simulated";
 import type { BacktestResult, Metrics } from "./types";
 
 const USAGE = `usage: liqlab validate --file FILE [--json] [--warmup BARS]
        liqlab validate --candles FILE --oi FILE --liquidations FILE [--json] [--warmup BARS]
+       liqlab validate --scenario eth|sol|bnb [--json]
   --file          combined export (timestamp, price_open/high/low/close, liquidation_long_usd,
                   liquidation_short_usd, oi_close, ...), e.g. a Coinglass half-hour export
   --candles       candles file; --oi open-interest file; --liquidations forced orders or per-bar totals
+  --scenario      a shipped synthetic dataset (datasets/NAME): also reports the Wasserstein-1
+                  distance between the estimated and the true map, per side, as a share of price
   --json          print {"bars", "long": {"model", "baseline"}, "short": {...}} instead of a table
   --warmup BARS   leave the first BARS bars out of the scores (default 0)
 `;
@@ -30,6 +36,7 @@ interface Args {
   candles?: string;
   oi?: string;
   liquidations?: string;
+  scenario?: string;
   json: boolean;
   warmup: number;
   help: boolean;
@@ -37,7 +44,7 @@ interface Args {
 
 export function parseArgs(argv: string[]): Args {
   const a: Args = { json: false, warmup: 0, help: false };
-  const valued: Record<string, keyof Args> = { "--file": "file", "--candles": "candles", "--oi": "oi", "--liquidations": "liquidations", "--warmup": "warmup" };
+  const valued: Record<string, keyof Args> = { "--file": "file", "--candles": "candles", "--oi": "oi", "--liquidations": "liquidations", "--scenario": "scenario", "--warmup": "warmup" };
   for (let i = 0; i < argv.length; i++) {
     const [flag, inline] = argv[i]!.split(/=(.*)/s, 2) as [string, string | undefined];
     if (flag === "--json") a.json = true;
@@ -110,9 +117,17 @@ export function toTable(r: BacktestResult): string {
 
 export async function main(argv: string[]): Promise<number> {
   const a = parseArgs(argv);
-  if (a.help || (!a.file && !a.candles && !a.oi && !a.liquidations)) {
+  if (a.help || (!a.file && !a.candles && !a.oi && !a.liquidations && !a.scenario)) {
     process.stderr.write(USAGE);
     return a.help ? 0 : 2;
+  }
+  if (a.scenario) {
+    const v = validateScenario(a.scenario);
+    const d = v.distance;
+    process.stdout.write(a.json
+      ? JSON.stringify({ ...toJson(v.backtest), distance: d }, null, 2) + "\n"
+      : toTable(v.backtest) + `\nmap distance to the simulator's truth after the last bar (W1 / price): long ${(100 * d.long).toFixed(2)}%, short ${(100 * d.short).toFixed(2)}%\n`);
+    return 0;
   }
   const r = validateFiles(a);
   process.stdout.write(a.json ? JSON.stringify(toJson(r), null, 2) + "\n" : toTable(r));

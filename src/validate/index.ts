@@ -9,3 +9,7 @@ export type { RealizedBars } from "./realized";
 export { backtest, score } from "./backtest";
 export { BACKTEST_DEFAULTS } from "./options";
 export type { BacktestOptions } from "./options";
+export { mapDistance } from "./distance";
+export type { MapProfile } from "./distance";
+export { validateScenario, DATASETS_DIR } from "./simulated";
+export type { ScenarioValidation, ScenarioName } from "./simulated";

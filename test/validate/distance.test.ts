@@ -1,0 +1,26 @@
+import assert from "node:assert/strict";
+import { mapDistance } from "../../src/validate/distance";
+
+const grid = { lo: 90, step: 1, bins: 20, prices: Float64Array.from({ length: 20 }, (_, i) => 90.5 + i) };
+const at = (i: number, usd: number) => {
+  const a = new Float64Array(20);
+  a[i] = usd;
+  return a;
+};
+
+describe("validate/distance", () => {
+  it("mapDistance(estimated, truth) is the USD-weighted price shift per side over the price", () => {
+    // Estimated longs at 95.5, true longs at 97.5: 2 USD away at price 100 → 0.02.
+    // Shorts: two tiers estimated at 105.5 and 104.5 (equal USD), truth at 105.5 → 0.5/100.
+    const est = { price: 100, grid, long: [at(5, 10)], short: [at(15, 3), at(14, 3)] };
+    const truth = { price: 100, grid, long: [at(7, 99)], short: [at(15, 1), at(15, 0)] };
+    const d = mapDistance({ ...est, long: [at(5, 10), new Float64Array(20)] }, { ...truth, long: [at(7, 99), new Float64Array(20)] });
+    assert.ok(Math.abs(d.long - 0.02) < 1e-12);
+    assert.ok(Math.abs(d.short - 0.005) < 1e-12);
+  });
+
+  it("mapDistance(maps on different grids) throws", () => {
+    const other = { ...grid, lo: 91 };
+    assert.throws(() => mapDistance({ price: 100, grid, long: [at(1, 1)], short: [at(2, 1)] }, { price: 100, grid: other, long: [at(1, 1)], short: [at(2, 1)] }), /maps must share one grid/);
+  });
+});
