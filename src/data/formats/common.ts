@@ -39,6 +39,7 @@ export function prop(v: unknown, key: string): unknown {
 /** The row array at a path inside an envelope (e.g. `result.list`), or the value itself if it is an array. */
 export function rowsAt(v: unknown, path: readonly string[], file: string): unknown[] {
   if (Array.isArray(v)) return v;
+  if (path.length === 0) throw error("expected a JSON array of rows", { file, line: lineOf(v), column: "(top level)", value: v });
   let cur: unknown = v;
   for (const k of path) {
     const next = prop(cur, k);

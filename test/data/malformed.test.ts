@@ -1,0 +1,112 @@
+// Property tests: malformed CSV and JSON fed to every loader. Each either loads a clean table
+// (finite numbers, sorted times) or throws a LiqlabError naming line, column and value — no
+// other exception, no NaN. Runs are seeded so a failure reproduces.
+import assert from "node:assert/strict";
+import { readFileSync } from "node:fs";
+import fc from "fast-check";
+import type { Loaded } from "../../src/data/finish";
+import * as data from "../../src/data/index";
+import type { Source } from "../../src/data/source";
+import { LiqlabError } from "../../src/util/errors";
+import { fixture } from "./helpers";
+
+type Loader = (src: Source) => Loaded;
+
+const combined: Loader = (src) => {
+  const r = data.loadCombinedExport(src);
+  return { kind: "candles", table: r.candles, report: r.report };
+};
+
+const LOADERS: [string, string, Loader][] = [
+  ["loadBinanceKlines", "BTCUSDT-1m-2024-01-01.csv", data.loadBinanceKlines],
+  ["loadBinanceKlines", "BTCUSDT-1m-2025-01-01.csv", data.loadBinanceKlines],
+  ["loadBinanceKlines", "fapi-klines.json", data.loadBinanceKlines],
+  ["loadBybitKlines", "bybit-kline.json", data.loadBybitKlines],
+  ["loadOkxCandles", "okx-candles.json", data.loadOkxCandles],
+  ["loadBinanceMetrics", "BTCUSDT-metrics-2024-01-01.csv", data.loadBinanceMetrics],
+  ["loadBinanceOpenInterestHist", "openInterestHist.json", data.loadBinanceOpenInterestHist],
+  ["loadBybitOpenInterest", "bybit-open-interest.json", data.loadBybitOpenInterest],
+  ["loadOkxOpenInterest", "okx-open-interest-history.json", data.loadOkxOpenInterest],
+  ["loadCoinglassOpenInterest", "coinglass-oi-ohlc.json", data.loadCoinglassOpenInterest],
+  ["loadBinanceLiquidationSnapshot", "BTCUSDT-liquidationSnapshot-2024-01-01.csv", data.loadBinanceLiquidationSnapshot],
+  ["loadBinanceForceOrders", "forceOrder.jsonl", data.loadBinanceForceOrders],
+  ["loadCoinglassLiquidations", "coinglass-liquidations.json", data.loadCoinglassLiquidations],
+  ["loadBinanceAggTrades", "BTCUSDT-aggTrades-2024-01-01.csv", data.loadBinanceAggTrades],
+  ["loadBinanceFundingRate", "BTCUSDT-fundingRate-2024-01.csv", data.loadBinanceFundingRate],
+  ["loadBinanceFundingRate", "fapi-fundingRate.json", data.loadBinanceFundingRate],
+  ["loadBinanceBookDepth", "BTCUSDT-bookDepth-2024-01-01.csv", data.loadBinanceBookDepth],
+  ["loadCombinedExport", "regime_30m-sample.csv", combined],
+  ["load", "BTCUSDT-metrics-2024-01-01.csv", (s) => data.load(s)],
+  ["load", "okx-candles.json", (s) => data.load(s)],
+];
+
+/** Characters that break CSV and JSON in interesting ways. */
+const NASTY = fc.constantFrom(..."0123456789-.,;\"'\n\r \t{}[]:eE+xNaInfinityTRUEfalse\u00a0\ufeff".split(""), "-1", "1e999", "NaN", '""', "null", "2024-13-01", "1704067200000", "\n\n");
+const junk = fc.array(NASTY, { minLength: 0, maxLength: 6 }).map((a) => a.join(""));
+
+/** One edit: replace a span, delete a span, duplicate a line, or truncate. */
+const edit = fc.oneof(
+  fc.record({ op: fc.constant("replace" as const), at: fc.nat(), len: fc.nat({ max: 8 }), text: junk }),
+  fc.record({ op: fc.constant("delete" as const), at: fc.nat(), len: fc.integer({ min: 1, max: 30 }), text: fc.constant("") }),
+  fc.record({ op: fc.constant("dupline" as const), at: fc.nat(), len: fc.constant(0), text: fc.constant("") }),
+  fc.record({ op: fc.constant("truncate" as const), at: fc.nat(), len: fc.constant(0), text: fc.constant("") }),
+);
+
+function apply(text: string, edits: { op: string; at: number; len: number; text: string }[]): string {
+  let t = text;
+  for (const e of edits) {
+    const at = t.length ? e.at % t.length : 0;
+    if (e.op === "replace") t = t.slice(0, at) + e.text + t.slice(at + e.len);
+    else if (e.op === "delete") t = t.slice(0, at) + t.slice(at + e.len);
+    else if (e.op === "truncate") t = t.slice(0, at);
+    else {
+      const lines = t.split("\n");
+      const i = lines.length ? e.at % lines.length : 0;
+      lines.splice(i, 0, lines[i] ?? "");
+      t = lines.join("\n");
+    }
+  }
+  return t;
+}
+
+/** The loader's outcome is acceptable: a clean table, or a LiqlabError with line, column and value. */
+function check(run: () => Loaded): void {
+  let r: Loaded;
+  try {
+    r = run();
+  } catch (e) {
+    if (!(e instanceof LiqlabError)) throw new Error(`not a LiqlabError: ${e instanceof Error ? e.stack : String(e)}`);
+    assert.match(e.message, /line \d+/, e.message);
+    assert.match(e.message, /column /, e.message);
+    assert.match(e.message, /\(value /, e.message);
+    return;
+  }
+  const t = r.table;
+  let prev = -Infinity;
+  for (const name of t.columnNames()) {
+    const c = t.array(name) as ArrayLike<unknown>;
+    for (let i = 0; i < c.length; i++) {
+      const v = c[i];
+      if (typeof v === "number") assert.ok(Number.isFinite(v), `${name}[${i}] is ${v}`);
+      else assert.ok(typeof v === "string" || typeof v === "boolean", `${name}[${i}] is ${String(v)}`);
+      if (name === "time") { assert.ok((v as number) >= prev, "time not sorted"); prev = v as number; }
+    }
+  }
+}
+
+describe("data loaders on malformed input (fast-check)", () => {
+  for (const [name, file, loader] of LOADERS) {
+    const text = readFileSync(fixture(file), "utf8");
+    it(`${name}(edited ${file}) loads cleanly or throws naming line, column and value`, () => {
+      fc.assert(fc.property(fc.array(edit, { minLength: 1, maxLength: 4 }), (edits) => {
+        check(() => loader({ text: apply(text, edits), name: file }));
+      }), { seed: 20261126, numRuns: 250 });
+    });
+  }
+  it("every named loader on arbitrary JSON values and strings loads cleanly or throws naming line, column and value", () => {
+    const inputs = fc.oneof(fc.jsonValue({ maxDepth: 3 }).map((v) => JSON.stringify(v)), fc.string({ maxLength: 60 }), junk);
+    fc.assert(fc.property(inputs, fc.constantFrom(...LOADERS), fc.constantFrom(".csv", ".json", ".jsonl"), (text, [, , loader], ext) => {
+      check(() => loader({ text, name: `x${ext}` }));
+    }), { seed: 7, numRuns: 1500 });
+  });
+});
