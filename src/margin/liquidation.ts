@@ -10,11 +10,13 @@
  *   https://www.binance.com/en/support/faq/ceccfcfb4e3a45e3b48b0b1bb1a8ae46
  *   LP = Q·(MMR + side) / (WB + cum + side·Q/EP), Q in USD, WB and cum in coin.
  *   Both Binance notes: the MMR and cum are those of the bracket at the liquidation price.
- * - Bybit USDT contracts, isolated: "Liquidation Price (USDT Contract)",
- *   https://www.bybit.com/en/help-center/article/Liquidation-Price-USDT-Contract
+ * - Bybit USDT contracts, isolated: Bybit Help Center "Liquidation Price (USDT Contract)",
+ *   https://testnet.bybit.com/en-US/help-center/s/article/Liquidation-Price-USDT-Contract
  *   LP = EP ∓ (IM − MM)/Q with IM = Q·EP/L and MM = Q·EP·MMR − mmDeduction (tier at entry value).
- * - OKX USDT-margined swaps, isolated: margin ratio = (margin + PnL) / (Q·mark·(MMR + taker fee)),
- *   liquidated at ratio 100%: https://www.okx.com/help/iv-introduction-to-margin-ratio-and-liquidation-price
+ * - OKX USDT-margined swaps, isolated: margin ratio = (margin + PnL) / (Q·mark·(MMR + fee rate)),
+ *   liquidated at 100%: OKX "Tiered maintenance margin ratio rules",
+ *   https://www.okx.com/help/v-tiered-maintenance-margin-ratio-rules, and OKEx Academy
+ *   "USDT Delivery Contracts: Margin", https://www.okex.com/academy/en/vii-usdt-delivery-contracts-margin
  *   LP(long) = (M − Q·EP) / (Q·(MMR + fee − 1)), LP(short) = (M + Q·EP) / (Q·(1 + MMR + fee)).
  */
 import { error, positive, finite } from "../util/errors";
