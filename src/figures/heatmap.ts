@@ -110,6 +110,7 @@ export function heatmapFigure(heatmap: Heatmap, options: HeatmapOptions = {}): F
     for (const side of ["long", "short"] as const) for (const u of pts[side].usd) maxUsd = Math.max(maxUsd, u);
     for (const side of ["long", "short"] as const) {
       const p = pts[side];
+      if (p.usd.length === 0) continue;
       // Sizes share one scale across sides so a marker's area means the same USD on both.
       const sizes = markerSizes([...p.usd, maxUsd], o.markerMaxSize).slice(0, p.usd.length);
       data.push({

@@ -157,7 +157,7 @@ export function validationSeriesFigure(result: BacktestResult, options: Validati
       showlegend: k === 0,
       x,
       y: Array.from(s.realized),
-      marker: { color: REALIZED_COLOUR, opacity: 0.8 },
+      marker: { color: REALIZED_COLOUR },
       hovertemplate: hover(`Realized ${side}s`),
       ...axes,
     });
@@ -167,7 +167,7 @@ export function validationSeriesFigure(result: BacktestResult, options: Validati
       name: `Model estimate (${side}s)`,
       x,
       y: Array.from(s.estimated),
-      line: { color: SIDE_COLOURS[side], width: 1.8 },
+      line: { color: SIDE_COLOURS[side], width: 1.4 },
       hovertemplate: hover(`Model-estimated ${side}s`),
       ...axes,
     });
@@ -209,17 +209,20 @@ export function validationSeriesFigure(result: BacktestResult, options: Validati
     rangemode: "tozero",
     gridcolor: "#ececec",
     zeroline: false,
+    ticks: "outside",
+    ticklen: 4,
+    tickcolor: "#ffffff",
   });
   return {
     data,
     layout: {
       ...baseLayout(),
-      title: titled(title, estimateSubtitle("model and baseline USD per bar; realized USD is exchange-reported", result.source, `${result.bars} bars`)),
+      title: titled(title, estimateSubtitle("model and baseline USD per bar; realized USD is exchange-reported", result.source)),
       margin: { l: 110, r: 40, t: 120, b: 110 },
       bargap: 0.1,
       xaxis: { anchor: "y", matches: "x2", showticklabels: false, type: "date" },
       yaxis: yaxis([0.55, 0.94], "x"),
-      xaxis2: { anchor: "y2", type: "date", title: { text: "Bar open time (UTC)" } },
+      xaxis2: { anchor: "y2", type: "date", title: { text: "Bar open time (UTC)" }, ticks: "outside", ticklabelstandoff: 4 },
       yaxis2: yaxis([0, 0.39], "x2"),
       legend: { orientation: "h", x: 0, xanchor: "left", y: -0.13, yanchor: "top" },
       annotations,
