@@ -37,6 +37,9 @@ export class Book {
   readonly flows: Flows[] = [0, 1].map(() => ({ opened: 0, liquidated: 0, closed: 0, decayed: 0 }));
   /** group index of each tier */
   readonly groupOf: Int32Array;
+  /** Lowest and highest absolute bin ever occupied (the union of every book along the replay). */
+  kMin = Infinity;
+  kMax = -Infinity;
 
   /** `groupKey[t]` equal for tiers that share a scale (e.g. their half-life). */
   constructor(step: number, groupKey: number[]) {
@@ -72,9 +75,12 @@ export class Book {
     if (!(usd > 0)) return;
     const g = this.groupOf[t];
     const raw = usd / this.scale[s][g];
-    spread(this.lanes[s][t], a, b, raw, this.step);
+    const lane = this.lanes[s][t];
+    spread(lane, a, b, raw, this.step);
     if (this.groups[g].length > 1) spread(this.sums[s][g], a, b, raw, this.step);
     this.flows[s].opened += usd;
+    if (lane.lo < this.kMin) this.kMin = lane.lo;
+    if (lane.hi > this.kMax) this.kMax = lane.hi;
   }
 
   /** Liquidates every long level whose bin centre is at or above `price`; returns the USD. */
@@ -170,13 +176,34 @@ export class Book {
   }
 
   /** USD per bin of tier t on side s over absolute bins [kLo, kLo + out.length), added into `out`. */
-  addTier(s: number, t: number, kLo: number, out: Float64Array | Float32Array): void {
-    addLane(this.lanes[s][t], this.scale[s][this.groupOf[t]], kLo, out);
+  addTier(s: number, t: number, kLo: number, out: Float64Array): void {
+    const lane = this.lanes[s][t];
+    if (lane.empty) return;
+    const scale = this.scale[s][this.groupOf[t]];
+    const a = Math.max(lane.lo, kLo);
+    const b = Math.min(lane.hi, kLo + out.length - 1);
+    const d = lane.data;
+    const off = lane.base - kLo;
+    for (let j = a - lane.base, e = b - lane.base; j <= e; j++) out[j + off] += d[j] * scale;
   }
 
-  /** USD per bin of side s (all tiers) over absolute bins [kLo, kLo + out.length), added into `out`. */
-  addSide(s: number, kLo: number, out: Float64Array | Float32Array): void {
-    for (let g = 0; g < this.groups.length; g++) addLane(this.sums[s][g], this.scale[s][g], kLo, out);
+  /**
+   * USD per bin of side s (all tiers) over absolute bins [kLo, kLo + out.length), added into
+   * `out` (float32, for heatmap columns). Returns the range of `out` written, [first, last].
+   */
+  addSide32(s: number, kLo: number, out: Float32Array): void {
+    const sums = this.sums[s];
+    const scales = this.scale[s];
+    for (let g = 0; g < sums.length; g++) {
+      const lane = sums[g];
+      if (lane.empty) continue;
+      const scale = scales[g];
+      const a = Math.max(lane.lo, kLo);
+      const b = Math.min(lane.hi, kLo + out.length - 1);
+      const d = lane.data;
+      const off = lane.base - kLo;
+      for (let j = a - lane.base, e = b - lane.base; j <= e; j++) out[j + off] += d[j] * scale;
+    }
   }
 
   /** Occupied absolute bin range over both sides, or undefined when the book is empty. */
@@ -192,16 +219,20 @@ export class Book {
 function spread(lane: Lane, a: number, b: number, raw: number, step: number): void {
   const ka = Math.floor(a / step);
   const kb = Math.floor(b / step);
-  lane.ensure(ka, kb);
-  if (ka === kb || !(b > a)) {
-    lane.add(ka, raw);
-    return;
+  if (ka < lane.base || kb >= lane.base + lane.data.length) lane.ensure(ka, kb);
+  const d = lane.data;
+  const off = lane.base;
+  if (ka === kb) d[ka - off] += raw;
+  else {
+    const perUsd = raw / (b - a);
+    d[ka - off] += ((ka + 1) * step - a) * perUsd;
+    const mid = step * perUsd;
+    for (let j = ka + 1 - off, e = kb - off; j < e; j++) d[j] += mid;
+    d[kb - off] += (b - kb * step) * perUsd;
   }
-  const perUsd = raw / (b - a);
-  lane.add(ka, ((ka + 1) * step - a) * perUsd);
-  const mid = step * perUsd;
-  for (let k = ka + 1; k < kb; k++) lane.add(k, mid);
-  lane.add(kb, (b - kb * step) * perUsd);
+  lane.total += raw;
+  if (ka < lane.lo) lane.lo = ka;
+  if (kb > lane.hi) lane.hi = kb;
 }
 
 /** Zeroes bins [from, to] at one end of the lane's occupied range; returns what was removed. */
@@ -234,13 +265,4 @@ function scaleBin(lane: Lane, k: number, keep: number): void {
   const v = lane.data[j];
   lane.data[j] = v * keep;
   lane.total = Math.max(0, lane.total - v * (1 - keep));
-}
-
-function addLane(lane: Lane, scale: number, kLo: number, out: Float64Array | Float32Array): void {
-  if (lane.empty) return;
-  const a = Math.max(lane.lo, kLo);
-  const b = Math.min(lane.hi, kLo + out.length - 1);
-  const d = lane.data;
-  const off = lane.base - kLo;
-  for (let k = a - lane.base, e = b - lane.base; k <= e; k++) out[k + off] += d[k] * scale;
 }

@@ -20,41 +20,64 @@ export function columnBars(s: Series, step?: number): Uint8Array {
   return take;
 }
 
-/** Collects columns over the absolute bins of `grid` (grid.lo must be a multiple of the step). */
+/**
+ * Collects columns over the absolute bins of `grid` (grid.lo must be a multiple of the step):
+ * `z` only (long + short summed as they are read), or the two sides apart. Each matrix is one
+ * Float32Array allocated up front; columns are views into it.
+ */
 export class HeatmapRecorder {
-  readonly times: number[] = [];
-  readonly z: Float32Array[] = [];
-  readonly long: Float32Array[] = [];
-  readonly short: Float32Array[] = [];
+  readonly times: Float64Array;
+  readonly columns: Float32Array[][];
   private readonly kLo: number;
+  private readonly buffers: Float32Array[];
+  private c = 0;
 
-  constructor(readonly grid: PriceGrid) {
+  constructor(readonly grid: PriceGrid, columns: number, readonly what: "z" | "sides") {
     this.kLo = Math.round(grid.lo / grid.step);
+    this.times = new Float64Array(columns);
+    const matrices = what === "z" ? 1 : 2;
+    this.buffers = Array.from({ length: matrices }, () => new Float32Array(columns * grid.bins));
+    this.columns = this.buffers.map(() => []);
   }
 
   take(time: number, book: Book): void {
     const n = this.grid.bins;
-    const long = new Float32Array(n);
-    const short = new Float32Array(n);
-    const z = new Float32Array(n);
-    book.addSide(LONG, this.kLo, long);
-    book.addSide(SHORT, this.kLo, short);
-    for (let i = 0; i < n; i++) z[i] = long[i] + short[i];
-    this.times.push(time);
-    this.long.push(long);
-    this.short.push(short);
-    this.z.push(z);
+    const from = this.c * n;
+    if (this.what === "z") {
+      const z = this.buffers[0].subarray(from, from + n);
+      book.addSide32(LONG, this.kLo, z);
+      book.addSide32(SHORT, this.kLo, z);
+      this.columns[0].push(z);
+    } else {
+      const long = this.buffers[0].subarray(from, from + n);
+      const short = this.buffers[1].subarray(from, from + n);
+      book.addSide32(LONG, this.kLo, long);
+      book.addSide32(SHORT, this.kLo, short);
+      this.columns[0].push(long);
+      this.columns[1].push(short);
+    }
+    this.times[this.c++] = time;
   }
+}
 
-  result(s: Series, source: string): Heatmap {
-    return {
-      times: Float64Array.from(this.times),
-      grid: this.grid,
-      z: this.z,
-      long: this.long,
-      short: this.short,
-      candles: { time: s.time, open: s.open, high: s.high, low: s.low, close: s.close },
-      source,
-    };
-  }
+/**
+ * The heatmap of one replay: `z` recorded in the replay's pass; `long` and `short` recorded by one
+ * more pass on first access (`sides()` runs it), so the common case pays for one matrix, not three.
+ */
+export function heatmapOf(z: HeatmapRecorder, s: Series, source: string, sides: () => HeatmapRecorder): Heatmap {
+  let both: HeatmapRecorder | undefined;
+  const get = (): HeatmapRecorder => (both ??= sides());
+  return {
+    times: z.times,
+    grid: z.grid,
+    z: z.columns[0],
+    get long() {
+      return get().columns[0];
+    },
+    get short() {
+      return get().columns[1];
+    },
+    candles: { time: s.time, open: s.open, high: s.high, low: s.low, close: s.close },
+    source,
+  };
 }

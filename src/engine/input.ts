@@ -40,10 +40,15 @@ function names(x: Columns): string[] {
   return isTable(x) ? x.columnNames() : Object.keys(x);
 }
 
-/** Reads a numeric column as Float64Array; throws naming the row and value of the first bad entry. */
+/** Reads a numeric column as Float64Array (the input itself when it already is one); throws naming the row and value of the first bad entry. */
 function numeric(x: Columns, name: string, label: string): Float64Array {
   if (!names(x).includes(name)) throw error(`missing column; has ${names(x).join(", ") || "no columns"}`, { file: label, column: name });
   const src: ArrayLike<unknown> = isTable(x) ? (x.array(name) as ArrayLike<unknown>) : x[name];
+  if (src instanceof Float64Array) {
+    // Already typed: check in place, no copy (the engine never writes to its inputs).
+    for (let i = 0; i < src.length; i++) if (!Number.isFinite(src[i])) throw error(`row ${i}: not a finite number`, { file: label, column: name, value: src[i] });
+    return src;
+  }
   const out = new Float64Array(src.length);
   for (let i = 0; i < src.length; i++) {
     let v = src[i];

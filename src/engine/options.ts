@@ -95,6 +95,8 @@ export interface ReplayOptions {
   interval?: number;
   /** Provenance text for figure subtitles. Default "replay". */
   source?: string;
+  /** Record heatmap columns (every `step` ms, default every bar) in the replay's own pass; needs grid.lo and grid.bins. Default: none (model.heatmap() replays again). */
+  heatmap?: { step?: number };
 }
 
 /** The options after defaults, as the kernel uses them. */
@@ -112,6 +114,7 @@ export interface ResolvedOptions {
   anchor: AnchorRule;
   interval?: number;
   source: string;
+  heatmap?: { step?: number };
 }
 
 export const DEFAULTS = {

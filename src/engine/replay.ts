@@ -7,7 +7,7 @@ import { table } from "arquero";
 import { error } from "../util/errors";
 import { LONG, SHORT, type Book } from "./book";
 import { autoStep, gridOf } from "./grid";
-import { columnBars, HeatmapRecorder } from "./heatmap";
+import { columnBars, heatmapOf, HeatmapRecorder } from "./heatmap";
 import { readSeries, type Columns, type Series } from "./input";
 import { levelRatios } from "./levels";
 import { liquidationMap } from "./map";
@@ -15,6 +15,12 @@ import type { ReplayOptions } from "./options";
 import { resolveOptions } from "./resolve";
 import { newBarArrays, simulate, type Plan } from "./simulate";
 import type { Heatmap, LiquidationMap, LiquidationModel, PriceGrid } from "./types";
+
+function count(take: Uint8Array): number {
+  let c = 0;
+  for (let i = 0; i < take.length; i++) c += take[i];
+  return c;
+}
 
 export interface ReplayInput extends ReplayOptions {
   /** Candles: `time` (epoch ms UTC, bar open), `open`, `high`, `low`, `close`, optional `volume`, `takerBuyVolume`. */
@@ -61,7 +67,12 @@ export function replay(input: ReplayInput): LiquidationModel {
   };
   const last = s.n - 1;
 
-  // Main pass: per-bar outputs and the extent of every book along the way (for the model grid).
+  // A fixed output window, when given, is known before the first bar.
+  const window = o.grid.lo !== undefined && o.grid.bins !== undefined ? gridOf(Math.floor(o.grid.lo / step), Math.floor(o.grid.lo / step) + o.grid.bins - 1, step) : undefined;
+  const heatmaps = new Map<number | undefined, Heatmap>();
+
+  // Main pass: per-bar outputs, the extent of every book along the way (for the model grid) and,
+  // when asked, the heatmap columns.
   const bars = newBarArrays(s.n);
   let kLo = Math.floor(s.low[0] / step);
   let kHi = kLo;
@@ -69,13 +80,20 @@ export function replay(input: ReplayInput): LiquidationModel {
     kLo = Math.min(kLo, Math.floor(s.low[i] / step));
     kHi = Math.max(kHi, Math.floor(s.high[i] / step));
   }
-  const final = simulate(s, plan, last, bars, (_, book) => {
-    for (const side of book.sums) for (const lane of side) if (!lane.empty) {
-      if (lane.lo < kLo) kLo = lane.lo;
-      if (lane.hi > kHi) kHi = lane.hi;
-    }
-  });
-  const grid: PriceGrid = o.grid.lo !== undefined && o.grid.bins !== undefined ? gridOf(Math.floor(o.grid.lo / step), Math.floor(o.grid.lo / step) + o.grid.bins - 1, step) : gridOf(kLo, kHi, step);
+  const take = window && o.heatmap ? columnBars(s, o.heatmap.step) : undefined;
+  const rec = take && window ? new HeatmapRecorder(window, count(take), "z") : undefined;
+  const final = simulate(s, plan, last, bars, rec ? (i, book) => take![i] && rec.take(s.time[i] + s.interval, book) : undefined);
+  kLo = Math.min(kLo, final.kMin);
+  kHi = Math.max(kHi, final.kMax);
+  const grid: PriceGrid = window ?? gridOf(kLo, kHi, step);
+  /** Records heatmap columns of `what` every `colStep` ms in one more pass. */
+  const record = (colStep: number | undefined, what: "z" | "sides"): HeatmapRecorder => {
+    const take = columnBars(s, colStep);
+    const r = new HeatmapRecorder(grid, count(take), what);
+    simulate(s, plan, last, undefined, (i, book) => take[i] && r.take(s.time[i] + s.interval, book));
+    return r;
+  };
+  if (rec) heatmaps.set(o.heatmap!.step, heatmapOf(rec, s, o.source, () => record(o.heatmap!.step, "sides")));
 
   const flows = final.flows;
   const ledger = {
@@ -86,7 +104,6 @@ export function replay(input: ReplayInput): LiquidationModel {
     openUsd: final.sideTotal(LONG) + final.sideTotal(SHORT),
   };
   const maps = new Map<number, LiquidationMap>();
-  const heatmaps = new Map<number | undefined, Heatmap>();
 
   return {
     bars: table({ time: s.time, ...bars }),
@@ -121,12 +138,7 @@ export function replay(input: ReplayInput): LiquidationModel {
       if (colStep !== undefined && !(Number.isFinite(colStep) && colStep > 0)) throw error("step must be a positive number of ms", { symbol: "heatmap", column: "step", value: colStep });
       let hm = heatmaps.get(colStep);
       if (!hm) {
-        const take = columnBars(s, colStep);
-        const rec = new HeatmapRecorder(grid);
-        simulate(s, plan, last, undefined, (i, book) => {
-          if (take[i]) rec.take(s.time[i] + s.interval, book);
-        });
-        hm = rec.result(s, o.source);
+        hm = heatmapOf(record(colStep, "z"), s, o.source, () => record(colStep, "sides"));
         heatmaps.set(colStep, hm);
       }
       return hm;

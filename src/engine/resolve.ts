@@ -60,6 +60,8 @@ export function resolveOptions(o: ReplayOptions): ResolvedOptions {
   if (grid.bins !== undefined && !(Number.isInteger(grid.bins) && grid.bins > 0)) throw error("grid.bins must be a positive integer", { symbol: "replay", column: "grid.bins", value: grid.bins });
   if ((grid.lo === undefined) !== (grid.bins === undefined)) throw error("give grid.lo and grid.bins together", { symbol: "replay", column: "grid", value: grid });
   if (o.interval !== undefined) positive(o.interval, "interval", { symbol: "replay" });
+  if (o.heatmap?.step !== undefined) positive(o.heatmap.step, "heatmap.step", { symbol: "replay" });
+  if (o.heatmap && grid.bins === undefined) throw error("recording the heatmap during the replay needs a fixed window: grid.lo and grid.bins", { symbol: "replay", column: "heatmap", value: o.heatmap });
   const margin = { ...DEFAULTS.margin, ...(o.margin ?? {}) };
   positive(margin.positionUsd, "margin.positionUsd", { symbol: "replay" });
 
@@ -77,5 +79,6 @@ export function resolveOptions(o: ReplayOptions): ResolvedOptions {
     anchor: oneOf(o.anchor, ["fill", "scale", "off"], DEFAULTS.anchor, "anchor"),
     ...(o.interval !== undefined ? { interval: o.interval } : {}),
     source: o.source ?? DEFAULTS.source,
+    ...(o.heatmap ? { heatmap: { ...o.heatmap } } : {}),
   };
 }

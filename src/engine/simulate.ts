@@ -12,7 +12,7 @@
  *  4. positions opened in the bar whose level lies beyond the close were wiped out within the bar:
  *     they are liquidated as part of the bar's liquidations.
  */
-import { Book, LONG, SHORT } from "./book";
+import { Book } from "./book";
 import type { Series } from "./input";
 import type { Ratios } from "./levels";
 import type { ResolvedOptions } from "./options";
@@ -54,6 +54,10 @@ export function newBook(plan: Plan): Book {
  * Replays bars 0..last into `book`. Calls `after(i, book)` after each bar when given.
  * Returns the book.
  */
+// Side indices as local constants: the hot loop must not go through module import bindings.
+const LONG = 0;
+const SHORT = 1;
+
 export function simulate(s: Series, plan: Plan, last: number, bars?: BarArrays, after?: (i: number, book: Book) => void): Book {
   const book = newBook(plan);
   const T = plan.halfLifeHours.length;
@@ -94,9 +98,9 @@ export function simulate(s: Series, plan: Plan, last: number, bars?: BarArrays, 
   };
 
   for (let i = 0; i <= last; i++) {
-    const before = bars ? flows[0].opened + flows[1].opened : 0;
-    const closedBefore = bars ? flows[0].closed + flows[1].closed : 0;
-    const decayedBefore = bars ? flows[0].decayed + flows[1].decayed : 0;
+    const opened0 = bars ? flows[0].opened + flows[1].opened : 0;
+    const closed0 = bars ? flows[0].closed + flows[1].closed : 0;
+    const decayed0 = bars ? flows[0].decayed + flows[1].decayed : 0;
 
     // 1. levels crossed by the bar's range
     let liqLong = book.liquidateLongs(s.low[i]);
@@ -109,32 +113,40 @@ export function simulate(s: Series, plan: Plan, last: number, bars?: BarArrays, 
       }
     }
     // 3. open-interest change
+    let opened = false;
     if (i >= s.oiStart) {
       const target = s.oiUsd[i];
       const total = book.sideTotal(LONG) + book.sideTotal(SHORT);
       const diff = fillAnchor ? target - total : i === s.oiStart ? target : target - s.oiUsd[i - 1];
-      if (diff > 0) open(i, diff);
-      else if (diff < 0 && total > 0) closeUsd(Math.min(-diff, total), total);
+      if (diff > 0) {
+        open(i, diff);
+        opened = true;
+      } else if (diff < 0 && total > 0) closeUsd(Math.min(-diff, total), total);
       if (plan.anchor === "scale") {
         const now = book.sideTotal(LONG) + book.sideTotal(SHORT);
         if (now > 0) {
           book.scaleSide(LONG, target / now);
           book.scaleSide(SHORT, target / now);
-        } else if (target > 0) open(i, target);
+        } else if (target > 0) {
+          open(i, target);
+          opened = true;
+        }
       }
     }
-    // 4. opened and wiped out within the bar
-    liqLong += book.liquidateLongs(s.close[i]);
-    liqShort += book.liquidateShorts(s.close[i]);
+    // 4. opened and wiped out within the bar (only new levels can lie beyond the close)
+    if (opened) {
+      liqLong += book.liquidateLongs(s.close[i]);
+      liqShort += book.liquidateShorts(s.close[i]);
+    }
 
     if (bars) {
       bars.longLiquidatedUsd[i] = liqLong;
       bars.shortLiquidatedUsd[i] = liqShort;
       bars.openLongUsd[i] = book.sideTotal(LONG);
       bars.openShortUsd[i] = book.sideTotal(SHORT);
-      bars.openedUsd[i] = flows[0].opened + flows[1].opened - before;
-      bars.closedUsd[i] = flows[0].closed + flows[1].closed - closedBefore;
-      bars.decayedUsd[i] = flows[0].decayed + flows[1].decayed - decayedBefore;
+      bars.openedUsd[i] = flows[0].opened + flows[1].opened - opened0;
+      bars.closedUsd[i] = flows[0].closed + flows[1].closed - closed0;
+      bars.decayedUsd[i] = flows[0].decayed + flows[1].decayed - decayed0;
     }
     if (after) after(i, book);
   }

@@ -1,0 +1,43 @@
+/**
+ * `npm run bench [-- --json] [-- --only <substring>]`: runs every workload of every
+ * bench/*.bench.ts module, each in its own child process so peak RSS is that workload's alone.
+ * Default output is a table; --json prints one JSON line per workload.
+ */
+import { spawnSync } from "child_process";
+import { readdirSync } from "fs";
+import { join } from "path";
+import type { Workload } from "./workload";
+
+async function main(): Promise<void> {
+  const args = process.argv.slice(2);
+  const json = args.includes("--json");
+  const only = args.includes("--only") ? args[args.indexOf("--only") + 1] : undefined;
+  const dir = __dirname;
+  const modules = readdirSync(dir).filter((f) => f.endsWith(".bench.ts")).sort();
+  const rows: Record<string, unknown>[] = [];
+  for (const file of modules) {
+    const path = join(dir, file);
+    const mod = (await import(path)) as { workloads?: Workload[] };
+    for (const w of mod.workloads ?? []) {
+      if (only && !w.name.includes(only)) continue;
+      const child = spawnSync(process.execPath, ["--expose-gc", "--import", "tsx", join(dir, "child.ts"), path, w.name], { encoding: "utf8", maxBuffer: 1 << 24 });
+      if (child.status !== 0) {
+        process.stderr.write(`${file} ${w.name} failed:\n${child.stderr}\n`);
+        process.exitCode = 1;
+        continue;
+      }
+      const line = child.stdout.trim().split("\n").pop()!;
+      if (json) process.stdout.write(line + "\n");
+      else {
+        const r = JSON.parse(line);
+        rows.push(r);
+        process.stdout.write(`${r.workload.padEnd(34)} ${String(r.candles ?? "").padStart(8)} candles  ${(r.seconds * 1000).toFixed(1).padStart(9)} ms  ${r.peakRssMb.toFixed(0).padStart(5)} MB\n`);
+      }
+    }
+  }
+}
+
+main().catch((e) => {
+  process.stderr.write(String(e?.stack ?? e) + "\n");
+  process.exit(1);
+});

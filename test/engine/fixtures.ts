@@ -1,0 +1,48 @@
+/** Seeded synthetic inputs for engine tests. */
+
+/** Mulberry32: a tiny seeded PRNG, uniform in [0, 1). */
+export function prng(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+export interface Market {
+  candles: { time: Float64Array; open: Float64Array; high: Float64Array; low: Float64Array; close: Float64Array; volume: Float64Array; takerBuyVolume: Float64Array };
+  openInterest: { time: Float64Array; openInterestUsd: Float64Array };
+}
+
+/** n one-minute bars of a random walk around `price` (±0.3% a bar) with OI wandering around 1e9 USD. */
+export function market(n: number, seed = 1, price = 30_000): Market {
+  const r = prng(seed);
+  const c = { time: new Float64Array(n), open: new Float64Array(n), high: new Float64Array(n), low: new Float64Array(n), close: new Float64Array(n), volume: new Float64Array(n), takerBuyVolume: new Float64Array(n) };
+  const oi = { time: new Float64Array(n), openInterestUsd: new Float64Array(n) };
+  let p = price;
+  let o = 1e9;
+  for (let i = 0; i < n; i++) {
+    const open = p;
+    const close = open * (1 + (r() - 0.5) * 0.006);
+    c.time[i] = 1_700_000_000_000 + i * 60_000;
+    c.open[i] = open;
+    c.close[i] = close;
+    c.high[i] = Math.max(open, close) * (1 + r() * 0.002);
+    c.low[i] = Math.min(open, close) * (1 - r() * 0.002);
+    c.volume[i] = 10 + r() * 90;
+    c.takerBuyVolume[i] = c.volume[i] * r();
+    o *= 1 + (r() - 0.5) * 0.01;
+    oi.time[i] = c.time[i];
+    oi.openInterestUsd[i] = o;
+    p = close;
+  }
+  return { candles: c, openInterest: oi };
+}
+
+/** The first n rows of every column. */
+export function head<T extends Record<string, Float64Array>>(cols: T, n: number): T {
+  return Object.fromEntries(Object.entries(cols).map(([k, v]) => [k, v.slice(0, n)])) as T;
+}

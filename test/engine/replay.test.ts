@@ -1,0 +1,182 @@
+import { strict as assert } from "assert";
+import fc from "fast-check";
+import { replay } from "../../src/engine/replay";
+import type { ReplayOptions } from "../../src/engine/options";
+import { head, market } from "./fixtures";
+
+// A hand-checkable setup: one 10x tier whose levels sit at entry × 0.905 (long) and × 1.105
+// (short), 1 USD bins, positions opened at the close, no decay, OI change applied as reported.
+const HAND: ReplayOptions = {
+  leverage: { tiers: [10], weights: [1] },
+  ratios: { long: [0.905], short: [1.105] },
+  grid: { step: 1 },
+  entry: "close",
+  split: "even",
+  halfLifeHours: 0,
+  anchor: "off",
+};
+
+function bars(rows: { o: number; h: number; l: number; c: number; oi: number }[]) {
+  return {
+    time: rows.map((_, i) => i * 60_000),
+    open: rows.map((r) => r.o),
+    high: rows.map((r) => r.h),
+    low: rows.map((r) => r.l),
+    close: rows.map((r) => r.c),
+    openInterestUsd: rows.map((r) => r.oi),
+  };
+}
+
+describe("replay(candles, oi)", () => {
+  it("replay(candles, oi) liquidates the levels a bar's range crosses, then applies its OI change", () => {
+    // Bar 0 opens 1000 at 100: 500 long at level 90.5, 500 short at 110.5.
+    // Bar 1 trades down to 90.5 (long level reached) with OI unchanged: 500 long liquidated.
+    // Bar 2 trades up to 110 (short level 110.5 not reached) and OI falls 1000 → 800: of the 500
+    // open (all short) 200 close in proportion, 300 remain.
+    const m = replay({ candles: bars([
+      { o: 100, h: 100, l: 100, c: 100, oi: 1000 },
+      { o: 100, h: 100, l: 90.5, c: 95, oi: 1000 },
+      { o: 95, h: 110, l: 95, c: 105, oi: 800 },
+    ]), ...HAND });
+    const rows = m.bars.objects() as Record<string, number>[];
+    assert.deepEqual(rows.map((r) => [r.longLiquidatedUsd, r.shortLiquidatedUsd, r.openLongUsd, r.openShortUsd]), [
+      [0, 0, 500, 500],
+      [500, 0, 0, 500],
+      [0, 0, 0, 300],
+    ]);
+    assert.deepEqual(rows.map((r) => [r.openedUsd, r.closedUsd, r.decayedUsd]), [[1000, 0, 0], [0, 0, 0], [0, 200, 0]]);
+    const map = m.mapAt();
+    assert.equal(map.price, 105);
+    assert.deepEqual(map.table.objects(), [{ price: 110.5, side: "short", leverage: 10, usd: 300 }]);
+    assert.deepEqual(map.liquidationsIf(111), { side: "short", usd: 300 });
+  });
+
+  it("replay(candles, oi) with anchor 'fill' re-opens at the bar's prices what liquidations took but OI did not lose", () => {
+    // Bar 1 liquidates the 500 long; OI still reads 1000, so 500 open at 95: 250 long at
+    // 95 × 0.905 = 85.975 (bin 85, centre 85.5), 250 short at 104.975 (bin 104, centre 104.5).
+    const m = replay({ candles: bars([
+      { o: 100, h: 100, l: 100, c: 100, oi: 1000 },
+      { o: 100, h: 100, l: 90.5, c: 95, oi: 1000 },
+    ]), ...HAND, anchor: "fill" });
+    assert.deepEqual(m.bars.objects()[1], { time: 60_000, longLiquidatedUsd: 500, shortLiquidatedUsd: 0, openLongUsd: 250, openShortUsd: 750, openedUsd: 500, closedUsd: 0, decayedUsd: 0 });
+    assert.deepEqual(m.mapAt().table.objects(), [
+      { price: 85.5, side: "long", leverage: 10, usd: 250 },
+      { price: 104.5, side: "short", leverage: 10, usd: 250 },
+      { price: 110.5, side: "short", leverage: 10, usd: 500 },
+    ]);
+  });
+
+  it("replay(candles, oi) with close 'nearest' closes the levels nearest the price first", () => {
+    // Bars 0 and 1 open 1000 at 100 then 1000 at 110 (no level crossed: bar 1's low is 100).
+    // Longs: 500 at 90.5 and 500 at 99.55 (bin 99, centre 99.5). Bar 2: OI 2000 → 1000 with price 105:
+    // 500 of longs close nearest first (the 99.5 bin), 500 of shorts the lowest (110.5 bin).
+    const m = replay({ candles: bars([
+      { o: 100, h: 100, l: 100, c: 100, oi: 1000 },
+      { o: 100, h: 110, l: 100, c: 110, oi: 2000 },
+      { o: 110, h: 110, l: 105, c: 105, oi: 1000 },
+    ]), ...HAND, close: "nearest" });
+    assert.deepEqual(m.mapAt().table.objects(), [
+      { price: 90.5, side: "long", leverage: 10, usd: 500 },
+      { price: 121.5, side: "short", leverage: 10, usd: 500 },
+    ]);
+  });
+
+  it("replay(candles, oi) splits new USD by taker buy share and spreads it over the bar's range", () => {
+    // One bar, low 100 high 110, 75% taker buying, OI 1000: 750 long with levels spread evenly
+    // over [90.5, 99.55] (bins 90..99), 250 short over [110.5, 121.55].
+    const m = replay({ candles: { ...bars([{ o: 100, h: 110, l: 100, c: 110, oi: 1000 }]), volume: [4], takerBuyVolume: [3] }, ...HAND, entry: "range", split: "auto" });
+    const map = m.mapAt();
+    const long = map.liquidationsIf(1);
+    const short = map.liquidationsIf(1000);
+    assert.ok(Math.abs(long.usd - 750) < 1e-9 && Math.abs(short.usd - 250) < 1e-9);
+    // Bin 91 = [91, 92) holds 1/9.05 of the long levels' span.
+    const bin91 = (map.table.objects() as { side: string; price: number; usd: number }[]).find((r) => r.side === "long" && r.price === 91.5);
+    assert.ok(bin91 && Math.abs(bin91.usd - 750 / 9.05) < 1e-9);
+  });
+
+  it("replay(candles, oi) never reads a later bar: outputs up to bar t are identical without the later bars", () => {
+    const full = market(400, 7);
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 0, max: 398 }),
+        fc.constantFrom<ReplayOptions>({}, { close: "nearest", anchor: "off" }, { anchor: "scale", entry: "close", halfLifeHours: [1, 2, 2, 5, 0] }, { leverage: "degen", split: "even" }),
+        (t, options) => {
+          const a = replay({ candles: full.candles, openInterest: full.openInterest, ...options });
+          const b = replay({ candles: head(full.candles, t + 1), openInterest: head(full.openInterest, t + 1), ...options });
+          const cut = (m: typeof a) => m.bars.slice(0, t + 1).objects();
+          assert.deepEqual(cut(b), cut(a));
+          const ma = a.mapAt(full.candles.time[t]);
+          const mb = b.mapAt(full.candles.time[t]);
+          assert.deepEqual(mb.table.objects(), ma.table.objects());
+          assert.deepEqual([mb.grid.lo, mb.grid.bins, mb.price, mb.time], [ma.grid.lo, ma.grid.bins, ma.price, ma.time]);
+          assert.deepEqual(mb.long, ma.long);
+          assert.deepEqual(mb.short, ma.short);
+        },
+      ),
+      { seed: 42, numRuns: 12 },
+    );
+  });
+
+  it("replay(candles, oi) conserves USD: opened = open + liquidated + closed + decayed, bar by bar", () => {
+    const { candles, openInterest } = market(600, 3);
+    for (const options of [{}, { close: "nearest" as const }, { anchor: "scale" as const }, { anchor: "off" as const, halfLifeHours: [2, 4, 8, 16, 32] }]) {
+      const m = replay({ candles, openInterest, ...options });
+      let opened = 0;
+      let gone = 0;
+      for (const r of m.bars.objects() as Record<string, number>[]) {
+        opened += r.openedUsd;
+        gone += r.longLiquidatedUsd + r.shortLiquidatedUsd + r.closedUsd + r.decayedUsd;
+        for (const v of Object.values(r)) assert.ok(v >= 0, "no negative amounts");
+        const open = r.openLongUsd + r.openShortUsd;
+        assert.ok(Math.abs(opened - gone - open) <= 1e-9 * opened, `bar ${r.time}: ${opened} - ${gone} != ${open}`);
+      }
+      const l = m.ledger!;
+      assert.ok(Math.abs(l.openedUsd - (l.openUsd + l.liquidatedUsd + l.closedUsd + l.decayedUsd)) <= 1e-9 * l.openedUsd);
+      assert.ok(l.liquidatedUsd > 0 && l.decayedUsd >= 0);
+    }
+  });
+
+  it("replay(candles, oi) with anchor 'fill' keeps the book equal to the reported OI", () => {
+    const { candles, openInterest } = market(300, 5);
+    const rows = replay({ candles, openInterest }).bars.objects() as Record<string, number>[];
+    rows.forEach((r, i) => {
+      const oi = openInterest.openInterestUsd[i];
+      // only positions opened and wiped out within the bar make the book fall short of OI
+      const wiped = r.longLiquidatedUsd + r.shortLiquidatedUsd;
+      assert.ok(r.openLongUsd + r.openShortUsd <= oi * (1 + 1e-12) && r.openLongUsd + r.openShortUsd >= oi - wiped - 1e-6 * oi);
+    });
+  });
+
+  it("replay(candles, oi) gives the same outputs for the same inputs", () => {
+    const { candles, openInterest } = market(200, 9);
+    const a = replay({ candles, openInterest });
+    const b = replay({ candles, openInterest });
+    assert.deepEqual(a.bars.objects(), b.bars.objects());
+    assert.deepEqual(a.heatmap().z, b.heatmap().z);
+  });
+
+  it("replay(candles, oi).mapAt(time) keeps long levels below the price and short levels above", () => {
+    const { candles, openInterest } = market(300, 11);
+    const m = replay({ candles, openInterest });
+    for (const i of [0, 50, 299]) {
+      const map = m.mapAt(candles.time[i]);
+      assert.equal(map.price, candles.close[i]);
+      for (const r of map.table.objects() as { price: number; side: string }[]) {
+        assert.ok(r.side === "long" ? r.price < map.price : r.price > map.price, `${r.side} level ${r.price} vs price ${map.price}`);
+      }
+    }
+  });
+
+  it("replay(candles, oi).mapAt(time) throws for a time before the first bar", () => {
+    const m = replay({ candles: bars([{ o: 100, h: 100, l: 100, c: 100, oi: 1000 }]), ...HAND });
+    assert.throws(() => m.mapAt(-1), /mapAt: column "time": time is before the first bar \(0\) \(value -1\)/);
+  });
+
+  it("replay(candles, oi) rejects unknown option values by name", () => {
+    const candles = bars([{ o: 100, h: 100, l: 100, c: 100, oi: 1000 }]);
+    assert.throws(() => replay({ candles, anchor: "always" as never }), /replay: column "anchor": must be one of fill, scale, off \(value "always"\)/);
+    assert.throws(() => replay({ candles, leverage: "yolo" as never }), /unknown leverage preset; known: retail, conservative, degen, even4/);
+    assert.throws(() => replay({ candles, leverage: { tiers: [10, 5], weights: [1, 1] } }), /tiers must be strictly ascending/);
+    assert.throws(() => replay({ candles, ratios: { long: [1.1], short: [1.1] }, leverage: { tiers: [10], weights: [1] } }), /long ratios must be below 1/);
+  });
+});
