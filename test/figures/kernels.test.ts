@@ -1,0 +1,36 @@
+import assert from "node:assert/strict";
+import { floorIndex, markerSizes, medianStep, positivePercentile, tierTotals, transpose } from "../../src/figures/kernels";
+
+describe("figures/kernels", () => {
+  it("positivePercentile(rows, p) matches numpy's default (linear) percentile: 1..100 at 99 → 99.01", () => {
+    const values = Float64Array.from({ length: 100 }, (_, i) => i + 1);
+    // h = 99 × 0.99 = 98.01 → v[98] + 0.01 × (v[99] - v[98]) = 99 + 0.01.
+    assert.ok(Math.abs(positivePercentile([values], 99) - 99.01) < 1e-12);
+    assert.equal(positivePercentile([values], 100), 100);
+    assert.equal(positivePercentile([values], 50), 50.5);
+  });
+  it("positivePercentile(rows, p) ignores zeros across rows and is 0 when nothing is positive", () => {
+    assert.equal(positivePercentile([new Float64Array([0, 4, 0]), new Float64Array([2, 0])], 50), 3);
+    assert.equal(positivePercentile([new Float64Array(3)], 99), 0);
+    assert.equal(positivePercentile([], 99), 0);
+  });
+  it("transpose(z, rows) turns z[column][bin] into rows[bin][column]", () => {
+    assert.deepEqual(transpose([new Float64Array([1, 2, 3]), new Float64Array([4, 5, 6])], 3), [[1, 4], [2, 5], [3, 6]]);
+  });
+  it("tierTotals(long, short) adds the two sides bin by bin", () => {
+    assert.deepEqual(Array.from(tierTotals(new Float64Array([1, 2, 0]), new Float64Array([0, 0, 5]))), [1, 2, 5]);
+  });
+  it("floorIndex(xs, x) finds the last element <= x, -1 before the first", () => {
+    const xs = [10, 20, 30];
+    assert.deepEqual([5, 10, 15, 20, 29, 30, 99].map((x) => floorIndex(xs, x)), [-1, 0, 0, 1, 1, 2, 2]);
+    assert.equal(floorIndex([], 1), -1);
+  });
+  it("medianStep(xs) is the median spacing, robust to one gap", () => {
+    assert.equal(medianStep([0, 30, 60, 90, 500]), 30);
+    assert.equal(medianStep([5]), 0);
+  });
+  it("markerSizes(usd, max) gives area ∝ USD: a quarter of the USD has half the diameter, with a floor", () => {
+    assert.deepEqual(markerSizes([4, 1, 0.0001, 0], 20), [20, 10, 4, 4]);
+    assert.deepEqual(markerSizes([0, 0], 20), [4, 4]);
+  });
+});
