@@ -23,7 +23,7 @@ export const scenarios = {
     leverage: { 5: 0.2, 10: 0.3, 20: 0.25, 50: 0.15, 100: 0.1 },
     volumeUsdPerDay: 20e9,
   },
-  /** SOL near $191 with open interest (> $11B) high against spot volume (~$6B a day). */
+  /** SOL near $191 with open interest (target $13B, above $11B in most bars) high against spot volume (~$6B a day). */
   sol: {
     seed: 20250721,
     symbol: "SOLUSDT",
@@ -31,7 +31,7 @@ export const scenarios = {
     startPrice: 186,
     endPrice: 191,
     dailyVolatility: 0.045,
-    openInterestUsd: 11.5e9,
+    openInterestUsd: 13e9,
     longShare: 0.55,
     leverage: { 5: 0.2, 10: 0.3, 20: 0.25, 50: 0.15, 75: 0.1 },
     volumeUsdPerDay: 14e9,
