@@ -70,7 +70,8 @@ function plan(p: PositionCommon): Plan {
   const symbol = brackets.symbol;
   let fee = 0;
   if (p.fees !== undefined) {
-    fee = finite(p.fees, "fees", { symbol });
+    const taker = typeof p.fees === "object" && p.fees !== null ? p.fees.taker ?? 0 : p.fees;
+    fee = finite(taker, "fees", { symbol });
     const top = brackets.rate[brackets.rate.length - 1]!;
     if (fee < 0 || fee + top >= 1) throw error(`fees must be in [0, 1 − ${top})`, { symbol, column: "fees", value: p.fees });
   }

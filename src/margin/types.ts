@@ -73,8 +73,11 @@ export interface Position {
   otherMaintenanceMargin?: number;
   /** Cross margin: unrealized PnL of the account's other positions (Binance UPNL1). */
   otherUnrealizedPnl?: number;
-  /** Taker fee rate charged on the notional at the liquidation price; 0 (excluded) unless given. */
-  fees?: number;
+  /**
+   * Taker fee rate (fraction) charged on the notional at the liquidation price, as a number or
+   * `{ taker }`; 0 (fees excluded) unless given.
+   */
+  fees?: number | { taker?: number; maker?: number };
 }
 
 /** What `liquidationPrice` returns. */

@@ -139,6 +139,10 @@ describe("margin/liquidation", () => {
       close(liquidationPrice({ ...okx, side: "short", entryPrice: 50_000, quantity: 1, leverage: 10, fees: 0.0005 }).price, 55_000 / 1.0045);
       close(liquidationPrice({ ...okx, side: "short", entryPrice: 50_000, quantity: 1, leverage: 10 }).price, 55_000 / 1.004);
     });
+    it("accepts fees as { taker } and rejects a negative rate", () => {
+      assert.equal(liquidationPrice({ ...okx, side: "long", entryPrice: 50_000, quantity: 1, leverage: 10, fees: { taker: 0.0005 } }).price, liquidationPrice({ ...okx, side: "long", entryPrice: 50_000, quantity: 1, leverage: 10, fees: 0.0005 }).price);
+      assert.throws(() => liquidationPrice({ ...okx, side: "long", entryPrice: 50_000, quantity: 1, leverage: 10, fees: -0.001 }), /column "fees": fees must be in \[0, 1 − 0\.004\) \(value -0\.001\)/);
+    });
   });
 
   describe("liquidationPrice(properties)", () => {
