@@ -33,3 +33,7 @@ export { loadBinanceFundingRate } from "./formats/binance-funding-rate";
 export { loadBinanceBookDepth } from "./formats/binance-book-depth";
 export { loadCombinedExport } from "./formats/coinglass-combined";
 export type { CombinedExport } from "./formats/coinglass-combined";
+export { fetchBinance, FETCH_DEFAULTS } from "./fetch";
+export type { FetchOptions, FetchResult, FetchedFile } from "./fetch";
+export { archivePath, planArchiveFiles, ARCHIVE_PERIODS } from "./archive-layout";
+export type { ArchiveKind, ArchiveFile, Market } from "./archive-layout";

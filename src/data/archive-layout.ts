@@ -1,0 +1,94 @@
+/**
+ * Where files live in the Binance public archive (data.binance.vision), as pure functions:
+ *   data/futures/um/daily/klines/BTCUSDT/1m/BTCUSDT-1m-2024-01-01.zip
+ *   data/futures/um/monthly/klines/BTCUSDT/1m/BTCUSDT-1m-2024-01.zip
+ *   data/futures/um/daily/metrics/BTCUSDT/BTCUSDT-metrics-2024-01-01.zip
+ *   data/futures/um/monthly/fundingRate/BTCUSDT/BTCUSDT-fundingRate-2024-01.zip
+ * each with a `<file>.CHECKSUM` beside it. The plan covers whole past months with monthly files
+ * and the remaining days with daily files, for the data types that publish both.
+ */
+import { error } from "../util/errors";
+import { parseDateString } from "./time";
+
+/** Archive data types the downloader knows. */
+export type ArchiveKind =
+  | "klines" | "markPriceKlines" | "indexPriceKlines" | "premiumIndexKlines"
+  | "metrics" | "liquidationSnapshot" | "fundingRate" | "aggTrades" | "trades" | "bookDepth";
+
+/** Which periods each type is published in. */
+export const ARCHIVE_PERIODS: Readonly<Record<ArchiveKind, readonly ("daily" | "monthly")[]>> = {
+  klines: ["daily", "monthly"],
+  markPriceKlines: ["daily", "monthly"],
+  indexPriceKlines: ["daily", "monthly"],
+  premiumIndexKlines: ["daily", "monthly"],
+  metrics: ["daily"],
+  liquidationSnapshot: ["daily"],
+  bookDepth: ["daily"],
+  fundingRate: ["monthly"],
+  aggTrades: ["daily", "monthly"],
+  trades: ["daily", "monthly"],
+};
+
+const INTERVAL_KINDS: ReadonlySet<ArchiveKind> = new Set(["klines", "markPriceKlines", "indexPriceKlines", "premiumIndexKlines"]);
+
+/** One archive file to fetch. */
+export interface ArchiveFile {
+  kind: ArchiveKind;
+  period: "daily" | "monthly";
+  /** `2024-01-01` or `2024-01`. */
+  date: string;
+  /** Path below the base URL, e.g. `data/futures/um/daily/klines/BTCUSDT/1m/BTCUSDT-1m-2024-01-01.zip`. */
+  path: string;
+}
+
+/** Market segment: USD-M futures, COIN-M futures or spot. */
+export type Market = "um" | "cm" | "spot";
+
+/** Archive path of one file. */
+export function archivePath(market: Market, kind: ArchiveKind, period: "daily" | "monthly", symbol: string, date: string, interval = "1m"): string {
+  const root = market === "spot" ? "data/spot" : `data/futures/${market}`;
+  if (INTERVAL_KINDS.has(kind)) return `${root}/${period}/${kind}/${symbol}/${interval}/${symbol}-${interval}-${date}.zip`;
+  return `${root}/${period}/${kind}/${symbol}/${symbol}-${kind}-${date}.zip`;
+}
+
+/** A UTC day (`YYYY-MM-DD`, epoch ms or Date) → ms at 00:00 UTC. */
+export function toDay(v: string | number | Date, name: string): number {
+  const ms = v instanceof Date ? v.getTime() : typeof v === "number" ? v : parseDateString(v);
+  if (!Number.isFinite(ms)) throw error(`${name} is not a date (expected YYYY-MM-DD)`, { column: name, value: v });
+  return Math.floor(ms / 86_400_000) * 86_400_000;
+}
+
+const ymd = (ms: number) => new Date(ms).toISOString().slice(0, 10);
+
+/**
+ * The files covering days `from..to` (inclusive, UTC). `period: "auto"` uses a monthly file for
+ * each whole calendar month that ended before `now`, daily files for the rest (types with only
+ * one period always use it).
+ */
+export function planArchiveFiles(o: {
+  market: Market; kind: ArchiveKind; symbol: string; from: number; to: number; interval?: string; period?: "auto" | "daily" | "monthly"; now?: number;
+}): ArchiveFile[] {
+  const periods = ARCHIVE_PERIODS[o.kind];
+  const want = o.period ?? "auto";
+  if (want !== "auto" && !periods.includes(want)) throw error(`${o.kind} is not published ${want}`, { column: "period", value: want });
+  const now = o.now ?? Date.now();
+  const out: ArchiveFile[] = [];
+  const file = (period: "daily" | "monthly", date: string): ArchiveFile => ({ kind: o.kind, period, date, path: archivePath(o.market, o.kind, period, o.symbol, date, o.interval) });
+  const monthlyOnly = periods.length === 1 && periods[0] === "monthly";
+  const dailyOnly = want === "daily" || (periods.length === 1 && periods[0] === "daily");
+  let day = o.from;
+  while (day <= o.to) {
+    const d = new Date(day);
+    const monthStart = Date.UTC(d.getUTCFullYear(), d.getUTCMonth(), 1);
+    const nextMonth = Date.UTC(d.getUTCFullYear(), d.getUTCMonth() + 1, 1);
+    const wholeMonth = day === monthStart && nextMonth - 86_400_000 <= o.to && nextMonth <= now;
+    if (monthlyOnly || want === "monthly" || (!dailyOnly && wholeMonth)) {
+      out.push(file("monthly", ymd(monthStart).slice(0, 7)));
+      day = nextMonth;
+    } else {
+      out.push(file("daily", ymd(day)));
+      day += 86_400_000;
+    }
+  }
+  return out;
+}

@@ -1,0 +1,181 @@
+// fetchBinance against a local archive server on 127.0.0.1 (random port) serving zips built in
+// the test with fflate. No test reaches the internet.
+import assert from "node:assert/strict";
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { createServer, type Server } from "node:http";
+import type { AddressInfo } from "node:net";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { strToU8, zipSync } from "fflate";
+import { fetchBinance, type FetchOptions } from "../../src/data/fetch";
+import { main } from "../../src/data/fetch-cli";
+import { loadBinanceKlines } from "../../src/data/formats/binance-klines";
+import { BINANCE_KLINES_COLUMNS } from "../../src/data/schema";
+import { sha256 } from "../../src/data/zip";
+
+const DIR = "/data/futures/um/daily/klines/BTCUSDT/1m/";
+
+function klinesZip(day: string): Uint8Array {
+  const t = Date.parse(day + "T00:00:00Z");
+  const rows = [0, 1].map((i) => `${t + i * 60_000},100,101,99,100.5,2,${t + i * 60_000 + 59_999},200,3,1,100,0`);
+  return zipSync({ [`BTCUSDT-1m-${day}.csv`]: strToU8([BINANCE_KLINES_COLUMNS.join(","), ...rows].join("\n") + "\n") });
+}
+
+/** A tiny archive: path → bytes; records every request; can cut a body short once. */
+class Archive {
+  files = new Map<string, Uint8Array>();
+  requests: { url: string; range?: string }[] = [];
+  cutOnce = new Set<string>();
+  server!: Server;
+  base = "";
+
+  put(path: string, zip: Uint8Array, checksum: string | null = sha256(zip)): void {
+    this.files.set(path, zip);
+    if (checksum !== null) this.files.set(path + ".CHECKSUM", strToU8(`${checksum}  ${path.split("/").pop()}\n`));
+  }
+
+  async start(): Promise<void> {
+    this.server = createServer((req, res) => {
+      const url = req.url ?? "";
+      this.requests.push({ url, ...(req.headers.range ? { range: req.headers.range } : {}) });
+      const body = this.files.get(url);
+      if (!body) { res.writeHead(404).end("not found"); return; }
+      const m = /^bytes=(\d+)-$/.exec(req.headers.range ?? "");
+      if (m) {
+        const from = +m[1]!;
+        res.writeHead(206, { "Content-Length": body.length - from, "Content-Range": `bytes ${from}-${body.length - 1}/${body.length}` }).end(Buffer.from(body.subarray(from)));
+        return;
+      }
+      if (this.cutOnce.delete(url)) {
+        // send half the body, then drop the connection
+        res.writeHead(200, { "Content-Length": body.length });
+        res.write(Buffer.from(body.subarray(0, body.length >> 1)), () => setTimeout(() => res.destroy(), 20));
+        return;
+      }
+      res.writeHead(200, { "Content-Length": body.length }).end(Buffer.from(body));
+    });
+    await new Promise<void>((r) => this.server.listen(0, "127.0.0.1", r));
+    this.base = `http://127.0.0.1:${(this.server.address() as AddressInfo).port}`;
+  }
+
+  stop(): Promise<void> {
+    return new Promise((r) => this.server.close(() => r()));
+  }
+}
+
+describe("data/fetch", () => {
+  let archive: Archive;
+  let cache: string;
+  const opts = (o: Partial<FetchOptions> = {}): FetchOptions => ({ symbol: "BTCUSDT", kinds: ["klines"], from: "2024-01-01", to: "2024-01-03", interval: "1m", cacheDir: cache, baseUrl: archive.base, progress: false, period: "daily", ...o });
+
+  beforeEach(async () => {
+    archive = new Archive();
+    for (const d of ["2024-01-01", "2024-01-03"]) archive.put(`${DIR}BTCUSDT-1m-${d}.zip`, klinesZip(d)); // 2024-01-02 is missing
+    await archive.start();
+    cache = mkdtempSync(join(tmpdir(), "liqlab-fetch-"));
+  });
+  afterEach(async () => {
+    await archive.stop();
+    rmSync(cache, { recursive: true, force: true });
+  });
+
+  it("fetchBinance(options) downloads and verifies daily files, reports the missing day, and the files load", async () => {
+    const r = await fetchBinance(opts());
+    assert.deepEqual(r.files.map((f) => [f.date, f.status, f.verified]), [["2024-01-01", "downloaded", true], ["2024-01-02", "missing", false], ["2024-01-03", "downloaded", true]]);
+    assert.deepEqual([r.downloaded, r.missing, r.failed], [2, 1, 0]);
+    const path = join(cache, "data/futures/um/daily/klines/BTCUSDT/1m/BTCUSDT-1m-2024-01-01.zip");
+    assert.equal(r.files[0]!.path, path);
+    assert.ok(existsSync(path + ".CHECKSUM"));
+    const loaded = loadBinanceKlines(path);
+    assert.equal(loaded.table.numRows(), 2);
+    assert.ok(loaded.report.notes.includes("sha256 matches the .CHECKSUM file"));
+  });
+
+  it("fetchBinance(options) run twice skips cached files without requesting them again", async () => {
+    await fetchBinance(opts());
+    archive.requests = [];
+    const r = await fetchBinance(opts());
+    assert.deepEqual(r.files.map((f) => f.status), ["cached", "missing", "cached"]);
+    assert.deepEqual(archive.requests.map((q) => q.url), [`${DIR}BTCUSDT-1m-2024-01-02.zip.CHECKSUM`, `${DIR}BTCUSDT-1m-2024-01-02.zip`]);
+  });
+
+  it("fetchBinance(options) fails a file whose bytes do not match its .CHECKSUM and leaves nothing in the cache", async () => {
+    const good = klinesZip("2024-01-01");
+    archive.put(`${DIR}BTCUSDT-1m-2024-01-01.zip`, good, sha256(strToU8("something else")));
+    const r = await fetchBinance(opts({ to: "2024-01-01", retries: 1 }));
+    assert.equal(r.files[0]!.status, "failed");
+    assert.match(r.files[0]!.error!, /checksum mismatch/);
+    assert.equal(existsSync(r.files[0]!.path), false);
+    assert.equal(existsSync(r.files[0]!.path + ".part"), false);
+    assert.equal(archive.requests.filter((q) => q.url.endsWith(".zip")).length, 2); // first try + one retry
+  });
+
+  it("fetchBinance(options) refuses a zip with an unsafe entry name", async () => {
+    const evil = zipSync({ "../../evil.csv": strToU8("x") });
+    archive.put(`${DIR}BTCUSDT-1m-2024-01-01.zip`, evil);
+    const r = await fetchBinance(opts({ to: "2024-01-01" }));
+    assert.equal(r.files[0]!.status, "failed");
+    assert.match(r.files[0]!.error!, /unsafe zip entry name/);
+    assert.equal(existsSync(join(cache, "data/futures/um/daily/klines/BTCUSDT/1m/BTCUSDT-1m-2024-01-01.zip")), false);
+  });
+
+  it("fetchBinance(options) resumes a transfer cut short with an HTTP Range request", async () => {
+    archive.cutOnce.add(`${DIR}BTCUSDT-1m-2024-01-01.zip`);
+    const r = await fetchBinance(opts({ to: "2024-01-01" }));
+    assert.equal(r.files[0]!.status, "downloaded");
+    assert.equal(r.files[0]!.verified, true);
+    const zipRequests = archive.requests.filter((q) => q.url.endsWith(".zip"));
+    assert.equal(zipRequests.length, 2);
+    const half = klinesZip("2024-01-01").length >> 1;
+    assert.equal(zipRequests[1]!.range, `bytes=${half}-`);
+  });
+
+  it("fetchBinance(options) re-run after a failure fetches only the file that failed", async () => {
+    archive.files.delete(`${DIR}BTCUSDT-1m-2024-01-03.zip`);
+    archive.files.set(`${DIR}BTCUSDT-1m-2024-01-03.zip`, strToU8("garbage, not a zip"));
+    const first = await fetchBinance(opts({ retries: 0 }));
+    assert.deepEqual(first.files.map((f) => f.status), ["downloaded", "missing", "failed"]);
+    archive.put(`${DIR}BTCUSDT-1m-2024-01-03.zip`, klinesZip("2024-01-03"));
+    archive.requests = [];
+    const second = await fetchBinance(opts());
+    assert.deepEqual(second.files.map((f) => f.status), ["cached", "missing", "downloaded"]);
+    assert.ok(!archive.requests.some((q) => q.url.includes("2024-01-01")));
+  });
+
+  it("fetchBinance(options) re-downloads a cached file that no longer matches its cached checksum", async () => {
+    const r = await fetchBinance(opts({ to: "2024-01-01" }));
+    writeFileSync(r.files[0]!.path, "corrupted on disk");
+    const again = await fetchBinance(opts({ to: "2024-01-01" }));
+    assert.equal(again.files[0]!.status, "downloaded");
+    assert.deepEqual(readFileSync(again.files[0]!.path), Buffer.from(klinesZip("2024-01-01")));
+  });
+
+  it("fetchBinance(options) writes one progress line per file", async () => {
+    const lines: string[] = [];
+    await fetchBinance(opts({ progress: (l) => lines.push(l) }));
+    assert.equal(lines.length, 3);
+    assert.ok(lines.some((l) => /BTCUSDT-1m-2024-01-02\.zip missing \(not in the archive\)/.test(l)));
+    assert.ok(lines.every((l) => /^\[\d\/3\] /.test(l)));
+  });
+
+  it("fetchBinance rejects bad options with a named error", async () => {
+    await assert.rejects(fetchBinance(opts({ from: "2024-02-30" })), /column "from": from is not a date/);
+    await assert.rejects(fetchBinance(opts({ symbol: "../x" })), /symbol must be letters/);
+  });
+
+  it("main(args) of `liqlab fetch` downloads with the given base URL and returns 0; bad arguments return 2", async () => {
+    const write = process.stderr.write;
+    let err = "";
+    process.stderr.write = ((s: string) => { err += s; return true; }) as typeof process.stderr.write;
+    try {
+      const code = await main(["--symbol", "BTCUSDT", "--kinds", "klines", "--from", "2024-01-01", "--to", "2024-01-03", "--period", "daily", `--cache-dir=${cache}`, "--base-url", archive.base]);
+      assert.equal(code, 0);
+      assert.match(err, /2 downloaded, 0 cached, 1 not in the archive, 0 failed/);
+      assert.equal(await main(["--symbol", "BTCUSDT"]), 2);
+      assert.equal(await main(["--symbol", "BTCUSDT", "--kinds", "candles", "--from", "2024-01-01"]), 2);
+      assert.equal(await main(["--help"]), 0);
+    } finally {
+      process.stderr.write = write;
+    }
+  });
+});
