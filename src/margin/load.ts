@@ -197,12 +197,10 @@ export function fromBybit(response: BybitRiskLimit[] | { result: { list: BybitRi
 
 type Row = Omit<Bracket, "maintenanceAmount"> & { cum: number | undefined };
 
-/** Fills missing maintenance amounts (all or none) from the cum identity, then validates. */
+/** Fills each missing maintenance amount from the cum identity (given ones are kept and checked), then validates. */
 function finish(symbol: string, unit: string, rows: Row[], source: string, fields: BracketTable["fields"]): BracketTable {
-  const haveAll = rows.every((r) => r.cum !== undefined);
-  const brackets: Bracket[] = haveAll
-    ? rows.map(({ cum, ...b }) => ({ ...b, maintenanceAmount: cum! }))
-    : withMaintenanceAmounts(rows.map(({ cum: _cum, ...b }) => b));
+  const filled = withMaintenanceAmounts(rows.map(({ cum: _cum, ...b }) => b));
+  const brackets: Bracket[] = rows.map(({ cum, ...b }, i) => ({ ...b, maintenanceAmount: cum ?? filled[i]!.maintenanceAmount }));
   return checkBrackets({ symbol, unit, brackets, source, ...(fields ? { fields } : {}) });
 }
 

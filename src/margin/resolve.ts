@@ -38,7 +38,7 @@ export function resolveBrackets(p: Pick<Position, "exchange" | "contract" | "sym
   if (p.maintenanceMarginRate !== undefined) return singleRate(p.maintenanceMarginRate, label);
   if (p.exchange === "binance" && p.contract === "linear") {
     if (p.symbol === undefined) throw error("give a symbol (for the default brackets), brackets or maintenanceMarginRate", { column: "symbol", value: undefined });
-    const table = binanceUsdmBrackets[p.symbol];
+    const table = typeof p.symbol === "string" && Object.hasOwn(binanceUsdmBrackets, p.symbol) ? binanceUsdmBrackets[p.symbol] : undefined;
     if (!table) {
       throw error(`no default brackets for this symbol (defaults: ${Object.keys(binanceUsdmBrackets).join(", ")}); pass brackets`, { symbol: p.symbol, column: "symbol", value: p.symbol });
     }

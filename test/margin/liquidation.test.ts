@@ -268,6 +268,15 @@ describe("margin/liquidation", () => {
       assert.throws(() => liquidationPrice({ ...good, exchange: "kraken" as never }), /unknown exchange .*\(value "kraken"\)/);
       assert.throws(() => liquidationPrice({ ...good, symbol: "DOGEUSDT" }), /DOGEUSDT: column "symbol": no default brackets for this symbol .*\(value "DOGEUSDT"\)/);
     });
+    it("throws on leverage below 1 and on an unknown contract or margin mode", () => {
+      assert.throws(() => liquidationPrice({ ...good, leverage: 0.5 }), /BTCUSDT: column "leverage": leverage must be at least 1 \(value 0\.5\)/);
+      assert.throws(() => liquidationPrice({ ...good, contract: "option" as never }), /column "contract": contract must be "linear" or "inverse" \(value "option"\)/);
+      assert.throws(() => liquidationPrice({ ...good, margin: "portfolio" as never }), /column "margin": margin must be "isolated" or "cross" \(value "portfolio"\)/);
+      assert.throws(() => liquidationPrice({ ...good, symbol: "constructor" }), /no default brackets for this symbol/);
+    });
+    it("throws when the entry notional exceeds the last bracket's cap", () => {
+      assert.throws(() => liquidationPrice({ ...good, quantity: 20_000, leverage: 1 }), /column "quantity": position notional 2000000000 at entry exceeds the last bracket's cap 1800000000 \(value 20000\)/);
+    });
     it("throws on an unsupported combination and on a bad side", () => {
       assert.throws(() => liquidationPrice({ ...good, exchange: "okx", margin: "cross", walletBalance: 1 }), /okx linear cross margin is not supported/);
       assert.throws(() => liquidationPrice({ ...good, side: "up" as never }), /side must be "long" or "short" \(value "up"\)/);

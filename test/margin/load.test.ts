@@ -1,4 +1,6 @@
 import assert from "node:assert/strict";
+import { existsSync, readFileSync } from "node:fs";
+import { resolve } from "node:path";
 import { fromBinance, fromBybit, fromCcxt, toBracketTable, validateBrackets } from "../../src/margin/load";
 import { binanceUsdmBrackets } from "../../src/margin/defaults";
 
@@ -70,6 +72,22 @@ describe("margin/load", () => {
     const t = fromCcxt({ "BTC/USDT:USDT": withCum, "ETH/USDT:USDT": ccxtBtc }, "BTC/USDT:USDT");
     assert.equal(t.symbol, "BTC/USDT:USDT");
     assert.deepEqual(t.brackets.map((b) => b.maintenanceAmount), [0, 50, 950]);
+  });
+
+  it("fromCcxt(tiers) keeps a given info.cum and fills only the missing ones", () => {
+    const partial = ccxtBtc.map((t, i) => (i === 2 ? { ...t, info: { cum: "900" } } : t));
+    assert.throws(() => fromCcxt(partial, "BTCUSDT"), /BTCUSDT bracket 3: column "info.cum": .*= 950 \(value 900\)/);
+  });
+
+  it("fromBinance(snapshot) validates every symbol of the dated 2024-10-24 snapshot", function () {
+    const file = resolve(__dirname, "../../../shared/data/binance-usdm-leverage-brackets-2024-10-24.json");
+    if (!existsSync(file)) {
+      console.log(`      (skipped: ${file} is absent)`);
+      this.skip();
+    }
+    const snapshot = JSON.parse(readFileSync(file, "utf8")) as { symbol: string }[];
+    assert.ok(snapshot.length > 300);
+    for (const entry of snapshot) fromBinance(entry as never);
   });
 
   it("fromBybit(response) takes tier floors from the previous riskLimitValue and fills an empty mmDeduction", () => {
