@@ -57,7 +57,7 @@ interface Plan {
 
 function plan(p: PositionCommon): Plan {
   if (typeof p !== "object" || p === null) throw error("position must be an object", { value: p });
-  if (!(typeof p.exchange === "string" && p.exchange in SUPPORTED)) {
+  if (!(typeof p.exchange === "string" && Object.hasOwn(SUPPORTED, p.exchange))) {
     throw error(`unknown exchange (use ${Object.keys(SUPPORTED).map((e) => JSON.stringify(e)).join(", ")})`, { column: "exchange", value: p.exchange });
   }
   if (p.contract !== "linear" && p.contract !== "inverse") throw error('contract must be "linear" or "inverse"', { column: "contract", value: p.contract });

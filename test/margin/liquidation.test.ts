@@ -266,6 +266,7 @@ describe("margin/liquidation", () => {
     });
     it("throws on an unknown exchange or symbol", () => {
       assert.throws(() => liquidationPrice({ ...good, exchange: "kraken" as never }), /unknown exchange .*\(value "kraken"\)/);
+      assert.throws(() => liquidationPrice({ ...good, exchange: "toString" as never }), /unknown exchange .*\(value "toString"\)/);
       assert.throws(() => liquidationPrice({ ...good, symbol: "DOGEUSDT" }), /DOGEUSDT: column "symbol": no default brackets for this symbol .*\(value "DOGEUSDT"\)/);
     });
     it("throws on leverage below 1 and on an unknown contract or margin mode", () => {
