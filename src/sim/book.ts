@@ -52,10 +52,10 @@ export class Book {
   }
 
   /**
-   * Liquidates every open long with liq >= price (side +1) or short with liq <= price (−1),
-   * calling `hit(i)` for each; returns the base quantity liquidated.
+   * Liquidates every open long with liq >= price (side +1) or every open short with
+   * liq <= price (side −1) at step `tick`; returns the base quantity liquidated.
    */
-  sweep(side: 1 | -1, price: number, tick: number, hit: (i: number) => void): number {
+  sweep(side: 1 | -1, price: number, tick: number): number {
     const k = bucketOf(price);
     const buckets = side > 0 ? this.longBuckets : this.shortBuckets;
     let qty = 0;
@@ -63,7 +63,6 @@ export class Book {
       this.end[i] = LIQUIDATED;
       this.endTick[i] = tick;
       qty += this.quantity[i]!;
-      hit(i);
     };
     if (side > 0) {
       if (this.maxLong < k) return 0;

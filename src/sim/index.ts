@@ -5,7 +5,7 @@ export { resolveSimulateOptions } from "./options";
 export type { SimulateOptions, ResolvedSimulateOptions } from "./options";
 export { scenarios } from "./scenarios";
 export { writeArchive, klinesCsv, metricsCsv, liquidationSnapshotCsv, fundingCsv } from "./archive";
-export { gridAround } from "./truth";
+export { gridAround, trueLiquidationMap } from "./truth";
 export type { TrueMap } from "./truth";
 export { liquidationRatio } from "./margin";
 export { mulberry32 } from "./prng";

@@ -28,7 +28,6 @@ import { trueMap, type TrueMap } from "./truth";
 import type { PriceGrid } from "../engine/types";
 
 const DAY_MS = 86_400_000;
-const noop = () => {};
 
 /** What `simulate()` returns: the observable series (canonical columns) and the truth. */
 export interface Simulation {
@@ -158,8 +157,8 @@ export function simulate(options: SimulateOptions = {}): Simulation {
       let stepShortQty = 0;
       let stepShortUsd = 0;
       for (let round = 0; round < 1000; round++) {
-        const sold = book.sweep(1, p, t, noop);
-        const bought = book.sweep(-1, p, t, noop);
+        const sold = book.sweep(1, p, t);
+        const bought = book.sweep(-1, p, t);
         if (sold === 0 && bought === 0) break;
         longQty -= sold;
         shortQty -= bought;

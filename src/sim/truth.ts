@@ -4,7 +4,8 @@
  * liquidation price on a price grid, per side and leverage tier, in the LiquidationMap layout
  * (long[t][i], short[t][i]) so an estimated map and the truth compare bin by bin.
  */
-import type { PriceGrid } from "../engine/types";
+import { liquidationMap } from "../engine/index";
+import type { LiquidationMap, PriceGrid } from "../engine/types";
 import { ALIVE, type Book } from "./book";
 
 export interface TrueMap {
@@ -51,4 +52,10 @@ export function trueMap(book: Book, tiers: number[], after: number, price: numbe
     return out;
   };
   return { time, price, tiers, grid, long, short, longTotal: sum(long), shortTotal: sum(short) };
+}
+
+/** The truth as an engine LiquidationMap (map questions, cumulative curves, the same figures). */
+export function trueLiquidationMap(truth: TrueMap, source = "simulator truth"): LiquidationMap {
+  const { price, tiers, grid, long, short, time } = truth;
+  return liquidationMap({ price, tiers, grid: { lo: grid.lo, step: grid.step, bins: grid.bins }, long, short, time, source });
 }

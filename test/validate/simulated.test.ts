@@ -1,0 +1,26 @@
+import assert from "node:assert/strict";
+import { validateScenario } from "../../src/validate/simulated";
+import { scenarios } from "../../src/sim/scenarios";
+import { simulate } from "../../src/sim/simulate";
+import { trueLiquidationMap } from "../../src/sim/truth";
+import { mapDistance } from "../../src/validate/distance";
+
+describe("validate/simulated", () => {
+  it("validateScenario('eth') replays the shipped files and scores them: every figure finite, distances in (0, 0.1)", () => {
+    const v = validateScenario("eth");
+    assert.equal(v.backtest.series.numRows(), v.backtest.bars);
+    for (const d of [v.distance.long, v.distance.short]) assert.ok(d > 0 && d < 0.1, String(d));
+    for (const side of [v.backtest.long, v.backtest.short]) for (const m of [side.model, side.baseline]) for (const x of Object.values(m)) assert.ok(Number.isFinite(x));
+  });
+
+  it("mapDistance(truth, truth) is 0: the simulator's truth as a LiquidationMap compares to itself exactly", () => {
+    const t = simulate({ ...scenarios.eth, bars: 60, warmupBars: 30 }).trueMapAt();
+    const m = trueLiquidationMap(t);
+    assert.equal(m.price, t.price);
+    assert.deepEqual(mapDistance(m, t), { long: 0, short: 0 });
+  });
+
+  it("validateScenario('xrp') throws naming the known scenarios", () => {
+    assert.throws(() => validateScenario("xrp"), /unknown scenario \(use eth, sol, bnb\)/);
+  });
+});
