@@ -27,7 +27,7 @@ export function market(n: number, seed = 1, price = 30_000): Market {
   for (let i = 0; i < n; i++) {
     const open = p;
     const close = open * (1 + (r() - 0.5) * 0.006);
-    c.time[i] = 1_700_000_000_000 + i * 60_000;
+    c.time[i] = 1_699_999_200_000 + i * 60_000; // starts on a UTC hour
     c.open[i] = open;
     c.close[i] = close;
     c.high[i] = Math.max(open, close) * (1 + r() * 0.002);

@@ -1,0 +1,47 @@
+import { strict as assert } from "assert";
+import { Book, LONG, SHORT } from "../../src/engine/book";
+
+describe("Book(step, groupKey)", () => {
+  it("Book.decay(side, group, f) halves a tier's USD per half-life without touching its bins", () => {
+    const book = new Book(1, [24, 24, 48]);
+    book.open(LONG, 0, 90, 90, 100);
+    book.open(LONG, 1, 80, 80, 100);
+    book.open(LONG, 2, 70, 70, 100);
+    // tiers 0 and 1 share half-life 24 → one group; tier 2 its own
+    assert.equal(book.groups.length, 2);
+    book.decay(LONG, 0, 0.5);
+    assert.equal(book.sideTotal(LONG), 50 + 50 + 100);
+    assert.equal(book.lanes[LONG][0].at(90), 100, "raw amount unchanged: the scale carries the decay");
+    assert.deepEqual(book.flows[LONG], { opened: 300, liquidated: 0, closed: 0, decayed: 100 });
+  });
+
+  it("Book.liquidateLongs(price) takes the bins whose centre is at or above the price, at the scaled USD", () => {
+    const book = new Book(10, [0, 0]);
+    book.open(LONG, 0, 95, 95, 40); // bin 9, centre 95
+    book.open(LONG, 1, 85, 85, 60); // bin 8, centre 85
+    book.scaleSide(LONG, 0.5);
+    assert.equal(book.liquidateLongs(95.1), 0);
+    assert.equal(book.liquidateLongs(95), 20);
+    assert.equal(book.sideTotal(LONG), 30);
+    assert.equal(book.liquidateLongs(0), 30);
+    assert.ok(book.lanes[LONG][0].empty && book.lanes[LONG][1].empty && book.sums[LONG][0].empty);
+  });
+
+  it("Book.liquidateShorts(price) takes the bins whose centre is at or below the price", () => {
+    const book = new Book(10, [0]);
+    book.open(SHORT, 0, 100, 120, 200); // 50 USD in each of bins 10 and 11 ([100, 120) over 20 USD)
+    assert.equal(book.liquidateShorts(104.9), 0);
+    assert.equal(book.liquidateShorts(105), 100);
+    assert.equal(book.sideTotal(SHORT), 100);
+  });
+
+  it("Book.decay keeps totals exact when tiny scales are folded back into the bins", () => {
+    const book = new Book(1, [1]);
+    book.open(SHORT, 0, 110, 110, 1e9);
+    for (let i = 0; i < 100; i++) book.decay(SHORT, 0, 1e-4); // scale reaches 1e-400 without renormalising
+    assert.ok(book.sideTotal(SHORT) >= 0);
+    assert.ok(Math.abs(book.flows[SHORT].decayed - 1e9) < 1e-3);
+    book.open(SHORT, 0, 110, 110, 5);
+    assert.ok(Math.abs(book.sideTotal(SHORT) - 5) < 1e-12);
+  });
+});

@@ -1,0 +1,29 @@
+import { strict as assert } from "assert";
+import { combineMaps } from "../../src/engine/combine";
+import { liquidationMap } from "../../src/engine/map";
+
+describe("combineMaps(maps)", () => {
+  it("combineMaps(maps) adds venues bin by bin on the coarser grid and unions the tiers", () => {
+    // Venue A: 10 USD bins from 0, tiers 10x and 25x. Venue B: 5 USD bins from 80, tier 10x.
+    const a = liquidationMap({ price: 100, tiers: [10, 25], grid: { lo: 80, step: 10 }, long: [[5, 0, 0, 0], [0, 7, 0, 0]], short: [[0, 0, 0, 3], [0, 0, 0, 0]], source: "A" });
+    // B's bins centred 82.5, 87.5, 92.5, 97.5, 102.5, 107.5, 112.5, 117.5
+    const b = liquidationMap({ price: 100.2, tiers: [10], grid: { lo: 80, step: 5 }, long: [[1, 2, 0, 4, 0, 0, 0, 0]], short: [[0, 0, 0, 0, 0, 0, 0, 6]], source: "B" });
+    const m = combineMaps([a, b]);
+    assert.deepEqual(m.tiers, [10, 25]);
+    assert.equal(m.grid.step, 10);
+    assert.equal(m.price, 100);
+    assert.equal(m.source, "A + B");
+    // 10x longs: bin [80,90) 5 + 1 + 2 = 8; bin [90,100) 4. 25x: 7 in [90,100). Shorts 10x: 3 + 6 in [110,120).
+    assert.deepEqual(m.table.objects(), [
+      { price: 85, side: "long", leverage: 10, usd: 8 },
+      { price: 95, side: "long", leverage: 10, usd: 4 },
+      { price: 95, side: "long", leverage: 25, usd: 7 },
+      { price: 115, side: "short", leverage: 10, usd: 9 },
+    ]);
+    assert.deepEqual(m.liquidationsIf(80), { side: "long", usd: 19 });
+  });
+
+  it("combineMaps([]) throws", () => {
+    assert.throws(() => combineMaps([]), /combineMaps: needs at least one map/);
+  });
+});

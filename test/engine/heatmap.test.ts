@@ -1,0 +1,51 @@
+import { strict as assert } from "assert";
+import { columnBars } from "../../src/engine/heatmap";
+import { replay } from "../../src/engine/replay";
+import { market } from "./fixtures";
+
+const HOUR = 3_600_000;
+function sum(a: ArrayLike<number>): number {
+  let s = 0;
+  for (let i = 0; i < a.length; i++) s += a[i];
+  return s;
+}
+
+describe("replay(candles, oi).heatmap(options)", () => {
+  it("columnBars(series, step) ends an hourly column at the bar closing on the hour", () => {
+    // one-minute bars from 00:58: the 00:59 bar closes at 01:00, the 01:59 bar at 02:00
+    const time = Float64Array.from({ length: 70 }, (_, i) => 58 * 60_000 + i * 60_000);
+    const take = columnBars({ n: 70, interval: 60_000, time } as never, HOUR);
+    assert.deepEqual([...take].flatMap((v, i) => (v ? [i] : [])), [1, 61]);
+    assert.equal(columnBars({ n: 3, interval: 60_000, time: time.slice(0, 3) } as never).reduce((a, b) => a + b, 0), 3);
+  });
+
+  it("heatmap() columns hold the same USD as mapAt() of the same bar", () => {
+    const { candles, openInterest } = market(240, 4);
+    const m = replay({ candles, openInterest });
+    const hm = m.heatmap({ step: HOUR });
+    assert.equal(hm.times.length, 4);
+    assert.equal(hm.times[0], candles.time[59] + 60_000);
+    for (const [c, bar] of [[0, 59], [3, 239]]) {
+      const map = m.mapAt(candles.time[bar]);
+      const mapUsd = map.long.concat(map.short).reduce((s, a) => s + sum(a), 0);
+      const col = sum(hm.z[c]);
+      assert.ok(Math.abs(col - mapUsd) <= 1e-5 * mapUsd, `column ${c}: ${col} vs ${mapUsd}`);
+      // long and short apart add up to z (float32 rounding)
+      const longShort = sum(hm.long[c]) + sum(hm.short[c]);
+      assert.ok(Math.abs(longShort - col) <= 1e-5 * col);
+    }
+    assert.equal(hm.grid, m.grid);
+    assert.equal(hm.z[0].length, m.grid.bins);
+  });
+
+  it("replay({ heatmap, grid window }) records the same columns in its own pass", () => {
+    const { candles, openInterest } = market(120, 6);
+    const grid = { step: 10, lo: 20_000, bins: 2_000 };
+    const a = replay({ candles, openInterest, grid, heatmap: { step: HOUR } }).heatmap({ step: HOUR });
+    const b = replay({ candles, openInterest, grid }).heatmap({ step: HOUR });
+    assert.deepEqual(a.z, b.z);
+    assert.deepEqual(a.long, b.long);
+    assert.equal(a.grid.lo, 20_000);
+    assert.throws(() => replay({ candles, openInterest, heatmap: {} }), /recording the heatmap during the replay needs a fixed window: grid.lo and grid.bins/);
+  });
+});

@@ -1,0 +1,75 @@
+import { strict as assert } from "assert";
+import { from } from "arquero";
+import { readSeries } from "../../src/engine/input";
+import { resolveOptions } from "../../src/engine/resolve";
+
+const o = resolveOptions({});
+const MIN = 60_000;
+
+function candles(n: number, interval = MIN) {
+  return {
+    time: Array.from({ length: n }, (_, i) => i * interval),
+    open: new Array(n).fill(100),
+    high: new Array(n).fill(101),
+    low: new Array(n).fill(99),
+    close: Array.from({ length: n }, (_, i) => 100 + i),
+  };
+}
+
+describe("readSeries(candles, openInterest, options)", () => {
+  it("readSeries(candles, oi) aligns 5-minute OI to 1-minute bars: the latest stamp at or before the bar's close", () => {
+    // Bar i opens at i min and closes at (i+1) min − 1 ms. OI stamped at 0, 5, 10 min.
+    const oi = { time: [0, 5 * MIN, 10 * MIN], openInterestUsd: [1, 2, 3] };
+    const s = readSeries(candles(12), oi, o);
+    assert.deepEqual([...s.oiUsd], [1, 1, 1, 1, 1, 2, 2, 2, 2, 2, 3, 3]);
+    assert.equal(s.oiStart, 0);
+  });
+
+  it("readSeries(candles, oi) gives a 30-minute bar the last 5-minute OI stamped inside it", () => {
+    const oi = { time: Array.from({ length: 12 }, (_, j) => j * 5 * MIN), openInterestUsd: Array.from({ length: 12 }, (_, j) => j) };
+    const s = readSeries(candles(2, 30 * MIN), oi, o);
+    // bar 0 closes at 30 min − 1 ms: the 25-minute stamp (5); bar 1: the 55-minute stamp (11)
+    assert.deepEqual([...s.oiUsd], [5, 11]);
+  });
+
+  it("readSeries(candles, oi) leaves bars before the first OI stamp without OI", () => {
+    const s = readSeries(candles(4), { time: [2 * MIN], openInterestUsd: [7] }, o);
+    assert.equal(s.oiStart, 2);
+    assert.deepEqual([...s.oiUsd].slice(2), [7, 7]);
+  });
+
+  it("readSeries(candles, oi) converts OI in base coin at the bar's close", () => {
+    const s = readSeries(candles(3), { time: [0, MIN, 2 * MIN], openInterest: [2, 2, 3] }, o);
+    assert.deepEqual([...s.oiUsd], [200, 202, 306]);
+  });
+
+  it("readSeries(candles, oi) reads arquero tables and OI columns of the candle table", () => {
+    const s = readSeries(from([{ time: 0, open: 1, high: 2, low: 1, close: 2, openInterestUsd: 9 }]), undefined, o);
+    assert.deepEqual([s.n, s.oiUsd[0], s.close[0]], [1, 9, 2]);
+  });
+
+  it("readSeries(candles, oi) splits by taker buy share, else the long/short ratio, else evenly", () => {
+    const c = { ...candles(2), volume: [10, 0], takerBuyVolume: [7, 0] };
+    assert.deepEqual([...readSeries(c, { time: [0], openInterestUsd: [1] }, o).longShare], [0.7, 0.5]);
+    const ratio = readSeries(candles(2), { time: [0, MIN], openInterestUsd: [1, 1], longShortRatio: [3, 1] }, o);
+    assert.deepEqual([...ratio.longShare], [0.75, 0.5]);
+    assert.deepEqual([...readSeries(candles(2), { time: [0], openInterestUsd: [1] }, o).longShare], [0.5, 0.5]);
+  });
+
+  it("readSeries(candles, oi) names the column, row and value of bad input", () => {
+    const oi = { time: [0], openInterestUsd: [1] };
+    const { close: _close, ...noClose } = candles(2);
+    assert.throws(() => readSeries(noClose, oi, o), /candles, column "close": missing column; has time, open, high, low/);
+    const nan = candles(3);
+    nan.high[2] = NaN;
+    assert.throws(() => readSeries(nan, oi, o), /candles, column "high": row 2: not a finite number \(value NaN\)/);
+    const unsorted = candles(3);
+    unsorted.time[2] = 0;
+    assert.throws(() => readSeries(unsorted, oi, o), /candles, column "time": row 2: times must be strictly increasing \(previous 60000\) \(value 0\)/);
+    assert.throws(() => readSeries(candles(2), { time: [0, MIN] }, o), /openInterest, column "openInterestUsd": missing column openInterestUsd \(or openInterest in base coin\)/);
+    assert.throws(() => readSeries(candles(2), { time: [0], openInterestUsd: [-5] }, o), /row 0: open interest must be >= 0 \(value -5\)/);
+    const inverted = candles(1);
+    inverted.low[0] = 102;
+    assert.throws(() => readSeries(inverted, oi, o), /column "high": row 0: high below low 102 \(value 101\)/);
+  });
+});
