@@ -22,9 +22,9 @@ export interface BracketArrays {
  * the previous cap (contiguous) and each cap exceeds its floor (increasing); maintenance rates
  * in (0, 1) and non-decreasing; max leverage positive; and
  * `cum_n = floor_n × (mmr_n − mmr_(n−1)) + cum_(n−1)` within `marginOptions.cumTolerance`
- * (absolute, in the bracket's unit) plus 1e-6 of the expected value, with cum_1 = 0. That identity makes maintenance
- * margin a continuous function of notional, which the liquidation search relies on.
- * The error names the symbol, the bracket and the value.
+ * (absolute, in the bracket's unit) plus 1e-6 of the expected value, with cum_1 = 0. That
+ * identity makes maintenance margin a continuous function of notional, which the liquidation
+ * search relies on. The error names the symbol, the bracket, the field and the value.
  */
 export function checkBrackets(table: BracketTable): BracketTable {
   const { symbol, brackets } = table;
