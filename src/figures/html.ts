@@ -7,11 +7,26 @@ import type { Figure } from "./figure";
 import { escapeHtml, figureConfig, scriptJson } from "./embed";
 import { plotlySource } from "./render";
 
-/** The page title: the figure's layout title text (line breaks as spaces), or "liqlab figure". */
-function pageTitle(figure: Figure): string {
+/** Plotly's string markup: line breaks and the styling tags it understands. */
+const PLOTLY_TAGS = /<\/?(?:b|i|em|sup|sub|span|a)(?:\s[^>]*)?>/gi;
+const ENTITIES: Record<string, string> = { lt: "<", gt: ">", amp: "&", quot: '"', nbsp: " " };
+
+/**
+ * The page title: the figure's layout title as plain text (plotly markup dropped, entities
+ * decoded; the caller HTML-escapes it), or "liqlab figure".
+ */
+export function pageTitle(figure: Figure): string {
   const title = figure.layout["title"];
   const text = typeof title === "string" ? title : typeof title === "object" && title !== null ? (title as { text?: unknown }).text : undefined;
-  return typeof text === "string" && text !== "" ? text.replace(/<br\s*\/?>/gi, " ").replace(/\s+/g, " ").trim() : "liqlab figure";
+  if (typeof text !== "string" || text === "") return "liqlab figure";
+  return text
+    .replace(/<br\s*\/?>/gi, " ")
+    .replace(PLOTLY_TAGS, "")
+    .replace(/&#(\d+);|&([a-z]+);/gi, (m, code: string | undefined, name: string | undefined) =>
+      code !== undefined ? String.fromCharCode(Number(code)) : (ENTITIES[name!.toLowerCase()] ?? m),
+    )
+    .replace(/\s+/g, " ")
+    .trim();
 }
 
 /** A complete HTML document showing the figure at the full window size. */

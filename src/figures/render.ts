@@ -143,11 +143,15 @@ function oneLine(e: unknown): string {
 /**
  * Renders a figure to PNG (Buffer) or SVG (string) synchronously in headless Chromium. Never
  * throws for a missing or failing browser: returns { ok: false, reason } with a one-line reason.
- * Takes about 1.5 s per image on a 2-core machine (Chromium start plus plotly parse).
+ * Takes 2 to 3.5 s per image on a busy 2-core machine, almost all of it Chromium starting and
+ * parsing the plotly bundle.
  */
 export function renderStatic(figure: Figure, options: RenderOptions): RenderResult {
   const { format, width = 1200, height = 800, scale = 1, timeoutMs = 60_000 } = options;
   if (format !== "png" && format !== "svg") return { ok: false, reason: `unknown format ${JSON.stringify(format)}: use "png" or "svg"` };
+  for (const [name, v] of [["width", width], ["height", height], ["scale", scale], ["timeoutMs", timeoutMs]] as const) {
+    if (!(typeof v === "number" && Number.isFinite(v) && v > 0)) return { ok: false, reason: `${name} must be a positive number (value ${String(v)})` };
+  }
   const chromium = findChromium();
   if (chromium === null) return { ok: false, reason: "no Chromium found: set LIQLAB_CHROMIUM or install chromium" };
   const dir = mkdtempSync(join(tmpdir(), "liqlab-render-"));

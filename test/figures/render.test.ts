@@ -48,6 +48,11 @@ describe("figures/render", () => {
     }
   });
 
+  it("renderStatic(figure, {width: NaN}) returns a reason instead of starting a browser", () => {
+    assert.deepEqual(renderStatic(tiny, { format: "png", width: NaN }), { ok: false, reason: "width must be a positive number (value NaN)" });
+    assert.deepEqual(renderStatic(tiny, { format: "gif" as never }), { ok: false, reason: 'unknown format "gif": use "png" or "svg"' });
+  });
+
   it("parseDump(dom, format) decodes the PNG and SVG data URLs plotly writes", () => {
     const png = Buffer.from([0x89, 0x50, 0x4e, 0x47]);
     const pngDom = `<html><body><pre id="liqlab-image">OK data:image/png;base64,${png.toString("base64")}</pre></body></html>`;

@@ -2,6 +2,7 @@ import assert from "node:assert/strict";
 import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { pageTitle } from "../../src/figures/html";
 import { saveFigure } from "../../src/figures/save";
 import type { Figure } from "../../src/figures/figure";
 
@@ -25,6 +26,12 @@ describe("figures/save", () => {
     assert.equal(html.split("</script>").length - 1, 2);
     assert.ok(html.includes("\\u003c/script\\u003e\\u003cscript\\u003ealert(1)\\u003c/script\\u003e"));
     assert.match(html, /<title>BTC &#60;\/script&#62;/);
+  });
+
+  it("pageTitle(figure) is plain text: plotly markup dropped, entities decoded", () => {
+    assert.equal(pageTitle({ data: [], layout: { title: { text: "<b>BTC</b> map<br>&#60;x&#62; &amp; y" } } }), "BTC map <x> & y");
+    assert.equal(pageTitle({ data: [], layout: { title: HOSTILE } }), HOSTILE);
+    assert.equal(pageTitle({ data: [], layout: {} }), "liqlab figure");
   });
 
   it("saveFigure(figure, 'x.pdf') throws naming the extension and the formats it knows", () => {
