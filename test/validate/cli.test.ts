@@ -66,6 +66,17 @@ describe("validate/cli", () => {
     assert.match(out, /baseline/);
   });
 
+  it("main(['--candles', K, '--oi', M, '--liquidations', L, '--json']) scores archive files like --scenario does", async () => {
+    const d = join(__dirname, "..", "..", "datasets", "eth");
+    const { code, out } = await run(["--candles", join(d, "ETHUSDT-5m-klines.csv"), "--oi", join(d, "ETHUSDT-metrics.csv"), "--liquidations", join(d, "ETHUSDT-liquidationSnapshot.csv"), "--json"]);
+    assert.equal(code, 0);
+    const j = JSON.parse(out);
+    const s = JSON.parse((await run(["--scenario", "eth", "--json"])).out);
+    assert.equal(j.bars, s.bars);
+    assert.deepEqual(j.long, s.long);
+    assert.ok(s.distance.long > 0 && s.distance.short > 0);
+  });
+
   it("main([]) prints usage and exits 2; parseArgs rejects unknown options", async () => {
     assert.equal((await run([])).code, 2);
     assert.throws(() => parseArgs(["--fil", "x"]), /column "--fil": unknown option \(value "--fil"\)/);
