@@ -245,6 +245,15 @@ describe("margin/liquidation", () => {
       const batch = liquidationPrices({ ...btc, side: "short", entryPrice: entry, quantity: 0.1, leverage: 10 });
       assert.equal(batch[1], liquidationPrice({ ...btc, side: "short", entryPrice: 70_000, quantity: 0.1, leverage: 10 }).price);
     });
+    it("matches the scalar form for inverse cross positions too", () => {
+      const coin = { exchange: "binance", contract: "inverse", margin: "cross", walletBalance: 0.5, maintenanceMarginRate: 0.004 } as const;
+      const entry = Float64Array.from([40_000, 45_000, 50_000]);
+      const batch = liquidationPrices({ ...coin, side: "long", entryPrice: entry, quantity: 100_000, leverage: 20 });
+      entry.forEach((ep, i) => assert.equal(batch[i], liquidationPrice({ ...coin, side: "long", entryPrice: ep, quantity: 100_000, leverage: 20 }).price));
+    });
+    it("rejects arrays of different lengths", () => {
+      assert.throws(() => liquidationPrices({ ...btc, side: "long", entryPrice: Float64Array.from([1, 2]), quantity: Float64Array.from([1]), leverage: 10 }), /column "quantity": quantity must be a number or a Float64Array of length 2 \(value "length 1"\)/);
+    });
     it("names the bad element", () => {
       assert.throws(() => liquidationPrices({ ...btc, side: "long", entryPrice: Float64Array.from([1, 2]), quantity: 1, leverage: Float64Array.from([10, 0]) }), /column "leverage\[1\]": leverage\[1\] must be positive \(value 0\)/);
     });
