@@ -24,6 +24,8 @@ export class Book {
   openTick = new Float64Array(1024);
   endTick = new Float64Array(1024);
   end = new Int8Array(1024);
+  /** Number of positions the last sweep liquidated. */
+  swept = 0;
   private longBuckets = new Map<number, number[]>();
   private shortBuckets = new Map<number, number[]>();
   private maxLong = -Infinity;
@@ -59,7 +61,9 @@ export class Book {
     const k = bucketOf(price);
     const buckets = side > 0 ? this.longBuckets : this.shortBuckets;
     let qty = 0;
+    this.swept = 0;
     const take = (i: number) => {
+      this.swept++;
       this.end[i] = LIQUIDATED;
       this.endTick[i] = tick;
       qty += this.quantity[i]!;

@@ -123,6 +123,7 @@ export function simulate(options: SimulateOptions = {}): Simulation {
       lnP += -kappa * (lnP - lnAnchor) + sigma * z;
       if (lnP > lnRes) lnP = 2 * lnRes - lnP;
       let p = Math.exp(lnP);
+      // Busier steps trade more: E[0.2 + |z|] = 0.2 + sqrt(2/π) ≈ 0.998, so the mean is organicPerTick.
       const organic = (organicPerTick * (0.2 + Math.abs(z))) / 0.998 / p;
       const buyShare = 0.5 + 0.3 * Math.tanh(z);
       vol += organic;
@@ -158,7 +159,9 @@ export function simulate(options: SimulateOptions = {}): Simulation {
       let stepShortUsd = 0;
       for (let round = 0; round < 1000; round++) {
         const sold = book.sweep(1, p, t);
+        longCount -= book.swept;
         const bought = book.sweep(-1, p, t);
+        shortCount -= book.swept;
         if (sold === 0 && bought === 0) break;
         longQty -= sold;
         shortQty -= bought;
@@ -201,12 +204,6 @@ export function simulate(options: SimulateOptions = {}): Simulation {
         trades++;
       }
       closeAt.delete(B);
-    }
-    // Liquidated cohorts leave the account counts too (recount is exact and cheap enough per bar).
-    if (liqLong > 0 || liqShort > 0) {
-      longCount = 0;
-      shortCount = 0;
-      for (let i = 0; i < book.n; i++) if (book.end[i] === ALIVE) book.side[i]! > 0 ? longCount++ : shortCount++;
     }
     const close = Math.exp(lnP);
     const longUsd = longQty * close;

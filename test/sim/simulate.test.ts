@@ -68,6 +68,17 @@ describe("sim/simulate", () => {
     }
   });
 
+  it("simulate(options) longShortRatio is open long cohorts / open short cohorts at the bar's close", () => {
+    const pos = sim.positions().objects() as { side: string; openTime: number; endTime: number }[];
+    const time = col(sim.openInterest, "time");
+    const ratio = col(sim.openInterest, "longShortRatio");
+    for (const b of [10, 120, 239]) {
+      const open = pos.filter((p) => p.openTime < time[b]! && p.endTime >= time[b]!);
+      const longs = open.filter((p) => p.side === "long").length;
+      assert.ok(Math.abs(ratio[b]! - longs / (open.length - longs)) < 1e-12, `bar ${b}`);
+    }
+  });
+
   it("simulate(options).trueMapAt() holds long levels below the price and short levels above it", () => {
     const m = sim.trueMapAt();
     let below = 0;
