@@ -111,7 +111,12 @@ export function toTable(r: BacktestResult): string {
       lines.push(`${side.padEnd(6)} ${k.padEnd(12)} ${m.toFixed(3).padStart(7)} ${b.toFixed(3).padStart(9)}  ${better}`);
     }
   }
-  lines.push("", "calibration = sum(estimated) / sum(realized); compare rankings and shares when realized covers more venues than open interest.");
+  const zeros = (name: string) => (r.series.array(name) as Float64Array).filter((x) => x === 0).length;
+  lines.push(
+    "",
+    `bars at exactly 0 USD: estimated ${zeros("longEstimatedUsd")} long / ${zeros("shortEstimatedUsd")} short, realized ${zeros("longRealizedUsd")} long / ${zeros("shortRealizedUsd")} short (zeros tie at the bottom of the ranks)`,
+    "calibration = sum(estimated) / sum(realized); compare rankings and shares when realized covers more venues than open interest.",
+  );
   return lines.join("\n") + "\n";
 }
 
