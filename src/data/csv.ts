@@ -6,7 +6,16 @@
  * are skipped. Line numbers are 1-based physical lines, as an editor shows them.
  */
 import { error } from "../util/errors";
-import { parseDecimal } from "./numbers";
+import { parseDecimal as parseDecimalExport } from "./numbers";
+
+// bound once: the hot loop calls it directly rather than through the module's export accessor
+const parseDecimal = parseDecimalExport;
+
+/** true/false (any case) and 1/0, else undefined. */
+export function parseBoolText(s: string): boolean | undefined {
+  const u = s.trim().toLowerCase();
+  return u === "true" || u === "1" ? true : u === "false" || u === "0" ? false : undefined;
+}
 
 const COMMA = 44, LF = 10, CR = 13, QUOTE = 34;
 
@@ -49,6 +58,32 @@ export class CsvScanner {
   number(i: number): number {
     if (i >= this.count) return NaN;
     return this.escaped[i] ? parseDecimal(this.field(i), 0, this.field(i).length) : parseDecimal(this.text, this.starts[i]!, this.ends[i]!);
+  }
+
+  /** Field `i` as a boolean from its characters (true/false in any case, 1/0), or undefined. */
+  bool(i: number): boolean | undefined {
+    if (i >= this.count || this.escaped[i]) return parseBoolText(this.field(i));
+    let s = this.starts[i]!, e = this.ends[i]!;
+    const t = this.text;
+    while (s < e && t.charCodeAt(s) === 32) s++;
+    while (e > s && t.charCodeAt(e - 1) === 32) e--;
+    const n = e - s, c = t.charCodeAt(s) | 0x20;
+    if (n === 1) return c === 0x31 ? true : c === 0x30 ? false : undefined; // "1" | "0" (0x20 bit already set)
+    if (n === 4 && c === 0x74 && (t.charCodeAt(s + 1) | 0x20) === 0x72 && (t.charCodeAt(s + 2) | 0x20) === 0x75 && (t.charCodeAt(s + 3) | 0x20) === 0x65) return true;
+    if (n === 5 && c === 0x66 && (t.charCodeAt(s + 1) | 0x20) === 0x61 && (t.charCodeAt(s + 2) | 0x20) === 0x6c && (t.charCodeAt(s + 3) | 0x20) === 0x73 && (t.charCodeAt(s + 4) | 0x20) === 0x65) return false;
+    return undefined;
+  }
+
+  /** True when field `i` starts with a letter (a header cell, never a number or a date). */
+  startsWithLetter(i: number): boolean {
+    if (i >= this.count) return false;
+    const c = this.text.charCodeAt(this.starts[i]!) | 0x20;
+    return c >= 0x61 && c <= 0x7a;
+  }
+
+  /** Character offset just after the current row (for sizing buffers). */
+  get offset(): number {
+    return this.pos;
   }
 
   /** True when field `i` is empty or blank. */

@@ -5,11 +5,14 @@
  * error helper naming file, line, column and value; nothing becomes NaN.
  */
 import { error } from "../util/errors";
-import { CsvScanner, estimateRows } from "./csv";
+import { CsvScanner, parseBoolText } from "./csv";
 import { lineOf } from "./json";
 import { toNumber } from "./numbers";
 import type { DataKind } from "./schema";
-import { epochToMs, epochUnit, parseDateString, toTimeMs } from "./time";
+import { epochToMs as epochToMsExport, epochUnit, parseDateString, toTimeMs } from "./time";
+
+// bound once: the CSV loop calls it directly rather than through the module's export accessor
+const epochToMs = epochToMsExport;
 
 /**
  * How a value is checked: `time` epoch (s/ms/µs/ns) or UTC date text; `price` finite > 0;
@@ -98,10 +101,7 @@ function parseSide(s: string): string | undefined {
   return u === "SELL" || u === "LONG" ? "long" : u === "BUY" || u === "SHORT" ? "short" : undefined;
 }
 
-function parseBool(s: string): boolean | undefined {
-  const u = s.trim().toLowerCase();
-  return u === "true" || u === "1" ? true : u === "false" || u === "0" ? false : undefined;
-}
+const parseBool = parseBoolText;
 
 function allocate(p: Parsed, fields: readonly FieldSpec[], present: boolean[], capacity: number): Column[] {
   const cols: Column[] = [];
@@ -114,8 +114,8 @@ function allocate(p: Parsed, fields: readonly FieldSpec[], present: boolean[], c
   return cols;
 }
 
-function grow(p: Parsed, fields: readonly FieldSpec[], present: boolean[], cols: Column[]): void {
-  const cap = Math.max(16, p.lines.length * 2);
+function grow(p: Parsed, fields: readonly FieldSpec[], present: boolean[], cols: Column[], to = 0): void {
+  const cap = Math.max(16, to, p.lines.length * 2);
   fields.forEach((f, j) => {
     const old = cols[j]!;
     if (old instanceof Float64Array) {
@@ -132,8 +132,12 @@ function grow(p: Parsed, fields: readonly FieldSpec[], present: boolean[], cols:
 
 /** Trims every column to the kept row count. */
 export function trim(p: Parsed): void {
-  for (const [k, c] of p.columns) p.columns.set(k, c instanceof Float64Array ? c.slice(0, p.n) : c.slice(0, p.n) as Column);
-  p.lines = p.lines.slice(0, p.n);
+  const tight = (len: number) => p.n >= len * 0.9;
+  for (const [k, c] of p.columns) {
+    if (c.length === p.n) continue;
+    p.columns.set(k, c instanceof Float64Array ? (tight(c.length) ? c.subarray(0, p.n) : c.slice(0, p.n)) : (c.slice(0, p.n) as Column));
+  }
+  if (p.lines.length !== p.n) p.lines = tight(p.lines.length) ? p.lines.subarray(0, p.n) : p.lines.slice(0, p.n);
 }
 
 function noteUnits(p: Parsed, units: Set<string>): void {
@@ -176,43 +180,61 @@ export function readCsv(p: Parsed, text: string, fields: readonly FieldSpec[]): 
   }
   if (!hasHeader) p.notes.push("no header row: columns taken in Binance archive order");
   const probe = hasHeader ? first[0]!.trim().toLowerCase() : fields[0]!.names[0]!.toLowerCase();
-  const cols = allocate(p, fields, present, estimateRows(sc.text));
   const units = new Set<string>();
   let n = 0;
-  if (hasHeader && !sc.next()) { p.n = 0; trim(p); return; }
+  if (hasHeader && !sc.next()) { allocate(p, fields, present, 0); p.n = 0; return; }
+  // size the columns from the first data row's length; they grow if the guess is short
+  const rowStart = sc.offset;
+  const cols = allocate(p, fields, present, 16);
+  let sized = false;
   do {
     const line = sc.line;
-    if (sc.field(0).toLowerCase() === probe && Number.isNaN(sc.number(0))) { drop(p, "repeated header row", line); continue; }
+    if (!sized && n === 1) {
+      sized = true;
+      const est = Math.ceil(((sc.text.length - rowStart) / Math.max(8, sc.offset - rowStart)) * 1.05) + 16;
+      while (p.lines.length < est) grow(p, fields, present, cols, est);
+    }
+    if (sc.startsWithLetter(0) && sc.field(0).toLowerCase() === probe) { drop(p, "repeated header row", line); continue; }
     p.rowsRead++;
     if (n === p.lines.length) grow(p, fields, present, cols);
     let skip = false;
-    for (let j = 0; j < fields.length && !skip; j++) {
+    for (let j = 0; j < fields.length; j++) {
       const k = idx[j]!;
       if (k < 0) continue;
       const f = fields[j]!;
-      if (k >= sc.count || sc.isEmpty(k)) {
-        if (f.emptyDrops) { drop(p, `empty ${f.names[0]}`, line); skip = true; continue; }
-        throw error(k >= sc.count ? `row has ${sc.count} fields, column is missing` : "empty value", { file, line, column: f.names[0]!, value: k >= sc.count ? sc.row().join(",") : sc.field(k) });
-      }
       const c = cols[j]!;
-      if (f.type === "side") {
-        const s = parseSide(sc.field(k));
-        if (s === undefined) throw error(`${f.names[0]} ${MESSAGES.side}`, { file, line, column: f.names[0]!, value: sc.field(k) });
-        (c as string[])[n] = s;
-      } else if (f.type === "bool") {
-        const b = parseBool(sc.field(k));
-        if (b === undefined) throw error(`${f.names[0]} ${MESSAGES.bool}`, { file, line, column: f.names[0]!, value: sc.field(k) });
-        (c as boolean[])[n] = b;
-      } else if (f.type === "time") {
-        const raw = sc.number(k);
-        let t = epochToMs(raw);
-        if (Number.isNaN(raw)) { t = parseDateString(sc.field(k)); units.add("text"); } else units.add(epochUnit(raw));
-        if (Number.isNaN(t)) throw error(`${f.names[0]} ${MESSAGES.time}`, { file, line, column: f.names[0]!, value: sc.field(k) });
-        (c as Float64Array)[n] = t;
-      } else {
+      const type = f.type;
+      if (type === "time" || type === "price" || type === "amount" || type === "number" || type === "count") {
         const v = sc.number(k);
-        if (!checkNumber(f.type, v)) throw error(`${f.names[0]} ${Number.isNaN(v) ? "is not a number" : MESSAGES[f.type]}`, { file, line, column: f.names[0]!, value: sc.field(k) });
-        (c as Float64Array)[n] = v;
+        if (type === "time") {
+          let t = epochToMs(v);
+          if (t !== t) {
+            if (v === v) units.add(epochUnit(v));
+            else if (!sc.isEmpty(k)) { t = parseDateString(sc.field(k)); units.add("text"); }
+          } else if (v >= 1e14 || v < 1e11) units.add(epochUnit(v));
+          if (t === t) { (c as Float64Array)[n] = t; continue; }
+        } else if (checkNumber(type, v)) { (c as Float64Array)[n] = v; continue; }
+        // invalid: say why
+        if (k >= sc.count || sc.isEmpty(k)) {
+          if (f.emptyDrops) { drop(p, `empty ${f.names[0]}`, line); skip = true; break; }
+          throw emptyError(sc, k, f, file, line);
+        }
+        if (type === "time") throw error(`${f.names[0]} ${MESSAGES.time}`, { file, line, column: f.names[0]!, value: sc.field(k) });
+        throw error(`${f.names[0]} ${v !== v ? "is not a number" : MESSAGES[type]}`, { file, line, column: f.names[0]!, value: sc.field(k) });
+      } else if (type === "bool") {
+        const b = sc.bool(k);
+        if (b === undefined) {
+          if (k >= sc.count || sc.isEmpty(k)) { if (f.emptyDrops) { drop(p, `empty ${f.names[0]}`, line); skip = true; break; } throw emptyError(sc, k, f, file, line); }
+          throw error(`${f.names[0]} ${MESSAGES.bool}`, { file, line, column: f.names[0]!, value: sc.field(k) });
+        }
+        (c as boolean[])[n] = b;
+      } else {
+        const s = parseSide(sc.field(k));
+        if (s === undefined) {
+          if (k >= sc.count || sc.isEmpty(k)) { if (f.emptyDrops) { drop(p, `empty ${f.names[0]}`, line); skip = true; break; } throw emptyError(sc, k, f, file, line); }
+          throw error(`${f.names[0]} ${MESSAGES.side}`, { file, line, column: f.names[0]!, value: sc.field(k) });
+        }
+        (c as string[])[n] = s;
       }
     }
     if (skip) continue;
@@ -222,6 +244,12 @@ export function readCsv(p: Parsed, text: string, fields: readonly FieldSpec[]): 
   p.n = n;
   noteUnits(p, units);
   trim(p);
+}
+
+function emptyError(sc: CsvScanner, k: number, f: FieldSpec, file: string, line: number): Error {
+  return k >= sc.count
+    ? error(`row has ${sc.count} fields, column is missing`, { file, line, column: f.names[0]!, value: sc.row().join(",") })
+    : error("empty value", { file, line, column: f.names[0]!, value: sc.field(k) });
 }
 
 function trimEmpty(p: Parsed, fields: readonly FieldSpec[]): void {
