@@ -129,9 +129,13 @@ export async function main(argv: string[]): Promise<number> {
   if (a.scenario) {
     const v = validateScenario(a.scenario);
     const d = v.distance;
+    const m = v.meanDistance;
+    const pct = (x: number) => `${(100 * x).toFixed(2)}%`;
     process.stdout.write(a.json
-      ? JSON.stringify({ ...toJson(v.backtest), distance: d }, null, 2) + "\n"
-      : toTable(v.backtest) + `\nmap distance to the simulator's truth after the last bar (W1 / price): long ${(100 * d.long).toFixed(2)}%, short ${(100 * d.short).toFixed(2)}%\n`);
+      ? JSON.stringify({ ...toJson(v.backtest), distance: d, meanDistance: m }, null, 2) + "\n"
+      : toTable(v.backtest) +
+          `\nmap distance to the simulator's truth (W1 / price): after the last bar long ${pct(d.long)}, short ${pct(d.short)}; ` +
+          `mean of ${m.snapshots} six-hourly snapshots long ${pct(m.long)}, short ${pct(m.short)}\n`);
     return 0;
   }
   const r = validateFiles(a);

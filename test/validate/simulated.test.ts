@@ -9,7 +9,8 @@ describe("validate/simulated", () => {
   it("validateScenario('eth') replays the shipped files and scores them: every figure finite, distances in (0, 0.1)", () => {
     const v = validateScenario("eth");
     assert.equal(v.backtest.series.numRows(), v.backtest.bars);
-    for (const d of [v.distance.long, v.distance.short]) assert.ok(d > 0 && d < 0.1, String(d));
+    for (const d of [v.distance.long, v.distance.short, v.meanDistance.long, v.meanDistance.short]) assert.ok(d > 0 && d < 0.1, String(d));
+    assert.equal(v.meanDistance.snapshots, 11); // after bars 72, 144, …, 792 of 864
     for (const side of [v.backtest.long, v.backtest.short]) for (const m of [side.model, side.baseline]) for (const x of Object.values(m)) assert.ok(Number.isFinite(x));
   });
 
