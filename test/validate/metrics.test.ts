@@ -1,4 +1,5 @@
 import assert from "node:assert/strict";
+import fc from "fast-check";
 import { calibration, logPearson, pearson, ranks, spearman, topCapture, topWeights } from "../../src/validate/metrics";
 
 const f = (xs: number[]) => Float64Array.from(xs);
@@ -83,5 +84,21 @@ describe("validate/metrics", () => {
     assert.throws(() => spearman(f([1, 2, 3]), f([1, 2])), /series lengths differ: estimated has 3 bars, realized 2/);
     assert.throws(() => spearman(f([1, NaN]), f([1, 2])), /estimated must be finite at bar 1 \(value NaN\)/);
     assert.throws(() => spearman(f([1]), f([1])), /at least 2 bars are needed/);
+  });
+
+  it("spearman, logPearson, topCapture on any non-negative series stay in range, never NaN (seeded property)", () => {
+    const usd = fc.array(fc.oneof(fc.constant(0), fc.double({ min: 0, max: 1e12, noNaN: true })), { minLength: 2, maxLength: 60 });
+    fc.assert(
+      fc.property(usd, usd, (a, b) => {
+        const n = Math.min(a.length, b.length);
+        const x = f(a.slice(0, n));
+        const y = f(b.slice(0, n));
+        const s = spearman(x, y);
+        const l = logPearson(x, y);
+        const t = topCapture(x, y);
+        return s >= -1 && s <= 1 && l >= -1 && l <= 1 && t >= 0 && t <= 1 + 1e-12;
+      }),
+      { seed: 20260526, numRuns: 300 },
+    );
   });
 });
