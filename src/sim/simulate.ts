@@ -59,6 +59,8 @@ export interface Simulation {
    * while still open), end ("open" | "closed" | "liquidated").
    */
   positions(): ColumnTable;
+  /** The positions open after the bar whose open time is <= `time` (default: the last bar). */
+  openPositionsAt(time?: number): ColumnTable;
   /** The true map after the bar whose open time is <= `time` (default: the last bar). */
   trueMapAt(time?: number, grid?: PriceGrid): TrueMap;
 }
@@ -248,6 +250,13 @@ export function simulate(options: SimulateOptions = {}): Simulation {
   }
 
   const spotScale = 1 - o.spotDiscount;
+  /** Index of the bar whose open time is the last <= time (default the last bar). */
+  const barAt = (time?: number) => {
+    const b = time === undefined ? N - 1 : Math.min(N - 1, Math.floor((time - o.start) / o.intervalMs));
+    if (!(b >= 0)) throw error("time is before the first bar", { column: "time", value: time });
+    return b;
+  };
+  const closeTime = (time?: number) => c.time[barAt(time)]! + o.intervalMs;
   const firstTick = W * T;
   return {
     options: o,
@@ -282,10 +291,12 @@ export function simulate(options: SimulateOptions = {}): Simulation {
         end: ids.map((i) => (["open", "closed", "liquidated"] as const)[book.end[i]!]!),
       });
     },
+    openPositionsAt(time?: number) {
+      const at = closeTime(time);
+      return this.positions().filter(aq.escape((d: { openTime: number; endTime: number }) => d.openTime < at && d.endTime >= at));
+    },
     trueMapAt(time?: number, grid?: PriceGrid) {
-      const last = N - 1;
-      const b = time === undefined ? last : Math.min(last, Math.floor((time - o.start) / o.intervalMs));
-      if (!(b >= 0)) throw error("trueMapAt: time is before the first bar", { column: "time", value: time });
+      const b = barAt(time);
       const after = (W + b + 1) * T; // first tick after the bar
       return trueMap(book, tiers, after, c.close[b]!, c.time[b]! + o.intervalMs, grid);
     },

@@ -99,6 +99,15 @@ describe("sim/simulate", () => {
     assert.ok(total(thin) > 1.2 * total(thick), `${total(thin)} vs ${total(thick)}`);
   });
 
+  it("simulate(options).openPositionsAt(time) holds exactly the quantity the bar's open interest reports", () => {
+    const t = col(sim.candles, "time")[100]!;
+    const open = sim.openPositionsAt(t + 1);
+    const q = col(open, "quantity").reduce((a, b) => a + b, 0);
+    const oi = col(sim.openInterest, "openInterest")[100]!;
+    assert.ok(Math.abs(q - oi) < 1e-6 * oi);
+    assert.throws(() => sim.openPositionsAt(0), /column "time": time is before the first bar \(value 0\)/);
+  });
+
   it("simulate({longShare: 2}) throws naming the option", () => {
     assert.throws(() => simulate({ longShare: 2 }), /column "longShare": longShare must be in \[0, 1\] \(value 2\)/);
   });
