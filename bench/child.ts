@@ -1,7 +1,10 @@
 /**
  * Runs ONE workload in this process and prints one JSON line: workload, candles, seconds (median
- * of the timed runs), runs, peakRssMb (this process's maximum resident set size, which includes
- * the runtime, the setup inputs and every run).
+ * wall time of the timed runs), min (fastest run), cpuSeconds (median CPU time of this process per
+ * run: less sensitive than wall time when other processes share the cores), runs, peakRssMb (this
+ * process's maximum resident set size, which includes the runtime, the setup inputs and every run).
+ * Warm-up runs come first (the JIT compiles the hot loops in the first runs; a notebook re-running
+ * a cell sees the compiled speed).
  * Usage: node --expose-gc --import tsx bench/child.ts <module path> <workload name>
  */
 import { resolve } from "path";
@@ -15,19 +18,25 @@ async function main(): Promise<void> {
   if (!w) throw new Error(`${file}: no workload named ${JSON.stringify(name)}`);
   await w.setup?.();
   const gc = (globalThis as { gc?: () => void }).gc;
-  const runs = w.runs ?? 7;
+  const runs = w.runs ?? 9;
+  for (let r = 0; r < (w.warmup ?? 3); r++) await w.run();
   const seconds: number[] = [];
-  await w.run(); // warm-up: JIT compilation is not what the figure measures
+  const cpu: number[] = [];
   for (let r = 0; r < runs; r++) {
     gc?.();
+    const c = process.cpuUsage();
     const t = process.hrtime.bigint();
     await w.run();
     seconds.push(Number(process.hrtime.bigint() - t) / 1e9);
+    const d = process.cpuUsage(c);
+    cpu.push((d.user + d.system) / 1e6);
   }
-  seconds.sort((a, b) => a - b);
-  const median = runs % 2 ? seconds[runs >> 1] : (seconds[runs / 2 - 1] + seconds[runs / 2]) / 2;
+  const median = (a: number[]): number => {
+    a.sort((x, y) => x - y);
+    return a.length % 2 ? a[a.length >> 1] : (a[a.length / 2 - 1] + a[a.length / 2]) / 2;
+  };
   const peakRssMb = process.resourceUsage().maxRSS / 1024; // maxRSS is in kilobytes
-  process.stdout.write(JSON.stringify({ workload: w.name, candles: w.candles ?? null, seconds: +median.toFixed(6), min: +seconds[0].toFixed(6), runs, peakRssMb: +peakRssMb.toFixed(1) }) + "\n");
+  process.stdout.write(JSON.stringify({ workload: w.name, candles: w.candles ?? null, seconds: +median(seconds).toFixed(6), min: +seconds[0].toFixed(6), cpuSeconds: +median(cpu).toFixed(6), runs, peakRssMb: +peakRssMb.toFixed(1) }) + "\n");
 }
 
 main().catch((e) => {

@@ -31,7 +31,7 @@ async function main(): Promise<void> {
       else {
         const r = JSON.parse(line);
         rows.push(r);
-        process.stdout.write(`${r.workload.padEnd(34)} ${String(r.candles ?? "").padStart(8)} candles  ${(r.seconds * 1000).toFixed(1).padStart(9)} ms  ${r.peakRssMb.toFixed(0).padStart(5)} MB\n`);
+        process.stdout.write(`${r.workload.padEnd(34)} ${String(r.candles ?? "").padStart(8)} candles  ${(r.seconds * 1000).toFixed(1).padStart(9)} ms  ${(r.cpuSeconds * 1000).toFixed(1).padStart(9)} ms cpu  ${r.peakRssMb.toFixed(0).padStart(5)} MB\n`);
       }
     }
   }

@@ -11,6 +11,8 @@ export interface Workload {
   setup?(): void | Promise<void>;
   /** The timed work. */
   run(): void | Promise<void>;
-  /** Timed runs; the median is reported. Default 7. */
+  /** Timed runs; the median is reported. Default 9. */
   runs?: number;
+  /** Untimed runs first, so the JIT has compiled the hot loops. Default 3. */
+  warmup?: number;
 }

@@ -37,6 +37,8 @@ export class Book {
   readonly flows: Flows[] = [0, 1].map(() => ({ opened: 0, liquidated: 0, closed: 0, decayed: 0 }));
   /** group index of each tier */
   readonly groupOf: Int32Array;
+  /** shared[g]: group g has more than one tier, so it keeps a separate sum lane. */
+  readonly shared: Uint8Array;
   /** Lowest and highest absolute bin ever occupied (the union of every book along the replay). */
   kMin = Infinity;
   kMax = -Infinity;
@@ -51,6 +53,7 @@ export class Book {
     this.lanes = [0, 1].map(() => groupKey.map(() => new Lane()));
     this.sums = [0, 1].map((s) => this.groups.map((g) => (g.length === 1 ? this.lanes[s][g[0]] : new Lane())));
     this.scale = [0, 1].map(() => new Float64Array(this.groups.length).fill(1));
+    this.shared = Uint8Array.from(this.groups, (g) => (g.length > 1 ? 1 : 0));
   }
 
   /** USD open on one side. */
@@ -72,15 +75,42 @@ export class Book {
    * (a single bin when a = b).
    */
   open(s: number, t: number, a: number, b: number, usd: number): void {
+    const one = new Float64Array(this.tiers);
+    one[t] = 1;
+    const ratio = new Float64Array(this.tiers).fill(1);
+    this.openSide(s, a, b, usd, ratio, one);
+  }
+
+  /**
+   * Opens `usd` on side s, tier t taking `usd × weights[t]` with levels spread evenly over
+   * [lo × ratios[t], hi × ratios[t]] (one bin when the interval is narrower than a bin edge apart).
+   */
+  openSide(s: number, lo: number, hi: number, usd: number, ratios: Float64Array, weights: Float64Array): void {
     if (!(usd > 0)) return;
-    const g = this.groupOf[t];
-    const raw = usd / this.scale[s][g];
-    const lane = this.lanes[s][t];
-    spread(lane, a, b, raw, this.step);
-    if (this.groups[g].length > 1) spread(this.sums[s][g], a, b, raw, this.step);
+    const lanes = this.lanes[s];
+    const sums = this.sums[s];
+    const scale = this.scale[s];
+    const groupOf = this.groupOf;
+    const shared = this.shared;
+    const step = this.step;
+    let kMin = this.kMin;
+    let kMax = this.kMax;
+    for (let t = 0; t < lanes.length; t++) {
+      const w = weights[t];
+      if (!(w > 0)) continue;
+      const g = groupOf[t];
+      const raw = (usd * w) / scale[g];
+      const a = lo * ratios[t];
+      const b = hi * ratios[t];
+      const lane = lanes[t];
+      spread(lane, a, b, raw, step);
+      if (shared[g]) spread(sums[g], a, b, raw, step);
+      if (lane.lo < kMin) kMin = lane.lo;
+      if (lane.hi > kMax) kMax = lane.hi;
+    }
+    this.kMin = kMin;
+    this.kMax = kMax;
     this.flows[s].opened += usd;
-    if (lane.lo < this.kMin) this.kMin = lane.lo;
-    if (lane.hi > this.kMax) this.kMax = lane.hi;
   }
 
   /** Liquidates every long level whose bin centre is at or above `price`; returns the USD. */

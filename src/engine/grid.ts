@@ -14,11 +14,12 @@ export function niceStep(x: number): number {
 }
 
 /**
- * Automatic bin width from the first bar: half its range relative to the close (its volatility),
- * clamped to 0.025%–0.25% of the price, rounded to a nice number.
+ * Automatic bin width from the first bar: a quarter of its range relative to the close (its
+ * volatility), clamped to 0.025%–0.1% of the price (a 100x level is about 0.6% away, so bins stay
+ * several times finer than the nearest levels), rounded to a nice number.
  */
 export function autoStep(high: number, low: number, close: number): number {
-  const rel = Math.min(2.5e-3, Math.max(2.5e-4, (high - low) / close / 2));
+  const rel = Math.min(1e-3, Math.max(2.5e-4, (high - low) / close / 4));
   return niceStep(close * rel);
 }
 

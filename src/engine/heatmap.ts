@@ -29,20 +29,26 @@ export class HeatmapRecorder {
   readonly times: Float64Array;
   readonly columns: Float32Array[][];
   private readonly kLo: number;
-  private readonly buffers: Float32Array[];
+  private buffers: Float32Array[];
   private c = 0;
 
   constructor(readonly grid: PriceGrid, columns: number, readonly what: "z" | "sides") {
     this.kLo = Math.round(grid.lo / grid.step);
     this.times = new Float64Array(columns);
-    const matrices = what === "z" ? 1 : 2;
-    this.buffers = Array.from({ length: matrices }, () => new Float32Array(columns * grid.bins));
-    this.columns = this.buffers.map(() => []);
+    this.columns = what === "z" ? [[]] : [[], []];
+    // Columns live in chunks of about 64 KB: small enough for the allocator to reuse freed memory
+    // (no fresh pages to fault in when a notebook replays again), large enough to be few.
+    this.perChunk = Math.max(1, Math.floor(16_384 / Math.max(1, grid.bins)));
+    this.buffers = this.columns.map(() => new Float32Array(0));
   }
+
+  private readonly perChunk: number;
 
   take(time: number, book: Book): void {
     const n = this.grid.bins;
-    const from = this.c * n;
+    const slot = this.c % this.perChunk;
+    if (slot === 0) for (let m = 0; m < this.buffers.length; m++) this.buffers[m] = new Float32Array(this.perChunk * n);
+    const from = slot * n;
     if (this.what === "z") {
       const z = this.buffers[0].subarray(from, from + n);
       book.addSide32(LONG, this.kLo, z);

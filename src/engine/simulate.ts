@@ -60,7 +60,6 @@ const SHORT = 1;
 
 export function simulate(s: Series, plan: Plan, last: number, bars?: BarArrays, after?: (i: number, book: Book) => void): Book {
   const book = newBook(plan);
-  const T = plan.halfLifeHours.length;
   const G = book.groups.length;
   // Per-bar decay factor of each group: 0.5^(interval / half-life).
   const decay = new Float64Array(G);
@@ -79,11 +78,8 @@ export function simulate(s: Series, plan: Plan, last: number, bars?: BarArrays, 
     const lo = plan.entry === "range" ? s.low[i] : s.close[i];
     const hi = plan.entry === "range" ? s.high[i] : s.close[i];
     const longUsd = usd * s.longShare[i];
-    const shortUsd = usd - longUsd;
-    for (let t = 0; t < T; t++) {
-      book.open(LONG, t, lo * rl[t], hi * rl[t], longUsd * wl[t]);
-      book.open(SHORT, t, lo * rs[t], hi * rs[t], shortUsd * ws[t]);
-    }
+    book.openSide(LONG, lo, hi, longUsd, rl, wl);
+    book.openSide(SHORT, lo, hi, usd - longUsd, rs, ws);
   };
   const closeUsd = (usd: number, total: number): void => {
     if (plan.close === "proportional") {
