@@ -48,3 +48,11 @@ describe("notebook/bundle", () => {
     assert.notEqual(a.match(/id="(liqlab-figure-\d+)"/)![1], b.match(/id="(liqlab-figure-\d+)"/)![1]);
   });
 });
+
+describe("notebook/markdown", () => {
+  it("markdown(text) shows as text/markdown with the same text/plain", async () => {
+    const { markdown } = await import("../../src/notebook/markdown");
+    const b = displayBundle(markdown("If ETH reaches **$4,000**: $1.2B"));
+    assert.deepEqual(b.data, { "text/markdown": "If ETH reaches **$4,000**: $1.2B", "text/plain": "If ETH reaches **$4,000**: $1.2B" });
+  });
+});
