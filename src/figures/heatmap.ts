@@ -145,7 +145,7 @@ export function heatmapFigure(heatmap: Heatmap, options: HeatmapOptions = {}): F
       plot_bgcolor: HEAT_SCALE[0]![1],
       xaxis: { title: { text: "Time (UTC)" }, type: "date", range: timeRange(heatmap), rangeslider: { visible: false }, showgrid: false, ticks: "outside" },
       yaxis: { title: { text: "Price (USD)" }, tickformat: USD_FORMAT, range: [heatmap.grid.lo, priceHi], showgrid: false, ticks: "outside" },
-      legend: { orientation: "h", x: 0, xanchor: "left", y: -0.14, yanchor: "top" },
+      legend: { orientation: "h", x: 0, xanchor: "left", y: -0.14, yanchor: "top", itemsizing: "constant" },
       showlegend: true,
     },
   };

@@ -69,6 +69,36 @@ export function medianStep(xs: ArrayLike<number>): number {
   return d[d.length >> 1]!;
 }
 
+/**
+ * Values to label on a log axis spanning 10^lo..10^hi: the powers of ten inside the span, or,
+ * when fewer than 3 fit, the 1-2-5 steps, or failing that 1 to 9 × each power. Thinned to every
+ * 2nd, 3rd, ... value so at most `maxTicks` remain (keeping the top one).
+ */
+export function logTicks(lo: number, hi: number, maxTicks: number): number[] {
+  let picked: number[] = [];
+  for (const mantissas of [[1], [1, 2, 5], [1, 2, 3, 4, 5, 6, 7, 8, 9]]) {
+    picked = [];
+    for (let k = Math.floor(lo); k <= Math.ceil(hi); k++) {
+      for (const m of mantissas) {
+        const e = k + Math.log10(m);
+        if (e >= lo - 1e-12 && e <= hi + 1e-12) picked.push(m * 10 ** k);
+      }
+    }
+    if (picked.length >= 3) break;
+  }
+  const step = Math.max(1, Math.ceil(picked.length / Math.max(1, maxTicks)));
+  const out: number[] = [];
+  for (let i = picked.length - 1; i >= 0; i -= step) out.push(picked[i]!);
+  return out.reverse();
+}
+
+/** Share of the total, in percent, of each value; all 0 when the total is 0. */
+export function percentOfTotal(xs: ArrayLike<number>): number[] {
+  let total = 0;
+  for (let i = 0; i < xs.length; i++) total += xs[i]!;
+  return Array.from(xs, (x) => (total > 0 ? (100 * x) / total : 0));
+}
+
 /** Marker diameters with area proportional to USD: maxSize·sqrt(usd / max(usd)), at least minSize. */
 export function markerSizes(usd: ArrayLike<number>, maxSize: number, minSize = 4): number[] {
   let max = 0;

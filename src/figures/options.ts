@@ -61,12 +61,18 @@ export interface ValidationSeriesOptions {
   title?: string;
   /** Also draw the baseline estimate; default true. */
   baseline?: boolean;
+  /**
+   * "share" (default): each series as a percentage of its own total over the period, so timing
+   * and relative size compare even when realized data covers more venues than the open interest
+   * the estimates scale with; "usd": USD per bar on one axis.
+   */
+  scale?: "share" | "usd";
 }
 
 export const MAP_DEFAULTS = { thresholds: [] as number[], cumulative: true } as const;
 export const HEATMAP_DEFAULTS = { clipPercentile: 99, candles: true, markerMaxSize: 18 } as const;
 export const SCATTER_DEFAULTS = { side: "long" as Side } as const;
-export const SERIES_DEFAULTS = { baseline: true } as const;
+export const SERIES_DEFAULTS = { baseline: true, scale: "share" as "share" | "usd" } as const;
 
 function range(r: unknown, name: string): [number, number] {
   if (!Array.isArray(r) || r.length !== 2) throw error(`${name} must be [low, high]`, { column: name, value: r });
@@ -105,5 +111,7 @@ export function resolveScatterOptions(o: ValidationScatterOptions = {}) {
 }
 
 export function resolveSeriesOptions(o: ValidationSeriesOptions = {}) {
-  return { title: o.title, baseline: o.baseline ?? SERIES_DEFAULTS.baseline };
+  const scale = o.scale ?? SERIES_DEFAULTS.scale;
+  if (scale !== "share" && scale !== "usd") throw error('scale must be "share" or "usd"', { column: "scale", value: scale });
+  return { title: o.title, baseline: o.baseline ?? SERIES_DEFAULTS.baseline, scale };
 }

@@ -5,28 +5,29 @@
 import type { Side } from "../engine/types";
 import type { BacktestResult, Metrics } from "../validate/types";
 import type { Figure, Trace } from "./figure";
-import { USD_FORMAT, utcLabel, utcPlotly } from "./format";
+import { USD_FORMAT, usd, utcLabel, utcPlotly } from "./format";
+import { logTicks, percentOfTotal } from "./kernels";
 import { resolveScatterOptions, resolveSeriesOptions, type ValidationScatterOptions, type ValidationSeriesOptions } from "./options";
 import { sideSeries } from "./series";
 import { estimateSubtitle, plotlyText, titled } from "./text";
 import { BASELINE_COLOUR, REALIZED_COLOUR, SIDE_COLOURS, baseLayout } from "./theme";
 
-/** "Spearman 0.62 · log-Pearson 0.55 · top-5% capture 40% · calibration 2.1×". */
+/** "Spearman 0.62 · log-Pearson 0.55 · top-5% capture 40% · calibration 2.10×". */
 export function metricsLine(m: Metrics): string {
   const f = (x: number) => (Number.isFinite(x) ? x.toFixed(2) : String(x));
   const pct = Number.isFinite(m.topCapture) ? `${Math.round(m.topCapture * 100)}%` : String(m.topCapture);
   return `Spearman ${f(m.spearman)} · log-Pearson ${f(m.logPearson)} · top-5% capture ${pct} · calibration ${f(m.calibration)}×`;
 }
 
-/** Indices where both series are > 0: the only points a log-log chart can place. */
+/** Indices where both series are > 0: the points a log-log chart can place as they are. */
 export function bothPositive(a: ArrayLike<number>, b: ArrayLike<number>): number[] {
   const out: number[] = [];
   for (let i = 0; i < a.length; i++) if (a[i]! > 0 && b[i]! > 0) out.push(i);
   return out;
 }
 
-/** log10 range covering every value > 0 of the given series, padded by 0.1 decade. */
-function logRange(...series: ArrayLike<number>[]): [number, number] {
+/** log10 of the smallest and largest value > 0 over the series; [0, 1] when none is positive. */
+function positiveSpan(...series: ArrayLike<number>[]): [number, number] {
   let lo = Infinity;
   let hi = -Infinity;
   for (const s of series) {
@@ -37,42 +38,83 @@ function logRange(...series: ArrayLike<number>[]): [number, number] {
       }
     }
   }
-  if (!(hi > 0)) return [0, 1];
-  return [Math.log10(lo) - 0.1, Math.log10(hi) + 0.1];
+  return hi > 0 ? [Math.log10(lo), Math.log10(hi)] : [0, 1];
+}
+
+/**
+ * The scatter's log axis: the positive values' span, plus a "$0" line half a decade below the
+ * smallest positive value, where bars with a zero on that axis are drawn (log axes have no 0).
+ */
+export function scatterAxis(span: [number, number], maxTicks: number) {
+  const zero = span[0] - 0.5;
+  const range: [number, number] = [zero - 0.2, span[1] + 0.1];
+  const ticks = logTicks(span[0], span[1], maxTicks);
+  return {
+    zero: 10 ** zero,
+    /** Where a dotted break line separates the $0 line from the positive values. */
+    gap: 10 ** (zero + 0.25),
+    range,
+    tickvals: [10 ** zero, ...ticks],
+    ticktext: ["$0", ...ticks.map(usd)],
+  };
 }
 
 const SIDE_WORD: Record<Side, string> = { long: "long", short: "short" };
 
 /**
  * Estimated vs realized liquidation USD per bar for one side, log axes: the model on the left,
- * the naive baseline on the right, each with its scores and a y = x line. Bars where either value
- * is 0 cannot sit on log axes and are counted in the subtitle. Options: ValidationScatterOptions.
+ * the naive baseline on the right, each with its scores and a y = x line. Bars with $0 estimated
+ * or realized sit as open circles on the "$0" lines at the axes' low ends. Options:
+ * ValidationScatterOptions.
  */
 export function validationScatterFigure(result: BacktestResult, options: ValidationScatterOptions = {}): Figure {
   const o = resolveScatterOptions(options);
   const who = "validationScatterFigure";
   const s = sideSeries(result, o.side, who);
-  const range = logRange(s.estimated, s.baseline, s.realized);
-  const diag = [10 ** range[0], 10 ** range[1]];
+  const span = positiveSpan(s.estimated, s.baseline, s.realized);
+  const xAxis = scatterAxis(span, 5);
+  const yAxis = scatterAxis(span, 9);
+  const diag = [10 ** span[0], 10 ** span[1]];
   const panels = [
-    { key: "model", label: "Model estimate", est: s.estimated, colour: SIDE_COLOURS[o.side], metrics: result[o.side].model, axis: "" },
-    { key: "baseline", label: "Naive baseline", est: s.baseline, colour: BASELINE_COLOUR, metrics: result[o.side].baseline, axis: "2" },
+    { label: "Model estimate", est: s.estimated, colour: SIDE_COLOURS[o.side], metrics: result[o.side].model, axis: "" },
+    { label: "Naive baseline", est: s.baseline, colour: BASELINE_COLOUR, metrics: result[o.side].baseline, axis: "2" },
   ] as const;
   const data: Trace[] = [];
   const annotations: Record<string, unknown>[] = [];
+  const shapes: Record<string, unknown>[] = [];
+  const n = s.time.length;
   panels.forEach((p, k) => {
-    const idx = bothPositive(p.est, s.realized);
+    const axes = { xaxis: `x${p.axis}`, yaxis: `y${p.axis}` };
+    const both = bothPositive(p.est, s.realized);
+    const zeros: number[] = [];
+    for (let i = 0; i < n; i++) if (!(p.est[i]! > 0 && s.realized[i]! > 0)) zeros.push(i);
+    const hover = `Bar opening %{customdata} UTC<br>${p.label} %{text}<extra></extra>`;
+    const label = (i: number) => `${usd(p.est[i]!)}<br>Realized ${usd(s.realized[i]!)}`;
     data.push({
       type: "scatter",
       mode: "markers",
       name: `${p.label} vs realized`,
-      x: idx.map((i) => p.est[i]!),
-      y: idx.map((i) => s.realized[i]!),
-      customdata: idx.map((i) => utcPlotly(s.time[i]!).slice(0, 16)),
-      xaxis: `x${p.axis}`,
-      yaxis: `y${p.axis}`,
+      x: both.map((i) => p.est[i]!),
+      y: both.map((i) => s.realized[i]!),
+      customdata: both.map((i) => utcPlotly(s.time[i]!).slice(0, 16)),
+      text: both.map(label),
       marker: { color: p.colour, size: 7, opacity: 0.65, line: { width: 0.5, color: "#ffffff" } },
-      hovertemplate: `Bar opening %{customdata} UTC<br>${p.label} %{x:${USD_FORMAT}}<br>Realized %{y:${USD_FORMAT}}<extra></extra>`,
+      hovertemplate: hover,
+      ...axes,
+    });
+    data.push({
+      type: "scatter",
+      mode: "markers",
+      name: "$0 estimated or realized (on the $0 lines)",
+      legendgroup: "zeros",
+      showlegend: k === 0,
+      x: zeros.map((i) => (p.est[i]! > 0 ? p.est[i]! : xAxis.zero)),
+      y: zeros.map((i) => (s.realized[i]! > 0 ? s.realized[i]! : yAxis.zero)),
+      customdata: zeros.map((i) => utcPlotly(s.time[i]!).slice(0, 16)),
+      text: zeros.map(label),
+      marker: { color: p.colour, size: 6, opacity: 0.6, symbol: "circle-open" },
+      hovertemplate: hover,
+      ...axes,
     });
     data.push({
       type: "scatter",
@@ -82,11 +124,15 @@ export function validationScatterFigure(result: BacktestResult, options: Validat
       showlegend: k === 0,
       x: diag,
       y: diag,
-      xaxis: `x${p.axis}`,
-      yaxis: `y${p.axis}`,
       line: { color: "#888888", width: 1, dash: "dot" },
       hoverinfo: "skip",
+      ...axes,
     });
+    const line = { color: "#bbbbbb", width: 1, dash: "dot" };
+    shapes.push(
+      { type: "line", xref: `x${p.axis}`, yref: `y${p.axis} domain`, x0: xAxis.gap, x1: xAxis.gap, y0: 0, y1: 1, line },
+      { type: "line", xref: `x${p.axis} domain`, yref: `y${p.axis}`, x0: 0, x1: 1, y0: yAxis.gap, y1: yAxis.gap, line },
+    );
     annotations.push({
       xref: `x${p.axis} domain`,
       yref: `y${p.axis} domain`,
@@ -97,18 +143,20 @@ export function validationScatterFigure(result: BacktestResult, options: Validat
       yshift: 6,
       showarrow: false,
       align: "left",
-      text: `<b>${p.label}</b> (${idx.length} of ${result.bars} bars shown)<br>${metricsLine(p.metrics)}`,
+      text: `<b>${p.label}</b> · ${n} bars, ${zeros.length} with $0 on an axis<br>${metricsLine(p.metrics)}`,
       font: { size: 12 },
     });
   });
-  const axis = (domain: [number, number], anchor: string, title: string) => ({
+  const axis = (a: ReturnType<typeof scatterAxis>, domain: [number, number], anchor: string, title: string) => ({
     type: "log",
-    range,
+    range: a.range,
     domain,
     anchor,
     title: { text: title },
-    tickformat: USD_FORMAT,
-    dtick: 1,
+    tickmode: "array",
+    tickvals: a.tickvals,
+    ticktext: a.ticktext,
+    tickangle: 0,
     gridcolor: "#ececec",
     zeroline: false,
   });
@@ -118,25 +166,29 @@ export function validationScatterFigure(result: BacktestResult, options: Validat
     data,
     layout: {
       ...baseLayout(),
-      title: titled(title, estimateSubtitle("model and baseline USD per bar; realized USD is exchange-reported", result.source, `${result.bars} bars; bars with a zero are off the log axes`)),
+      title: titled(title, estimateSubtitle("model and baseline USD per bar; realized USD is exchange-reported", result.source, "log axes; bars with $0 sit on the $0 lines")),
       margin: { l: 110, r: 40, t: 150, b: 130 },
-      xaxis: axis([0, 0.45], "y", `Model-estimated ${side} liquidation USD per bar`),
-      yaxis: axis([0, 1], "x", `Realized ${side} liquidation USD per bar`),
-      xaxis2: axis([0.55, 1], "y2", `Baseline-estimated ${side} liquidation USD per bar`),
-      yaxis2: { ...axis([0, 1], "x2", ""), title: { text: "" } },
+      xaxis: axis(xAxis, [0, 0.45], "y", `Model-estimated ${side} liquidation USD per bar`),
+      yaxis: axis(yAxis, [0, 1], "x", `Realized ${side} liquidation USD per bar`),
+      xaxis2: axis(xAxis, [0.55, 1], "y2", `Baseline-estimated ${side} liquidation USD per bar`),
+      yaxis2: axis(yAxis, [0, 1], "x2", ""),
       legend: { orientation: "h", x: 0, xanchor: "left", y: -0.14, yanchor: "top" },
+      shapes,
       annotations,
     },
   };
 }
 
 /**
- * Estimated (model and, by default, baseline) and realized liquidation USD per bar over time:
- * longs on top, shorts below, one shared time axis. Options: ValidationSeriesOptions.
+ * Estimated (model and, by default, baseline) and realized liquidations per bar over time:
+ * longs on top, shorts below, one shared time axis. By default each series is drawn as a share
+ * of its own total over the period (options.scale "share"); "usd" draws USD per bar. Hover shows
+ * USD either way. Options: ValidationSeriesOptions.
  */
 export function validationSeriesFigure(result: BacktestResult, options: ValidationSeriesOptions = {}): Figure {
   const o = resolveSeriesOptions(options);
   const who = "validationSeriesFigure";
+  const share = o.scale === "share";
   const data: Trace[] = [];
   const annotations: Record<string, unknown>[] = [];
   let first = NaN;
@@ -149,14 +201,19 @@ export function validationSeriesFigure(result: BacktestResult, options: Validati
       last = s.time[s.time.length - 1]!;
     }
     const axes = { xaxis: k === 0 ? "x" : "x2", yaxis: k === 0 ? "y" : "y2" };
-    const hover = (label: string) => `%{x|%Y-%m-%d %H:%M} UTC<br>${label} %{y:${USD_FORMAT}}<extra></extra>`;
+    const y = (v: ArrayLike<number>) => (share ? percentOfTotal(v) : Array.from(v));
+    const hover = (label: string) =>
+      share
+        ? `%{x|%Y-%m-%d %H:%M} UTC<br>${label} %{customdata:${USD_FORMAT}}<br>%{y:.2f}% of the period's total<extra></extra>`
+        : `%{x|%Y-%m-%d %H:%M} UTC<br>${label} %{y:${USD_FORMAT}}<extra></extra>`;
     data.push({
       type: "bar",
       name: "Realized (exchange-reported)",
       legendgroup: "realized",
       showlegend: k === 0,
       x,
-      y: Array.from(s.realized),
+      y: y(s.realized),
+      customdata: Array.from(s.realized),
       marker: { color: REALIZED_COLOUR },
       hovertemplate: hover(`Realized ${side}s`),
       ...axes,
@@ -166,7 +223,8 @@ export function validationSeriesFigure(result: BacktestResult, options: Validati
       mode: "lines",
       name: `Model estimate (${side}s)`,
       x,
-      y: Array.from(s.estimated),
+      y: y(s.estimated),
+      customdata: Array.from(s.estimated),
       line: { color: SIDE_COLOURS[side], width: 1.4 },
       hovertemplate: hover(`Model-estimated ${side}s`),
       ...axes,
@@ -179,7 +237,8 @@ export function validationSeriesFigure(result: BacktestResult, options: Validati
         legendgroup: "baseline",
         showlegend: k === 0,
         x,
-        y: Array.from(s.baseline),
+        y: y(s.baseline),
+        customdata: Array.from(s.baseline),
         line: { color: BASELINE_COLOUR, width: 1.2, dash: "dot" },
         hovertemplate: hover(`Baseline-estimated ${side}s`),
         ...axes,
@@ -204,8 +263,8 @@ export function validationSeriesFigure(result: BacktestResult, options: Validati
   const yaxis = (domain: [number, number], anchor: string) => ({
     domain,
     anchor,
-    title: { text: "USD per bar" },
-    tickformat: USD_FORMAT,
+    title: { text: share ? "% of the period's total" : "USD per bar" },
+    ...(share ? { ticksuffix: "%", tickformat: ".1f" } : { tickformat: USD_FORMAT }),
     rangemode: "tozero",
     gridcolor: "#ececec",
     zeroline: false,
@@ -213,11 +272,12 @@ export function validationSeriesFigure(result: BacktestResult, options: Validati
     ticklen: 4,
     tickcolor: "#ffffff",
   });
+  const note = share ? "each series as % of its own total over the period: compare timing and relative size, not dollars" : undefined;
   return {
     data,
     layout: {
       ...baseLayout(),
-      title: titled(title, estimateSubtitle("model and baseline USD per bar; realized USD is exchange-reported", result.source)),
+      title: titled(title, estimateSubtitle("model and baseline liquidations per bar; realized is exchange-reported", result.source, note)),
       margin: { l: 110, r: 40, t: 120, b: 110 },
       bargap: 0.1,
       xaxis: { anchor: "y", matches: "x2", showticklabels: false, type: "date" },

@@ -34,6 +34,7 @@ function figures(): [string, Figure][] {
     ["validation-scatter-long", validationScatterFigure(syntheticBacktest(), { side: "long" })],
     ["validation-scatter-short", validationScatterFigure(syntheticBacktest(), { side: "short" })],
     ["validation-series", validationSeriesFigure(syntheticBacktest())],
+    ["validation-series-usd", validationSeriesFigure(syntheticBacktest(), { scale: "usd" })],
     ["validation-scatter-hand", validationScatterFigure(handBacktest(), { side: "long" })],
   ];
 }

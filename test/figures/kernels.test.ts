@@ -1,5 +1,5 @@
 import assert from "node:assert/strict";
-import { floorIndex, markerSizes, medianStep, positivePercentile, tierTotals, transpose } from "../../src/figures/kernels";
+import { logTicks, floorIndex, markerSizes, medianStep, percentOfTotal, positivePercentile, tierTotals, transpose } from "../../src/figures/kernels";
 
 describe("figures/kernels", () => {
   it("positivePercentile(rows, p) matches numpy's default (linear) percentile: 1..100 at 99 → 99.01", () => {
@@ -28,6 +28,21 @@ describe("figures/kernels", () => {
   it("medianStep(xs) is the median spacing, robust to one gap", () => {
     assert.equal(medianStep([0, 30, 60, 90, 500]), 30);
     assert.equal(medianStep([5]), 0);
+  });
+  it("logTicks(lo, hi, max) labels powers of ten inside the span, thinned from the top", () => {
+    assert.deepEqual(logTicks(0.9, 9.2, 9), [1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9]);
+    // 9 powers, at most 5 labels: every 2nd, keeping 10^9.
+    assert.deepEqual(logTicks(0.9, 9.2, 5), [1e1, 1e3, 1e5, 1e7, 1e9]);
+  });
+  it("logTicks(lo, hi, max) falls back to 1-2-5 steps, then 1..9, when fewer than 3 powers fit", () => {
+    // $0.5M..$8M: only $1M is a power of ten; 1-2-5 gives 0.5, 1, 2, 5 M.
+    assert.deepEqual(logTicks(Math.log10(5e5), Math.log10(8e6), 9), [5e5, 1e6, 2e6, 5e6]);
+    // $600K..$900K: no 1-2-5 step inside either; 6, 7, 8, 9 × 10^5.
+    assert.deepEqual(logTicks(Math.log10(6e5), Math.log10(9e5), 9), [6e5, 7e5, 8e5, 9e5]);
+  });
+  it("percentOfTotal(xs) gives each value's share in percent, all 0 for a zero total", () => {
+    assert.deepEqual(percentOfTotal([1, 3, 0, 4]), [12.5, 37.5, 0, 50]);
+    assert.deepEqual(percentOfTotal([0, 0]), [0, 0]);
   });
   it("markerSizes(usd, max) gives area ∝ USD: a quarter of the USD has half the diameter, with a floor", () => {
     assert.deepEqual(markerSizes([4, 1, 0.0001, 0], 20), [20, 10, 4, 4]);

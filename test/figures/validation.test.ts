@@ -7,7 +7,8 @@ import { matchSnapshot } from "./snapshot";
 
 const M = 1e6;
 const HOSTILE = "</script><script>alert(1)</script>";
-const points = (data: Trace[]) => data.filter((t) => t.mode === "markers") as Record<string, any>[];
+const points = (data: Trace[]) => data.filter((t) => t.mode === "markers" && !String(t.name).startsWith("$0")) as Record<string, any>[];
+const zeroPoints = (data: Trace[]) => data.filter((t) => String(t.name).startsWith("$0")) as Record<string, any>[];
 
 describe("figures/validation", () => {
   it("validationScatterFigure(result, {side: 'long'}) plots only bars where both values are > 0", () => {
@@ -22,29 +23,59 @@ describe("figures/validation", () => {
     assert.equal(baseline!.xaxis, "x2");
   });
 
+  it("validationScatterFigure(result) draws bars with a $0 on the $0 lines half a decade below the smallest value", () => {
+    const fig = validationScatterFigure(handBacktest(), { side: "long" });
+    const [model, baseline] = zeroPoints(fig.data);
+    // Smallest positive value: $0.5M, so the $0 line sits at 10^(log10(0.5e6) - 0.5) ≈ $158,114.
+    const zero = 10 ** (Math.log10(0.5e6) - 0.5);
+    // Bar 2: estimate $1M, realized $0. Bar 4: estimate $0, realized $0.5M.
+    assert.deepEqual(model!.x, [1 * M, zero]);
+    assert.deepEqual(model!.y, [zero, 0.5 * M]);
+    // The baseline panel only has bar 2 (realized $0).
+    assert.deepEqual(baseline!.x, [3 * M]);
+    assert.deepEqual(baseline!.y, [zero]);
+    const layout = fig.layout as Record<string, any>;
+    assert.equal(layout.xaxis.ticktext[0], "$0");
+    assert.equal(layout.xaxis.tickvals[0], zero);
+  });
+
   it("validationScatterFigure(result) uses log axes with one range on both, so y = x is the diagonal", () => {
     const layout = validationScatterFigure(handBacktest()).layout as Record<string, any>;
-    for (const axis of ["xaxis", "yaxis", "xaxis2", "yaxis2"]) {
-      assert.equal(layout[axis].type, "log");
-      assert.equal(layout[axis].tickformat, "$,.0f");
-    }
-    // Positive values span $0.5M (long realized, bar 4) to $8M: log10 range padded by 0.1.
+    for (const axis of ["xaxis", "yaxis", "xaxis2", "yaxis2"]) assert.equal(layout[axis].type, "log");
+    // Positive values span $0.5M (long realized, bar 4) to $8M; below them the $0 line (half a
+    // decade) and 0.2 decade of margin, above them 0.1 decade.
     const [lo, hi] = layout.xaxis.range as [number, number];
-    assert.ok(Math.abs(lo - (Math.log10(0.5e6) - 0.1)) < 1e-12 && Math.abs(hi - (Math.log10(8e6) + 0.1)) < 1e-12);
+    assert.ok(Math.abs(lo - (Math.log10(0.5e6) - 0.7)) < 1e-12 && Math.abs(hi - (Math.log10(8e6) + 0.1)) < 1e-12);
     assert.deepEqual(layout.yaxis.range, layout.xaxis.range);
+    // Only $1M is a power of ten inside $0.5M..$8M, so the 1-2-5 steps are labelled.
+    assert.deepEqual(layout.xaxis.ticktext, ["$0", "$500,000", "$1,000,000", "$2,000,000", "$5,000,000"]);
   });
 
   it("validationScatterFigure(result, {side: 'short'}) shows the side's scores over each panel", () => {
     const fig = validationScatterFigure(handBacktest(), { side: "short" });
     assert.equal(points(fig.data)[0]!.x.length, 6);
     const texts = ((fig.layout as any).annotations as { text: string }[]).map((a) => a.text);
-    assert.equal(texts[0], "<b>Model estimate</b> (6 of 6 bars shown)<br>Spearman 0.40 · log-Pearson 0.35 · top-5% capture 30% · calibration 1.80×");
-    assert.match(texts[1]!, /^<b>Naive baseline<\/b> \(6 of 6 bars shown\)<br>Spearman 0\.10/);
+    assert.equal(texts[0], "<b>Model estimate</b> · 6 bars, 0 with $0 on an axis<br>Spearman 0.40 · log-Pearson 0.35 · top-5% capture 30% · calibration 1.80×");
+    assert.match(texts[1]!, /^<b>Naive baseline<\/b> · 6 bars, 0 with \$0 on an axis<br>Spearman 0\.10/);
     assert.equal((fig.layout as any).title.text, "Estimated vs realized short liquidations per bar");
   });
 
-  it("validationSeriesFigure(result) draws realized bars and estimate lines for both sides", () => {
+  it("validationSeriesFigure(result) draws each series as a share of its own total by default", () => {
     const fig = validationSeriesFigure(handBacktest());
+    const realized = fig.data.filter((t) => t.type === "bar") as Record<string, any>[];
+    // Short realized: 0.2, 0.4, 3, 0.1, 5, 0.3 M of 9 M in all.
+    const expected = [0.2, 0.4, 3, 0.1, 5, 0.3].map((v) => (100 * v) / 9);
+    realized[1]!.y.forEach((v: number, i: number) => assert.ok(Math.abs(v - expected[i]!) < 1e-9));
+    assert.deepEqual(realized[1]!.customdata, [0.2 * M, 0.4 * M, 3 * M, 0.1 * M, 5 * M, 0.3 * M]);
+    const model = fig.data.find((t) => t.name === "Model estimate (longs)") as Record<string, any>;
+    // Long estimates sum to 19 M: bar 3's $8M is 42.1%.
+    assert.ok(Math.abs(model.y[3] - 800 / 19) < 1e-9);
+    assert.equal((fig.layout as any).yaxis.ticksuffix, "%");
+    assert.match((fig.layout as any).title.subtitle.text, /each series as % of its own total over the period/);
+  });
+
+  it("validationSeriesFigure(result, {scale: 'usd'}) draws realized bars and estimate lines in USD", () => {
+    const fig = validationSeriesFigure(handBacktest(), { scale: "usd" });
     const realized = fig.data.filter((t) => t.type === "bar") as Record<string, any>[];
     assert.deepEqual(realized.map((t) => t.yaxis), ["y", "y2"]);
     assert.deepEqual(realized[1]!.y, [0.2 * M, 0.4 * M, 3 * M, 0.1 * M, 5 * M, 0.3 * M]);
@@ -53,6 +84,7 @@ describe("figures/validation", () => {
     assert.equal(model.x[0], "2026-06-01 00:00:00");
     assert.equal(fig.data.filter((t) => String(t.name).startsWith("Naive baseline")).length, 2);
     assert.equal(validationSeriesFigure(handBacktest(), { baseline: false }).data.length, 4);
+    assert.equal((fig.layout as any).yaxis.tickformat, "$,.0f");
   });
 
   it("validation figures say ESTIMATES and show the source as text", () => {
@@ -72,6 +104,7 @@ describe("figures/validation", () => {
     n.series = n.series.derive({ shortRealizedUsd: () => NaN });
     assert.throws(() => validationSeriesFigure(n), /result\.series\.shortRealizedUsd\[0\] must be a finite USD amount >= 0 \(value NaN\)/);
     assert.throws(() => validationScatterFigure(handBacktest(), { side: "both" as never }), /side must be "long" or "short"/);
+    assert.throws(() => validationSeriesFigure(handBacktest(), { scale: "log" as never }), /column "scale": scale must be "share" or "usd" \(value "log"\)/);
   });
 
   it("metricsLine(metrics) formats scores to 2 decimals and capture as a percentage", () => {
@@ -83,5 +116,6 @@ describe("figures/validation", () => {
     assert.deepEqual(validationScatterFigure(handBacktest(), { side: "long" }), scatter);
     matchSnapshot("validation-scatter-hand-long", scatter);
     matchSnapshot("validation-series-hand", validationSeriesFigure(handBacktest()));
+    matchSnapshot("validation-series-hand-usd", validationSeriesFigure(handBacktest(), { scale: "usd" }));
   });
 });
