@@ -117,6 +117,17 @@ describe("replay(candles, oi)", () => {
     );
   });
 
+  it("replay(candles, oi, { interval }) on the first bar alone equals the first bar of the longer input", () => {
+    // A single candle has no gap to infer the interval from: given, bar 0 is the same bar.
+    const full = market(50, 8);
+    const a = replay({ candles: full.candles, openInterest: full.openInterest, interval: 60_000 });
+    const b = replay({ candles: head(full.candles, 1), openInterest: head(full.openInterest, 1), interval: 60_000 });
+    assert.deepEqual(b.bars.objects(), a.bars.slice(0, 1).objects());
+    const [ma, mb] = [a.mapAt(full.candles.time[0]), b.mapAt()];
+    assert.deepEqual([mb.time, mb.price, mb.grid.lo, mb.grid.bins], [ma.time, ma.price, ma.grid.lo, ma.grid.bins]);
+    assert.deepEqual(mb.long, ma.long);
+  });
+
   it("replay(candles, oi) conserves USD: opened = open + liquidated + closed + decayed, bar by bar", () => {
     const { candles, openInterest } = market(600, 3);
     for (const options of [{}, { close: "nearest" as const }, { anchor: "scale" as const }, { anchor: "off" as const, halfLifeHours: [2, 4, 8, 16, 32] }]) {
