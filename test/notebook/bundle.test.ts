@@ -2,6 +2,7 @@ import assert from "node:assert/strict";
 import * as aq from "arquero";
 import { figureBundle, tableBundle } from "../../src/notebook/bundle";
 import { displayBundle } from "../../src/notebook/show";
+import { markdown } from "../../src/notebook/markdown";
 
 const fig = { data: [{ type: "bar", x: [1, 2], y: [3, 4] }], layout: { title: { text: "BTC map <br><i>estimates</i> & \"levels\"" } } };
 
@@ -50,8 +51,7 @@ describe("notebook/bundle", () => {
 });
 
 describe("notebook/markdown", () => {
-  it("markdown(text) shows as text/markdown with the same text/plain", async () => {
-    const { markdown } = await import("../../src/notebook/markdown");
+  it("markdown(text) shows as text/markdown with the same text/plain", () => {
     const b = displayBundle(markdown("If ETH reaches **$4,000**: $1.2B"));
     assert.deepEqual(b.data, { "text/markdown": "If ETH reaches **$4,000**: $1.2B", "text/plain": "If ETH reaches **$4,000**: $1.2B" });
   });
