@@ -17,7 +17,16 @@ export function parseBoolText(s: string): boolean | undefined {
   return u === "true" || u === "1" ? true : u === "false" || u === "0" ? false : undefined;
 }
 
-const COMMA = 44, LF = 10, CR = 13, QUOTE = 34;
+const LF = 10, CR = 13, QUOTE = 34;
+
+/** The delimiter of a CSV text: comma, unless the first line has more semicolons or tabs. */
+export function detectDelimiter(text: string): number {
+  const nl = text.indexOf("\n");
+  const line = text.slice(0, nl < 0 ? Math.min(text.length, 4096) : Math.min(nl, 4096));
+  const count = (ch: string) => line.split(ch).length - 1;
+  const commas = count(","), semis = count(";"), tabs = count("\t");
+  return semis > commas && semis >= tabs ? 59 : tabs > commas ? 9 : 44;
+}
 
 export class CsvScanner {
   /** The text being scanned (BOM removed). */
@@ -33,10 +42,13 @@ export class CsvScanner {
   private starts = new Int32Array(32);
   private ends = new Int32Array(32);
   private escaped = new Uint8Array(32);
+  /** Field delimiter (char code): `,` by default, `;` or tab when the first line says so. */
+  readonly delimiter: number;
 
   constructor(text: string, file: string) {
     this.text = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
     this.file = file;
+    this.delimiter = detectDelimiter(this.text);
   }
 
   /** Advances to the next non-blank row; false at the end of the text. */
@@ -102,7 +114,7 @@ export class CsvScanner {
 
   /** Scans one physical row; returns false for a blank line. */
   private scanRow(): boolean {
-    const t = this.text, len = t.length;
+    const t = this.text, len = t.length, COMMA = this.delimiter;
     let p = this.pos, n = 0, newlines = 0;
     this.line = this.nextLine;
     for (;;) {

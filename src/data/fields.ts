@@ -77,6 +77,11 @@ export function num(p: Parsed, name: string): Float64Array {
   return c;
 }
 
+/** Header names compare without case, spaces, `_` or `-`: "Open time" = "open_time" = "openTime". */
+export function normalizeName(s: string): string {
+  return s.trim().toLowerCase().replace(/[\s_\-.]+/g, "");
+}
+
 const MESSAGES: Record<ValueType, string> = {
   time: "is not a time (expected epoch s/ms/µs/ns or a UTC date)",
   price: "must be a positive number",
@@ -162,12 +167,12 @@ export function readCsv(p: Parsed, text: string, fields: readonly FieldSpec[]): 
   const hasHeader = first.length > 0 && Number.isNaN(toTimeMs(first[0]!)) && Number.isNaN(toNumber(first[0]!));
   const idx: number[] = [];
   const present: boolean[] = [];
-  const headerLower = hasHeader ? first.map((h) => h.trim().toLowerCase()) : [];
+  const headerLower = hasHeader ? first.map(normalizeName) : [];
   for (const f of fields) {
     let k = -1;
     if (hasHeader) {
       for (const name of f.names) {
-        k = headerLower.indexOf(name.toLowerCase());
+        k = headerLower.indexOf(normalizeName(name));
         if (k >= 0) break;
       }
     } else if (f.index !== undefined && f.index < first.length) k = f.index;
@@ -263,12 +268,11 @@ function trimEmpty(p: Parsed, fields: readonly FieldSpec[]): void {
  */
 export function readJsonRows(p: Parsed, rows: readonly unknown[], fields: readonly FieldSpec[], lines?: readonly number[]): void {
   const file = p.file;
-  const present = fields.map((f) => {
-    if (f.key === undefined) return false;
-    if (!f.optional) return true;
-    const r0 = rows[0];
-    return typeof r0 === "object" && r0 !== null && (r0 as Record<string | number, unknown>)[f.key] !== undefined;
-  });
+  const r0 = rows[0];
+  const has = (k: string | number) => typeof r0 === "object" && r0 !== null && (r0 as Record<string | number, unknown>)[k] !== undefined;
+  // object rows may use another accepted name for a field (an alias listed in `names`)
+  const keys = fields.map((f) => (f.key === undefined || typeof f.key === "number" || has(f.key) ? f.key : f.names.find(has) ?? f.key));
+  const present = fields.map((f, j) => keys[j] !== undefined && (!f.optional || has(keys[j]!)));
   const cols = allocate(p, fields, present, rows.length);
   const units = new Set<string>();
   for (let i = 0; i < rows.length; i++) {
@@ -280,7 +284,7 @@ export function readJsonRows(p: Parsed, rows: readonly unknown[], fields: readon
     for (let j = 0; j < fields.length && !skip; j++) {
       if (!present[j]) continue;
       const f = fields[j]!;
-      const key = f.key!;
+      const key = keys[j]!;
       const column = typeof key === "number" ? `${f.out} [${key}]` : key;
       const v = (row as Record<string | number, unknown>)[key];
       if (v === undefined || v === null || v === "") {

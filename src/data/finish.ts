@@ -128,6 +128,18 @@ export function modeStep(t: Float64Array, n: number, roundTo = 1): number | null
   return best;
 }
 
+/** Exchange bar intervals (ms): a measured step within 2 % of one is that interval. */
+const STANDARD_INTERVALS = [1, 3, 5, 15, 30].map((s) => s * 1000)
+  .concat([1, 3, 5, 15, 30].map((m) => m * 60_000))
+  .concat([1, 2, 4, 6, 8, 12].map((h) => h * 3_600_000))
+  .concat([1, 3, 7].map((d) => d * 86_400_000));
+
+/** Snaps a measured step (from jittered timestamps) to the nearest exchange interval within 2 %. */
+export function snapInterval(step: number): number {
+  for (const s of STANDARD_INTERVALS) if (Math.abs(step - s) <= s * 0.02) return s;
+  return step;
+}
+
 /**
  * Measures the interval and gaps of bar data. Strict kinds throw on a step that is not a whole
  * multiple of the interval ("mixed intervals"). Calendar-month bars (28–31 day steps) are `1M`.
@@ -139,19 +151,24 @@ export function measureInterval(p: Parsed, expected?: string | number): Interval
   const strict = STRICT_KINDS.has(p.kind);
   const want = expected === undefined ? null : typeof expected === "number" ? expected : parseInterval(expected);
   if (want !== null && !(want > 0)) throw error("interval option is not an interval like 1m, 5m, 1h", { column: "interval", value: expected });
-  const step = want ?? modeStep(t, p.n, strict ? 1 : 60_000);
+  const raw = want ?? modeStep(t, p.n, strict ? 1000 : 60_000);
+  const step = raw === null || want !== null ? raw : snapInterval(raw);
   if (step === null) return none;
   let monthly = want === null;
   for (let i = 1; i < p.n && monthly; i++) { const d = t[i]! - t[i - 1]!; if (d < 28 * DAY || d > 31 * DAY) monthly = false; }
   if (monthly && p.n > 1) return { intervalMs: null, interval: "1M", gaps: none.gaps };
   const gaps: Gap[] = [];
   let count = 0, missing = 0;
+  // timestamps that sit a little off the grid (a few seconds on a 5m series) are jitter, not
+  // another interval: tolerance 2 % of the step, at most a minute
+  const tolerance = Math.min(step * 0.02, 60_000);
   for (let i = 1; i < p.n; i++) {
     const d = t[i]! - t[i - 1]!;
-    if (strict && d % step !== 0) {
+    const off = d % step;
+    if (strict && off !== 0 && (Math.min(off, step - off) > tolerance || d < step - tolerance)) {
       throw error(`mixed intervals: ${intervalLabel(d)} after the bar at ${formatTime(t[i - 1]!)} in a ${intervalLabel(step)} series`, { file: p.file, line: p.lines[i]!, column: "time", value: formatTime(t[i]!) });
     }
-    const bars = strict ? d / step - 1 : Math.round(d / step) - 1;
+    const bars = Math.round(d / step) - 1;
     if (bars >= 1) {
       count++;
       missing += bars;

@@ -20,7 +20,7 @@ import { COMBINED_EXPORT_MARKERS, readCombinedExport } from "./formats/coinglass
 import { readCoinglassLiquidations } from "./formats/coinglass-liquidations";
 import { readCoinglassOpenInterest } from "./formats/coinglass-open-interest";
 import { json, looksJson, prop } from "./formats/common";
-import type { Parsed } from "./fields";
+import { normalizeName, type Parsed } from "./fields";
 import { readOkxCandles } from "./formats/okx-candles";
 import { readOkxOpenInterest } from "./formats/okx-open-interest";
 import { readSource, type Source, type SourceText } from "./source";
@@ -70,6 +70,9 @@ const NAME_RULES: [RegExp, FormatName][] = [
   [/regime_30m|combined/i, "combined-export"],
 ];
 
+/** Formats a name rule may pick for a JSON file (the others are CSV-only). */
+const JSON_NAMED: ReadonlySet<FormatName> = new Set(["binance-force-orders", "binance-open-interest-hist", "binance-funding-rate", "binance-agg-trades"]);
+
 /** CSV header rules: a header containing this column. */
 const HEADER_RULES: [string, FormatName][] = [
   [COMBINED_EXPORT_MARKERS[0], "combined-export"],
@@ -88,7 +91,8 @@ function detectCsv(st: SourceText): FormatName | undefined {
   const sc = new CsvScanner(st.text, st.file);
   if (!sc.next()) return undefined;
   const first = sc.row().map((s) => s.toLowerCase());
-  for (const [col, f] of HEADER_RULES) if (first.includes(col)) return f;
+  const names = first.map(normalizeName);
+  for (const [col, f] of HEADER_RULES) if (names.includes(normalizeName(col))) return f;
   const isBool = (s: string | undefined) => s !== undefined && /^(true|false)$/i.test(s);
   if ((first.length === 7 || first.length === 8) && isBool(first[6])) return "binance-agg-trades";
   if (first.length === 12 || first.length === 11) return "binance-klines";
@@ -124,9 +128,11 @@ function detectJson(st: SourceText): FormatName | undefined {
   if (r0 === undefined) return undefined;
   if (prop(r0, "sumOpenInterest") !== undefined) return "binance-open-interest-hist";
   if (prop(r0, "fundingRate") !== undefined) return "binance-funding-rate";
+  if (prop(r0, "a") !== undefined && prop(r0, "m") !== undefined) return "binance-agg-trades";
+  if (prop(r0, "side") !== undefined && prop(r0, "origQty") !== undefined) return "binance-force-orders";
   if (prop(r0, "o") !== undefined || prop(prop(r0, "data"), "o") !== undefined) return "binance-force-orders";
   if (prop(r0, "long_liquidation_usd") !== undefined || prop(r0, "aggregated_long_liquidation_usd") !== undefined) return "coinglass-liquidations";
-  if (prop(r0, "close") !== undefined) return "coinglass-open-interest";
+  if (prop(r0, "close") !== undefined || prop(r0, "c") !== undefined) return "coinglass-open-interest";
   return undefined;
 }
 
@@ -136,7 +142,7 @@ export function detectFormat(st: SourceText): FormatName {
   for (const [re, f] of NAME_RULES) {
     if (!re.test(st.name)) continue;
     // a name hint must agree with the container: CSV archive names never hold JSON, except funding
-    if (isJson && f !== "binance-force-orders" && f !== "binance-open-interest-hist" && f !== "binance-funding-rate") break;
+    if (isJson && !JSON_NAMED.has(f)) break;
     return f;
   }
   const f = isJson ? detectJson(st) : detectCsv(st);

@@ -50,6 +50,12 @@ describe("data/finish", () => {
     const bad = parsed("openInterest", [T0, T0 + 5 * M, T0 + 10 * M, T0 + 12 * M]);
     assert.throws(() => measureInterval(bad), /mem, line 5, column "time": mixed intervals: 2m after the bar at 2024-01-01 00:10:00 in a 5m series \(value "2024-01-01 00:12:00"\)/);
   });
+  it("measureInterval(p) treats timestamps a few seconds off the grid as jitter, not another interval", () => {
+    const p = parsed("openInterest", [T0 + 1000, T0 + 5 * M + 2000, T0 + 10 * M, T0 + 20 * M + 3000]);
+    const r = measureInterval(p);
+    assert.equal(r.interval, "5m");
+    assert.deepEqual([r.gaps.count, r.gaps.missingBars], [1, 1]);
+  });
   it("measureInterval(p, expected) throws when the data steps differ from the expected interval", () => {
     assert.throws(() => measureInterval(parsed("candles", [T0, T0 + 30_000]), "1m"), /mixed intervals: 30s/);
   });

@@ -3,7 +3,8 @@
  * JSON array: `{ e: "forceOrder", E, o: { s, S, o, f, q, p, ap, X, l, z, T } }`, optionally wrapped
  * as `{ stream, data }` (combined streams). S = SELL liquidates a long. Time is the trade time `T`,
  * price the average fill price `ap` (order price `p` when `ap` is 0), quantity the filled `z`
- * (order quantity `q` when `z` is 0). The `!forceOrder@arr` stream mixes symbols: pass
+ * (order quantity `q` when `z` is 0). REST force-order rows (`allForceOrders`) are read too.
+ * The `!forceOrder@arr` stream mixes symbols: pass
  * `{ symbol }` to pick one; a file with several symbols and no `symbol` option is refused.
  */
 import { error } from "../../util/errors";
@@ -28,6 +29,19 @@ const FIELDS: readonly FieldSpec[] = [
   { out: "orderQuantity", type: "amount", names: ["q"], key: "q" },
   { out: "filledQuantity", type: "amount", names: ["z"], key: "z", optional: true },
 ];
+
+/**
+ * A REST force-order row (`/fapi/v1/allForceOrders`, `/fapi/v1/forceOrders`: `{ symbol, side,
+ * price, avgPrice, origQty, executedQty, time }`) in the websocket's `o` shape, else undefined.
+ */
+function fromRest(ev: unknown): Record<string, unknown> | undefined {
+  if (prop(ev, "side") === undefined || prop(ev, "o") !== undefined) return undefined;
+  const o: Record<string, unknown> = { s: prop(ev, "symbol"), S: prop(ev, "side"), p: prop(ev, "price"), q: prop(ev, "origQty"), T: prop(ev, "time") ?? prop(ev, "updateTime") };
+  const ap = prop(ev, "avgPrice") ?? prop(ev, "averagePrice"), z = prop(ev, "executedQty");
+  if (ap !== undefined) o.ap = ap;
+  if (z !== undefined) o.z = z;
+  return o;
+}
 
 /** Events as a list of values with their line numbers. */
 function events(st: SourceText): { values: unknown[]; lines: number[] } {
@@ -57,7 +71,7 @@ export function readBinanceForceOrders(st: SourceText, options: ForceOrderOption
   const symbols = new Set<string>();
   values.forEach((v, i) => {
     const ev = prop(v, "data") ?? v;
-    const o = prop(ev, "o");
+    const o = prop(ev, "o") ?? fromRest(ev);
     if (typeof o !== "object" || o === null) throw error('expected a forceOrder event with an "o" object', { file: st.file, line: lines[i]!, column: "o", value: v });
     const s = prop(o, "s");
     if (typeof s === "string") symbols.add(s);

@@ -13,7 +13,7 @@ import { checkEnvelope, json, loadWith, prop, rowsAt, start } from "./common";
 
 function fields(prefix: string): FieldSpec[] {
   return [
-    { out: "time", type: "time", names: ["time"], key: "time" },
+    { out: "time", type: "time", names: ["time", "t", "timestamp"], key: "time" },
     { out: "longUsd", type: "amount", names: [`${prefix}long_liquidation_usd`], key: `${prefix}long_liquidation_usd` },
     { out: "shortUsd", type: "amount", names: [`${prefix}short_liquidation_usd`], key: `${prefix}short_liquidation_usd` },
   ];

@@ -11,8 +11,8 @@ import type { Source, SourceText } from "../source";
 import { checkEnvelope, json, loadWith, rowsAt, start } from "./common";
 
 const FIELDS: readonly FieldSpec[] = [
-  { out: "time", type: "time", names: ["time"], key: "time" },
-  { out: "openInterestUsd", type: "amount", names: ["close"], key: "close" },
+  { out: "time", type: "time", names: ["time", "t", "timestamp"], key: "time" },
+  { out: "openInterestUsd", type: "amount", names: ["close", "c"], key: "close" },
 ];
 
 export function readCoinglassOpenInterest(st: SourceText): Parsed {

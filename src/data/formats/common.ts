@@ -36,10 +36,18 @@ export function prop(v: unknown, key: string): unknown {
   return typeof v === "object" && v !== null && !Array.isArray(v) ? (v as Record<string, unknown>)[key] : undefined;
 }
 
-/** The row array at a path inside an envelope (e.g. `result.list`), or the value itself if it is an array. */
+/**
+ * The row array at a path inside an envelope (e.g. `result.list`), also found when the file holds
+ * only the inner part (`{ list }`), or the value itself if it is an array.
+ */
 export function rowsAt(v: unknown, path: readonly string[], file: string): unknown[] {
   if (Array.isArray(v)) return v;
   if (path.length === 0) throw error("expected a JSON array of rows", { file, line: lineOf(v), column: "(top level)", value: v });
+  for (let s = 1; s < path.length; s++) {
+    let cur: unknown = v;
+    for (const k of path.slice(s)) cur = prop(cur, k);
+    if (Array.isArray(cur) && prop(v, path[0]!) === undefined) return cur;
+  }
   let cur: unknown = v;
   for (const k of path) {
     const next = prop(cur, k);

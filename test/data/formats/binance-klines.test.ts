@@ -31,6 +31,15 @@ describe("data/formats/binance-klines", () => {
     const csv = loadBinanceKlines(fixture("BTCUSDT-1m-2024-01-01.csv")).table;
     assert.deepEqual(json.objects(), csv.objects().slice(0, 2));
   });
+  it("loadBinanceKlines(pandas export: index column, API column titles, ';' delimiter, text times) maps by name", () => {
+    const text = [
+      ";Open time;Open;High;Low;Close;Volume;Close time;Quote asset volume;Number of trades;Taker buy base asset volume;Taker buy quote asset volume;Ignore",
+      "0;2024-01-01 00:00:00;42314.0;42335.8;42289.6;42331.9;289.641;2024-01-01 00:00:59.999;12254287.88414;3007;185.794;7860906.49262;0",
+      "1;2024-01-01 00:01:00;42331.9;42353.1;42331.8;42350.4;202.444;2024-01-01 00:01:59.999;8571480.43346;2068;138.808;5876863.85208;0",
+    ].join("\n");
+    const csv = loadBinanceKlines(fixture("BTCUSDT-1m-2024-01-01.csv")).table.objects().slice(0, 2);
+    assert.deepEqual(loadBinanceKlines({ text, name: "export.csv" }).table.objects(), csv);
+  });
   it("loadBinanceKlines reports a gap as the number of missing bars", () => {
     const text = [HEADER, row(utc(2024, 1, 1, 0, 0), 10, 11, 9, 10), row(utc(2024, 1, 1, 0, 3), 10, 11, 9, 10), row(utc(2024, 1, 1, 0, 4), 10, 11, 9, 10)].join("\n");
     const { report } = loadBinanceKlines({ text, name: "k.csv" });

@@ -15,6 +15,10 @@ describe("data/formats/bybit-klines", () => {
     const { table } = loadBybitKlines({ text, name: "inverse.json" });
     assert.deepEqual([col(table, "volume"), col(table, "quoteVolume")], [[23.6], [1000000]]);
   });
+  it("loadBybitKlines reads a file holding only the result object ({ category, list })", () => {
+    const text = '{"category":"linear","list":[["1704067200000","1","2","0.5","1.5","3","4"]]}';
+    assert.deepEqual(col(loadBybitKlines({ text, name: "r.json" }).table, "volume"), [3]);
+  });
   it("loadBybitKlines throws on an error envelope, quoting retMsg", () => {
     assert.throws(() => loadBybitKlines({ text: '{"retCode":10001,"retMsg":"params error","result":{}}', name: "b.json" }), /b\.json, line 1, column "retCode": exchange returned an error: params error \(value 10001\)/);
   });

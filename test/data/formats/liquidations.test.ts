@@ -43,6 +43,13 @@ describe("data/formats liquidations", () => {
     assert.deepEqual(col(table, "time"), [1704067200001]);
     assert.equal(report.dropped[0]!.reason, "other symbol than ETHUSDT");
   });
+  it("loadBinanceForceOrders(REST allForceOrders JSON) reads rows in the same units", () => {
+    const text = JSON.stringify([
+      { orderId: 1, symbol: "BTCUSDT", status: "FILLED", price: "42100.00", avgPrice: "42180.50", origQty: "0.250", executedQty: "0.250", timeInForce: "IOC", type: "LIMIT", side: "SELL", time: 1704067325062 },
+      { orderId: 2, symbol: "BTCUSDT", status: "PARTIALLY_FILLED", price: "42600.00", avgPrice: "42520.00", origQty: "1.000", executedQty: "0.600", timeInForce: "IOC", type: "LIMIT", side: "BUY", time: 1704067402101 },
+    ]);
+    assert.deepEqual(loadBinanceForceOrders({ text, name: "allForceOrders.json" }).table.objects(), EXPECTED);
+  });
   it("loadBinanceForceOrders names the line of a broken event", () => {
     assert.throws(() => loadBinanceForceOrders({ text: '{"o":{"s":"X","S":"SELL","q":"1","p":"10","T":1704067200000}}\n{"o":{"s":"X","S":"SELL","q":"1","p":"-1","T":1704067200000}}', name: "f.jsonl" }), /f\.jsonl, line 2, column "p": p must be a positive number \(value "-1"\)/);
   });

@@ -36,9 +36,11 @@ describe("data/formats open-interest JSON", () => {
     ]);
     assert.equal(report.interval, "30m");
   });
-  it("loadCoinglassOpenInterest accepts second timestamps (older API versions)", () => {
+  it("loadCoinglassOpenInterest accepts second timestamps and short keys t/o/h/l/c (older API versions)", () => {
     const text = '{"code":"0","data":[{"time":1704067200,"open":1,"high":1,"low":1,"close":5}]}';
     assert.deepEqual(col(loadCoinglassOpenInterest({ text, name: "c.json" }).table, "time"), [utc(2024, 1, 1)]);
+    const short = '{"code":"0","data":[{"t":1704067200,"o":1,"h":1,"l":1,"c":5}]}';
+    assert.deepEqual(loadCoinglassOpenInterest({ text: short, name: "c.json" }).table.objects(), [{ time: utc(2024, 1, 1), openInterestUsd: 5 }]);
   });
   it("open-interest JSON loaders name the line and key of a missing field", () => {
     assert.throws(() => loadBinanceOpenInterestHist({ text: '[\n{"sumOpenInterest":"1","sumOpenInterestValue":"2","timestamp":1704067500000},\n{"sumOpenInterest":"1","timestamp":1704067800000}\n]', name: "h.json" }), /h\.json, line 3, column "sumOpenInterestValue": missing field/);
