@@ -54,6 +54,17 @@ interface Cell {
 }
 export interface Notebook {
   cells: Cell[];
+  metadata?: { liqlab?: { requires?: string[] } };
+}
+
+/**
+ * Files a notebook reads from outside the project (declared in its metadata as
+ * `"liqlab": {"requires": [paths relative to the notebook]}`) that are absent here. Such a
+ * notebook runs and says the data is missing, so its outputs differ from the committed ones.
+ */
+export function missingRequirements(notebookPath: string): string[] {
+  const nb = readNotebook(notebookPath);
+  return (nb.metadata?.liqlab?.requires ?? []).filter((r) => !fs.existsSync(path.resolve(path.dirname(notebookPath), r)));
 }
 
 export function readNotebook(p: string): Notebook {
