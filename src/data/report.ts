@@ -54,15 +54,19 @@ export interface LoadReport {
   notes: string[];
   toString(): string;
   toHTML(): string;
+  /** What the notebook's `show(report)` displays: the HTML table and its plain-text twin. */
+  toDisplay(): { html: string; text: string };
 }
 
 /** Builds a report object with its renderers attached. */
-export function makeReport(fields: Omit<LoadReport, "kind" | "toString" | "toHTML">): LoadReport {
+export function makeReport(fields: Omit<LoadReport, "kind" | "toString" | "toHTML" | "toDisplay">): LoadReport {
+  const { file, format, dataKind, rowsRead, rows, from, to, intervalMs, interval, gaps, duplicates, dropped, notes } = fields;
   const r: LoadReport = {
     kind: "report",
-    ...fields,
+    file, format, dataKind, rowsRead, rows, from, to, intervalMs, interval, gaps, duplicates, dropped, notes,
     toString: () => reportToText(r),
     toHTML: () => reportToHtml(r),
+    toDisplay: () => ({ html: reportToHtml(r), text: reportToText(r) }),
   };
   return r;
 }

@@ -19,6 +19,7 @@ describe("data/report", () => {
     assert.equal(report.kind, "report");
     const html = reportToHtml(report);
     assert.equal(html, report.toHTML());
+    assert.deepEqual(report.toDisplay(), { html, text: String(report) });
     assert.match(html, /^<div class="liqlab-report">/);
     assert.match(html, /&lt;a&gt;\.csv/);
     assert.doesNotMatch(html, /<a>/);
