@@ -71,18 +71,24 @@ export function simulate(s: Series, plan: Plan, last: number, bars?: BarArrays, 
   const rs = plan.ratios.short;
   const wl = plan.weights.long;
   const ws = plan.weights.short;
-  const flows = book.flows;
+  const fl = book.flows[LONG];
+  const fs = book.flows[SHORT];
   const fillAnchor = plan.anchor === "fill";
+  const scaleAnchor = plan.anchor === "scale";
+  const atClose = plan.entry === "close";
+  const proportional = plan.close === "proportional";
+  // The series' arrays as locals: the loop calls into the book, so property loads would repeat.
+  const { low, high, close, oiUsd, longShare, oiStart } = s;
 
   const open = (i: number, usd: number): void => {
-    const lo = plan.entry === "range" ? s.low[i] : s.close[i];
-    const hi = plan.entry === "range" ? s.high[i] : s.close[i];
-    const longUsd = usd * s.longShare[i];
+    const lo = atClose ? close[i] : low[i];
+    const hi = atClose ? close[i] : high[i];
+    const longUsd = usd * longShare[i];
     book.openSide(LONG, lo, hi, longUsd, rl, wl);
     book.openSide(SHORT, lo, hi, usd - longUsd, rs, ws);
   };
   const closeUsd = (usd: number, total: number): void => {
-    if (plan.close === "proportional") {
+    if (proportional) {
       const f = Math.max(0, 1 - usd / total);
       book.scaleSide(LONG, f);
       book.scaleSide(SHORT, f);
@@ -94,13 +100,13 @@ export function simulate(s: Series, plan: Plan, last: number, bars?: BarArrays, 
   };
 
   for (let i = 0; i <= last; i++) {
-    const opened0 = bars ? flows[0].opened + flows[1].opened : 0;
-    const closed0 = bars ? flows[0].closed + flows[1].closed : 0;
-    const decayed0 = bars ? flows[0].decayed + flows[1].decayed : 0;
+    const opened0 = fl.opened + fs.opened;
+    const closed0 = fl.closed + fs.closed;
+    const decayed0 = fl.decayed + fs.decayed;
 
     // 1. levels crossed by the bar's range
-    let liqLong = book.liquidateLongs(s.low[i]);
-    let liqShort = book.liquidateShorts(s.high[i]);
+    let liqLong = book.liquidateLongs(low[i]);
+    let liqShort = book.liquidateShorts(high[i]);
     // 2. decay
     for (let g = 0; g < G; g++) {
       if (decay[g] < 1) {
@@ -110,15 +116,15 @@ export function simulate(s: Series, plan: Plan, last: number, bars?: BarArrays, 
     }
     // 3. open-interest change
     let opened = false;
-    if (i >= s.oiStart) {
-      const target = s.oiUsd[i];
+    if (i >= oiStart) {
+      const target = oiUsd[i];
       const total = book.sideTotal(LONG) + book.sideTotal(SHORT);
-      const diff = fillAnchor ? target - total : i === s.oiStart ? target : target - s.oiUsd[i - 1];
+      const diff = fillAnchor ? target - total : i === oiStart ? target : target - oiUsd[i - 1];
       if (diff > 0) {
         open(i, diff);
         opened = true;
       } else if (diff < 0 && total > 0) closeUsd(Math.min(-diff, total), total);
-      if (plan.anchor === "scale") {
+      if (scaleAnchor) {
         const now = book.sideTotal(LONG) + book.sideTotal(SHORT);
         if (now > 0) {
           book.scaleSide(LONG, target / now);
@@ -131,8 +137,8 @@ export function simulate(s: Series, plan: Plan, last: number, bars?: BarArrays, 
     }
     // 4. opened and wiped out within the bar (only new levels can lie beyond the close)
     if (opened) {
-      liqLong += book.liquidateLongs(s.close[i]);
-      liqShort += book.liquidateShorts(s.close[i]);
+      liqLong += book.liquidateLongs(close[i]);
+      liqShort += book.liquidateShorts(close[i]);
     }
 
     if (bars) {
@@ -140,9 +146,9 @@ export function simulate(s: Series, plan: Plan, last: number, bars?: BarArrays, 
       bars.shortLiquidatedUsd[i] = liqShort;
       bars.openLongUsd[i] = book.sideTotal(LONG);
       bars.openShortUsd[i] = book.sideTotal(SHORT);
-      bars.openedUsd[i] = flows[0].opened + flows[1].opened - opened0;
-      bars.closedUsd[i] = flows[0].closed + flows[1].closed - closed0;
-      bars.decayedUsd[i] = flows[0].decayed + flows[1].decayed - decayed0;
+      bars.openedUsd[i] = fl.opened + fs.opened - opened0;
+      bars.closedUsd[i] = fl.closed + fs.closed - closed0;
+      bars.decayedUsd[i] = fl.decayed + fs.decayed - decayed0;
     }
     if (after) after(i, book);
   }
