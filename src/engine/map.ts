@@ -17,8 +17,8 @@ export interface BookInput {
   price: number;
   /** Leverage of each tier, ascending. */
   tiers: number[];
-  /** Grid: lower edge and bin width; `bins` defaults to the arrays' length. */
-  grid: { lo: number; step: number; bins?: number };
+  /** Grid: lower edge and bin width (a full PriceGrid works too); `bins` defaults to the arrays' length; without `lo`, `prices[0] − step/2`. */
+  grid: { lo?: number; step: number; bins?: number; prices?: ArrayLike<number> };
   /** long[t][i]: long USD of tier t with level in bin i. */
   long: ArrayLike<number>[];
   /** short[t][i]: short USD of tier t with level in bin i. */
@@ -33,7 +33,8 @@ function checkBook(b: BookInput): { grid: PriceGrid; long: Float64Array[]; short
   const label = { symbol: "liquidationMap" };
   if (!(Number.isFinite(b.price) && b.price > 0)) throw error("price must be a positive number", { ...label, column: "price", value: b.price });
   if (!(Number.isFinite(b.grid?.step) && b.grid.step > 0)) throw error("grid.step must be a positive number", { ...label, column: "grid.step", value: b.grid?.step });
-  if (!Number.isFinite(b.grid.lo)) throw error("grid.lo must be a finite number", { ...label, column: "grid.lo", value: b.grid.lo });
+  const lo = b.grid.lo ?? (b.grid.prices && b.grid.prices.length > 0 ? b.grid.prices[0] - b.grid.step / 2 : undefined);
+  if (lo === undefined || !Number.isFinite(lo)) throw error("grid.lo must be a finite number", { ...label, column: "grid.lo", value: b.grid.lo });
   const bins = b.grid.bins ?? b.long[0]?.length ?? b.short[0]?.length ?? 0;
   const read = (side: Side, arrays: ArrayLike<number>[]): Float64Array[] => {
     if (arrays.length !== b.tiers.length) throw error(`needs one array per tier (${b.tiers.length})`, { ...label, column: side, value: arrays.length });
@@ -48,7 +49,7 @@ function checkBook(b: BookInput): { grid: PriceGrid; long: Float64Array[]; short
   };
   const long = read("long", b.long);
   const short = read("short", b.short);
-  const { lo, step } = b.grid;
+  const step = b.grid.step;
   const prices = Float64Array.from({ length: bins }, (_, i) => lo + (i + 0.5) * step);
   return { grid: { lo, step, bins, prices }, long, short };
 }

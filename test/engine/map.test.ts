@@ -1,4 +1,5 @@
 import { strict as assert } from "assert";
+import fc from "fast-check";
 import { liquidationMap } from "../../src/engine/map";
 
 // A hand-built book on a 10 USD grid from 0: bin i covers [10i, 10i + 10), centre 10i + 5.
@@ -84,6 +85,12 @@ describe("liquidationMap(book)", () => {
     ]);
   });
 
+  it("liquidationMap(book) takes a grid given by its bin centres", () => {
+    const m = liquidationMap({ price: 100, tiers: [5], grid: { step: 10, prices: [85, 95, 105] }, long: [[1, 2, 0]], short: [[0, 0, 4]] });
+    assert.deepEqual([m.grid.lo, m.grid.bins, [...m.grid.prices]], [80, 3, [85, 95, 105]]);
+    assert.deepEqual(m.liquidationsIf(85), { side: "long", usd: 3 });
+  });
+
   it("liquidationMap(book) throws on a negative amount, naming tier and bin", () => {
     assert.throws(
       () => liquidationMap({ price: 100, tiers: [5], grid: { lo: 0, step: 10 }, long: [[0, -1]], short: [[0, 0]] }),
@@ -95,5 +102,33 @@ describe("liquidationMap(book)", () => {
 
   it("liquidationMap(book).imbalance(pct) rejects a negative percentage", () => {
     assert.throws(() => book().imbalance(-1), /withinPct must be a finite percentage >= 0 \(value -1\)/);
+  });
+
+  it("liquidationMap(book): cumulative curves are monotone and agree with liquidationsIf at every bin centre", () => {
+    const usd = fc.array(fc.oneof(fc.constant(0), fc.double({ min: 0, max: 1e6, noNaN: true })), { minLength: 12, maxLength: 12 });
+    fc.assert(
+      fc.property(fc.array(usd, { minLength: 2, maxLength: 2 }), fc.array(usd, { minLength: 2, maxLength: 2 }), fc.integer({ min: 0, max: 11 }), (long, short, at) => {
+        // price at the centre of bin `at`; longs only below it, shorts only above, as a replay leaves them
+        const price = 1_000 + (at + 0.5) * 5;
+        long.forEach((a) => a.forEach((_, i) => { if (i >= at) a[i] = 0; }));
+        short.forEach((a) => a.forEach((_, i) => { if (i <= at) a[i] = 0; }));
+        const m = liquidationMap({ price, tiers: [10, 50], grid: { lo: 1_000, step: 5 }, long, short });
+        const c = m.cumulative;
+        for (let i = 1; i < 12; i++) {
+          assert.ok(c.long[i - 1] >= c.long[i]);
+          assert.ok(c.short[i] >= c.short[i - 1]);
+        }
+        for (let i = 0; i < 12; i++) {
+          if (i < at) assert.equal(m.liquidationsIf(c.price[i]).usd, c.long[i]);
+          if (i > at) assert.equal(m.liquidationsIf(c.price[i]).usd, c.short[i]);
+        }
+        const total = (m.table.array("usd") as number[]).reduce((x, y) => x + y, 0);
+        const sides = m.liquidationsIf(0).usd + m.liquidationsIf(1e9).usd;
+        assert.ok(Math.abs(total - sides) <= 1e-9 * Math.max(1, total));
+        const shares = m.leverageShares(0, 1e9);
+        assert.ok(Math.abs(shares[0].usd + shares[1].usd - total) <= 1e-9 * Math.max(1, total));
+      }),
+      { seed: 7, numRuns: 60 },
+    );
   });
 });
