@@ -6,7 +6,7 @@
  * rows/s = candles / seconds. Run with `npm run bench -- --only load-`, or on its own:
  * `node --import tsx bench/loaders.bench.ts [--json]`.
  */
-import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { closeSync, mkdtempSync, openSync, rmSync, writeSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { loadBinanceAggTrades } from "../src/data/formats/binance-agg-trades";
@@ -28,25 +28,32 @@ function prng(seed: number): () => number {
   };
 }
 
-/** aggTrades CSV text: a tick random walk, trades 0–60 ms apart. */
-export function aggTradesCsv(n: number, seed = 1): string {
+/** Writes lines from `rows(emit)` to a file in 64k-line chunks, so setup's memory stays small. */
+function writeLines(path: string, header: string, rows: (emit: (line: string) => void) => void): void {
+  const fd = openSync(path, "w");
+  let chunk: string[] = [header];
+  const flush = () => { writeSync(fd, chunk.join("\n") + "\n"); chunk = []; };
+  rows((line) => { chunk.push(line); if (chunk.length === 65_536) flush(); });
+  if (chunk.length) flush();
+  closeSync(fd);
+}
+
+/** aggTrades CSV rows: a tick random walk, trades 0–60 ms apart. */
+export function aggTradesRows(n: number, emit: (line: string) => void, seed = 1): void {
   const r = prng(seed);
-  const out: string[] = [BINANCE_AGG_TRADES_COLUMNS.join(",")];
   let price = 42_000, t = T0, id = 1_979_286_745, trade = 4_407_453_123;
   for (let i = 0; i < n; i++) {
     price = Math.max(1000, price + Math.round((r() - 0.5) * 4) / 10);
     t += Math.floor(r() * 60);
     const k = 1 + Math.floor(r() * 3);
-    out.push(`${id++},${price.toFixed(1)},${(r() * 2).toFixed(3)},${trade},${trade + k - 1},${t},${r() < 0.5 ? "true" : "false"}`);
+    emit(`${id++},${price.toFixed(1)},${(r() * 2).toFixed(3)},${trade},${trade + k - 1},${t},${r() < 0.5 ? "true" : "false"}`);
     trade += k;
   }
-  return out.join("\n") + "\n";
 }
 
-/** Klines CSV text: `n` consecutive one-minute bars. */
-export function klinesCsv(n: number, seed = 2): string {
+/** Klines CSV rows: `n` consecutive one-minute bars. */
+export function klinesRows(n: number, emit: (line: string) => void, seed = 2): void {
   const r = prng(seed);
-  const out: string[] = [BINANCE_KLINES_COLUMNS.join(",")];
   let close = 42_000;
   for (let i = 0; i < n; i++) {
     const open = close;
@@ -54,12 +61,11 @@ export function klinesCsv(n: number, seed = 2): string {
     const high = Math.max(open, close) * (1 + r() * 0.0005), low = Math.min(open, close) * (1 - r() * 0.0005);
     const vol = r() * 300, buy = vol * r();
     const t = T0 + i * 60_000;
-    out.push(`${t},${open.toFixed(2)},${high.toFixed(2)},${low.toFixed(2)},${close.toFixed(2)},${vol.toFixed(3)},${t + 59_999},${(vol * close).toFixed(5)},${Math.floor(vol * 10)},${buy.toFixed(3)},${(buy * close).toFixed(5)},0`);
+    emit(`${t},${open.toFixed(2)},${high.toFixed(2)},${low.toFixed(2)},${close.toFixed(2)},${vol.toFixed(3)},${t + 59_999},${(vol * close).toFixed(5)},${Math.floor(vol * 10)},${buy.toFixed(3)},${(buy * close).toFixed(5)},0`);
   }
-  return out.join("\n") + "\n";
 }
 
-function fileWorkload(name: string, rows: number, make: (n: number) => string, load: (path: string) => { table: { numRows(): number } }): Workload {
+function fileWorkload(name: string, rows: number, header: readonly string[], make: (n: number, emit: (line: string) => void) => void, load: (path: string) => { table: { numRows(): number } }): Workload {
   let dir = "", path = "";
   return {
     name,
@@ -68,7 +74,7 @@ function fileWorkload(name: string, rows: number, make: (n: number) => string, l
     setup() {
       dir = mkdtempSync(join(tmpdir(), "liqlab-bench-"));
       path = join(dir, `${name}.csv`);
-      writeFileSync(path, make(rows));
+      writeLines(path, header.join(","), (emit) => make(rows, emit));
       process.once("exit", () => rmSync(dir, { recursive: true, force: true }));
     },
     run() {
@@ -79,8 +85,8 @@ function fileWorkload(name: string, rows: number, make: (n: number) => string, l
 }
 
 export const workloads: Workload[] = [
-  fileWorkload("load-aggTrades-1M", 1_000_000, aggTradesCsv, loadBinanceAggTrades),
-  fileWorkload("load-klines-1m-year", 525_600, klinesCsv, loadBinanceKlines),
+  fileWorkload("load-aggTrades-1M", 1_000_000, BINANCE_AGG_TRADES_COLUMNS, aggTradesRows, loadBinanceAggTrades),
+  fileWorkload("load-klines-1m-year", 525_600, BINANCE_KLINES_COLUMNS, klinesRows, loadBinanceKlines),
 ];
 
 /** Standalone: times each workload (median of its runs) and prints rows/s. */
