@@ -73,7 +73,8 @@ export function heatmapFigure(heatmap: Heatmap, options: HeatmapOptions = {}): F
       name: "Estimated liquidation USD",
       x,
       y: Array.from(heatmap.grid.prices),
-      z: transpose(heatmap.z, heatmap.grid.bins),
+      // Whole dollars: float32 cells would otherwise print as 1234.5677490234375 in the JSON.
+      z: transpose(heatmap.z, heatmap.grid.bins, Math.round),
       zmin: 0,
       zmax: clip > 0 ? clip : 1,
       zauto: false,

@@ -36,12 +36,15 @@ export function positivePercentile(rows: ArrayLike<ArrayLike<number>>, p: number
   return v[lo]! + (h - lo) * (v[hi]! - v[lo]!);
 }
 
-/** Column-major z[c][i] (one array per time column) to plotly's row-major rows[i][c]. */
-export function transpose(z: ArrayLike<ArrayLike<number>>, rows: number): number[][] {
+/**
+ * Column-major z[c][i] (one array per time column) to plotly's row-major rows[i][c], each value
+ * passed through `f` (e.g. Math.round: whole dollars keep a year of float32 cells' JSON small).
+ */
+export function transpose(z: ArrayLike<ArrayLike<number>>, rows: number, f: (x: number) => number = (x) => x): number[][] {
   const out: number[][] = [];
   for (let i = 0; i < rows; i++) {
     const row = new Array<number>(z.length);
-    for (let c = 0; c < z.length; c++) row[c] = z[c]![i]!;
+    for (let c = 0; c < z.length; c++) row[c] = f(z[c]![i]!);
     out.push(row);
   }
   return out;

@@ -5,11 +5,14 @@
  * message when no Chromium is installed.
  */
 import assert from "node:assert/strict";
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import { chromium, type Browser, type Page } from "playwright-core";
+import { loadCombinedExport } from "../../src/data/index";
+import { replay } from "../../src/engine/index";
+import { backtest } from "../../src/validate/index";
 import type { Figure } from "../../src/figures/figure";
 import { figureHtml } from "../../src/figures/html";
 import { heatmapFigure } from "../../src/figures/heatmap";
@@ -23,6 +26,25 @@ const WIDTH = 1200;
 const HEIGHT = 800;
 const SHOTS = join(__dirname, "..", "..", "artifacts", "screenshots");
 const HOSTILE = "</script><script>alert(1)</script>";
+/** Optional real reference data (never copied into the repository). */
+const BTC_FILE = join(__dirname, "..", "..", "..", "shared", "data", "btc-dev", "btc_regime_30m.csv");
+
+/** The engine's default model on the real BTC half-hour file, drawn by every builder. */
+function realFigures(): [string, Figure][] {
+  const d = loadCombinedExport(BTC_FILE);
+  const model = replay({ candles: d.candles, openInterest: d.openInterest });
+  const result = backtest(model, d.liquidations, { candles: d.candles, openInterest: d.openInterest, source: "btc_regime_30m.csv (Coinglass export)" });
+  const liq = d.liquidations;
+  const realized = { time: liq.array("time") as ArrayLike<number>, longUsd: liq.array("longUsd") as ArrayLike<number>, shortUsd: liq.array("shortUsd") as ArrayLike<number> };
+  const map = model.mapAt();
+  const p = map.price;
+  return [
+    ["real-btc-map", mapFigure(map, { thresholds: [Math.round((p * 0.95) / 500) * 500, Math.round((p * 1.05) / 500) * 500] })],
+    ["real-btc-heatmap", heatmapFigure(model.heatmap(), { realized })],
+    ["real-btc-validation-scatter-long", validationScatterFigure(result, { side: "long" })],
+    ["real-btc-validation-series", validationSeriesFigure(result)],
+  ];
+}
 
 function figures(): [string, Figure][] {
   const syn = syntheticHeatmap();
@@ -83,11 +105,13 @@ describe("figures in headless Chromium (1200×800)", function () {
    * (Plotly.newPlot with the same config), sparing a reload of the plotly bundle per figure.
    */
   async function redraw(figure: Figure): Promise<void> {
-    await page.evaluate(async (fig) => {
+    // One JSON string crosses to the page far faster than a large nested object would.
+    await page.evaluate(async (json) => {
+      const fig = JSON.parse(json) as Figure;
       const plotly = (window as unknown as { Plotly: { purge(id: string): void; newPlot(id: string, d: unknown, l: unknown, c: unknown): Promise<unknown> } }).Plotly;
       plotly.purge("liqlab-figure");
       await plotly.newPlot("liqlab-figure", fig.data, fig.layout, { displaylogo: false, responsive: true, ...(fig.config ?? {}) });
-    }, figure);
+    }, JSON.stringify(figure));
   }
 
   // First: it loads the standalone page the later tests redraw in.
@@ -119,6 +143,23 @@ describe("figures in headless Chromium (1200×800)", function () {
       assert.match(String(titles[1]), /^ESTIMATES: /, `${name}: subtitle must say these are estimates`);
       await page.screenshot({ path: join(SHOTS, `${name}.png`) });
       // The compiled function may call the bundler's __name helper: define it in the page.
+      const boxes = (await page.evaluate(`(() => { const __name = (f) => f; return (${collectBoxes.toString()})(); })()`)) as Box[];
+      problems.push(...layoutProblems(boxes, WIDTH, HEIGHT).map((p) => `${name}: ${p}`));
+    }
+    assert.deepEqual(problems, []);
+  });
+
+  it("real BTC data (optional): the engine's map, heatmap and validation figures draw cleanly", async function () {
+    if (!existsSync(BTC_FILE)) {
+      console.log(`    (skipped: ${BTC_FILE} not found; the real-data figures need the shared reference data)`);
+      this.skip();
+    }
+    const all = realFigures();
+    if (!loaded) await load(all[0]![0], all[0]![1]);
+    const problems: string[] = [];
+    for (const [name, figure] of all) {
+      await redraw(figure);
+      await page.screenshot({ path: join(SHOTS, `${name}.png`) });
       const boxes = (await page.evaluate(`(() => { const __name = (f) => f; return (${collectBoxes.toString()})(); })()`)) as Box[];
       problems.push(...layoutProblems(boxes, WIDTH, HEIGHT).map((p) => `${name}: ${p}`));
     }

@@ -298,7 +298,9 @@ export function syntheticHeatmap(source = "BTCUSDT Binance perpetual, 30m candle
   const short: HeatColumn[] = [];
   for (let c = 0; c < bars - 1; c++) {
     times[c] = candles.time[c + 1]!;
-    const lv = syntheticLevels(candles, c, tiers, g, 100 + c);
+    // One seed for every column: column c replays the same positions up to bar c, so levels
+    // persist from column to column until price trades through them, as in a real replay.
+    const lv = syntheticLevels(candles, c, tiers, g, 100);
     const lc = heatColumn(g.bins);
     const sc = heatColumn(g.bins);
     for (let t = 0; t < tiers.length; t++) {

@@ -16,6 +16,7 @@ describe("figures/kernels", () => {
   });
   it("transpose(z, rows) turns z[column][bin] into rows[bin][column]", () => {
     assert.deepEqual(transpose([new Float64Array([1, 2, 3]), new Float64Array([4, 5, 6])], 3), [[1, 4], [2, 5], [3, 6]]);
+    assert.deepEqual(transpose([new Float32Array([1234.56787109375]), new Float32Array([0.4])], 1, Math.round), [[1235, 0]]);
   });
   it("tierTotals(long, short) adds the two sides bin by bin", () => {
     assert.deepEqual(Array.from(tierTotals(new Float64Array([1, 2, 0]), new Float64Array([0, 0, 5]))), [1, 2, 5]);
