@@ -200,6 +200,7 @@ export function readCsv(p: Parsed, text: string, fields: readonly FieldSpec[]): 
       while (p.lines.length < est) grow(p, fields, present, cols, est);
     }
     if (sc.startsWithLetter(0) && sc.field(0).toLowerCase() === probe) { drop(p, "repeated header row", line); continue; }
+    if (sc.isEmpty(0) && allEmpty(sc)) { drop(p, "empty row (only delimiters)", line); continue; }
     p.rowsRead++;
     if (n === p.lines.length) grow(p, fields, present, cols);
     let skip = false;
@@ -249,6 +250,11 @@ export function readCsv(p: Parsed, text: string, fields: readonly FieldSpec[]): 
   p.n = n;
   noteUnits(p, units);
   trim(p);
+}
+
+function allEmpty(sc: CsvScanner): boolean {
+  for (let i = 0; i < sc.count; i++) if (!sc.isEmpty(i)) return false;
+  return true;
 }
 
 function emptyError(sc: CsvScanner, k: number, f: FieldSpec, file: string, line: number): Error {

@@ -14,7 +14,7 @@ import { readSource, type Source, type SourceText } from "../source";
 import { checkOhlc, start } from "./common";
 
 const FIELDS: readonly FieldSpec[] = [
-  { out: "time", type: "time", names: ["timestamp", "time"] },
+  { out: "time", type: "time", names: ["timestamp", "time", "datetime_utc"] },
   { out: "open", type: "price", names: ["price_open"] },
   { out: "high", type: "price", names: ["price_high"] },
   { out: "low", type: "price", names: ["price_low"] },

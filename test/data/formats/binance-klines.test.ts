@@ -40,6 +40,12 @@ describe("data/formats/binance-klines", () => {
     const csv = loadBinanceKlines(fixture("BTCUSDT-1m-2024-01-01.csv")).table.objects().slice(0, 2);
     assert.deepEqual(loadBinanceKlines({ text, name: "export.csv" }).table.objects(), csv);
   });
+  it("loadBinanceKlines drops a row of bare delimiters (spreadsheet residue) and counts it", () => {
+    const text = [HEADER, row(utc(2024, 1, 1), 10, 11, 9, 10), ",,,,,,,,,,,", row(utc(2024, 1, 1, 0, 1), 10, 11, 9, 10)].join("\n");
+    const { table, report } = loadBinanceKlines({ text, name: "k.csv" });
+    assert.equal(table.numRows(), 2);
+    assert.deepEqual(report.dropped, [{ reason: "empty row (only delimiters)", count: 1, lines: [3] }]);
+  });
   it("loadBinanceKlines reports a gap as the number of missing bars", () => {
     const text = [HEADER, row(utc(2024, 1, 1, 0, 0), 10, 11, 9, 10), row(utc(2024, 1, 1, 0, 3), 10, 11, 9, 10), row(utc(2024, 1, 1, 0, 4), 10, 11, 9, 10)].join("\n");
     const { report } = loadBinanceKlines({ text, name: "k.csv" });
