@@ -5,7 +5,11 @@
  * Lazy scaling: tiers that share a decay half-life form a group with ONE scale factor per side.
  * Stored amounts are raw; USD = raw × scale. Decay and proportional closing only multiply the
  * scale (no loop over bins). Each group also keeps the sum of its tiers' raw amounts per bin, so
- * totals and heatmap columns read one array per group instead of one per tier.
+ * totals, liquidations and heatmap columns read one array per group instead of one per tier.
+ *
+ * A book built with `tiered = false` keeps only those group sums: per-bar totals and heatmaps
+ * need nothing more, and it does half the writes. Every group-sum operation is the same in both
+ * kinds of book, so their totals and liquidations are identical to the last bit.
  */
 import { Lane } from "./lane";
 
@@ -26,7 +30,7 @@ export interface Flows {
 export class Book {
   readonly step: number;
   readonly tiers: number;
-  /** lanes[side][tier]: raw amounts per bin. */
+  /** lanes[side][tier]: raw amounts per bin (empty when not tiered). */
   readonly lanes: Lane[][];
   /** Tiers of each group. */
   readonly groups: number[][];
@@ -37,23 +41,26 @@ export class Book {
   readonly flows: Flows[] = [0, 1].map(() => ({ opened: 0, liquidated: 0, closed: 0, decayed: 0 }));
   /** group index of each tier */
   readonly groupOf: Int32Array;
-  /** shared[g]: group g has more than one tier, so it keeps a separate sum lane. */
+  /** shared[g]: tiered, and group g has more than one tier, so its sum lane is separate. */
   readonly shared: Uint8Array;
+  /** Whether per-tier lanes are kept (maps need them; totals and heatmaps do not). */
+  readonly tiered: boolean;
   /** Lowest and highest absolute bin ever occupied (the union of every book along the replay). */
   kMin = Infinity;
   kMax = -Infinity;
 
   /** `groupKey[t]` equal for tiers that share a scale (e.g. their half-life). */
-  constructor(step: number, groupKey: number[]) {
+  constructor(step: number, groupKey: number[], tiered = true) {
     this.step = step;
+    this.tiered = tiered;
     this.tiers = groupKey.length;
     const keys = [...new Set(groupKey)];
     this.groups = keys.map((key) => groupKey.flatMap((k, t) => (k === key ? [t] : [])));
     this.groupOf = Int32Array.from(groupKey, (k) => keys.indexOf(k));
-    this.lanes = [0, 1].map(() => groupKey.map(() => new Lane()));
-    this.sums = [0, 1].map((s) => this.groups.map((g) => (g.length === 1 ? this.lanes[s][g[0]] : new Lane())));
+    this.lanes = [0, 1].map(() => (tiered ? groupKey.map(() => new Lane()) : []));
+    this.sums = [0, 1].map((s) => this.groups.map((g) => (tiered && g.length === 1 ? this.lanes[s][g[0]] : new Lane())));
     this.scale = [0, 1].map(() => new Float64Array(this.groups.length).fill(1));
-    this.shared = Uint8Array.from(this.groups, (g) => (g.length > 1 ? 1 : 0));
+    this.shared = Uint8Array.from(this.groups, (g) => (tiered && g.length > 1 ? 1 : 0));
   }
 
   /** USD open on one side. */
@@ -67,6 +74,7 @@ export class Book {
 
   /** USD of one tier on one side (sums its bins; not for hot loops). */
   tierTotal(s: number, t: number): number {
+    this.needTiers();
     return this.lanes[s][t].total * this.scale[s][this.groupOf[t]];
   }
 
@@ -92,21 +100,22 @@ export class Book {
     const scale = this.scale[s];
     const groupOf = this.groupOf;
     const shared = this.shared;
+    const tiered = this.tiered;
     const step = this.step;
     let kMin = this.kMin;
     let kMax = this.kMax;
-    for (let t = 0; t < lanes.length; t++) {
+    for (let t = 0; t < this.tiers; t++) {
       const w = weights[t];
       if (!(w > 0)) continue;
       const g = groupOf[t];
       const raw = (usd * w) / scale[g];
       const a = lo * ratios[t];
       const b = hi * ratios[t];
-      const lane = lanes[t];
-      spread(lane, a, b, raw, step);
-      if (shared[g]) spread(sums[g], a, b, raw, step);
-      if (lane.lo < kMin) kMin = lane.lo;
-      if (lane.hi > kMax) kMax = lane.hi;
+      const sum = sums[g];
+      if (tiered) spread(lanes[t], a, b, raw, step);
+      if (!tiered || shared[g]) spread(sum, a, b, raw, step);
+      if (sum.lo < kMin) kMin = sum.lo;
+      if (sum.hi > kMax) kMax = sum.hi;
     }
     this.kMin = kMin;
     this.kMax = kMax;
@@ -143,11 +152,8 @@ export class Book {
 
   /** Zeroes bins [from, to] of group g (an end of its occupied range); returns the raw removed. */
   private removeRange(s: number, g: number, from: number, to: number): number {
-    const tiers = this.groups[g];
-    let removed = 0;
-    for (const t of tiers) removed += clearRange(this.lanes[s][t], from, to);
-    if (tiers.length > 1) clearRange(this.sums[s][g], from, to);
-    return removed;
+    if (this.shared[g]) for (const t of this.groups[g]) clearRange(this.lanes[s][t], from, to);
+    return clearRange(this.sums[s][g], from, to);
   }
 
   /** Multiplies group g of side s by f < 1 as decay; records the decayed USD. */
@@ -189,8 +195,8 @@ export class Book {
       const keep = binUsd <= left ? 0 : 1 - left / binUsd;
       left -= binUsd * (1 - keep);
       for (let g = 0; g < this.groups.length; g++) {
-        for (const t of this.groups[g]) scaleBin(this.lanes[s][t], k, keep);
-        if (this.groups[g].length > 1) scaleBin(this.sums[s][g], k, keep);
+        if (this.shared[g]) for (const t of this.groups[g]) scaleBin(this.lanes[s][t], k, keep);
+        scaleBin(this.sums[s][g], k, keep);
       }
     }
     const closed = usd - Math.max(0, left);
@@ -200,13 +206,14 @@ export class Book {
 
   private renormalise(s: number, g: number): void {
     const f = this.scale[s][g];
-    for (const t of this.groups[g]) this.lanes[s][t].multiply(f);
-    if (this.groups[g].length > 1) this.sums[s][g].multiply(f);
+    if (this.shared[g]) for (const t of this.groups[g]) this.lanes[s][t].multiply(f);
+    this.sums[s][g].multiply(f);
     this.scale[s][g] = 1;
   }
 
   /** USD per bin of tier t on side s over absolute bins [kLo, kLo + out.length), added into `out`. */
   addTier(s: number, t: number, kLo: number, out: Float64Array): void {
+    this.needTiers();
     const lane = this.lanes[s][t];
     if (lane.empty) return;
     const scale = this.scale[s][this.groupOf[t]];
@@ -234,6 +241,10 @@ export class Book {
       const off = lane.base - kLo;
       for (let j = a - lane.base, e = b - lane.base; j <= e; j++) out[j + off] += d[j] * scale;
     }
+  }
+
+  private needTiers(): void {
+    if (!this.tiered) throw new Error("this book keeps group sums only (built with tiered = false)");
   }
 
   /** Occupied absolute bin range over both sides, or undefined when the book is empty. */

@@ -82,7 +82,7 @@ export function replay(input: ReplayInput): LiquidationModel {
   }
   const take = window && o.heatmap ? columnBars(s, o.heatmap.step) : undefined;
   const rec = take && window ? new HeatmapRecorder(window, count(take), "z") : undefined;
-  const final = simulate(s, plan, last, bars, rec ? (i, book) => take![i] && rec.take(s.time[i] + s.interval, book) : undefined);
+  const final = simulate(s, plan, last, { bars, ...(rec ? { after: (i: number, book: Book) => take![i] && rec.take(s.time[i] + s.interval, book) } : {}) });
   kLo = Math.min(kLo, final.kMin);
   kHi = Math.max(kHi, final.kMax);
   const grid: PriceGrid = window ?? gridOf(kLo, kHi, step);
@@ -90,7 +90,7 @@ export function replay(input: ReplayInput): LiquidationModel {
   const record = (colStep: number | undefined, what: "z" | "sides"): HeatmapRecorder => {
     const take = columnBars(s, colStep);
     const r = new HeatmapRecorder(grid, count(take), what);
-    simulate(s, plan, last, undefined, (i, book) => take[i] && r.take(s.time[i] + s.interval, book));
+    simulate(s, plan, last, { after: (i, book) => take[i] && r.take(s.time[i] + s.interval, book) });
     return r;
   };
   if (rec) heatmaps.set(o.heatmap!.step, heatmapOf(rec, s, o.source, () => record(o.heatmap!.step, "sides")));
@@ -128,7 +128,7 @@ export function replay(input: ReplayInput): LiquidationModel {
       }
       let map = maps.get(i);
       if (!map) {
-        map = mapOfBook(i === last ? final : simulate(s, plan, i), s, i, o.tiers, o.source);
+        map = mapOfBook(simulate(s, plan, i, { tiered: true }), s, i, o.tiers, o.source);
         maps.set(i, map);
       }
       return map;

@@ -46,20 +46,31 @@ export function newBarArrays(n: number): BarArrays {
 }
 
 /** An empty book for the plan: tiers with equal half-lives share one lazy scale. */
-export function newBook(plan: Plan): Book {
-  return new Book(plan.step, plan.halfLifeHours.map((h) => (h > 0 && h < Infinity ? h : 0)));
+export function newBook(plan: Plan, tiered: boolean): Book {
+  return new Book(plan.step, plan.halfLifeHours.map((h) => (h > 0 && h < Infinity ? h : 0)), tiered);
+}
+
+/** What a pass records besides the book. */
+export interface PassOptions {
+  /** Per-bar outputs to fill (length n). */
+  bars?: BarArrays;
+  /** Called after each bar. */
+  after?: (i: number, book: Book) => void;
+  /** Keep per-tier lanes (for maps). Default false: group sums only, half the writes. */
+  tiered?: boolean;
 }
 
 /**
- * Replays bars 0..last into `book`. Calls `after(i, book)` after each bar when given.
- * Returns the book.
+ * Replays bars 0..last into a new book and returns it; fills `pass.bars` and calls
+ * `pass.after(i, book)` after each bar when given.
  */
 // Side indices as local constants: the hot loop must not go through module import bindings.
 const LONG = 0;
 const SHORT = 1;
 
-export function simulate(s: Series, plan: Plan, last: number, bars?: BarArrays, after?: (i: number, book: Book) => void): Book {
-  const book = newBook(plan);
+export function simulate(s: Series, plan: Plan, last: number, pass: PassOptions = {}): Book {
+  const { bars, after } = pass;
+  const book = newBook(plan, pass.tiered ?? false);
   const G = book.groups.length;
   // Per-bar decay factor of each group: 0.5^(interval / half-life).
   const decay = new Float64Array(G);
