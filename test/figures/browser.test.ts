@@ -32,8 +32,9 @@ const BTC_FILE = join(__dirname, "..", "..", "..", "shared", "data", "btc-dev", 
 /** The engine's default model on the real BTC half-hour file, drawn by every builder. */
 function realFigures(): [string, Figure][] {
   const d = loadCombinedExport(BTC_FILE);
-  const model = replay({ candles: d.candles, openInterest: d.openInterest });
-  const result = backtest(model, d.liquidations, { candles: d.candles, openInterest: d.openInterest, source: "btc_regime_30m.csv (Coinglass export)" });
+  const source = "BTCUSDT, btc_regime_30m.csv: Binance 30m candles + perpetual open interest";
+  const model = replay({ candles: d.candles, openInterest: d.openInterest, source });
+  const result = backtest(model, d.liquidations, { candles: d.candles, openInterest: d.openInterest, source: "btc_regime_30m.csv: realized = Binance + Bybit + OKX" });
   const liq = d.liquidations;
   const realized = { time: liq.array("time") as ArrayLike<number>, longUsd: liq.array("longUsd") as ArrayLike<number>, shortUsd: liq.array("shortUsd") as ArrayLike<number> };
   const map = model.mapAt();
