@@ -18,7 +18,7 @@ export interface RealizedEvent {
 }
 
 /** Realized liquidations per bar: columns `time` (bar open, epoch ms UTC), `longUsd`, `shortUsd`. */
-export type RealizedBars =
+export type RealizedTable =
   | ColumnTable
   | { time: ArrayLike<number>; longUsd: ArrayLike<number>; shortUsd: ArrayLike<number> };
 
@@ -44,7 +44,7 @@ export interface HeatmapOptions {
   /** Draw the candles on top; default true. */
   candles?: boolean;
   /** Realized liquidations to mark: per-bar table or events; default none. */
-  realized?: RealizedBars | RealizedEvent[];
+  realized?: RealizedTable | RealizedEvent[];
   /** Largest realized marker diameter in px (area ∝ USD); default 18. */
   markerMaxSize?: number;
 }

@@ -8,7 +8,7 @@ import type { Heatmap, Side } from "../engine/types";
 import { error } from "../util/errors";
 import { checkFinite, checkUsd } from "./check";
 import { floorIndex, medianStep } from "./kernels";
-import type { RealizedBars, RealizedEvent } from "./options";
+import type { RealizedTable, RealizedEvent } from "./options";
 
 const WHO = "heatmapFigure";
 
@@ -23,7 +23,7 @@ function isTable(x: unknown): x is ColumnTable {
   return typeof (x as ColumnTable).array === "function" && typeof (x as ColumnTable).columnNames === "function";
 }
 
-function column(bars: RealizedBars, name: "time" | "longUsd" | "shortUsd"): ArrayLike<number> {
+function column(bars: RealizedTable, name: "time" | "longUsd" | "shortUsd"): ArrayLike<number> {
   if (isTable(bars)) {
     if (!bars.columnNames().includes(name)) throw error(`realized table has no column ${JSON.stringify(name)} (needs time, longUsd, shortUsd)`, { symbol: WHO, value: bars.columnNames() });
     return bars.array(name) as ArrayLike<number>;
@@ -37,7 +37,7 @@ function column(bars: RealizedBars, name: "time" | "longUsd" | "shortUsd"): Arra
  * Markers for `realized` on `heatmap`'s candles, per side, dropping zero USD and anything
  * outside the candle range (before the first open or after the last bar's close).
  */
-export function realizedPoints(heatmap: Heatmap, realized: RealizedBars | RealizedEvent[]): Record<Side, RealizedPoints> {
+export function realizedPoints(heatmap: Heatmap, realized: RealizedTable | RealizedEvent[]): Record<Side, RealizedPoints> {
   const c = heatmap.candles;
   const out: Record<Side, RealizedPoints> = { long: { time: [], price: [], usd: [] }, short: { time: [], price: [], usd: [] } };
   const n = c.time.length;
