@@ -106,7 +106,7 @@ export function replay(input: ReplayInput): LiquidationModel {
   const maps = new Map<number, LiquidationMap>();
 
   return {
-    bars: table({ time: s.time, ...bars }),
+    bars: table({ time: s.time.slice(), ...bars }),
     tiers: [...o.tiers],
     grid,
     source: o.source,
