@@ -29,6 +29,7 @@ export { loadBinanceForceOrders } from "./formats/binance-force-orders";
 export type { ForceOrderOptions } from "./formats/binance-force-orders";
 export { loadCoinglassLiquidations } from "./formats/coinglass-liquidations";
 export { loadBinanceAggTrades } from "./formats/binance-agg-trades";
+export { loadBinanceTrades, BINANCE_TRADES_COLUMNS } from "./formats/binance-trades";
 export { loadBinanceFundingRate } from "./formats/binance-funding-rate";
 export { loadBinanceBookDepth } from "./formats/binance-book-depth";
 export { loadCombinedExport } from "./formats/coinglass-combined";

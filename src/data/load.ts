@@ -13,6 +13,7 @@ import { readBinanceFundingRate } from "./formats/binance-funding-rate";
 import { readBinanceKlines } from "./formats/binance-klines";
 import { readBinanceLiquidationSnapshot } from "./formats/binance-liquidation-snapshot";
 import { readBinanceMetrics } from "./formats/binance-metrics";
+import { readBinanceTrades } from "./formats/binance-trades";
 import { readBinanceOpenInterestHist } from "./formats/binance-open-interest-hist";
 import { readBybitKlines } from "./formats/bybit-klines";
 import { readBybitOpenInterest } from "./formats/bybit-open-interest";
@@ -30,7 +31,7 @@ export type FormatName =
   | "binance-klines" | "bybit-klines" | "okx-candles"
   | "binance-metrics" | "binance-open-interest-hist" | "bybit-open-interest" | "okx-open-interest" | "coinglass-open-interest"
   | "binance-liquidation-snapshot" | "binance-force-orders" | "coinglass-liquidations"
-  | "binance-agg-trades" | "binance-funding-rate" | "binance-book-depth" | "combined-export";
+  | "binance-agg-trades" | "binance-trades" | "binance-funding-rate" | "binance-book-depth" | "combined-export";
 
 /** Options for `load`. */
 export interface LoadAnyOptions extends LoadOptions, ForceOrderOptions {
@@ -53,6 +54,7 @@ const READERS: Record<FormatName, Reader> = {
   "binance-force-orders": readBinanceForceOrders,
   "coinglass-liquidations": readCoinglassLiquidations,
   "binance-agg-trades": readBinanceAggTrades,
+  "binance-trades": readBinanceTrades,
   "binance-funding-rate": readBinanceFundingRate,
   "binance-book-depth": readBinanceBookDepth,
   "combined-export": readCombinedExport,
@@ -61,6 +63,7 @@ const READERS: Record<FormatName, Reader> = {
 /** File-name rules (Binance archive names carry the data type). */
 const NAME_RULES: [RegExp, FormatName][] = [
   [/aggTrades/i, "binance-agg-trades"],
+  [/-trades-/i, "binance-trades"],
   [/liquidationSnapshot/i, "binance-liquidation-snapshot"],
   [/forceOrder|\.jsonl$/i, "binance-force-orders"],
   [/-metrics[-.]|^metrics/i, "binance-metrics"],
@@ -71,12 +74,13 @@ const NAME_RULES: [RegExp, FormatName][] = [
 ];
 
 /** Formats a name rule may pick for a JSON file (the others are CSV-only). */
-const JSON_NAMED: ReadonlySet<FormatName> = new Set(["binance-force-orders", "binance-open-interest-hist", "binance-funding-rate", "binance-agg-trades"]);
+const JSON_NAMED: ReadonlySet<FormatName> = new Set(["binance-force-orders", "binance-open-interest-hist", "binance-funding-rate", "binance-agg-trades", "binance-trades"]);
 
 /** CSV header rules: a header containing this column. */
 const HEADER_RULES: [string, FormatName][] = [
   [COMBINED_EXPORT_MARKERS[0], "combined-export"],
   ["agg_trade_id", "binance-agg-trades"],
+  ["quote_qty", "binance-trades"],
   ["original_quantity", "binance-liquidation-snapshot"],
   ["create_time", "binance-metrics"],
   ["sum_open_interest", "binance-metrics"],
@@ -97,6 +101,7 @@ function detectCsv(st: SourceText): FormatName | undefined {
   if ((first.length === 7 || first.length === 8) && isBool(first[6])) return "binance-agg-trades";
   if (first.length === 12 || first.length === 11) return "binance-klines";
   if (first.length === 10 && /^(buy|sell)$/i.test(first[1] ?? "")) return "binance-liquidation-snapshot";
+  if ((first.length === 6 || first.length === 7) && isBool(first[5])) return "binance-trades";
   if (first.length === 3) return "binance-funding-rate";
   if (first.length === 4 && /^-?\d/.test(first[1] ?? "")) return "binance-book-depth";
   return undefined;
@@ -129,6 +134,7 @@ function detectJson(st: SourceText): FormatName | undefined {
   if (prop(r0, "sumOpenInterest") !== undefined) return "binance-open-interest-hist";
   if (prop(r0, "fundingRate") !== undefined) return "binance-funding-rate";
   if (prop(r0, "a") !== undefined && prop(r0, "m") !== undefined) return "binance-agg-trades";
+  if (prop(r0, "isBuyerMaker") !== undefined && prop(r0, "qty") !== undefined) return "binance-trades";
   if (prop(r0, "side") !== undefined && prop(r0, "origQty") !== undefined) return "binance-force-orders";
   if (prop(r0, "o") !== undefined || prop(prop(r0, "data"), "o") !== undefined) return "binance-force-orders";
   if (prop(r0, "long_liquidation_usd") !== undefined || prop(r0, "aggregated_long_liquidation_usd") !== undefined) return "coinglass-liquidations";

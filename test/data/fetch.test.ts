@@ -2,66 +2,13 @@
 // the test with fflate. No test reaches the internet.
 import assert from "node:assert/strict";
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
-import { createServer, type Server } from "node:http";
-import type { AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { strToU8, zipSync } from "fflate";
 import { fetchBinance, type FetchOptions } from "../../src/data/fetch";
-import { main } from "../../src/data/fetch-cli";
 import { loadBinanceKlines } from "../../src/data/formats/binance-klines";
-import { BINANCE_KLINES_COLUMNS } from "../../src/data/schema";
 import { sha256 } from "../../src/data/zip";
-
-const DIR = "/data/futures/um/daily/klines/BTCUSDT/1m/";
-
-function klinesZip(day: string): Uint8Array {
-  const t = Date.parse(day + "T00:00:00Z");
-  const rows = [0, 1].map((i) => `${t + i * 60_000},100,101,99,100.5,2,${t + i * 60_000 + 59_999},200,3,1,100,0`);
-  return zipSync({ [`BTCUSDT-1m-${day}.csv`]: strToU8([BINANCE_KLINES_COLUMNS.join(","), ...rows].join("\n") + "\n") });
-}
-
-/** A tiny archive: path → bytes; records every request; can cut a body short once. */
-class Archive {
-  files = new Map<string, Uint8Array>();
-  requests: { url: string; range?: string }[] = [];
-  cutOnce = new Set<string>();
-  server!: Server;
-  base = "";
-
-  put(path: string, zip: Uint8Array, checksum: string | null = sha256(zip)): void {
-    this.files.set(path, zip);
-    if (checksum !== null) this.files.set(path + ".CHECKSUM", strToU8(`${checksum}  ${path.split("/").pop()}\n`));
-  }
-
-  async start(): Promise<void> {
-    this.server = createServer((req, res) => {
-      const url = req.url ?? "";
-      this.requests.push({ url, ...(req.headers.range ? { range: req.headers.range } : {}) });
-      const body = this.files.get(url);
-      if (!body) { res.writeHead(404).end("not found"); return; }
-      const m = /^bytes=(\d+)-$/.exec(req.headers.range ?? "");
-      if (m) {
-        const from = +m[1]!;
-        res.writeHead(206, { "Content-Length": body.length - from, "Content-Range": `bytes ${from}-${body.length - 1}/${body.length}` }).end(Buffer.from(body.subarray(from)));
-        return;
-      }
-      if (this.cutOnce.delete(url)) {
-        // send half the body, then drop the connection
-        res.writeHead(200, { "Content-Length": body.length });
-        res.write(Buffer.from(body.subarray(0, body.length >> 1)), () => setTimeout(() => res.destroy(), 20));
-        return;
-      }
-      res.writeHead(200, { "Content-Length": body.length }).end(Buffer.from(body));
-    });
-    await new Promise<void>((r) => this.server.listen(0, "127.0.0.1", r));
-    this.base = `http://127.0.0.1:${(this.server.address() as AddressInfo).port}`;
-  }
-
-  stop(): Promise<void> {
-    return new Promise((r) => this.server.close(() => r()));
-  }
-}
+import { Archive, DIR, klinesZip } from "./archive-server";
 
 describe("data/fetch", () => {
   let archive: Archive;
@@ -163,19 +110,4 @@ describe("data/fetch", () => {
     await assert.rejects(fetchBinance(opts({ symbol: "../x" })), /symbol must be letters/);
   });
 
-  it("main(args) of `liqlab fetch` downloads with the given base URL and returns 0; bad arguments return 2", async () => {
-    const write = process.stderr.write;
-    let err = "";
-    process.stderr.write = ((s: string) => { err += s; return true; }) as typeof process.stderr.write;
-    try {
-      const code = await main(["--symbol", "BTCUSDT", "--kinds", "klines", "--from", "2024-01-01", "--to", "2024-01-03", "--period", "daily", `--cache-dir=${cache}`, "--base-url", archive.base]);
-      assert.equal(code, 0);
-      assert.match(err, /2 downloaded, 0 cached, 1 not in the archive, 0 failed/);
-      assert.equal(await main(["--symbol", "BTCUSDT"]), 2);
-      assert.equal(await main(["--symbol", "BTCUSDT", "--kinds", "candles", "--from", "2024-01-01"]), 2);
-      assert.equal(await main(["--help"]), 0);
-    } finally {
-      process.stderr.write = write;
-    }
-  });
 });

@@ -23,6 +23,7 @@ const CASES: [string, string, string][] = [
   ["coinglass-liquidations.json", "liquidationTotals", "coinglass-liquidations"],
   ["BTCUSDT-aggTrades-2024-01-01.csv", "trades", "binance-agg-trades"],
   ["BTCUSDT-aggTrades-2025-01-01.csv", "trades", "binance-agg-trades"],
+  ["BTCUSDT-trades-2024-01-01.csv", "trades", "binance-trades"],
   ["BTCUSDT-fundingRate-2024-01.csv", "funding", "binance-funding-rate"],
   ["fapi-fundingRate.json", "funding", "binance-funding-rate"],
   ["BTCUSDT-bookDepth-2024-01-01.csv", "bookDepth", "binance-book-depth"],

@@ -32,6 +32,7 @@ const LOADERS: [string, string, Loader][] = [
   ["loadBinanceForceOrders", "forceOrder.jsonl", data.loadBinanceForceOrders],
   ["loadCoinglassLiquidations", "coinglass-liquidations.json", data.loadCoinglassLiquidations],
   ["loadBinanceAggTrades", "BTCUSDT-aggTrades-2024-01-01.csv", data.loadBinanceAggTrades],
+  ["loadBinanceTrades", "BTCUSDT-trades-2024-01-01.csv", data.loadBinanceTrades],
   ["loadBinanceFundingRate", "BTCUSDT-fundingRate-2024-01.csv", data.loadBinanceFundingRate],
   ["loadBinanceFundingRate", "fapi-fundingRate.json", data.loadBinanceFundingRate],
   ["loadBinanceBookDepth", "BTCUSDT-bookDepth-2024-01-01.csv", data.loadBinanceBookDepth],
