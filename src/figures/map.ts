@@ -77,7 +77,9 @@ function cumulativeCurves(map: LiquidationMap): Trace[] {
     line: { color: SIDE_COLOURS[side], width: 2.5 },
     hovertemplate: `If price reaches %{x:${USD_FORMAT}}<br>estimated ${side}s liquidated %{y:${USD_FORMAT}}<extra></extra>`,
   });
-  return [curve("long", below, "Longs if price falls"), curve("short", above, "Shorts if price rises")];
+  // Shorts first: the legend lists traces in reverse (as stacked bars read, top tier first), so
+  // it reads "Longs if price falls" above "Shorts if price rises".
+  return [curve("short", above, "Shorts if price rises"), curve("long", below, "Longs if price falls")];
 }
 
 /** Shapes and annotations: the current price and each threshold with its cumulative USD. */
@@ -168,7 +170,7 @@ export function mapFigure(map: LiquidationMap, options: MapOptions = {}): Figure
         zeroline: false,
         visible: o.cumulative,
       },
-      legend: { orientation: "h", x: 0, xanchor: "left", y: -0.16, yanchor: "top", groupclick: "toggleitem" },
+      legend: { orientation: "h", x: 0, xanchor: "left", y: -0.16, yanchor: "top", groupclick: "toggleitem", traceorder: "reversed+grouped" },
       shapes,
       annotations,
     },

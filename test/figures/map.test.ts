@@ -25,7 +25,9 @@ describe("figures/map", () => {
 
   it("mapFigure(map) draws cumulative longs only below the price and shorts only above, on the right axis", () => {
     const fig = mapFigure(handMap());
-    const [longs, shorts] = fig.data.filter((t) => t.type === "scatter");
+    const curves = fig.data.filter((t) => t.type === "scatter");
+    const longs = curves.find((t) => t.name === "Longs if price falls");
+    const shorts = curves.find((t) => t.name === "Shorts if price rises");
     assert.equal(longs!.yaxis, "y2");
     // Below $65,000: bins 0..4; cumulative outward from the price: 23, 23, 19, 14, 8 M.
     assert.deepEqual(longs!.x, [60_500, 61_500, 62_500, 63_500, 64_500]);
