@@ -48,15 +48,15 @@ export class HeatmapRecorder {
     const n = this.grid.bins;
     const slot = this.c % this.perChunk;
     if (slot === 0) for (let m = 0; m < this.buffers.length; m++) this.buffers[m] = new Float32Array(this.perChunk * n);
-    const from = slot * n;
+    const from = slot * n * 4; // byte offset (a view through the constructor is cheaper than subarray)
     if (this.what === "z") {
-      const z = this.buffers[0].subarray(from, from + n);
+      const z = new Float32Array(this.buffers[0].buffer, from, n);
       book.addSide32(LONG, this.kLo, z);
       book.addSide32(SHORT, this.kLo, z);
       this.columns[0].push(z);
     } else {
-      const long = this.buffers[0].subarray(from, from + n);
-      const short = this.buffers[1].subarray(from, from + n);
+      const long = new Float32Array(this.buffers[0].buffer, from, n);
+      const short = new Float32Array(this.buffers[1].buffer, from, n);
       book.addSide32(LONG, this.kLo, long);
       book.addSide32(SHORT, this.kLo, short);
       this.columns[0].push(long);
