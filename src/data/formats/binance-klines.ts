@@ -10,16 +10,20 @@ import type { Source, SourceText } from "../source";
 import { formatTime, intervalLabel } from "../time";
 import { checkOhlc, json, loadWith, looksJson, rowsAt, start } from "./common";
 
-/** Kline fields: header names, archive positions and JSON array positions. */
+/**
+ * Kline fields: header names (compared without case, spaces or `_`, so the API docs' titles such
+ * as "Open time" match too), archive positions and JSON array positions. Any OHLC CSV with a
+ * time column reads with these names.
+ */
 export const KLINE_FIELDS: readonly FieldSpec[] = [
-  { out: "time", type: "time", names: ["open_time", "open time", "opentime", "timestamp", "time"], index: 0, key: 0 },
+  { out: "time", type: "time", names: ["open_time", "timestamp", "timestamp_ms", "time", "datetime", "datetime_utc", "date"], index: 0, key: 0 },
   { out: "open", type: "price", names: ["open"], index: 1, key: 1 },
   { out: "high", type: "price", names: ["high"], index: 2, key: 2 },
   { out: "low", type: "price", names: ["low"], index: 3, key: 3 },
   { out: "close", type: "price", names: ["close"], index: 4, key: 4 },
   { out: "volume", type: "amount", names: ["volume"], index: 5, key: 5, optional: true },
-  { out: "closeTime", type: "time", names: ["close_time", "close time", "closetime"], index: 6, key: 6, optional: true },
-  { out: "quoteVolume", type: "amount", names: ["quote_volume", "quote_asset_volume", "quote asset volume"], index: 7, key: 7, optional: true },
+  { out: "closeTime", type: "time", names: ["close_time"], index: 6, key: 6, optional: true },
+  { out: "quoteVolume", type: "amount", names: ["quote_volume", "quote_asset_volume"], index: 7, key: 7, optional: true },
   { out: "trades", type: "count", names: ["count", "trades", "number_of_trades"], index: 8, key: 8, optional: true },
   { out: "takerBuyVolume", type: "amount", names: ["taker_buy_volume", "taker_buy_base_asset_volume"], index: 9, key: 9, optional: true },
 ];

@@ -1,4 +1,5 @@
 import assert from "node:assert/strict";
+import { existsSync } from "node:fs";
 import { loadBinanceKlines } from "../../../src/data/formats/binance-klines";
 import { BINANCE_KLINES_COLUMNS } from "../../../src/data/schema";
 import { col, fixture, utc } from "../helpers";
@@ -83,5 +84,17 @@ describe("data/formats/binance-klines", () => {
     assert.deepEqual(col(table, "close"), [11, 11]);
     assert.equal(report.duplicates, 1);
     assert.deepEqual(report.dropped.map((d) => [d.reason, d.count, d.lines]), [["repeated header row", 1, [3]], ["repeated time with different values (kept the later row)", 1, [2]]]);
+  });
+  it("loadBinanceKlines(shared btcusdt_5m_klines_oi.csv) reads its OHLC as gap-free 5m candles (skips when absent)", function () {
+    const path = "/work/shared/data/btc-dev/btcusdt_5m_klines_oi.csv";
+    if (!existsSync(path)) {
+      console.log(`      skipped: ${path} not present (reference data is optional)`);
+      this.skip();
+    }
+    const { table, report } = loadBinanceKlines(path);
+    // README: 8,015 five-minute bars without gaps, 2026-05-25 15:55 to 2026-06-22 11:45 UTC
+    assert.equal(table.numRows(), 8015);
+    assert.deepEqual([report.from, report.to, report.interval, report.gaps.count], [utc(2026, 5, 25, 15, 55), utc(2026, 6, 22, 11, 45), "5m", 0]);
+    assert.deepEqual(table.columnNames(), ["time", "open", "high", "low", "close"]);
   });
 });
