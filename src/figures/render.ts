@@ -153,7 +153,11 @@ export function renderStatic(figure: Figure, options: RenderOptions): RenderResu
     if (!(typeof v === "number" && Number.isFinite(v) && v > 0)) return { ok: false, reason: `${name} must be a positive number (value ${String(v)})` };
   }
   const chromium = findChromium();
-  if (chromium === null) return { ok: false, reason: "no Chromium found: set LIQLAB_CHROMIUM or install chromium" };
+  if (chromium === null) {
+    const env = process.env.LIQLAB_CHROMIUM;
+    const reason = env ? `LIQLAB_CHROMIUM=${env} is not an executable file` : "no Chromium found: set LIQLAB_CHROMIUM or install chromium";
+    return { ok: false, reason };
+  }
   const dir = mkdtempSync(join(tmpdir(), "liqlab-render-"));
   try {
     const page = join(dir, "figure.html");

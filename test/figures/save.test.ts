@@ -44,7 +44,7 @@ describe("figures/save", () => {
     const saved = process.env.LIQLAB_CHROMIUM;
     process.env.LIQLAB_CHROMIUM = "/nonexistent/chromium";
     try {
-      assert.throws(() => saveFigure(tiny, join(dir, "x.png")), /saveFigure: cannot render PNG: no Chromium found/);
+      assert.throws(() => saveFigure(tiny, join(dir, "x.png")), /saveFigure: cannot render PNG: LIQLAB_CHROMIUM=\/nonexistent\/chromium is not an executable file/);
     } finally {
       if (saved === undefined) delete process.env.LIQLAB_CHROMIUM;
       else process.env.LIQLAB_CHROMIUM = saved;
