@@ -72,15 +72,9 @@ export class Book {
     return usd;
   }
 
-  /** USD of one tier on one side (sums its bins; not for hot loops). */
-  tierTotal(s: number, t: number): number {
-    this.needTiers();
-    return this.lanes[s][t].total * this.scale[s][this.groupOf[t]];
-  }
-
   /**
    * Opens `usd` of tier t on side s with liquidation levels spread evenly over [a, b] USD
-   * (a single bin when a = b).
+   * (a single bin when a = b). One tier at a time, for hand-built books; the replay uses openSide.
    */
   open(s: number, t: number, a: number, b: number, usd: number): void {
     const one = new Float64Array(this.tiers);

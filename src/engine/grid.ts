@@ -28,8 +28,3 @@ export function gridOf(kLo: number, kHi: number, step: number): PriceGrid {
   const bins = Math.max(0, kHi - kLo + 1);
   return { lo: kLo * step, step, bins, prices: Float64Array.from({ length: bins }, (_, i) => (kLo + i + 0.5) * step) };
 }
-
-/** Absolute index of the bin holding `price`. */
-export function binOf(price: number, step: number): number {
-  return Math.floor(price / step);
-}

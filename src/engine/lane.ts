@@ -60,14 +60,6 @@ export class Lane {
     return j >= 0 && j < this.data.length ? this.data[j] : 0;
   }
 
-  /** Forgets everything (storage kept). */
-  clear(): void {
-    if (!this.empty) this.data.fill(0, this.lo - this.base, this.hi - this.base + 1);
-    this.lo = Infinity;
-    this.hi = -Infinity;
-    this.total = 0;
-  }
-
   /** Multiplies every amount by f (used when a lazy scale factor is folded back in). */
   multiply(f: number): void {
     if (this.empty) return;

@@ -18,7 +18,7 @@ describe("simulate(series, plan, last, pass)", () => {
       const plain = simulate(s, plan, s.n - 1, { bars: b });
       assert.deepEqual(a, b);
       assert.deepEqual([tiered.kMin, tiered.kMax], [plain.kMin, plain.kMax]);
-      assert.throws(() => plain.tierTotal(0, 0), /keeps group sums only/);
+      assert.throws(() => plain.addTier(0, 0, 0, new Float64Array(1)), /keeps group sums only/);
     }
   });
 });
