@@ -24,18 +24,30 @@ export function parseJson(text: string, file: string): unknown {
   return v;
 }
 
-/** Parses JSON Lines: one value per non-blank line, each tagged with its line number. */
-export function parseJsonLines(text: string, file: string): unknown[] {
+/**
+ * Parses JSON Lines: one value per non-blank line. Walks the text with `indexOf` (no split of a
+ * large recording); `lines` receives each value's 1-based line number.
+ */
+export function parseJsonLines(text: string, file: string, lines: number[] = []): unknown[] {
   const out: unknown[] = [];
-  const lines = text.split(/\r?\n/);
-  for (let i = 0; i < lines.length; i++) {
-    const s = lines[i]!.trim();
+  let start = text.charCodeAt(0) === 0xfeff ? 1 : 0;
+  for (let line = 1; start <= text.length; line++) {
+    let end = text.indexOf("\n", start);
+    if (end < 0) end = text.length;
+    const s = text.slice(start, end).trim();
+    start = end + 1;
     if (!s) continue;
-    const p = new Parser(s, file, i + 1);
-    const v = p.value();
-    p.ws();
-    if (p.pos < s.length) p.fail("unexpected text after the JSON value");
+    let v: unknown;
+    try {
+      v = JSON.parse(s); // fast path; the own parser only runs to locate an error
+    } catch {
+      const p = new Parser(s, file, line);
+      v = p.value();
+      p.ws();
+      if (p.pos < s.length) p.fail("unexpected text after the JSON value");
+    }
     out.push(v);
+    lines.push(line);
   }
   return out;
 }

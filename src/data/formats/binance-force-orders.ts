@@ -57,9 +57,8 @@ function events(st: SourceText): { values: unknown[]; lines: number[] } {
     try { one = json(st); } catch { one = undefined; }
     if (one !== undefined) return { values: [one], lines: [1] };
   }
-  const values = parseJsonLines(st.text, st.file);
   const lines: number[] = [];
-  st.text.split(/\r?\n/).forEach((raw, i) => { if (raw.trim()) lines.push(i + 1); });
+  const values = parseJsonLines(st.text, st.file, lines);
   return { values, lines };
 }
 

@@ -41,6 +41,7 @@ function part(all: Parsed, kind: Parsed["kind"], names: readonly string[]): Pars
   p.rowsRead = all.rowsRead;
   p.lines = all.lines;
   p.notes.push(...all.notes);
+  p.dropped = new Map(all.dropped);
   for (const k of ["time", ...names]) p.columns.set(k, num(all, k));
   return p;
 }
