@@ -167,7 +167,7 @@ export function validationScatterFigure(result: BacktestResult, options: Validat
     layout: {
       ...baseLayout(),
       title: titled(title, estimateSubtitle("model and baseline USD per bar; realized USD is exchange-reported", result.source, "log axes; bars with $0 sit on the $0 lines")),
-      margin: { l: 110, r: 40, t: 150, b: 130 },
+      margin: { l: 110, r: 60, t: 150, b: 130 },
       xaxis: axis(xAxis, [0, 0.45], "y", `Model-estimated ${side} liquidation USD per bar`),
       yaxis: axis(yAxis, [0, 1], "x", `Realized ${side} liquidation USD per bar`),
       xaxis2: axis(xAxis, [0.55, 1], "y2", `Baseline-estimated ${side} liquidation USD per bar`),
