@@ -110,7 +110,7 @@ export function readSeries(candles: Columns, openInterest: Columns | undefined, 
 
   // Point-in-time alignment: one forward pass, row j is usable once oiTime[j] <= bar close.
   const oiUsd = new Float64Array(n);
-  const ratioAt = new Float64Array(n).fill(1);
+  const ratioAt = ratio ? new Float64Array(n).fill(1) : undefined;
   let oiStart = n;
   for (let i = 0, j = -1; i < n; i++) {
     const barClose = time[i] + interval - 1;
@@ -118,7 +118,7 @@ export function readSeries(candles: Columns, openInterest: Columns | undefined, 
     if (j < 0) continue;
     if (oiStart === n) oiStart = i;
     oiUsd[i] = usdCol === "openInterest" ? oiValue[j] * close[i] : oiValue[j];
-    if (ratio) {
+    if (ratio && ratioAt) {
       if (!(ratio[j] >= 0)) throw error(`row ${j}: long/short ratio must be >= 0`, { file: label, column: o.ratioColumn, value: ratio[j] });
       ratioAt[i] = ratio[j];
     }
@@ -127,7 +127,7 @@ export function readSeries(candles: Columns, openInterest: Columns | undefined, 
   let longShare: Float64Array;
   const taker = has(candles, "takerBuyVolume") && has(candles, "volume");
   if (o.split === "taker" || (o.split === "auto" && taker)) longShare = takerShare(candles, n);
-  else if (ratio) longShare = ratioAt.map((r) => r / (1 + r));
+  else if (ratioAt) longShare = ratioAt.map((r) => r / (1 + r));
   else longShare = new Float64Array(n).fill(0.5);
   return { n, interval, time, open, high, low, close, oiUsd, oiStart, longShare };
 }
