@@ -5,7 +5,11 @@
  */
 import { LONG, SHORT, type Book } from "./book";
 import type { Series } from "./input";
+import { error } from "../util/errors";
 import type { Heatmap, PriceGrid } from "./types";
+
+/** Largest heatmap matrix recorded, MB (float32): a guard against a column per bar over a year. */
+export const MAX_MATRIX_MB = 1024;
 
 /**
  * Which bars end a column: every bar when `step` is undefined or <= the interval, else the bars
@@ -33,6 +37,10 @@ export class HeatmapRecorder {
   private c = 0;
 
   constructor(readonly grid: PriceGrid, columns: number, readonly what: "z" | "sides") {
+    const mb = (columns * grid.bins * 4) / 2 ** 20;
+    if (mb > MAX_MATRIX_MB) {
+      throw error(`${columns} columns × ${grid.bins} bins would take ${Math.round(mb)} MB per matrix (limit ${MAX_MATRIX_MB}); pass a larger step (ms between columns) or a narrower grid window (grid.lo, grid.bins)`, { symbol: "heatmap", column: "step" });
+    }
     this.kLo = Math.round(grid.lo / grid.step);
     this.times = new Float64Array(columns);
     this.columns = what === "z" ? [[]] : [[], []];

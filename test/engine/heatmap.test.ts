@@ -1,5 +1,5 @@
 import { strict as assert } from "assert";
-import { columnBars } from "../../src/engine/heatmap";
+import { columnBars, HeatmapRecorder } from "../../src/engine/heatmap";
 import { replay } from "../../src/engine/replay";
 import { market } from "./fixtures";
 
@@ -47,5 +47,11 @@ describe("replay(candles, oi).heatmap(options)", () => {
     assert.deepEqual(a.long, b.long);
     assert.equal(a.grid.lo, 20_000);
     assert.throws(() => replay({ candles, openInterest, heatmap: {} }), /recording the heatmap during the replay needs a fixed window: grid.lo and grid.bins/);
+  });
+
+  it("HeatmapRecorder(grid, columns) refuses a matrix over the memory guard, naming the fix", () => {
+    const grid = { lo: 0, step: 1, bins: 1_000, prices: new Float64Array(1_000) };
+    // 525,600 columns × 1,000 bins × 4 bytes = 2,005 MB > 1,024 MB
+    assert.throws(() => new HeatmapRecorder(grid, 525_600, "z"), /heatmap: column "step": 525600 columns × 1000 bins would take 2005 MB per matrix \(limit 1024\); pass a larger step/);
   });
 });
