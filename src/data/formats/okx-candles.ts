@@ -2,10 +2,12 @@
  * OKX `GET /api/v5/market/candles` and `history-candles` JSON: `{ code: "0", data }`, newest
  * first, rows `[ts, o, h, l, c, vol, volCcy, volCcyQuote, confirm]`. For SWAP/FUTURES `vol` is
  * contracts, `volCcy` base coin and `volCcyQuote` quote; for SPOT `vol` is base and `volCcy`
- * quote (then volCcy equals volCcyQuote). `confirm` "0" marks the still-open bar: it is dropped.
+ * quote (then volCcy equals volCcyQuote). `confirm` "0" marks the still-open bar: it is kept, like
+ * the open bar Binance and Bybit return last, and the report says so.
  */
-import { drop, num, readJsonRows, type FieldSpec, type Parsed } from "../fields";
-import { gather, type LoadOptions, type Loaded } from "../finish";
+import { num, readJsonRows, type FieldSpec, type Parsed } from "../fields";
+import type { LoadOptions, Loaded } from "../finish";
+import { formatTime } from "../time";
 import type { Source, SourceText } from "../source";
 import { checkEnvelope, checkOhlc, json, loadWith, rowsAt, start } from "./common";
 
@@ -38,9 +40,9 @@ export function readOkxCandles(st: SourceText): Parsed {
   } else if (vol) p.notes.push("rows without volCcyQuote: volume units unknown, volume columns left out");
   const confirm = p.columns.get("confirm");
   if (confirm instanceof Float64Array) {
-    const keep: number[] = [];
-    for (let i = 0; i < p.n; i++) if (confirm[i] === 0) drop(p, "unconfirmed (still open) candle", p.lines[i]!); else keep.push(i);
-    if (keep.length < p.n) gather(p, keep, keep.length);
+    const open: number[] = [];
+    for (let i = 0; i < p.n; i++) if (confirm[i] === 0) open.push(i);
+    if (open.length) p.notes.push(`${open.length} candle(s) still open (confirm "0"), kept: ${open.map((i) => formatTime(num(p, "time")[i]!)).slice(0, 3).join(", ")}`);
   }
   for (const k of ["vol", "volCcy", "volCcyQuote", "confirm"]) p.columns.delete(k);
   num(p, "time");
