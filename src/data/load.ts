@@ -132,6 +132,7 @@ function detectJson(st: SourceText): FormatName | undefined {
   }
   if (r0 === undefined) return undefined;
   if (prop(r0, "sumOpenInterest") !== undefined) return "binance-open-interest-hist";
+  if (prop(r0, "oiCcy") !== undefined) return "okx-open-interest";
   if (prop(r0, "fundingRate") !== undefined) return "binance-funding-rate";
   if (prop(r0, "a") !== undefined && prop(r0, "m") !== undefined) return "binance-agg-trades";
   if (prop(r0, "isBuyerMaker") !== undefined && prop(r0, "qty") !== undefined) return "binance-trades";

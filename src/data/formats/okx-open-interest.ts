@@ -2,7 +2,8 @@
  * OKX rubik open interest JSON, newest first, `{ code: "0", data: [...] }`:
  * - `/api/v5/rubik/stat/contracts/open-interest-volume`: rows `[ts, oi, vol]`, oi in USD;
  * - `/api/v5/rubik/stat/contracts/open-interest-history`: rows `[ts, oi, oiCcy, oiUsd]`,
- *   oi in contracts, oiCcy base coin, oiUsd USD.
+ *   oi in contracts, oiCcy base coin, oiUsd USD;
+ * and `/api/v5/public/open-interest` objects `{ instId, oi, oiCcy, oiUsd, ts }` (same units).
  */
 import { error } from "../../util/errors";
 import { readJsonRows, type FieldSpec, type Parsed } from "../fields";
@@ -15,6 +16,11 @@ const VOLUME_FIELDS: readonly FieldSpec[] = [
   { out: "time", type: "time", names: ["ts"], key: 0 },
   { out: "openInterestUsd", type: "amount", names: ["oi"], key: 1 },
 ];
+const OBJECT_FIELDS: readonly FieldSpec[] = [
+  { out: "time", type: "time", names: ["ts"], key: "ts" },
+  { out: "openInterest", type: "amount", names: ["oiCcy"], key: "oiCcy" },
+  { out: "openInterestUsd", type: "amount", names: ["oiUsd"], key: "oiUsd", optional: true },
+];
 const HISTORY_FIELDS: readonly FieldSpec[] = [
   { out: "time", type: "time", names: ["ts"], key: 0 },
   { out: "openInterest", type: "amount", names: ["oiCcy"], key: 2 },
@@ -25,6 +31,11 @@ export function readOkxOpenInterest(st: SourceText): Parsed {
   const v = json(st);
   checkEnvelope(v, st.file);
   const rows = rowsAt(v, ["data"], st.file);
+  if (rows.length && typeof rows[0] === "object" && rows[0] !== null && !Array.isArray(rows[0])) {
+    const p = start(st, "okx-open-interest-json", "openInterest");
+    readJsonRows(p, rows, OBJECT_FIELDS);
+    return p;
+  }
   const width = Array.isArray(rows[0]) ? rows[0].length : 0;
   if (rows.length && width !== 3 && width !== 4) throw error("expected rows [ts, oi, vol] or [ts, oi, oiCcy, oiUsd]", { file: st.file, line: lineOf(rows[0]), column: "row", value: rows[0] });
   const p = start(st, width === 4 ? "okx-open-interest-history-json" : "okx-open-interest-volume-json", "openInterest");
