@@ -163,10 +163,3 @@ export class CsvScanner {
     this.starts = s; this.ends = e; this.escaped = q;
   }
 }
-
-/** Upper bound on the number of data rows: the count of line breaks plus one. */
-export function estimateRows(text: string): number {
-  let n = 1;
-  for (let p = text.indexOf("\n"); p >= 0; p = text.indexOf("\n", p + 1)) n++;
-  return n;
-}

@@ -5,7 +5,7 @@
  * pure renderer it calls.
  */
 import type { DataKind } from "./schema";
-import { formatTime, intervalLabel } from "./time";
+import { formatTime } from "./time";
 
 /** A run of missing bars between two present ones. */
 export interface Gap {
@@ -104,4 +104,3 @@ export function reportToHtml(r: LoadReport): string {
   return `<div class="liqlab-report"><div style="font-weight:bold">${esc(r.file)} — ${esc(r.format)} (${esc(r.dataKind)})</div><table>${rows}</table></div>`;
 }
 
-export { intervalLabel };

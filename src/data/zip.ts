@@ -31,11 +31,6 @@ export function unzipEntries(bytes: Uint8Array, file: string): { name: string; d
   return out;
 }
 
-/** Lists entry names without inflating (for the downloader's safety check). */
-export function checkZipEntries(bytes: Uint8Array, file: string): string[] {
-  return unzipEntries(bytes, file).map((e) => e.name);
-}
-
 /** sha256 of bytes, lower-case hex. */
 export function sha256(bytes: Uint8Array): string {
   return createHash("sha256").update(bytes).digest("hex");

@@ -1,5 +1,5 @@
 import assert from "node:assert/strict";
-import { CsvScanner, estimateRows } from "../../src/data/csv";
+import { CsvScanner, detectDelimiter } from "../../src/data/csv";
 
 function rows(text: string): [number, string[]][] {
   const sc = new CsvScanner(text, "t.csv");
@@ -33,8 +33,9 @@ describe("data/csv", () => {
     const line = Array.from({ length: 70 }, (_, i) => String(i)).join(",");
     assert.equal(rows(line)[0]![1].length, 70);
   });
-  it("estimateRows(text) bounds the row count from above", () => {
-    assert.equal(estimateRows("a\nb\nc"), 3);
-    assert.equal(estimateRows("a\nb\n"), 3);
+  it("detectDelimiter(text) picks ';' or tab when the first line has more of them than commas", () => {
+    assert.equal(detectDelimiter("a;b;c\n1;2,5;3"), 59);
+    assert.equal(detectDelimiter("a\tb\n"), 9);
+    assert.equal(detectDelimiter("a,b;c,d\n"), 44);
   });
 });

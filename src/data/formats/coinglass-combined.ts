@@ -8,7 +8,7 @@
  * are zero in this export; neither is read.
  */
 import { newParsed, num, readCsv, type FieldSpec, type Parsed } from "../fields";
-import { finish, type LoadOptions, type Loaded, type Table } from "../finish";
+import { finish, type LoadOptions, type Table } from "../finish";
 import { makeReport, type LoadReport } from "../report";
 import { readSource, type Source, type SourceText } from "../source";
 import { checkOhlc, start } from "./common";
@@ -68,12 +68,4 @@ export function loadCombinedExport(src: Source, options: LoadOptions = {}): Comb
     ],
   });
   return { candles: candles.table, openInterest: oi.table, liquidations: liq.table, report };
-}
-
-/** Loads only the candles of a combined export (what `load()` returns for this file). */
-export function loadCombinedCandles(src: Source, options: LoadOptions = {}): Loaded {
-  const all = readCombinedExport(readSource(src));
-  const out = finish(part(all, "candles", ["open", "high", "low", "close"]), options);
-  out.report.notes.push("combined export: loadCombinedExport() also returns its open interest and liquidations");
-  return out;
 }
