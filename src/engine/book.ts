@@ -118,7 +118,7 @@ export class Book {
 
   /** Liquidates every long level whose bin centre is at or above `price`; returns the USD. */
   liquidateLongs(price: number): number {
-    const kcut = Math.ceil(price / this.step - 0.5);
+    const kcut = firstCentreAtOrAbove(price, this.step);
     let usd = 0;
     for (let g = 0; g < this.groups.length; g++) {
       const sum = this.sums[LONG][g];
@@ -132,7 +132,7 @@ export class Book {
 
   /** Liquidates every short level whose bin centre is at or below `price`; returns the USD. */
   liquidateShorts(price: number): number {
-    const kcut = Math.floor(price / this.step - 0.5);
+    const kcut = firstCentreAtOrAbove(price, this.step, true) - 1;
     let usd = 0;
     for (let g = 0; g < this.groups.length; g++) {
       const sum = this.sums[SHORT][g];
@@ -248,6 +248,18 @@ export class Book {
     for (const side of this.sums) for (const sum of side) if (!sum.empty) { lo = Math.min(lo, sum.lo); hi = Math.max(hi, sum.hi); }
     return lo <= hi ? [lo, hi] : undefined;
   }
+}
+
+/**
+ * First absolute bin whose centre (k + 0.5)·step is >= price (> price when `strict`), decided on
+ * the centre exactly as the map computes it, so the replay and the map questions agree at ties.
+ */
+export function firstCentreAtOrAbove(price: number, step: number, strict = false): number {
+  let k = Math.ceil(price / step - 0.5);
+  const above = (j: number): boolean => (strict ? (j + 0.5) * step > price : (j + 0.5) * step >= price);
+  while (above(k - 1)) k--;
+  while (!above(k)) k++;
+  return k;
 }
 
 /** Spreads `raw` evenly over the price interval [a, b] into the lane's bins. */

@@ -50,7 +50,8 @@ function checkBook(b: BookInput): { grid: PriceGrid; long: Float64Array[]; short
   const long = read("long", b.long);
   const short = read("short", b.short);
   const step = b.grid.step;
-  const prices = Float64Array.from({ length: bins }, (_, i) => lo + (i + 0.5) * step);
+  const given = b.grid.prices;
+  const prices = given && given.length === bins ? Float64Array.from(given) : Float64Array.from({ length: bins }, (_, i) => lo + (i + 0.5) * step);
   return { grid: { lo, step, bins, prices }, long, short };
 }
 

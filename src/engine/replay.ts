@@ -48,7 +48,8 @@ function mapOfBook(book: Book, s: Series, i: number, tiers: number[], source: st
     book.addTier(SHORT, t, kLo, a);
     return a;
   });
-  return liquidationMap({ price, tiers, grid: { lo: kLo * step, step, bins }, long, short, time: s.time[i] + s.interval, source });
+  // gridOf's centres, (k + 0.5)·step, are the ones the book's liquidations compare with.
+  return liquidationMap({ price, tiers, grid: gridOf(kLo, kHi, step), long, short, time: s.time[i] + s.interval, source });
 }
 
 export function replay(input: ReplayInput): LiquidationModel {

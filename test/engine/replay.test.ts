@@ -128,6 +128,28 @@ describe("replay(candles, oi)", () => {
     assert.deepEqual(mb.long, ma.long);
   });
 
+  it("replay(candles, oi).mapAt(bar t).liquidationsIf(next low / high) is what bar t + 1 liquidates", () => {
+    // Entries at the close never lie beyond it, so a bar liquidates only levels its range crosses,
+    // which the map after the previous bar answers. Decay and OI changes come after liquidation.
+    const { candles, openInterest } = market(300, 13);
+    const m = replay({ candles, openInterest, entry: "close" });
+    const rows = m.bars.objects() as Record<string, number>[];
+    // five bars before a bar that liquidates something, and five before one that does not
+    const busy = rows.flatMap((r, i) => (i > 0 && r.longLiquidatedUsd + r.shortLiquidatedUsd > 0 ? [i - 1] : [])).slice(0, 5);
+    const quiet = rows.flatMap((r, i) => (i > 0 && r.longLiquidatedUsd + r.shortLiquidatedUsd === 0 ? [i - 1] : [])).slice(0, 5);
+    assert.equal(busy.length, 5);
+    let checked = 0;
+    for (const t of [...busy, ...quiet]) {
+      const map = m.mapAt(candles.time[t]);
+      const long = map.liquidationsIf(Math.min(candles.low[t + 1], map.price)).usd;
+      const short = map.liquidationsIf(Math.max(candles.high[t + 1], map.price)).usd;
+      assert.ok(Math.abs(long - rows[t + 1].longLiquidatedUsd) <= 1e-9 * Math.max(1, long), `bar ${t + 1} long`);
+      assert.ok(Math.abs(short - rows[t + 1].shortLiquidatedUsd) <= 1e-9 * Math.max(1, short), `bar ${t + 1} short`);
+      checked += long > 0 || short > 0 ? 1 : 0;
+    }
+    assert.equal(checked, 5);
+  });
+
   it("replay(candles, oi) conserves USD: opened = open + liquidated + closed + decayed, bar by bar", () => {
     const { candles, openInterest } = market(600, 3);
     for (const options of [{}, { close: "nearest" as const }, { anchor: "scale" as const }, { anchor: "off" as const, halfLifeHours: [2, 4, 8, 16, 32] }]) {
