@@ -256,9 +256,13 @@ export class Book {
  */
 export function firstCentreAtOrAbove(price: number, step: number, strict = false): number {
   let k = Math.ceil(price / step - 0.5);
-  const above = (j: number): boolean => (strict ? (j + 0.5) * step > price : (j + 0.5) * step >= price);
-  while (above(k - 1)) k--;
-  while (!above(k)) k++;
+  if (strict) {
+    while ((k - 0.5) * step > price) k--;
+    while (!((k + 0.5) * step > price)) k++;
+  } else {
+    while ((k - 0.5) * step >= price) k--;
+    while (!((k + 0.5) * step >= price)) k++;
+  }
   return k;
 }
 
