@@ -149,12 +149,6 @@ function noteUnits(p: Parsed, units: Set<string>): void {
   for (const u of units) if (u !== "ms" && u !== "text") p.notes.push(`timestamps in ${u === "s" ? "seconds" : u === "µs" ? "microseconds" : "nanoseconds"} converted to milliseconds`);
 }
 
-/** CSV reading options. */
-export interface CsvReadOptions {
-  /** Header names that mark a row as a (repeated) header rather than data. */
-  headerProbe?: readonly string[];
-}
-
 /**
  * Reads CSV text into `p` using `fields`. The first row is a header when its first cell is
  * neither a number nor a date; without a header, fields are taken by their archive `index`.

@@ -8,8 +8,11 @@ import { basename } from "node:path";
 import { error } from "../util/errors";
 import { unzipEntries, verifyChecksum } from "./zip";
 
-/** Loader input: a file path or in-memory content with a file name (the name drives detection). */
-export type Source = string | { text: string; name: string } | { bytes: Uint8Array; name: string };
+/**
+ * Loader input: a file path, in-memory content with a file name (the name helps detection), or
+ * bare bytes (a Buffer), read as `data` with the format detected from the contents.
+ */
+export type Source = string | { text: string; name?: string } | { bytes: Uint8Array; name?: string } | Uint8Array;
 
 /** Decoded input. */
 export interface SourceText {
@@ -35,15 +38,21 @@ export function readSource(src: Source): SourceText {
     file = src;
     if (!existsSync(src)) throw error("file not found", { file: src });
     bytes = readFileSync(src);
-  } else if ("text" in src) {
-    file = src.name;
-    text = src.text;
+  } else if (src instanceof Uint8Array) {
+    file = "data";
+    bytes = src;
+  } else if (typeof src === "object" && src !== null && typeof (src as { text?: unknown }).text === "string") {
+    file = (src as { name?: string }).name ?? "data";
+    text = (src as { text: string }).text;
+  } else if (typeof src === "object" && src !== null && (src as { bytes?: unknown }).bytes instanceof Uint8Array) {
+    file = (src as { name?: string }).name ?? "data";
+    bytes = (src as { bytes: Uint8Array }).bytes;
   } else {
-    file = src.name;
-    bytes = src.bytes;
+    throw error("expected a file path, { text, name } or { bytes, name }", { value: src });
   }
   const name = basename(file);
-  if (!/\.zip$/i.test(name)) return { file, name, text: text ?? decode(bytes!), notes };
+  const zipped = bytes !== undefined && bytes.length >= 4 && bytes[0] === 0x50 && bytes[1] === 0x4b && bytes[2] === 3 && bytes[3] === 4;
+  if (!/\.zip$/i.test(name) && !zipped) return { file, name, text: text ?? decode(bytes!), notes };
   if (!bytes) throw error("a .zip source needs bytes, not text", { file });
   if (typeof src === "string" && existsSync(src + ".CHECKSUM")) {
     verifyChecksum(bytes, readFileSync(src + ".CHECKSUM", "utf8"), file);

@@ -19,6 +19,14 @@ describe("data/source", () => {
     assert.equal(st.text, "1\n2");
     assert.deepEqual(st.notes, ["zip holds 2 files; read in name order as one table"]);
   });
+  it("readSource(bytes) reads bare bytes, unzipping when they start with the zip signature", () => {
+    assert.equal(readSource(strToU8("a,b\n")).text, "a,b\n");
+    assert.equal(readSource(zipSync({ "k.csv": strToU8("1,2") })).text, "1,2");
+    assert.equal(readSource({ text: "x" }).file, "data");
+  });
+  it("readSource(anything else) throws naming what it expected", () => {
+    assert.throws(() => readSource(42 as never), /expected a file path, \{ text, name \} or \{ bytes, name \} \(value 42\)/);
+  });
   it("readSource(empty zip) throws naming the archive", () => {
     assert.throws(() => readSource({ bytes: zipSync({}), name: "e.zip" }), /e\.zip: zip archive has no files/);
   });
