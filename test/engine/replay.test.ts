@@ -1,4 +1,5 @@
 import { strict as assert } from "assert";
+import { table } from "arquero";
 import fc from "fast-check";
 import { replay } from "../../src/engine/replay";
 import type { ReplayOptions } from "../../src/engine/options";
@@ -115,6 +116,17 @@ describe("replay(candles, oi)", () => {
       ),
       { seed: 42, numRuns: 12 },
     );
+  });
+
+  it("replay(candles, oi) reads arquero tables, sliced or filtered, like the plain columns", () => {
+    const full = market(120, 14);
+    const candles = table(full.candles);
+    const oi = table(full.openInterest);
+    const plain = replay({ candles: head(full.candles, 80), openInterest: head(full.openInterest, 80) });
+    const cutTime = full.candles.time[79];
+    const sliced = replay({ candles: candles.slice(0, 80), openInterest: oi.params({ cutTime }).filter((d: { time: number }, $: { cutTime: number }) => d.time <= $.cutTime) });
+    assert.deepEqual(sliced.bars.objects(), plain.bars.objects());
+    assert.deepEqual(sliced.mapAt().table.objects(), plain.mapAt().table.objects());
   });
 
   it("replay(candles, oi, { interval }) on the first bar alone equals the first bar of the longer input", () => {
