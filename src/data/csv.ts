@@ -11,6 +11,11 @@ import { parseDecimal as parseDecimalExport } from "./numbers";
 // bound once: the hot loop calls it directly rather than through the module's export accessor
 const parseDecimal = parseDecimalExport;
 
+/** `i` when a search found something, else `none`. */
+function positionOr(i: number, none: number): number {
+  return i < 0 ? none : i;
+}
+
 /** true/false (any case) and 1/0, else undefined. */
 export function parseBoolText(s: string): boolean | undefined {
   const u = s.trim().toLowerCase();
@@ -44,11 +49,21 @@ export class CsvScanner {
   private escaped = new Uint8Array(32);
   /** Field delimiter (char code): `,` by default, `;` or tab when the first line says so. */
   readonly delimiter: number;
+  private readonly delimChar: string;
+  /** Old-Mac files end lines with a bare `\r`: only the general scanner handles those. */
+  private readonly bareCr: boolean;
+  private nextQuote = -1;
+  private nextLf = -1;
+  private nextDelim = -1;
 
   constructor(text: string, file: string) {
     this.text = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
     this.file = file;
     this.delimiter = detectDelimiter(this.text);
+    this.delimChar = String.fromCharCode(this.delimiter);
+    let bare = false;
+    for (let i = this.text.indexOf("\r"); i >= 0 && !bare; i = this.text.indexOf("\r", i + 1)) bare = this.text.charCodeAt(i + 1) !== LF;
+    this.bareCr = bare;
   }
 
   /** Advances to the next non-blank row; false at the end of the text. */
@@ -112,8 +127,39 @@ export class CsvScanner {
     return out;
   }
 
-  /** Scans one physical row; returns false for a blank line. */
+  /**
+   * Scans one physical row; returns false for a blank line. Rows without quotes (nearly all) take
+   * the fast path: native `indexOf` finds the line end and each delimiter. The next quote and
+   * delimiter positions are cached, so a search never re-walks text it has already passed.
+   */
   private scanRow(): boolean {
+    const t = this.text, len = t.length;
+    const start = this.pos;
+    if (this.nextQuote < start) this.nextQuote = positionOr(t.indexOf('"', start), len + 1);
+    if (this.nextLf < start) this.nextLf = positionOr(t.indexOf("\n", start), len);
+    const eol = this.nextLf;
+    if (this.nextQuote > eol && !this.bareCr) {
+      const delim = this.delimChar;
+      const end = eol > start && t.charCodeAt(eol - 1) === CR ? eol - 1 : eol;
+      let s = start, n = 0;
+      this.line = this.nextLine++;
+      for (;;) {
+        if (n === this.starts.length) this.grow();
+        if (this.nextDelim < s) this.nextDelim = positionOr(t.indexOf(delim, s), len + 1);
+        const c = this.nextDelim < end ? this.nextDelim : end;
+        this.starts[n] = s; this.ends[n] = c; this.escaped[n] = 0; n++;
+        if (c === end) break;
+        s = c + 1;
+      }
+      this.pos = eol + 1;
+      this.count = n;
+      return !(n === 1 && this.isEmpty(0));
+    }
+    return this.scanQuotedRow();
+  }
+
+  /** The general scanner: quoted fields, newlines inside quotes, bare `\r` line ends. */
+  private scanQuotedRow(): boolean {
     const t = this.text, len = t.length, COMMA = this.delimiter;
     let p = this.pos, n = 0, newlines = 0;
     this.line = this.nextLine;
