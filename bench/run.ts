@@ -17,7 +17,15 @@ async function main(): Promise<void> {
   const rows: Record<string, unknown>[] = [];
   for (const file of modules) {
     const path = join(dir, file);
-    const mod = (await import(path)) as { workloads?: Workload[] };
+    let mod: { workloads?: Workload[] };
+    try {
+      mod = (await import(path)) as { workloads?: Workload[] };
+    } catch (e) {
+      // One broken module must not hide the others' figures.
+      process.stderr.write(`${file} could not be loaded: ${String((e as Error)?.stack ?? e)}\n`);
+      process.exitCode = 1;
+      continue;
+    }
     for (const w of mod.workloads ?? []) {
       if (only && !w.name.includes(only)) continue;
       const child = spawnSync(process.execPath, ["--expose-gc", "--import", "tsx", join(dir, "child.ts"), path, w.name], { encoding: "utf8", maxBuffer: 1 << 24 });
