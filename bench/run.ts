@@ -14,7 +14,7 @@ async function main(): Promise<void> {
   const only = args.includes("--only") ? args[args.indexOf("--only") + 1] : undefined;
   const dir = __dirname;
   const modules = readdirSync(dir).filter((f) => f.endsWith(".bench.ts")).sort();
-  const rows: Record<string, unknown>[] = [];
+  if (!json) process.stdout.write(`${"workload".padEnd(34)} ${"rows".padStart(8)}          ${"median".padStart(9)}     ${"cpu".padStart(9)}         ${"peak RSS".padStart(8)}\n`);
   for (const file of modules) {
     const path = join(dir, file);
     let mod: { workloads?: Workload[] };
@@ -38,7 +38,6 @@ async function main(): Promise<void> {
       if (json) process.stdout.write(line + "\n");
       else {
         const r = JSON.parse(line);
-        rows.push(r);
         process.stdout.write(`${r.workload.padEnd(34)} ${String(r.candles ?? "").padStart(8)} candles  ${(r.seconds * 1000).toFixed(1).padStart(9)} ms  ${(r.cpuSeconds * 1000).toFixed(1).padStart(9)} ms cpu  ${r.peakRssMb.toFixed(0).padStart(5)} MB\n`);
       }
     }
