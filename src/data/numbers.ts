@@ -18,17 +18,26 @@ export function parseDecimal(text: string, start: number, end: number): number {
   let c = text.charCodeAt(i);
   let sign = 1;
   if (c === 45) { sign = -1; i++; } else if (c === 43) i++;
-  let m = 0, digits = 0, frac = 0, dot = false;
+  // integer digits, then (after one '.') fraction digits; `m` holds all digits as an integer
+  let m = 0;
+  const intStart = i;
   for (; i < end; i++) {
-    c = text.charCodeAt(i);
-    if (c >= 48 && c <= 57) {
-      m = m * 10 + (c - 48);
-      digits++;
-      if (dot) frac++;
-    } else if (c === 46 && !dot) dot = true;
-    else break;
+    c = text.charCodeAt(i) - 48;
+    if (c < 0 || c > 9) break;
+    m = m * 10 + c;
   }
-  if (i === end && digits > 0 && digits <= 15 && frac <= 22) return sign * (frac ? m / POW10[frac]! : m);
+  let digits = i - intStart, frac = 0;
+  if (i < end && text.charCodeAt(i) === 46) {
+    const fracStart = ++i;
+    for (; i < end; i++) {
+      c = text.charCodeAt(i) - 48;
+      if (c < 0 || c > 9) break;
+      m = m * 10 + c;
+    }
+    frac = i - fracStart;
+    digits += frac;
+  }
+  if (i === end && digits > 0 && digits <= 15) return sign * (frac ? m / POW10[frac]! : m);
   const s = text.slice(start, end);
   return STRICT.test(s) ? Number(s) : NaN;
 }
