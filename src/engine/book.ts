@@ -193,6 +193,11 @@ export class Book {
         scaleBin(this.sums[s][g], k, keep);
       }
     }
+    // Emptied bins at the near end no longer bound the lanes (the next walk starts past them).
+    for (let g = 0; g < this.groups.length; g++) {
+      if (this.shared[g]) for (const t of this.groups[g]) trimNearEnd(this.lanes[s][t], s === LONG);
+      trimNearEnd(this.sums[s][g], s === LONG);
+    }
     const closed = usd - Math.max(0, left);
     this.flows[s].closed += closed;
     return closed;
@@ -308,6 +313,18 @@ function clearRange(lane: Lane, from: number, to: number): number {
     lane.total = Math.max(0, lane.total - removed);
   }
   return removed;
+}
+
+/** Moves the lane's top bound (longs) or bottom bound (shorts) past bins that hold exactly 0. */
+function trimNearEnd(lane: Lane, top: boolean): void {
+  const d = lane.data;
+  if (top) while (lane.lo <= lane.hi && d[lane.hi - lane.base] === 0) lane.hi--;
+  else while (lane.lo <= lane.hi && d[lane.lo - lane.base] === 0) lane.lo++;
+  if (lane.lo > lane.hi) {
+    lane.lo = Infinity;
+    lane.hi = -Infinity;
+    lane.total = 0;
+  }
 }
 
 function scaleBin(lane: Lane, k: number, keep: number): void {
