@@ -52,21 +52,32 @@ export interface Parsed {
   lines: Int32Array;
   /** Data rows seen in the file (header and blank lines excluded). */
   rowsRead: number;
-  /** Rows dropped while reading, by reason: count and the first few line numbers. */
-  dropped: Map<string, { count: number; lines: number[] }>;
+  /** Rows dropped while reading, by reason: count, the first few line numbers (and their files when several). */
+  dropped: Map<string, { count: number; lines: number[]; files?: string[] }>;
   /** Facts worth a line in the report (timestamp units, header detection, checksum...). */
   notes: string[];
+  /** When rows come from several files (loadFiles): the files, and each row's index into them. */
+  files?: string[];
+  rowFile?: Uint16Array;
+}
+
+/** The file row `i` came from. */
+export function fileOf(p: Parsed, i: number): string {
+  return p.files && p.rowFile ? p.files[p.rowFile[i]!]! : p.file;
 }
 
 export function newParsed(file: string, format: string, kind: DataKind): Parsed {
   return { file, format, kind, n: 0, columns: new Map(), lines: new Int32Array(0), rowsRead: 0, dropped: new Map(), notes: [] };
 }
 
-/** Records a dropped row under `reason`. */
-export function drop(p: Parsed, reason: string, line: number, count = 1): void {
+/** Records a dropped row under `reason` (with its file when rows come from several files). */
+export function drop(p: Parsed, reason: string, line: number, count = 1, file?: string): void {
   const d = p.dropped.get(reason) ?? { count: 0, lines: [] };
   d.count += count;
-  if (d.lines.length < 5) d.lines.push(line);
+  if (d.lines.length < 5) {
+    d.lines.push(line);
+    if (file !== undefined) (d.files ??= []).push(file);
+  }
   p.dropped.set(reason, d);
 }
 

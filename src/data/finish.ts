@@ -5,7 +5,7 @@
  */
 import * as aq from "arquero";
 import { error } from "../util/errors";
-import { drop, num, type Column, type Parsed } from "./fields";
+import { drop, fileOf, num, type Column, type Parsed } from "./fields";
 import { makeReport, type Gap, type LoadReport } from "./report";
 import { CANONICAL_COLUMNS, type DataKind } from "./schema";
 import { formatTime, intervalLabel, intervalMs as parseInterval } from "./time";
@@ -46,6 +46,11 @@ export function gather(p: Parsed, index: ArrayLike<number>, n: number): void {
   const l = new Int32Array(n);
   for (let i = 0; i < n; i++) l[i] = p.lines[index[i]!]!;
   p.lines = l;
+  if (p.rowFile) {
+    const f = new Uint16Array(n);
+    for (let i = 0; i < n; i++) f[i] = p.rowFile[index[i]!]!;
+    p.rowFile = f;
+  }
   p.n = n;
 }
 
@@ -71,6 +76,11 @@ export function sortByTime(p: Parsed): void {
   gather(p, idx, p.n);
 }
 
+/** The row's file when rows come from several files, else undefined (the report names one file). */
+function where(p: Parsed, i: number): string | undefined {
+  return p.rowFile ? fileOf(p, i) : undefined;
+}
+
 function sameRow(cols: Column[], a: number, b: number): boolean {
   for (const c of cols) if (c[a] !== c[b]) return false;
   return true;
@@ -92,9 +102,9 @@ export function dedupe(p: Parsed, key: readonly string[] = ["time"]): number {
   for (let i = 0; i < p.n; i++) {
     if (m > 0 && t[keep[m - 1]!] === t[i]) {
       const prev = keep[m - 1]!;
-      if (sameRow(cols, prev, i)) { drop(p, "exact duplicate row", p.lines[i]!); removed++; continue; }
+      if (sameRow(cols, prev, i)) { drop(p, "exact duplicate row", p.lines[i]!, 1, where(p, i)); removed++; continue; }
       if (bars && sameRow(keyCols, prev, i)) {
-        drop(p, `repeated ${key.join(" + ")} with different values (kept the later row)`, p.lines[prev]!);
+        drop(p, `repeated ${key.join(" + ")} with different values (kept the later row)`, p.lines[prev]!, 1, where(p, prev));
         keep[m - 1] = i;
         removed++;
         continue;
@@ -103,7 +113,7 @@ export function dedupe(p: Parsed, key: readonly string[] = ["time"]): number {
         // look back through the same-time run for an exact copy (runs are short)
         let dup = false;
         for (let k = m - 2, seen = 0; k >= 0 && seen < 16 && t[keep[k]!] === t[i]; k--, seen++) if (sameRow(cols, keep[k]!, i)) { dup = true; break; }
-        if (dup) { drop(p, "exact duplicate row", p.lines[i]!); removed++; continue; }
+        if (dup) { drop(p, "exact duplicate row", p.lines[i]!, 1, where(p, i)); removed++; continue; }
       }
     }
     keep[m++] = i;
@@ -166,7 +176,7 @@ export function measureInterval(p: Parsed, expected?: string | number): Interval
     const d = t[i]! - t[i - 1]!;
     const off = d % step;
     if (strict && off !== 0 && (Math.min(off, step - off) > tolerance || d < step - tolerance)) {
-      throw error(`mixed intervals: ${intervalLabel(d)} after the bar at ${formatTime(t[i - 1]!)} in a ${intervalLabel(step)} series`, { file: p.file, line: p.lines[i]!, column: "time", value: formatTime(t[i]!) });
+      throw error(`mixed intervals: ${intervalLabel(d)} after the bar at ${formatTime(t[i - 1]!)} in a ${intervalLabel(step)} series`, { file: fileOf(p, i), line: p.lines[i]!, column: "time", value: formatTime(t[i]!) });
     }
     const bars = Math.round(d / step) - 1;
     if (bars >= 1) {
@@ -205,7 +215,7 @@ export function finish(p: Parsed, options: LoadOptions = {}, key?: readonly stri
     to: p.n ? t[p.n - 1]! : null,
     ...iv,
     duplicates,
-    dropped: [...p.dropped].map(([reason, d]) => ({ reason, count: d.count, lines: d.lines })),
+    dropped: [...p.dropped].map(([reason, d]) => ({ reason, count: d.count, lines: d.lines, ...(d.files ? { files: d.files } : {}) })),
     notes: p.notes,
   });
   return { kind: p.kind, table: toTable(p), report };

@@ -13,7 +13,7 @@ export type { Source } from "./source";
 export type { LoadOptions, Loaded, Table } from "./finish";
 export { reportToHtml, reportToText } from "./report";
 export type { LoadReport, Gap, DropReason } from "./report";
-export { load, detectFormat } from "./load";
+export { load, loadFiles, detectFormat } from "./load";
 export type { LoadAnyOptions, FormatName } from "./load";
 export { loadBinanceKlines } from "./formats/binance-klines";
 export { loadBybitKlines } from "./formats/bybit-klines";

@@ -10,7 +10,7 @@ import { readBinanceAggTrades } from "./formats/binance-agg-trades";
 import { BOOK_DEPTH_KEY, readBinanceBookDepth } from "./formats/binance-book-depth";
 import { readBinanceForceOrders, type ForceOrderOptions } from "./formats/binance-force-orders";
 import { readBinanceFundingRate } from "./formats/binance-funding-rate";
-import { readBinanceKlines } from "./formats/binance-klines";
+import { checkBarSpans, readBinanceKlines } from "./formats/binance-klines";
 import { readBinanceLiquidationSnapshot } from "./formats/binance-liquidation-snapshot";
 import { readBinanceMetrics } from "./formats/binance-metrics";
 import { readBinanceTrades } from "./formats/binance-trades";
@@ -24,6 +24,7 @@ import { json, looksJson, prop } from "./formats/common";
 import { normalizeName, type Parsed } from "./fields";
 import { readOkxCandles } from "./formats/okx-candles";
 import { readOkxOpenInterest } from "./formats/okx-open-interest";
+import { mergeParsed } from "./merge";
 import { readSource, type Source, type SourceText } from "./source";
 
 /** Format identifiers accepted by `options.format`. */
@@ -157,12 +158,8 @@ export function detectFormat(st: SourceText): FormatName {
   return f;
 }
 
-/**
- * Loads any supported file: detects the format from the name and contents and returns
- * `{ kind, table, report }`. For the combined export this is its candles (use
- * `loadCombinedExport` for all three tables).
- */
-export function load(src: Source, options: LoadAnyOptions = {}): Loaded {
+/** Reads one source in its detected (or given) format, before the shared finish. */
+function readAny(src: Source, options: LoadAnyOptions): { format: FormatName; p: Parsed } {
   const st = readSource(src);
   const format = options.format ?? detectFormat(st);
   const reader = READERS[format];
@@ -172,7 +169,31 @@ export function load(src: Source, options: LoadAnyOptions = {}): Loaded {
     for (const k of ["longUsd", "shortUsd", "openInterestUsd"]) p.columns.delete(k);
     p.notes.push("combined export: loadCombinedExport() also returns its open interest and liquidations");
   }
+  return { format, p };
+}
+
+/**
+ * Loads any supported file: detects the format from the name and contents and returns
+ * `{ kind, table, report }`. For the combined export this is its candles (use
+ * `loadCombinedExport` for all three tables).
+ */
+export function load(src: Source, options: LoadAnyOptions = {}): Loaded {
+  const { format, p } = readAny(src, options);
   const out = finish(p, options, format === "binance-book-depth" ? BOOK_DEPTH_KEY : undefined);
   out.report.notes.unshift(`format detected: ${format}`);
+  return out;
+}
+
+/**
+ * Loads several files of one kind as one table — e.g. the daily archive files `fetchBinance`
+ * downloaded (`result.files.map((f) => f.path)`). Rows are merged, sorted and de-duplicated
+ * across files; a missing day is a gap in the report; errors name the file the row came from.
+ */
+export function loadFiles(sources: readonly Source[], options: LoadAnyOptions = {}): Loaded {
+  const read = sources.map((s) => readAny(s, options));
+  const merged = mergeParsed(read.map((r) => r.p));
+  checkBarSpans(merged); // one file of 1m bars and one of 5m bars are each consistent, not together
+  const out = finish(merged, options, read.some((r) => r.format === "binance-book-depth") ? BOOK_DEPTH_KEY : undefined);
+  out.report.notes.unshift(`formats detected: ${[...new Set(read.map((r) => r.format))].join(", ")}`);
   return out;
 }

@@ -23,6 +23,8 @@ export interface DropReason {
   count: number;
   /** First few source line numbers (1-based). */
   lines: number[];
+  /** The file of each of those lines, when the table was loaded from several files. */
+  files?: string[];
 }
 
 export interface LoadReport {
@@ -71,6 +73,8 @@ export function makeReport(fields: Omit<LoadReport, "kind" | "toString" | "toHTM
   return r;
 }
 
+const baseName = (file: string) => file.split(/[\\/]/).pop() ?? file;
+
 function range(r: LoadReport): string {
   return r.from === null || r.to === null ? "no rows" : `${formatTime(r.from)} → ${formatTime(r.to)} UTC`;
 }
@@ -86,7 +90,10 @@ function lines(r: LoadReport): [string, string][] {
     out.push(["gaps", g.count === 0 ? "none" : `${g.count} (${g.missingBars.toLocaleString("en-US")} missing bars)` + g.list.slice(0, 3).map((x) => `; after ${formatTime(x.after)}: ${x.missingBars}`).join("")]);
   }
   out.push(["duplicates", String(r.duplicates)]);
-  for (const d of r.dropped) out.push(["dropped", `${d.count} × ${d.reason} (line ${d.lines.join(", ")}${d.count > d.lines.length ? ", …" : ""})`]);
+  for (const d of r.dropped) {
+    const at = d.lines.map((l, i) => (d.files?.[i] !== undefined ? `${baseName(d.files[i]!)}:${l}` : String(l)));
+    out.push(["dropped", `${d.count} × ${d.reason} (line ${at.join(", ")}${d.count > d.lines.length ? ", …" : ""})`]);
+  }
   for (const n of r.notes) out.push(["note", n]);
   return out;
 }

@@ -1,9 +1,10 @@
 import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
 import { zipSync, strToU8 } from "fflate";
-import { load } from "../../src/data/load";
+import { load, loadFiles } from "../../src/data/load";
+import { BINANCE_KLINES_COLUMNS } from "../../src/data/schema";
 import { LiqlabError } from "../../src/util/errors";
-import { fixture } from "./helpers";
+import { col, fixture, utc } from "./helpers";
 
 // Every fixture, the kind and format load() must detect for it.
 const CASES: [string, string, string][] = [
@@ -65,5 +66,47 @@ describe("data/load", () => {
   it("load(zip with an unsafe entry) refuses it", () => {
     const bytes = zipSync({ "../evil.csv": strToU8("a,b\n") });
     assert.throws(() => load({ bytes, name: "x.zip" }), /unsafe zip entry name/);
+  });
+});
+
+const M = 60_000;
+/** One daily klines file holding bars at the given open times (span = interval). */
+const day = (name: string, times: number[], span = M) => ({
+  name,
+  text: [BINANCE_KLINES_COLUMNS.join(","), ...times.map((t) => `${t},10,11,9,10,1,${t + span - 1},10,1,0.5,5,0`)].join("\n"),
+});
+
+describe("data/load loadFiles(sources)", () => {
+  it("loadFiles(daily files) merges them into one sorted table, in any order given", () => {
+    const d1 = day("BTCUSDT-1m-2024-01-01.csv", [utc(2024, 1, 1, 23, 58), utc(2024, 1, 1, 23, 59)]);
+    const d2 = day("BTCUSDT-1m-2024-01-02.csv", [utc(2024, 1, 2, 0, 0), utc(2024, 1, 2, 0, 1)]);
+    const { table, report } = loadFiles([d2, d1]);
+    assert.deepEqual(col(table, "time"), [utc(2024, 1, 1, 23, 58), utc(2024, 1, 1, 23, 59), utc(2024, 1, 2, 0, 0), utc(2024, 1, 2, 0, 1)]);
+    assert.equal(report.file, "BTCUSDT-1m-2024-01-02.csv … BTCUSDT-1m-2024-01-01.csv (2 files)");
+    assert.deepEqual([report.interval, report.gaps.count, report.rowsRead], ["1m", 0, 4]);
+  });
+  it("loadFiles reports a missing day as a gap of its bars", () => {
+    const d1 = day("a.csv", [utc(2024, 1, 1, 0, 0), utc(2024, 1, 1, 0, 1)]);
+    const d3 = day("c.csv", [utc(2024, 1, 3, 0, 0), utc(2024, 1, 3, 0, 1)]);
+    // missing: 2024-01-01 00:02 … 2024-01-02 23:59 = (1440 − 2) + 1440 = 2878 one-minute bars
+    assert.deepEqual(loadFiles([d1, d3]).report.gaps.missingBars, 2878);
+  });
+  it("loadFiles drops a bar two overlapping files both hold, naming the file and line", () => {
+    const a = day("a.csv", [utc(2024, 1, 1, 0, 0), utc(2024, 1, 1, 0, 1)]);
+    const b = day("b.csv", [utc(2024, 1, 1, 0, 1), utc(2024, 1, 1, 0, 2)]);
+    const { table, report } = loadFiles([a, b]);
+    assert.equal(table.numRows(), 3);
+    assert.deepEqual(report.dropped, [{ reason: "exact duplicate row", count: 1, lines: [2], files: ["b.csv"] }]);
+    assert.match(String(report), /dropped: 1 × exact duplicate row \(line b\.csv:2\)/);
+  });
+  it("loadFiles throws when one file holds 5m bars and another 1m bars, naming the file", () => {
+    const a = day("one.csv", [utc(2024, 1, 1, 0, 0), utc(2024, 1, 1, 0, 1)]);
+    const b = day("five.csv", [utc(2024, 1, 1, 0, 5), utc(2024, 1, 1, 0, 10)], 5 * M);
+    assert.throws(() => loadFiles([a, b]), /five\.csv, line 2, column "close_time": mixed intervals: a 5m bar in a 1m file/);
+  });
+  it("loadFiles refuses files of different kinds", () => {
+    const k = day("k.csv", [utc(2024, 1, 1)]);
+    const f = { name: "BTCUSDT-fundingRate-2024-01.csv", text: "calc_time,funding_interval_hours,last_funding_rate\n1704067200000,8,0.0001\n" };
+    assert.throws(() => loadFiles([k, f]), /BTCUSDT-fundingRate-2024-01\.csv, column "kind": files hold different kinds of data \(candles in k\.csv\) \(value "funding"\)/);
   });
 });

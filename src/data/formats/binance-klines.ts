@@ -4,7 +4,7 @@
  * of 12-element arrays, numbers as strings). Layout: BINANCE_KLINES_COLUMNS.
  */
 import { error } from "../../util/errors";
-import { num, readCsv, readJsonRows, type FieldSpec, type Parsed } from "../fields";
+import { fileOf, num, readCsv, readJsonRows, type FieldSpec, type Parsed } from "../fields";
 import type { LoadOptions, Loaded } from "../finish";
 import type { Source, SourceText } from "../source";
 import { formatTime, intervalLabel } from "../time";
@@ -42,8 +42,8 @@ export function checkBarSpans(p: Parsed): void {
   if (first >= 27 * 86_400_000) return;
   for (let i = 0; i < p.n; i++) {
     const s = span(i);
-    if (s <= 0) throw error("close_time is not after open_time", { file: p.file, line: p.lines[i]!, column: "close_time", value: formatTime(close[i]!) });
-    if (s !== first) throw error(`mixed intervals: a ${intervalLabel(s)} bar in a ${intervalLabel(first)} file`, { file: p.file, line: p.lines[i]!, column: "close_time", value: formatTime(close[i]!) });
+    if (s <= 0) throw error("close_time is not after open_time", { file: fileOf(p, i), line: p.lines[i]!, column: "close_time", value: formatTime(close[i]!) });
+    if (s !== first) throw error(`mixed intervals: a ${intervalLabel(s)} bar in a ${intervalLabel(first)} file`, { file: fileOf(p, i), line: p.lines[i]!, column: "close_time", value: formatTime(close[i]!) });
   }
 }
 

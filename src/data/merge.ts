@@ -1,0 +1,57 @@
+/**
+ * Rows read from several files of one kind, merged into one `Parsed` before the shared finish
+ * (sort, de-duplicate, interval): the daily archive files of a month become one table, overlaps
+ * between files count as duplicates, and a missing day shows as a gap. Every row remembers its
+ * file so later errors and drop reasons name the right one.
+ */
+import { error } from "../util/errors";
+import { newParsed, type Column, type Parsed } from "./fields";
+
+/** Concatenates parsed files (same kind); columns not present in every file are left out. */
+export function mergeParsed(parts: readonly Parsed[]): Parsed {
+  const first = parts[0];
+  if (!first) throw error("no files to load", { column: "sources", value: [] });
+  if (parts.length > 65_535) throw error("too many files for one table (at most 65,535)", { column: "sources", value: parts.length });
+  for (const p of parts) {
+    if (p.kind !== first.kind) throw error(`files hold different kinds of data (${first.kind} in ${first.file})`, { file: p.file, column: "kind", value: p.kind });
+  }
+  const formats = [...new Set(parts.map((p) => p.format))];
+  const out = newParsed(`${first.file} … ${parts[parts.length - 1]!.file} (${parts.length} files)`, formats.join(" + "), first.kind);
+  out.files = parts.map((p) => p.file);
+  const n = parts.reduce((s, p) => s + p.n, 0);
+  out.n = n;
+  out.rowsRead = parts.reduce((s, p) => s + p.rowsRead, 0);
+  const names = [...first.columns.keys()].filter((k) => parts.every((p) => p.columns.has(k)));
+  for (const k of first.columns.keys()) if (!names.includes(k)) out.notes.push(`column ${k} is missing from some files: left out`);
+  for (const k of names) {
+    const c0 = first.columns.get(k)!;
+    let col: Column;
+    if (c0 instanceof Float64Array) {
+      const c = new Float64Array(n);
+      let o = 0;
+      for (const p of parts) { c.set((p.columns.get(k) as Float64Array).subarray(0, p.n), o); o += p.n; }
+      col = c;
+    } else {
+      const c: unknown[] = [];
+      for (const p of parts) { const src = p.columns.get(k)!; for (let i = 0; i < p.n; i++) c.push(src[i]); }
+      col = c as Column;
+    }
+    out.columns.set(k, col);
+  }
+  out.lines = new Int32Array(n);
+  out.rowFile = new Uint16Array(n);
+  let o = 0;
+  parts.forEach((p, f) => {
+    out.lines.set(p.lines.subarray(0, p.n), o);
+    out.rowFile!.fill(f, o, o + p.n);
+    o += p.n;
+    for (const [reason, d] of p.dropped) {
+      const m = out.dropped.get(reason) ?? { count: 0, lines: [], files: [] };
+      m.count += d.count;
+      for (let i = 0; i < d.lines.length && m.lines.length < 5; i++) { m.lines.push(d.lines[i]!); m.files!.push(d.files?.[i] ?? p.file); }
+      out.dropped.set(reason, m);
+    }
+  });
+  out.notes.push(`${parts.length} files merged`, ...new Set(parts.flatMap((p) => p.notes)));
+  return out;
+}
