@@ -62,6 +62,8 @@ export interface FetchedFile {
 
 export interface FetchResult {
   files: FetchedFile[];
+  /** Local paths of the files now in the cache (downloaded or cached), in date order per kind. */
+  paths: string[];
   downloaded: number;
   cached: number;
   missing: number;
@@ -205,5 +207,6 @@ export async function fetchBinance(options: FetchOptions): Promise<FetchResult> 
   };
   await Promise.all(Array.from({ length: Math.max(1, Math.min(o.concurrency, files.length)) }, worker));
   const count = (s: FetchedFile["status"]) => files.filter((f) => f.status === s).length;
-  return { files, downloaded: count("downloaded"), cached: count("cached"), missing: count("missing"), failed: count("failed") };
+  const paths = files.filter((f) => f.status === "downloaded" || f.status === "cached").map((f) => f.path);
+  return { files, paths, downloaded: count("downloaded"), cached: count("cached"), missing: count("missing"), failed: count("failed") };
 }

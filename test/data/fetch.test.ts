@@ -7,6 +7,7 @@ import { join } from "node:path";
 import { strToU8, zipSync } from "fflate";
 import { fetchBinance, type FetchOptions } from "../../src/data/fetch";
 import { loadBinanceKlines } from "../../src/data/formats/binance-klines";
+import { loadFiles } from "../../src/data/load";
 import { sha256 } from "../../src/data/zip";
 import { Archive, DIR, klinesZip } from "./archive-server";
 
@@ -36,6 +37,9 @@ describe("data/fetch", () => {
     const loaded = loadBinanceKlines(path);
     assert.equal(loaded.table.numRows(), 2);
     assert.ok(loaded.report.notes.includes("sha256 matches the .CHECKSUM file"));
+    const all = loadFiles(r.paths);
+    assert.equal(all.table.numRows(), 4);
+    assert.deepEqual([all.report.gaps.count, all.report.gaps.missingBars], [1, 2878]); // the missing day
   });
 
   it("fetchBinance(options) run twice skips cached files without requesting them again", async () => {
