@@ -67,6 +67,29 @@ describe("replay(candles, oi)", () => {
     ]);
   });
 
+  it("replay(candles, oi) with anchor 'scale' rescales the whole book to the reported OI", () => {
+    // Bar 1 liquidates the 500 long (low 90.5); OI unchanged, so the reported change opens nothing
+    // and the remaining 500 short is scaled × 2 to the reported 1000: 500 counted as opened.
+    const m = replay({ candles: bars([
+      { o: 100, h: 100, l: 100, c: 100, oi: 1000 },
+      { o: 100, h: 100, l: 90.5, c: 95, oi: 1000 },
+    ]), ...HAND, anchor: "scale" });
+    assert.deepEqual(m.bars.objects()[1], { time: 60_000, longLiquidatedUsd: 500, shortLiquidatedUsd: 0, openLongUsd: 0, openShortUsd: 1000, openedUsd: 500, closedUsd: 0, decayedUsd: 0 });
+    assert.deepEqual(m.mapAt().table.objects(), [{ price: 110.5, side: "short", leverage: 10, usd: 1000 }]);
+  });
+
+  it("replay(candles, oi) with halfLifeHours decays each tier by 0.5^(interval / half-life)", () => {
+    // One-hour bars, a one-hour half-life: each bar halves the book; OI flat and not anchored.
+    const hourly = (rows: Parameters<typeof bars>[0]) => ({ ...bars(rows), time: rows.map((_, i) => i * 3_600_000) });
+    const m = replay({ candles: hourly([
+      { o: 100, h: 100, l: 100, c: 100, oi: 1000 },
+      { o: 100, h: 100, l: 100, c: 100, oi: 1000 },
+      { o: 100, h: 100, l: 100, c: 100, oi: 1000 },
+    ]), ...HAND, halfLifeHours: 1 });
+    const rows = m.bars.objects() as Record<string, number>[];
+    assert.deepEqual(rows.map((r) => [r.decayedUsd, r.openLongUsd, r.openShortUsd]), [[0, 500, 500], [500, 250, 250], [250, 125, 125]]);
+  });
+
   it("replay(candles, oi) with close 'nearest' closes the levels nearest the price first", () => {
     // Bars 0 and 1 open 1000 at 100 then 1000 at 110 (no level crossed: bar 1's low is 100).
     // Longs: 500 at 90.5 and 500 at 99.55 (bin 99, centre 99.5). Bar 2: OI 2000 → 1000 with price 105:
