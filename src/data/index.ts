@@ -33,6 +33,7 @@ export { loadBinanceTrades, BINANCE_TRADES_COLUMNS } from "./formats/binance-tra
 export { loadBinanceFundingRate } from "./formats/binance-funding-rate";
 export { loadBinanceBookDepth } from "./formats/binance-book-depth";
 export { loadCombinedExport } from "./formats/coinglass-combined";
+export { loadCanonical } from "./formats/canonical";
 export type { CombinedExport } from "./formats/coinglass-combined";
 export { fetchBinance, FETCH_DEFAULTS } from "./fetch";
 export type { FetchOptions, FetchResult, FetchedFile } from "./fetch";

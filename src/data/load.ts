@@ -17,6 +17,7 @@ import { readBinanceTrades } from "./formats/binance-trades";
 import { readBinanceOpenInterestHist } from "./formats/binance-open-interest-hist";
 import { readBybitKlines } from "./formats/bybit-klines";
 import { readBybitOpenInterest } from "./formats/bybit-open-interest";
+import { canonicalKind, readCanonical } from "./formats/canonical";
 import { COMBINED_EXPORT_MARKERS, readCombinedExport } from "./formats/coinglass-combined";
 import { readCoinglassLiquidations } from "./formats/coinglass-liquidations";
 import { readCoinglassOpenInterest } from "./formats/coinglass-open-interest";
@@ -32,7 +33,8 @@ export type FormatName =
   | "binance-klines" | "bybit-klines" | "okx-candles"
   | "binance-metrics" | "binance-open-interest-hist" | "bybit-open-interest" | "okx-open-interest" | "coinglass-open-interest"
   | "binance-liquidation-snapshot" | "binance-force-orders" | "coinglass-liquidations"
-  | "binance-agg-trades" | "binance-trades" | "binance-funding-rate" | "binance-book-depth" | "combined-export";
+  | "binance-agg-trades" | "binance-trades" | "binance-funding-rate" | "binance-book-depth" | "combined-export"
+  | "canonical";
 
 /** Options for `load`. */
 export interface LoadAnyOptions extends LoadOptions, ForceOrderOptions {
@@ -59,6 +61,7 @@ const READERS: Record<FormatName, Reader> = {
   "binance-funding-rate": readBinanceFundingRate,
   "binance-book-depth": readBinanceBookDepth,
   "combined-export": readCombinedExport,
+  canonical: readCanonical,
 };
 
 /** File-name rules (Binance archive names carry the data type). */
@@ -98,6 +101,7 @@ function detectCsv(st: SourceText): FormatName | undefined {
   const first = sc.row().map((s) => s.toLowerCase());
   const names = first.map(normalizeName);
   for (const [col, f] of HEADER_RULES) if (names.includes(normalizeName(col))) return f;
+  if (canonicalKind(first)) return "canonical";
   const isBool = (s: string | undefined) => s !== undefined && /^(true|false)$/i.test(s);
   if ((first.length === 7 || first.length === 8) && isBool(first[6])) return "binance-agg-trades";
   if (first.length === 12 || first.length === 11) return "binance-klines";
@@ -132,6 +136,8 @@ function detectJson(st: SourceText): FormatName | undefined {
     return r0.length === 3 || r0.length === 4 ? "okx-open-interest" : "okx-candles";
   }
   if (r0 === undefined) return undefined;
+  // a top-level array of canonical objects is a saved liqlab table (vendors wrap theirs in an envelope)
+  if (Array.isArray(v) && typeof r0 === "object" && r0 !== null && canonicalKind(Object.keys(r0))) return "canonical";
   if (prop(r0, "sumOpenInterest") !== undefined) return "binance-open-interest-hist";
   if (prop(r0, "oiCcy") !== undefined) return "okx-open-interest";
   if (prop(r0, "fundingRate") !== undefined) return "binance-funding-rate";

@@ -29,6 +29,7 @@ const CASES: [string, string, string][] = [
   ["fapi-fundingRate.json", "funding", "binance-funding-rate"],
   ["BTCUSDT-bookDepth-2024-01-01.csv", "bookDepth", "binance-book-depth"],
   ["regime_30m-sample.csv", "candles", "combined-export"],
+  ["liquidations-canonical.csv", "liquidations", "canonical"],
 ];
 
 describe("data/load", () => {

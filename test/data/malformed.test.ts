@@ -37,6 +37,7 @@ const LOADERS: [string, string, Loader][] = [
   ["loadBinanceFundingRate", "fapi-fundingRate.json", data.loadBinanceFundingRate],
   ["loadBinanceBookDepth", "BTCUSDT-bookDepth-2024-01-01.csv", data.loadBinanceBookDepth],
   ["loadCombinedExport", "regime_30m-sample.csv", combined],
+  ["loadCanonical", "liquidations-canonical.csv", data.loadCanonical],
   ["load", "BTCUSDT-metrics-2024-01-01.csv", (s) => data.load(s)],
   ["load", "okx-candles.json", (s) => data.load(s)],
 ];

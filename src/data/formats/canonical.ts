@@ -1,0 +1,67 @@
+/**
+ * liqlab's own canonical schema as a file: a CSV whose header holds a kind's canonical column
+ * names (what `table.toCSV()` writes), or a JSON array of such objects (`table.objects()`). This
+ * lets a researcher save a cleaned table and load it back with the same checks.
+ */
+import { error } from "../../util/errors";
+import { readCsv, readJsonRows, normalizeName, type FieldSpec, type Parsed, type ValueType } from "../fields";
+import type { LoadOptions, Loaded } from "../finish";
+import { CANONICAL_COLUMNS, type DataKind } from "../schema";
+import type { Source, SourceText } from "../source";
+import { json, loadWith, looksJson, rowsAt, start } from "./common";
+
+/** Value check of each canonical column. */
+const TYPES: Record<string, ValueType> = {
+  time: "time", open: "price", high: "price", low: "price", close: "price", markPrice: "price", price: "price",
+  volume: "amount", quoteVolume: "amount", takerBuyVolume: "amount", openInterest: "amount", openInterestUsd: "amount",
+  longShortRatio: "amount", topTraderLongShortRatio: "amount", topTraderAccountRatio: "amount", takerBuySellRatio: "amount",
+  quantity: "amount", usd: "amount", longUsd: "amount", shortUsd: "amount", depth: "amount", notional: "amount", fundingIntervalHours: "amount",
+  trades: "count", id: "count", fundingRate: "number", percentage: "number", side: "side", isBuyerMaker: "bool",
+};
+
+/** Kinds tried in this order (the most specific column sets first). */
+const ORDER: readonly DataKind[] = ["liquidations", "trades", "bookDepth", "liquidationTotals", "funding", "candles", "openInterest"];
+
+function fields(kind: DataKind): FieldSpec[] {
+  const spec = CANONICAL_COLUMNS[kind];
+  return [
+    ...spec.required.map((c) => ({ out: c, type: TYPES[c]!, names: [c], key: c })),
+    ...spec.optional.map((c) => ({ out: c, type: TYPES[c]!, names: [c], key: c, optional: true })),
+  ];
+}
+
+/** The kind whose canonical columns a set of column names holds, if any. */
+export function canonicalKind(columns: readonly string[]): DataKind | undefined {
+  const have = new Set(columns.map(normalizeName));
+  for (const kind of ORDER) {
+    const spec = CANONICAL_COLUMNS[kind];
+    const extra = kind === "openInterest" ? ["openInterest", "openInterestUsd"].some((c) => have.has(normalizeName(c))) : true;
+    if (extra && spec.required.every((c) => have.has(normalizeName(c)))) return kind;
+  }
+  return undefined;
+}
+
+export function readCanonical(st: SourceText): Parsed {
+  let kind: DataKind | undefined, rows: unknown[] | undefined;
+  if (looksJson(st.text)) {
+    rows = rowsAt(json(st), ["data"], st.file);
+    const r0 = rows[0];
+    kind = typeof r0 === "object" && r0 !== null ? canonicalKind(Object.keys(r0)) : undefined;
+  } else {
+    const nl = st.text.indexOf("\n");
+    kind = canonicalKind(st.text.slice(0, nl < 0 ? st.text.length : nl).replace(/^\ufeff/, "").split(/[,;\t]/).map((s) => s.replace(/"/g, "")));
+  }
+  if (!kind) throw error("no liqlab canonical column set in the header (e.g. time,open,high,low,close)", { file: st.file, line: 1, column: "header", value: st.text.slice(0, 80) });
+  const p = start(st, `liqlab-${kind}-${rows ? "json" : "csv"}`, kind);
+  if (rows) readJsonRows(p, rows, fields(kind));
+  else readCsv(p, st.text, fields(kind));
+  if (kind === "openInterest" && !p.columns.has("openInterest") && !p.columns.has("openInterestUsd")) {
+    throw error("open interest needs openInterest or openInterestUsd", { file: st.file, line: 1, column: "openInterest", value: [...p.columns.keys()] });
+  }
+  return p;
+}
+
+/** Loads a table saved in liqlab's canonical schema (CSV or JSON objects). */
+export function loadCanonical(src: Source, options: LoadOptions = {}): Loaded {
+  return loadWith(readCanonical, src, options);
+}
