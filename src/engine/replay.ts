@@ -105,6 +105,8 @@ export function replay(input: ReplayInput): LiquidationModel {
     openUsd: final.sideTotal(LONG) + final.sideTotal(SHORT),
   };
   const maps = new Map<number, LiquidationMap>();
+  // A tiered book kept between mapAt calls: maps asked in time order replay each bar once.
+  let cursor: { book: Book; i: number } | undefined;
 
   return {
     bars: table({ time: s.time.slice(), ...bars }),
@@ -129,7 +131,12 @@ export function replay(input: ReplayInput): LiquidationModel {
       }
       let map = maps.get(i);
       if (!map) {
-        map = mapOfBook(simulate(s, plan, i, { tiered: true }), s, i, o.tiers, o.source);
+        if (!cursor || cursor.i > i) cursor = { book: simulate(s, plan, i, { tiered: true }), i };
+        else if (cursor.i < i) {
+          simulate(s, plan, i, { resume: { book: cursor.book, from: cursor.i + 1 } });
+          cursor.i = i;
+        }
+        map = mapOfBook(cursor.book, s, i, o.tiers, o.source);
         maps.set(i, map);
       }
       return map;

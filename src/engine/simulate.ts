@@ -58,11 +58,13 @@ export interface PassOptions {
   after?: (i: number, book: Book) => void;
   /** Keep per-tier lanes (for maps). Default false: group sums only, half the writes. */
   tiered?: boolean;
+  /** Continue a book that has replayed bars 0..from−1 (made with the same plan), instead of a new one. */
+  resume?: { book: Book; from: number };
 }
 
 /**
- * Replays bars 0..last into a new book and returns it; fills `pass.bars` and calls
- * `pass.after(i, book)` after each bar when given.
+ * Replays bars 0..last into a new book (or bars from..last into `pass.resume.book`) and returns
+ * the book; fills `pass.bars` and calls `pass.after(i, book)` after each bar when given.
  */
 // Side indices as local constants: the hot loop must not go through module import bindings.
 const LONG = 0;
@@ -70,7 +72,8 @@ const SHORT = 1;
 
 export function simulate(s: Series, plan: Plan, last: number, pass: PassOptions = {}): Book {
   const { bars, after } = pass;
-  const book = newBook(plan, pass.tiered ?? false);
+  const book = pass.resume ? pass.resume.book : newBook(plan, pass.tiered ?? false);
+  const first = pass.resume ? pass.resume.from : 0;
   const G = book.groups.length;
   // Per-bar decay factor of each group: 0.5^(interval / half-life).
   const decay = new Float64Array(G);
@@ -110,7 +113,7 @@ export function simulate(s: Series, plan: Plan, last: number, pass: PassOptions 
     }
   };
 
-  for (let i = 0; i <= last; i++) {
+  for (let i = first; i <= last; i++) {
     const opened0 = fl.opened + fs.opened;
     const closed0 = fl.closed + fs.closed;
     const decayed0 = fl.decayed + fs.decayed;

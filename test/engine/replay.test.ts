@@ -235,6 +235,17 @@ describe("replay(candles, oi)", () => {
     }
   });
 
+  it("replay(candles, oi).mapAt(time) gives the same map in any order of asking", () => {
+    const { candles, openInterest } = market(200, 15);
+    const times = [10, 60, 61, 150, 199].map((i) => candles.time[i]);
+    const forward = replay({ candles, openInterest, close: "nearest" });
+    const ahead = times.map((t) => forward.mapAt(t).table.objects());
+    const backward = replay({ candles, openInterest, close: "nearest" });
+    const behind = [...times].reverse().map((t) => backward.mapAt(t).table.objects()).reverse();
+    assert.deepEqual(ahead, behind);
+    assert.deepEqual(forward.mapAt(times[1]), forward.mapAt(times[1] + 1), "same bar, cached");
+  });
+
   it("replay(candles, oi).mapAt(time) throws for a time before the first bar", () => {
     const m = replay({ candles: bars([{ o: 100, h: 100, l: 100, c: 100, oi: 1000 }]), ...HAND });
     assert.throws(() => m.mapAt(-1), /mapAt: column "time": time is before the first bar \(0\) \(value -1\)/);
