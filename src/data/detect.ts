@@ -1,0 +1,120 @@
+/**
+ * Format detection for `load()`: first the file name (Binance archive names carry the data
+ * type), then the contents — a CSV's header columns or, without a header, its column count and
+ * typical values; a JSON file's envelope and row shape. Rules are tried most specific first.
+ */
+import { error } from "../util/errors";
+import { CsvScanner } from "./csv";
+import { normalizeName } from "./fields";
+import { canonicalKind } from "./formats/canonical";
+import { COMBINED_EXPORT_MARKERS } from "./formats/coinglass-combined";
+import { json, looksJson, prop } from "./formats/common";
+import type { SourceText } from "./source";
+
+/** Format identifiers accepted by `options.format`. */
+export type FormatName =
+  | "binance-klines" | "bybit-klines" | "okx-candles"
+  | "binance-metrics" | "binance-open-interest-hist" | "bybit-open-interest" | "okx-open-interest" | "coinglass-open-interest"
+  | "binance-liquidation-snapshot" | "binance-force-orders" | "coinglass-liquidations"
+  | "binance-agg-trades" | "binance-trades" | "binance-funding-rate" | "binance-book-depth" | "combined-export"
+  | "canonical";
+
+/** File-name rules (Binance archive names carry the data type). */
+const NAME_RULES: [RegExp, FormatName][] = [
+  [/aggTrades/i, "binance-agg-trades"],
+  [/-trades-/i, "binance-trades"],
+  [/liquidationSnapshot/i, "binance-liquidation-snapshot"],
+  [/forceOrder|\.jsonl$/i, "binance-force-orders"],
+  [/-metrics[-.]|^metrics/i, "binance-metrics"],
+  [/fundingRate/i, "binance-funding-rate"],
+  [/bookDepth/i, "binance-book-depth"],
+  [/openInterestHist/i, "binance-open-interest-hist"],
+  [/regime_30m|combined/i, "combined-export"],
+];
+
+/** Formats a name rule may pick for a JSON file (the others are CSV-only). */
+const JSON_NAMED: ReadonlySet<FormatName> = new Set(["binance-force-orders", "binance-open-interest-hist", "binance-funding-rate", "binance-agg-trades", "binance-trades"]);
+
+/** CSV header rules: a header containing this column. */
+const HEADER_RULES: [string, FormatName][] = [
+  [COMBINED_EXPORT_MARKERS[0], "combined-export"],
+  ["agg_trade_id", "binance-agg-trades"],
+  ["quote_qty", "binance-trades"],
+  ["original_quantity", "binance-liquidation-snapshot"],
+  ["create_time", "binance-metrics"],
+  ["sum_open_interest", "binance-metrics"],
+  ["calc_time", "binance-funding-rate"],
+  ["last_funding_rate", "binance-funding-rate"],
+  ["notional", "binance-book-depth"],
+  ["open_time", "binance-klines"],
+  ["open", "binance-klines"],
+];
+
+function detectCsv(st: SourceText): FormatName | undefined {
+  const sc = new CsvScanner(st.text, st.file);
+  if (!sc.next()) return undefined;
+  const first = sc.row().map((s) => s.toLowerCase());
+  const names = first.map(normalizeName);
+  for (const [col, f] of HEADER_RULES) if (names.includes(normalizeName(col))) return f;
+  if (canonicalKind(first)) return "canonical";
+  const isBool = (s: string | undefined) => s !== undefined && /^(true|false)$/i.test(s);
+  if ((first.length === 7 || first.length === 8) && isBool(first[6])) return "binance-agg-trades";
+  if (first.length === 12 || first.length === 11) return "binance-klines";
+  if (first.length === 10 && /^(buy|sell)$/i.test(first[1] ?? "")) return "binance-liquidation-snapshot";
+  if ((first.length === 6 || first.length === 7) && isBool(first[5])) return "binance-trades";
+  if (first.length === 3) return "binance-funding-rate";
+  if (first.length === 4 && /^-?\d/.test(first[1] ?? "")) return "binance-book-depth";
+  return undefined;
+}
+
+function detectJson(st: SourceText): FormatName | undefined {
+  if (/\.jsonl$/i.test(st.name)) return "binance-force-orders";
+  let v: unknown;
+  try {
+    v = json(st);
+  } catch {
+    // several JSON values, one per line: recorded websocket events
+    return st.text.trim().startsWith("{") ? "binance-force-orders" : undefined;
+  }
+  if (prop(v, "retCode") !== undefined || prop(v, "result") !== undefined) {
+    const list = prop(prop(v, "result"), "list");
+    const r0 = Array.isArray(list) ? list[0] : undefined;
+    return r0 !== undefined && !Array.isArray(r0) && prop(r0, "openInterest") !== undefined ? "bybit-open-interest" : "bybit-klines";
+  }
+  const data = prop(v, "data");
+  if (prop(v, "o") !== undefined || prop(data, "o") !== undefined) return "binance-force-orders";
+  const rows = Array.isArray(v) ? v : Array.isArray(data) ? data : undefined;
+  if (!rows) return undefined;
+  const r0: unknown = rows[0];
+  if (Array.isArray(r0)) {
+    if (Array.isArray(v)) return "binance-klines";
+    return r0.length === 3 || r0.length === 4 ? "okx-open-interest" : "okx-candles";
+  }
+  if (r0 === undefined) return undefined;
+  // a top-level array of canonical objects is a saved liqlab table (vendors wrap theirs in an envelope)
+  if (Array.isArray(v) && typeof r0 === "object" && r0 !== null && canonicalKind(Object.keys(r0))) return "canonical";
+  if (prop(r0, "sumOpenInterest") !== undefined) return "binance-open-interest-hist";
+  if (prop(r0, "oiCcy") !== undefined) return "okx-open-interest";
+  if (prop(r0, "fundingRate") !== undefined) return "binance-funding-rate";
+  if (prop(r0, "a") !== undefined && prop(r0, "m") !== undefined) return "binance-agg-trades";
+  if (prop(r0, "isBuyerMaker") !== undefined && prop(r0, "qty") !== undefined) return "binance-trades";
+  if (prop(r0, "side") !== undefined && prop(r0, "origQty") !== undefined) return "binance-force-orders";
+  if (prop(r0, "o") !== undefined || prop(prop(r0, "data"), "o") !== undefined) return "binance-force-orders";
+  if (prop(r0, "long_liquidation_usd") !== undefined || prop(r0, "aggregated_long_liquidation_usd") !== undefined) return "coinglass-liquidations";
+  if (prop(r0, "close") !== undefined || prop(r0, "c") !== undefined) return "coinglass-open-interest";
+  return undefined;
+}
+
+/** The format of a decoded source: by name, then by contents. */
+export function detectFormat(st: SourceText): FormatName {
+  const isJson = looksJson(st.text) || /\.jsonl?$/i.test(st.name);
+  for (const [re, f] of NAME_RULES) {
+    if (!re.test(st.name)) continue;
+    // a name hint must agree with the container: CSV archive names never hold JSON, except funding
+    if (isJson && !JSON_NAMED.has(f)) break;
+    return f;
+  }
+  const f = isJson ? detectJson(st) : detectCsv(st);
+  if (!f) throw error("unrecognised data format: pass { format } to load()", { file: st.file, line: 1, column: 1, value: st.text.slice(0, 80) });
+  return f;
+}

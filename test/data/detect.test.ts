@@ -1,0 +1,36 @@
+import assert from "node:assert/strict";
+import { detectFormat } from "../../src/data/detect";
+import type { SourceText } from "../../src/data/source";
+
+const st = (name: string, text: string): SourceText => ({ file: name, name, text, notes: [] });
+
+describe("data/detect", () => {
+  it("detectFormat(st) trusts a Binance archive file name", () => {
+    assert.equal(detectFormat(st("ETHUSDT-metrics-2024-01-01.csv", "")), "binance-metrics");
+    assert.equal(detectFormat(st("BTCUSDT-liquidationSnapshot-2024-01-01.csv", "")), "binance-liquidation-snapshot");
+    assert.equal(detectFormat(st("BTCUSDT-trades-2024-01-01.csv", "")), "binance-trades");
+  });
+  it("detectFormat(st) reads header-less archive CSVs by column count and values", () => {
+    assert.equal(detectFormat(st("a.csv", "1704067200000,1,2,0.5,1.5,3,1704067259999,4,5,6,7,0")), "binance-klines");
+    assert.equal(detectFormat(st("a.csv", "1,42314.0,0.010,4,4,1704067200012,true")), "binance-agg-trades");
+    assert.equal(detectFormat(st("a.csv", "1,42314.0,0.010,4,4,1704067200012,True,True")), "binance-agg-trades");
+    assert.equal(detectFormat(st("a.csv", "7,100.5,2,201,1704067200000,false")), "binance-trades");
+    assert.equal(detectFormat(st("a.csv", "1704067325062,SELL,LIMIT,IOC,1,2,2,FILLED,1,1")), "binance-liquidation-snapshot");
+    assert.equal(detectFormat(st("a.csv", "1704067200000,8,0.0001")), "binance-funding-rate");
+  });
+  it("detectFormat(st) tells JSON sources apart by envelope and row shape", () => {
+    assert.equal(detectFormat(st("a.json", '{"retCode":0,"result":{"list":[{"openInterest":"1","timestamp":"1"}]}}')), "bybit-open-interest");
+    assert.equal(detectFormat(st("a.json", '{"retCode":0,"result":{"list":[["1","1","1","1","1","1","1"]]}}')), "bybit-klines");
+    assert.equal(detectFormat(st("a.json", '{"code":"0","data":[["1","1","1","1","1","1","1","1","1"]]}')), "okx-candles");
+    assert.equal(detectFormat(st("a.json", '{"code":"0","data":[["1","1","1"]]}')), "okx-open-interest");
+    assert.equal(detectFormat(st("a.json", '{"code":"0","data":[{"time":1,"open":1,"high":1,"low":1,"close":1}]}')), "coinglass-open-interest");
+    assert.equal(detectFormat(st("a.json", '[{"time":1,"open":1,"high":1,"low":1,"close":1}]')), "canonical");
+    assert.equal(detectFormat(st("a.json", '{"e":"forceOrder","o":{}}\n{"e":"forceOrder","o":{}}')), "binance-force-orders");
+  });
+  it("detectFormat(st) ignores a CSV-only name hint on a JSON file", () => {
+    assert.equal(detectFormat(st("BTCUSDT-bookDepth.json", '[[1704067200000,"1","2","0.5","1.5","3",1704067259999,"4",5,"6","7","0"]]')), "binance-klines");
+  });
+  it("detectFormat(st) throws on an unknown layout, showing the start of the file", () => {
+    assert.throws(() => detectFormat(st("x.csv", "hello,world")), /x\.csv, line 1, column 1: unrecognised data format: pass \{ format \} to load\(\) \(value "hello,world"\)/);
+  });
+});
