@@ -22,6 +22,17 @@ function count(take: Uint8Array): number {
   return c;
 }
 
+/** The bins every book along the replay used, widened to the candles' range. */
+function unionGrid(s: Series, step: number, kMin: number, kMax: number): PriceGrid {
+  let lo = Infinity;
+  let hi = -Infinity;
+  for (let i = 0; i < s.n; i++) {
+    if (s.low[i] < lo) lo = s.low[i];
+    if (s.high[i] > hi) hi = s.high[i];
+  }
+  return gridOf(Math.min(kMin, Math.floor(lo / step)), Math.max(kMax, Math.floor(hi / step)), step);
+}
+
 export interface ReplayInput extends ReplayOptions {
   /** Candles: `time` (epoch ms UTC, bar open), `open`, `high`, `low`, `close`, optional `volume`, `takerBuyVolume`. */
   candles: Columns;
@@ -75,18 +86,10 @@ export function replay(input: ReplayInput): LiquidationModel {
   // Main pass: per-bar outputs, the extent of every book along the way (for the model grid) and,
   // when asked, the heatmap columns.
   const bars = newBarArrays(s.n);
-  let kLo = Math.floor(s.low[0] / step);
-  let kHi = kLo;
-  for (let i = 0; i < s.n; i++) {
-    kLo = Math.min(kLo, Math.floor(s.low[i] / step));
-    kHi = Math.max(kHi, Math.floor(s.high[i] / step));
-  }
   const take = window && o.heatmap ? columnBars(s, o.heatmap.step) : undefined;
   const rec = take && window ? new HeatmapRecorder(window, count(take), "z") : undefined;
   const final = simulate(s, plan, last, { bars, ...(rec ? { after: (i: number, book: Book) => take![i] && rec.take(s.time[i] + s.interval, book) } : {}) });
-  kLo = Math.min(kLo, final.kMin);
-  kHi = Math.max(kHi, final.kMax);
-  const grid: PriceGrid = window ?? gridOf(kLo, kHi, step);
+  const grid: PriceGrid = window ?? unionGrid(s, step, final.kMin, final.kMax);
   /** Records heatmap columns of `what` every `colStep` ms in one more pass. */
   const record = (colStep: number | undefined, what: "z" | "sides"): HeatmapRecorder => {
     const take = columnBars(s, colStep);
