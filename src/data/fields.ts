@@ -1,18 +1,11 @@
 /**
- * Field specs and the two row readers (CSV and JSON) every format shares. A format lists its
- * fields once — canonical output name, value type, accepted CSV header names, JSON key — and
- * these kernels fill typed columns, validating every value. Bad values throw through the one
- * error helper naming file, line, column and value; nothing becomes NaN.
+ * Field specs and the column buffers the two row readers (csv-rows.ts, json-rows.ts) share. A
+ * format lists its fields once — canonical output name, value type, accepted CSV header names,
+ * JSON key — and the readers fill typed columns, validating every value. Bad values throw
+ * through the one error helper naming file, line, column and value; nothing becomes NaN.
  */
-import { error } from "../util/errors";
-import { CsvScanner, parseBoolText } from "./csv";
-import { lineOf } from "./json";
-import { toNumber } from "./numbers";
+import { parseBoolText } from "./csv";
 import type { DataKind } from "./schema";
-import { epochToMs as epochToMsExport, epochUnit, parseDateString, toTimeMs } from "./time";
-
-// bound once: the CSV loop calls it directly rather than through the module's export accessor
-const epochToMs = epochToMsExport;
 
 /**
  * How a value is checked: `time` epoch (s/ms/µs/ns) or UTC date text; `price` finite > 0;
@@ -93,7 +86,7 @@ export function normalizeName(s: string): string {
   return s.trim().toLowerCase().replace(/[\s_\-.]+/g, "");
 }
 
-const MESSAGES: Record<ValueType, string> = {
+export const MESSAGES: Record<ValueType, string> = {
   time: "is not a time (expected epoch s/ms/µs/ns or a UTC date)",
   price: "must be a positive number",
   amount: "must be a non-negative number",
@@ -103,7 +96,7 @@ const MESSAGES: Record<ValueType, string> = {
   bool: "must be true or false",
 };
 
-function checkNumber(type: ValueType, v: number): boolean {
+export function checkNumber(type: ValueType, v: number): boolean {
   switch (type) {
     case "price": return v > 0 && v < Infinity;
     case "amount": return v >= 0 && v < Infinity;
@@ -112,14 +105,14 @@ function checkNumber(type: ValueType, v: number): boolean {
   }
 }
 
-function parseSide(s: string): string | undefined {
+export function parseSide(s: string): string | undefined {
   const u = s.trim().toUpperCase();
   return u === "SELL" || u === "LONG" ? "long" : u === "BUY" || u === "SHORT" ? "short" : undefined;
 }
 
-const parseBool = parseBoolText;
+export const parseBool = parseBoolText;
 
-function allocate(p: Parsed, fields: readonly FieldSpec[], present: boolean[], capacity: number): Column[] {
+export function allocate(p: Parsed, fields: readonly FieldSpec[], present: boolean[], capacity: number): Column[] {
   const cols: Column[] = [];
   fields.forEach((f, j) => {
     const c: Column = f.type === "side" ? new Array<string>(capacity) : f.type === "bool" ? new Array<boolean>(capacity) : new Float64Array(capacity);
@@ -130,7 +123,7 @@ function allocate(p: Parsed, fields: readonly FieldSpec[], present: boolean[], c
   return cols;
 }
 
-function grow(p: Parsed, fields: readonly FieldSpec[], present: boolean[], cols: Column[], to = 0): void {
+export function grow(p: Parsed, fields: readonly FieldSpec[], present: boolean[], cols: Column[], to = 0): void {
   const cap = Math.max(16, to, p.lines.length * 2);
   fields.forEach((f, j) => {
     const old = cols[j]!;
@@ -156,177 +149,12 @@ export function trim(p: Parsed): void {
   if (p.lines.length !== p.n) p.lines = tight(p.lines.length) ? p.lines.subarray(0, p.n) : p.lines.slice(0, p.n);
 }
 
-function noteUnits(p: Parsed, units: Set<string>): void {
+export function noteUnits(p: Parsed, units: Set<string>): void {
   for (const u of units) if (u !== "ms" && u !== "text") p.notes.push(`timestamps in ${u === "s" ? "seconds" : u === "µs" ? "microseconds" : "nanoseconds"} converted to milliseconds`);
 }
 
-/**
- * Reads CSV text into `p` using `fields`. The first row is a header when its first cell is
- * neither a number nor a date; without a header, fields are taken by their archive `index`.
- */
-export function readCsv(p: Parsed, text: string, fields: readonly FieldSpec[]): void {
-  const sc = new CsvScanner(text, p.file);
-  const file = p.file;
-  if (!sc.next()) { trimEmpty(p, fields); p.notes.push("file has no data rows"); return; }
-  const first = sc.row();
-  const hasHeader = first.length > 0 && Number.isNaN(toTimeMs(first[0]!)) && Number.isNaN(toNumber(first[0]!));
-  const idx: number[] = [];
-  const present: boolean[] = [];
-  const headerLower = hasHeader ? first.map(normalizeName) : [];
-  for (const f of fields) {
-    let k = -1;
-    if (hasHeader) {
-      for (const name of f.names) {
-        k = headerLower.indexOf(normalizeName(name));
-        if (k >= 0) break;
-      }
-    } else if (f.index !== undefined && f.index < first.length) k = f.index;
-    if (k < 0 && !f.optional) {
-      if (!hasHeader && f.index === undefined) throw error(`missing column ${JSON.stringify(f.names[0])}: the file has no header row`, { file, line: 1, column: f.names[0]!, value: first.join(",") });
-      throw error(hasHeader ? "missing column" : `expected at least ${f.index! + 1} columns`, { file, line: 1, column: f.names[0]!, value: first.join(",") });
-    }
-    idx.push(k);
-    present.push(k >= 0);
-  }
-  if (!hasHeader) p.notes.push("no header row: columns taken in Binance archive order");
-  const probe = hasHeader ? first[0]!.trim().toLowerCase() : fields[0]!.names[0]!.toLowerCase();
-  const units = new Set<string>();
-  let n = 0;
-  if (hasHeader && !sc.next()) { allocate(p, fields, present, 0); p.n = 0; return; }
-  // size the columns from the first data row's length; they grow if the guess is short
-  const rowStart = sc.offset;
-  const cols = allocate(p, fields, present, 16);
-  let sized = false;
-  do {
-    const line = sc.line;
-    if (!sized && n === 1) {
-      sized = true;
-      const est = Math.ceil(((sc.text.length - rowStart) / Math.max(8, sc.offset - rowStart)) * 1.05) + 16;
-      while (p.lines.length < est) grow(p, fields, present, cols, est);
-    }
-    if (sc.startsWithLetter(0) && sc.field(0).toLowerCase() === probe) { drop(p, "repeated header row", line); continue; }
-    if (sc.isEmpty(0) && allEmpty(sc)) { drop(p, "empty row (only delimiters)", line); continue; }
-    p.rowsRead++;
-    if (n === p.lines.length) grow(p, fields, present, cols);
-    let skip = false;
-    for (let j = 0; j < fields.length; j++) {
-      const k = idx[j]!;
-      if (k < 0) continue;
-      const f = fields[j]!;
-      const c = cols[j]!;
-      const type = f.type;
-      if (type === "time" || type === "price" || type === "amount" || type === "number" || type === "count") {
-        const v = sc.number(k);
-        if (type === "time") {
-          let t = epochToMs(v);
-          if (t !== t) {
-            if (v === v) units.add(epochUnit(v));
-            else if (!sc.isEmpty(k)) { t = parseDateString(sc.field(k)); units.add("text"); }
-          } else if (v >= 1e14 || v < 1e11) units.add(epochUnit(v));
-          if (t === t) { (c as Float64Array)[n] = t; continue; }
-        } else if (checkNumber(type, v)) { (c as Float64Array)[n] = v; continue; }
-        // invalid: say why
-        if (k >= sc.count || sc.isEmpty(k)) {
-          if (f.emptyDrops) { drop(p, `empty ${f.names[0]}`, line); skip = true; break; }
-          throw emptyError(sc, k, f, file, line);
-        }
-        if (type === "time") throw error(`${f.names[0]} ${MESSAGES.time}`, { file, line, column: f.names[0]!, value: sc.field(k) });
-        throw error(`${f.names[0]} ${v !== v ? "is not a number" : MESSAGES[type]}`, { file, line, column: f.names[0]!, value: sc.field(k) });
-      } else if (type === "bool") {
-        const b = sc.bool(k);
-        if (b === undefined) {
-          if (k >= sc.count || sc.isEmpty(k)) { if (f.emptyDrops) { drop(p, `empty ${f.names[0]}`, line); skip = true; break; } throw emptyError(sc, k, f, file, line); }
-          throw error(`${f.names[0]} ${MESSAGES.bool}`, { file, line, column: f.names[0]!, value: sc.field(k) });
-        }
-        (c as boolean[])[n] = b;
-      } else {
-        const s = parseSide(sc.field(k));
-        if (s === undefined) {
-          if (k >= sc.count || sc.isEmpty(k)) { if (f.emptyDrops) { drop(p, `empty ${f.names[0]}`, line); skip = true; break; } throw emptyError(sc, k, f, file, line); }
-          throw error(`${f.names[0]} ${MESSAGES.side}`, { file, line, column: f.names[0]!, value: sc.field(k) });
-        }
-        (c as string[])[n] = s;
-      }
-    }
-    if (skip) continue;
-    p.lines[n] = line;
-    n++;
-  } while (sc.next());
-  p.n = n;
-  noteUnits(p, units);
-  trim(p);
-}
-
-function allEmpty(sc: CsvScanner): boolean {
-  for (let i = 0; i < sc.count; i++) if (!sc.isEmpty(i)) return false;
-  return true;
-}
-
-function emptyError(sc: CsvScanner, k: number, f: FieldSpec, file: string, line: number): Error {
-  return k >= sc.count
-    ? error(`row has ${sc.count} fields, column is missing`, { file, line, column: f.names[0]!, value: sc.row().join(",") })
-    : error("empty value", { file, line, column: f.names[0]!, value: sc.field(k) });
-}
-
-function trimEmpty(p: Parsed, fields: readonly FieldSpec[]): void {
+/** Empty columns for a file without data rows. */
+export function trimEmpty(p: Parsed, fields: readonly FieldSpec[]): void {
   allocate(p, fields, fields.map((f) => !f.optional), 0);
   p.n = 0;
-}
-
-/**
- * Reads JSON rows (arrays or objects) into `p` using each field's `key`. `lines` gives each
- * row's line (JSON Lines); otherwise the line where the row starts in the file is used.
- */
-export function readJsonRows(p: Parsed, rows: readonly unknown[], fields: readonly FieldSpec[], lines?: readonly number[]): void {
-  const file = p.file;
-  const r0 = rows[0];
-  const has = (k: string | number) => typeof r0 === "object" && r0 !== null && (r0 as Record<string | number, unknown>)[k] !== undefined;
-  // object rows may use another accepted name for a field (an alias listed in `names`)
-  const keys = fields.map((f) => (f.key === undefined || typeof f.key === "number" || has(f.key) ? f.key : f.names.find(has) ?? f.key));
-  const present = fields.map((f, j) => keys[j] !== undefined && (!f.optional || has(keys[j]!)));
-  const cols = allocate(p, fields, present, rows.length);
-  const units = new Set<string>();
-  for (let i = 0; i < rows.length; i++) {
-    const row = rows[i];
-    const line = lines?.[i] ?? lineOf(row);
-    if (typeof row !== "object" || row === null) throw error("expected an array or object per row", { file, line, column: "row", value: row });
-    p.rowsRead++;
-    let skip = false;
-    for (let j = 0; j < fields.length && !skip; j++) {
-      if (!present[j]) continue;
-      const f = fields[j]!;
-      const key = keys[j]!;
-      const column = typeof key === "number" ? `${f.out} [${key}]` : key;
-      const v = (row as Record<string | number, unknown>)[key];
-      if (v === undefined || v === null || v === "") {
-        if (f.emptyDrops) { drop(p, `empty ${column}`, line); skip = true; continue; }
-        throw error(v === undefined ? "missing field" : "empty value", { file, line, column, value: v === undefined ? row : v });
-      }
-      const c = cols[j]!;
-      if (f.type === "side") {
-        const s = typeof v === "string" ? parseSide(v) : undefined;
-        if (s === undefined) throw error(`${column} ${MESSAGES.side}`, { file, line, column, value: v });
-        (c as string[])[p.n] = s;
-      } else if (f.type === "bool") {
-        const b = typeof v === "boolean" ? v : typeof v === "string" || typeof v === "number" ? parseBool(String(v)) : undefined;
-        if (b === undefined) throw error(`${column} ${MESSAGES.bool}`, { file, line, column, value: v });
-        (c as boolean[])[p.n] = b;
-      } else if (f.type === "time") {
-        const t = toTimeMs(v);
-        if (Number.isNaN(t)) throw error(`${column} ${MESSAGES.time}`, { file, line, column, value: v });
-        const raw = toNumber(v);
-        units.add(Number.isNaN(raw) ? "text" : epochUnit(raw));
-        (c as Float64Array)[p.n] = t;
-      } else {
-        const x = toNumber(v);
-        if (!checkNumber(f.type, x)) throw error(`${column} ${Number.isNaN(x) ? "is not a number" : MESSAGES[f.type]}`, { file, line, column, value: v });
-        (c as Float64Array)[p.n] = x;
-      }
-    }
-    if (skip) continue;
-    p.lines[p.n] = line;
-    p.n++;
-  }
-  noteUnits(p, units);
-  trim(p);
 }

@@ -1,51 +1,14 @@
 import assert from "node:assert/strict";
-import { newParsed, normalizeName, readCsv, readJsonRows, type FieldSpec } from "../../src/data/fields";
-import { parseJson } from "../../src/data/json";
-
-const FIELDS: readonly FieldSpec[] = [
-  { out: "time", type: "time", names: ["open_time"], index: 0, key: 0 },
-  { out: "close", type: "price", names: ["close"], index: 1, key: 1 },
-  { out: "volume", type: "amount", names: ["volume"], index: 2, key: 2, optional: true },
-  { out: "ratio", type: "amount", names: ["ratio"], index: 3, key: 3, optional: true, emptyDrops: true },
-];
+import { drop, newParsed, normalizeName } from "../../src/data/fields";
 
 describe("data/fields", () => {
   it("normalizeName(s) ignores case, spaces, underscores, dashes and dots", () => {
     assert.equal(normalizeName(" Open time "), normalizeName("open_time"));
     assert.equal(normalizeName("Taker-buy.volume"), "takerbuyvolume");
   });
-  it("readCsv(p, text, fields) leaves an optional column out when the header lacks it", () => {
-    const p = newParsed("x.csv", "t", "candles");
-    readCsv(p, "open_time,close\n1704067200000,5\n", FIELDS);
-    assert.deepEqual([...p.columns.keys()], ["time", "close"]);
-    assert.equal(p.n, 1);
-  });
-  it("readCsv drops a row whose emptyDrops cell is blank and records its line", () => {
-    const p = newParsed("x.csv", "t", "candles");
-    readCsv(p, "1704067200000,5,1,2\n1704067260000,6,1,\n", FIELDS);
-    assert.equal(p.n, 1);
-    assert.deepEqual(p.dropped.get("empty ratio"), { count: 1, lines: [2] });
-  });
-  it("readCsv throws on a short row, naming the missing column", () => {
-    const p = newParsed("x.csv", "t", "candles");
-    assert.throws(() => readCsv(p, "open_time,close,volume\n1704067200000,5\n", FIELDS), /x\.csv, line 2, column "volume": row has 2 fields, column is missing \(value "1704067200000,5"\)/);
-  });
-  it("readCsv keeps line numbers of rows after blank lines", () => {
-    const p = newParsed("x.csv", "t", "candles");
-    readCsv(p, "open_time,close\n\n1704067200000,5\n\n\n1704067260000,6\n", FIELDS);
-    assert.deepEqual(Array.from(p.lines), [3, 6]);
-  });
-  it("readJsonRows(p, rows, fields) uses each row's line in the file", () => {
-    const p = newParsed("x.json", "t", "candles");
-    const rows = parseJson('[\n["1704067200000","5"],\n["1704067260000","0"]\n]', "x.json") as unknown[];
-    assert.throws(() => readJsonRows(p, rows, FIELDS), /x\.json, line 3, column "close \[1\]": close \[1\] must be a positive number \(value "0"\)/);
-  });
-  it("readJsonRows reads object rows under an alias listed in names", () => {
-    const p = newParsed("x.json", "t", "openInterest");
-    readJsonRows(p, [{ t: 1704067200000, c: 5 }], [
-      { out: "time", type: "time", names: ["time", "t"], key: "time" },
-      { out: "openInterestUsd", type: "amount", names: ["close", "c"], key: "close" },
-    ]);
-    assert.deepEqual(Array.from(p.columns.get("openInterestUsd") as Float64Array), [5]);
+  it("drop(p, reason, line) counts every row but keeps only the first five lines", () => {
+    const p = newParsed("x.csv", "t", "trades");
+    for (let line = 2; line < 10; line++) drop(p, "exact duplicate row", line);
+    assert.deepEqual(p.dropped.get("exact duplicate row"), { count: 8, lines: [2, 3, 4, 5, 6] });
   });
 });

@@ -3,7 +3,9 @@
  * BINANCE_AGG_TRADES_COLUMNS; spot files add `is_best_match`, write `True`/`False` and, since
  * 2025, microsecond times (converted to fractional ms). `is_buyer_maker` true means the taker sold.
  */
-import { readCsv, readJsonRows, type FieldSpec, type Parsed } from "../fields";
+import { type FieldSpec, type Parsed } from "../fields";
+import { readCsv } from "../csv-rows";
+import { readJsonRows } from "../json-rows";
 import type { LoadOptions, Loaded } from "../finish";
 import type { Source, SourceText } from "../source";
 import { json, loadWith, looksJson, rowsAt, start } from "./common";

@@ -3,7 +3,8 @@
  * within ±1..5 % of the mid price, `timestamp` as UTC text. Layout BINANCE_BOOK_DEPTH_COLUMNS.
  * Negative `percentage` is the bid side. One row per (time, percentage).
  */
-import { readCsv, type FieldSpec, type Parsed } from "../fields";
+import { type FieldSpec, type Parsed } from "../fields";
+import { readCsv } from "../csv-rows";
 import { finish, type LoadOptions, type Loaded } from "../finish";
 import { readSource, type Source, type SourceText } from "../source";
 import { start } from "./common";

@@ -8,7 +8,8 @@
  * `{ symbol }` to pick one; a file with several symbols and no `symbol` option is refused.
  */
 import { error } from "../../util/errors";
-import { drop, num, readJsonRows, type FieldSpec, type Parsed } from "../fields";
+import { drop, num, type FieldSpec, type Parsed } from "../fields";
+import { readJsonRows } from "../json-rows";
 import type { Loaded } from "../finish";
 import { lineOf, parseJsonLines } from "../json";
 import type { Source, SourceText } from "../source";

@@ -4,7 +4,9 @@
  * `/fapi/v1/fundingRate` JSON (`[{ symbol, fundingTime, fundingRate, markPrice }]`, markPrice
  * empty on old entries — then the column is left out rather than holding blanks).
  */
-import { readCsv, readJsonRows, type FieldSpec, type Parsed } from "../fields";
+import { type FieldSpec, type Parsed } from "../fields";
+import { readCsv } from "../csv-rows";
+import { readJsonRows } from "../json-rows";
 import type { LoadOptions, Loaded } from "../finish";
 import type { Source, SourceText } from "../source";
 import { json, loadWith, looksJson, prop, rowsAt, start } from "./common";

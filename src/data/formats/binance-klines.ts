@@ -4,7 +4,9 @@
  * of 12-element arrays, numbers as strings). Layout: BINANCE_KLINES_COLUMNS.
  */
 import { error } from "../../util/errors";
-import { fileOf, num, readCsv, readJsonRows, type FieldSpec, type Parsed } from "../fields";
+import { fileOf, num, type FieldSpec, type Parsed } from "../fields";
+import { readCsv } from "../csv-rows";
+import { readJsonRows } from "../json-rows";
 import type { LoadOptions, Loaded } from "../finish";
 import type { Source, SourceText } from "../source";
 import { formatTime, intervalLabel } from "../time";

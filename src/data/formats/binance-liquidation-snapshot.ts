@@ -7,7 +7,8 @@
  * Coin-margined files (`BTCUSD_PERP-...`) count contracts: BTC contracts are 100 USD, others
  * 10 USD (option `contractUsd` overrides), so usd = contracts × size and quantity = usd / price.
  */
-import { num, readCsv, type FieldSpec, type Parsed } from "../fields";
+import { num, type FieldSpec, type Parsed } from "../fields";
+import { readCsv } from "../csv-rows";
 import type { LoadOptions, Loaded } from "../finish";
 import type { Source, SourceText } from "../source";
 import { loadWith, start } from "./common";

@@ -3,7 +3,8 @@
  * `create_time` as UTC text, rows not always in time order (sorted on load). Layout:
  * BINANCE_METRICS_COLUMNS. A row whose ratio cell is empty is dropped and counted, never NaN.
  */
-import { readCsv, type FieldSpec, type Parsed } from "../fields";
+import { type FieldSpec, type Parsed } from "../fields";
+import { readCsv } from "../csv-rows";
 import type { LoadOptions, Loaded } from "../finish";
 import type { Source, SourceText } from "../source";
 import { loadWith, start } from "./common";

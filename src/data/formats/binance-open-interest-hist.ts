@@ -3,7 +3,8 @@
  * sumOpenInterestValue (USD), timestamp }]`, oldest first. Extra keys (CMCCirculatingSupply) are
  * ignored.
  */
-import { readJsonRows, type FieldSpec, type Parsed } from "../fields";
+import { type FieldSpec, type Parsed } from "../fields";
+import { readJsonRows } from "../json-rows";
 import type { LoadOptions, Loaded } from "../finish";
 import type { Source, SourceText } from "../source";
 import { json, loadWith, rowsAt, start } from "./common";

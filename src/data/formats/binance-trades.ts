@@ -3,7 +3,9 @@
  * `id,price,qty,quote_qty,time,is_buyer_maker` (spot adds `is_best_match`; older files have no
  * header), and the REST `/fapi/v1/trades` JSON (`[{ id, price, qty, quoteQty, time, isBuyerMaker }]`).
  */
-import { readCsv, readJsonRows, type FieldSpec, type Parsed } from "../fields";
+import { type FieldSpec, type Parsed } from "../fields";
+import { readCsv } from "../csv-rows";
+import { readJsonRows } from "../json-rows";
 import type { LoadOptions, Loaded } from "../finish";
 import type { Source, SourceText } from "../source";
 import { json, loadWith, looksJson, rowsAt, start } from "./common";

@@ -5,7 +5,7 @@
  * swaps them (volume in USD contracts, turnover in coin), so they are swapped back here.
  */
 import type { FieldSpec, Parsed } from "../fields";
-import { readJsonRows } from "../fields";
+import { readJsonRows } from "../json-rows";
 import type { LoadOptions, Loaded } from "../finish";
 import type { Source, SourceText } from "../source";
 import { checkEnvelope, checkOhlc, json, loadWith, prop, rowsAt, start } from "./common";

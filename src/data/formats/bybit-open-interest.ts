@@ -3,7 +3,8 @@
  * [{ openInterest, timestamp }] } }`, newest first. For linear contracts `openInterest` is base
  * coin; for `category: "inverse"` it is USD (contracts of 1 USD) and becomes `openInterestUsd`.
  */
-import { readJsonRows, type FieldSpec, type Parsed } from "../fields";
+import { type FieldSpec, type Parsed } from "../fields";
+import { readJsonRows } from "../json-rows";
 import type { LoadOptions, Loaded } from "../finish";
 import type { Source, SourceText } from "../source";
 import { checkEnvelope, json, loadWith, prop, rowsAt, start } from "./common";

@@ -4,7 +4,9 @@
  * lets a researcher save a cleaned table and load it back with the same checks.
  */
 import { error } from "../../util/errors";
-import { readCsv, readJsonRows, normalizeName, type FieldSpec, type Parsed, type ValueType } from "../fields";
+import { normalizeName, type FieldSpec, type Parsed, type ValueType } from "../fields";
+import { readCsv } from "../csv-rows";
+import { readJsonRows } from "../json-rows";
 import type { LoadOptions, Loaded } from "../finish";
 import { CANONICAL_COLUMNS, type DataKind } from "../schema";
 import type { Source, SourceText } from "../source";

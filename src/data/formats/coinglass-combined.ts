@@ -7,7 +7,8 @@
  * `liquidation_short_usd` → `shortUsd`). `funding_*` are in Coinglass percent units and `cvd_*`
  * are zero in this export; neither is read.
  */
-import { newParsed, num, readCsv, type FieldSpec, type Parsed } from "../fields";
+import { newParsed, num, type FieldSpec, type Parsed } from "../fields";
+import { readCsv } from "../csv-rows";
 import { finish, type LoadOptions, type Table } from "../finish";
 import { makeReport, type LoadReport } from "../report";
 import { readSource, type Source, type SourceText } from "../source";

@@ -5,7 +5,8 @@
  * `aggregated_`). Realized liquidations summed per bar, USD → `longUsd`, `shortUsd`.
  */
 import { error } from "../../util/errors";
-import { readJsonRows, type FieldSpec, type Parsed } from "../fields";
+import { type FieldSpec, type Parsed } from "../fields";
+import { readJsonRows } from "../json-rows";
 import type { LoadOptions, Loaded } from "../finish";
 import { lineOf } from "../json";
 import type { Source, SourceText } from "../source";

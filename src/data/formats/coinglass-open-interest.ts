@@ -5,7 +5,8 @@
  * CLOSE as `openInterestUsd` at the bar's open time, matching how a candle's close belongs to its
  * open time.
  */
-import { readJsonRows, type FieldSpec, type Parsed } from "../fields";
+import { type FieldSpec, type Parsed } from "../fields";
+import { readJsonRows } from "../json-rows";
 import type { LoadOptions, Loaded } from "../finish";
 import type { Source, SourceText } from "../source";
 import { checkEnvelope, json, loadWith, rowsAt, start } from "./common";

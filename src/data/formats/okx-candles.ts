@@ -5,7 +5,8 @@
  * quote (then volCcy equals volCcyQuote). `confirm` "0" marks the still-open bar: it is kept, like
  * the open bar Binance and Bybit return last, and the report says so.
  */
-import { num, readJsonRows, type FieldSpec, type Parsed } from "../fields";
+import { num, type FieldSpec, type Parsed } from "../fields";
+import { readJsonRows } from "../json-rows";
 import type { LoadOptions, Loaded } from "../finish";
 import { formatTime } from "../time";
 import type { Source, SourceText } from "../source";

@@ -6,7 +6,8 @@
  * and `/api/v5/public/open-interest` objects `{ instId, oi, oiCcy, oiUsd, ts }` (same units).
  */
 import { error } from "../../util/errors";
-import { readJsonRows, type FieldSpec, type Parsed } from "../fields";
+import { type FieldSpec, type Parsed } from "../fields";
+import { readJsonRows } from "../json-rows";
 import type { LoadOptions, Loaded } from "../finish";
 import { lineOf } from "../json";
 import type { Source, SourceText } from "../source";

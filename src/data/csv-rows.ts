@@ -1,0 +1,121 @@
+/**
+ * The CSV row reader: header detection and column mapping, then one pass over the rows filling
+ * typed columns (the hot loop of every CSV loader). Header names compare without case, spaces
+ * or `_`; without a header, fields are taken at their Binance archive positions.
+ */
+import { error } from "../util/errors";
+import { CsvScanner } from "./csv";
+import { allocate, drop, grow, MESSAGES, checkNumber, normalizeName, noteUnits, parseSide, trim, trimEmpty, type FieldSpec, type Parsed } from "./fields";
+import { toNumber } from "./numbers";
+import { epochToMs as epochToMsExport, epochUnit, parseDateString, toTimeMs } from "./time";
+
+// bound once: the loop calls it directly rather than through the module's export accessor
+const epochToMs = epochToMsExport;
+
+/**
+ * Reads CSV text into `p` using `fields`. The first row is a header when its first cell is
+ * neither a number nor a date; without a header, fields are taken by their archive `index`.
+ */
+export function readCsv(p: Parsed, text: string, fields: readonly FieldSpec[]): void {
+  const sc = new CsvScanner(text, p.file);
+  const file = p.file;
+  if (!sc.next()) { trimEmpty(p, fields); p.notes.push("file has no data rows"); return; }
+  const first = sc.row();
+  const hasHeader = first.length > 0 && Number.isNaN(toTimeMs(first[0]!)) && Number.isNaN(toNumber(first[0]!));
+  const idx: number[] = [];
+  const present: boolean[] = [];
+  const headerLower = hasHeader ? first.map(normalizeName) : [];
+  for (const f of fields) {
+    let k = -1;
+    if (hasHeader) {
+      for (const name of f.names) {
+        k = headerLower.indexOf(normalizeName(name));
+        if (k >= 0) break;
+      }
+    } else if (f.index !== undefined && f.index < first.length) k = f.index;
+    if (k < 0 && !f.optional) {
+      if (!hasHeader && f.index === undefined) throw error(`missing column ${JSON.stringify(f.names[0])}: the file has no header row`, { file, line: 1, column: f.names[0]!, value: first.join(",") });
+      throw error(hasHeader ? "missing column" : `expected at least ${f.index! + 1} columns`, { file, line: 1, column: f.names[0]!, value: first.join(",") });
+    }
+    idx.push(k);
+    present.push(k >= 0);
+  }
+  if (!hasHeader) p.notes.push("no header row: columns taken in Binance archive order");
+  const probe = hasHeader ? first[0]!.trim().toLowerCase() : fields[0]!.names[0]!.toLowerCase();
+  const units = new Set<string>();
+  let n = 0;
+  if (hasHeader && !sc.next()) { allocate(p, fields, present, 0); p.n = 0; return; }
+  // size the columns from the first data row's length; they grow if the guess is short
+  const rowStart = sc.offset;
+  const cols = allocate(p, fields, present, 16);
+  let sized = false;
+  do {
+    const line = sc.line;
+    if (!sized && n === 1) {
+      sized = true;
+      const est = Math.ceil(((sc.text.length - rowStart) / Math.max(8, sc.offset - rowStart)) * 1.05) + 16;
+      while (p.lines.length < est) grow(p, fields, present, cols, est);
+    }
+    if (sc.startsWithLetter(0) && sc.field(0).toLowerCase() === probe) { drop(p, "repeated header row", line); continue; }
+    if (sc.isEmpty(0) && allEmpty(sc)) { drop(p, "empty row (only delimiters)", line); continue; }
+    p.rowsRead++;
+    if (n === p.lines.length) grow(p, fields, present, cols);
+    let skip = false;
+    for (let j = 0; j < fields.length; j++) {
+      const k = idx[j]!;
+      if (k < 0) continue;
+      const f = fields[j]!;
+      const c = cols[j]!;
+      const type = f.type;
+      if (type === "time" || type === "price" || type === "amount" || type === "number" || type === "count") {
+        const v = sc.number(k);
+        if (type === "time") {
+          let t = epochToMs(v);
+          if (t !== t) {
+            if (v === v) units.add(epochUnit(v));
+            else if (!sc.isEmpty(k)) { t = parseDateString(sc.field(k)); units.add("text"); }
+          } else if (v >= 1e14 || v < 1e11) units.add(epochUnit(v));
+          if (t === t) { (c as Float64Array)[n] = t; continue; }
+        } else if (checkNumber(type, v)) { (c as Float64Array)[n] = v; continue; }
+        // invalid: say why
+        if (k >= sc.count || sc.isEmpty(k)) {
+          if (f.emptyDrops) { drop(p, `empty ${f.names[0]}`, line); skip = true; break; }
+          throw emptyError(sc, k, f, file, line);
+        }
+        if (type === "time") throw error(`${f.names[0]} ${MESSAGES.time}`, { file, line, column: f.names[0]!, value: sc.field(k) });
+        throw error(`${f.names[0]} ${v !== v ? "is not a number" : MESSAGES[type]}`, { file, line, column: f.names[0]!, value: sc.field(k) });
+      } else if (type === "bool") {
+        const b = sc.bool(k);
+        if (b === undefined) {
+          if (k >= sc.count || sc.isEmpty(k)) { if (f.emptyDrops) { drop(p, `empty ${f.names[0]}`, line); skip = true; break; } throw emptyError(sc, k, f, file, line); }
+          throw error(`${f.names[0]} ${MESSAGES.bool}`, { file, line, column: f.names[0]!, value: sc.field(k) });
+        }
+        (c as boolean[])[n] = b;
+      } else {
+        const s = parseSide(sc.field(k));
+        if (s === undefined) {
+          if (k >= sc.count || sc.isEmpty(k)) { if (f.emptyDrops) { drop(p, `empty ${f.names[0]}`, line); skip = true; break; } throw emptyError(sc, k, f, file, line); }
+          throw error(`${f.names[0]} ${MESSAGES.side}`, { file, line, column: f.names[0]!, value: sc.field(k) });
+        }
+        (c as string[])[n] = s;
+      }
+    }
+    if (skip) continue;
+    p.lines[n] = line;
+    n++;
+  } while (sc.next());
+  p.n = n;
+  noteUnits(p, units);
+  trim(p);
+}
+
+function allEmpty(sc: CsvScanner): boolean {
+  for (let i = 0; i < sc.count; i++) if (!sc.isEmpty(i)) return false;
+  return true;
+}
+
+function emptyError(sc: CsvScanner, k: number, f: FieldSpec, file: string, line: number): Error {
+  return k >= sc.count
+    ? error(`row has ${sc.count} fields, column is missing`, { file, line, column: f.names[0]!, value: sc.row().join(",") })
+    : error("empty value", { file, line, column: f.names[0]!, value: sc.field(k) });
+}

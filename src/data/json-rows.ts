@@ -1,0 +1,67 @@
+/**
+ * The JSON row reader: exchange responses as arrays of arrays or of objects, each row's values
+ * checked like CSV cells, errors naming the row's line in the file and the field's key.
+ */
+import { error } from "../util/errors";
+import { allocate, checkNumber, drop, MESSAGES, noteUnits, parseBool, parseSide, trim, type FieldSpec, type Parsed } from "./fields";
+import { lineOf } from "./json";
+import { toNumber } from "./numbers";
+import { epochUnit, toTimeMs } from "./time";
+
+/**
+ * Reads JSON rows (arrays or objects) into `p` using each field's `key`. `lines` gives each
+ * row's line (JSON Lines); otherwise the line where the row starts in the file is used.
+ */
+export function readJsonRows(p: Parsed, rows: readonly unknown[], fields: readonly FieldSpec[], lines?: readonly number[]): void {
+  const file = p.file;
+  const r0 = rows[0];
+  const has = (k: string | number) => typeof r0 === "object" && r0 !== null && (r0 as Record<string | number, unknown>)[k] !== undefined;
+  // object rows may use another accepted name for a field (an alias listed in `names`)
+  const keys = fields.map((f) => (f.key === undefined || typeof f.key === "number" || has(f.key) ? f.key : f.names.find(has) ?? f.key));
+  const present = fields.map((f, j) => keys[j] !== undefined && (!f.optional || has(keys[j]!)));
+  const cols = allocate(p, fields, present, rows.length);
+  const units = new Set<string>();
+  for (let i = 0; i < rows.length; i++) {
+    const row = rows[i];
+    const line = lines?.[i] ?? lineOf(row);
+    if (typeof row !== "object" || row === null) throw error("expected an array or object per row", { file, line, column: "row", value: row });
+    p.rowsRead++;
+    let skip = false;
+    for (let j = 0; j < fields.length && !skip; j++) {
+      if (!present[j]) continue;
+      const f = fields[j]!;
+      const key = keys[j]!;
+      const column = typeof key === "number" ? `${f.out} [${key}]` : key;
+      const v = (row as Record<string | number, unknown>)[key];
+      if (v === undefined || v === null || v === "") {
+        if (f.emptyDrops) { drop(p, `empty ${column}`, line); skip = true; continue; }
+        throw error(v === undefined ? "missing field" : "empty value", { file, line, column, value: v === undefined ? row : v });
+      }
+      const c = cols[j]!;
+      if (f.type === "side") {
+        const s = typeof v === "string" ? parseSide(v) : undefined;
+        if (s === undefined) throw error(`${column} ${MESSAGES.side}`, { file, line, column, value: v });
+        (c as string[])[p.n] = s;
+      } else if (f.type === "bool") {
+        const b = typeof v === "boolean" ? v : typeof v === "string" || typeof v === "number" ? parseBool(String(v)) : undefined;
+        if (b === undefined) throw error(`${column} ${MESSAGES.bool}`, { file, line, column, value: v });
+        (c as boolean[])[p.n] = b;
+      } else if (f.type === "time") {
+        const t = toTimeMs(v);
+        if (Number.isNaN(t)) throw error(`${column} ${MESSAGES.time}`, { file, line, column, value: v });
+        const raw = toNumber(v);
+        units.add(Number.isNaN(raw) ? "text" : epochUnit(raw));
+        (c as Float64Array)[p.n] = t;
+      } else {
+        const x = toNumber(v);
+        if (!checkNumber(f.type, x)) throw error(`${column} ${Number.isNaN(x) ? "is not a number" : MESSAGES[f.type]}`, { file, line, column, value: v });
+        (c as Float64Array)[p.n] = x;
+      }
+    }
+    if (skip) continue;
+    p.lines[p.n] = line;
+    p.n++;
+  }
+  noteUnits(p, units);
+  trim(p);
+}
