@@ -5,12 +5,13 @@
  */
 import { error } from "../util/errors";
 import { CsvScanner } from "./csv";
-import { allocate, drop, grow, MESSAGES, checkNumber, normalizeName, noteUnits, parseSide, trim, trimEmpty, type FieldSpec, type Parsed } from "./fields";
+import { allocate, checkNumber as checkNumberExport, drop, grow, MESSAGES, normalizeName, noteUnits, parseSide, trim, trimEmpty, type FieldSpec, type Parsed } from "./fields";
 import { toNumber } from "./numbers";
 import { epochToMs as epochToMsExport, epochUnit, parseDateString, toTimeMs } from "./time";
 
-// bound once: the loop calls it directly rather than through the module's export accessor
+// bound once: the loop calls them directly rather than through the modules' export accessors
 const epochToMs = epochToMsExport;
+const checkNumber = checkNumberExport;
 
 /**
  * Reads CSV text into `p` using `fields`. The first row is a header when its first cell is
