@@ -5,7 +5,7 @@
  */
 import { error } from "../util/errors";
 import { CsvScanner } from "./csv";
-import { allocate, checkNumber as checkNumberExport, drop, grow, MESSAGES, normalizeName, noteUnits, parseSide, trim, trimEmpty, type FieldSpec, type Parsed } from "./fields";
+import { allocate, checkNumber as checkNumberExport, drop, grow, MESSAGES, normalizeName, noteBlank, noteUnits, omitBlankColumns, parseSide, trim, trimEmpty, type Blanks, type FieldSpec, type Parsed } from "./fields";
 import { toNumber } from "./numbers";
 import { epochToMs as epochToMsExport, epochUnit, parseDateString, toTimeMs } from "./time";
 
@@ -44,6 +44,7 @@ export function readCsv(p: Parsed, text: string, fields: readonly FieldSpec[]): 
   if (!hasHeader) p.notes.push("no header row: columns taken in Binance archive order");
   const probe = hasHeader ? first[0]!.trim().toLowerCase() : fields[0]!.names[0]!.toLowerCase();
   const units = new Set<string>();
+  const blanks: Blanks = new Map();
   let n = 0;
   if (hasHeader && !sc.next()) { allocate(p, fields, present, 0); p.n = 0; return; }
   // size the columns from the first data row's length; they grow if the guess is short
@@ -61,7 +62,6 @@ export function readCsv(p: Parsed, text: string, fields: readonly FieldSpec[]): 
     if (sc.isEmpty(0) && allEmpty(sc)) { drop(p, "empty row (only delimiters)", line); continue; }
     p.rowsRead++;
     if (n === p.lines.length) grow(p, fields, present, cols);
-    let skip = false;
     for (let j = 0; j < fields.length; j++) {
       const k = idx[j]!;
       if (k < 0) continue;
@@ -80,7 +80,7 @@ export function readCsv(p: Parsed, text: string, fields: readonly FieldSpec[]): 
         } else if (checkNumber(type, v)) { (c as Float64Array)[n] = v; continue; }
         // invalid: say why
         if (k >= sc.count || sc.isEmpty(k)) {
-          if (f.emptyDrops) { drop(p, `empty ${f.names[0]}`, line); skip = true; break; }
+          if (f.emptyOmits) { noteBlank(blanks, j, line); (c as Float64Array)[n] = 0; continue; }
           throw emptyError(sc, k, f, file, line);
         }
         if (type === "time") throw error(`${f.names[0]} ${MESSAGES.time}`, { file, line, column: f.names[0]!, value: sc.field(k) });
@@ -88,25 +88,25 @@ export function readCsv(p: Parsed, text: string, fields: readonly FieldSpec[]): 
       } else if (type === "bool") {
         const b = sc.bool(k);
         if (b === undefined) {
-          if (k >= sc.count || sc.isEmpty(k)) { if (f.emptyDrops) { drop(p, `empty ${f.names[0]}`, line); skip = true; break; } throw emptyError(sc, k, f, file, line); }
+          if (k >= sc.count || sc.isEmpty(k)) { throw emptyError(sc, k, f, file, line); }
           throw error(`${f.names[0]} ${MESSAGES.bool}`, { file, line, column: f.names[0]!, value: sc.field(k) });
         }
         (c as boolean[])[n] = b;
       } else {
         const s = parseSide(sc.field(k));
         if (s === undefined) {
-          if (k >= sc.count || sc.isEmpty(k)) { if (f.emptyDrops) { drop(p, `empty ${f.names[0]}`, line); skip = true; break; } throw emptyError(sc, k, f, file, line); }
+          if (k >= sc.count || sc.isEmpty(k)) { throw emptyError(sc, k, f, file, line); }
           throw error(`${f.names[0]} ${MESSAGES.side}`, { file, line, column: f.names[0]!, value: sc.field(k) });
         }
         (c as string[])[n] = s;
       }
     }
-    if (skip) continue;
     p.lines[n] = line;
     n++;
   } while (sc.next());
   p.n = n;
   noteUnits(p, units);
+  omitBlankColumns(p, fields, blanks);
   trim(p);
 }
 

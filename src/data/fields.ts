@@ -27,8 +27,11 @@ export interface FieldSpec {
   key?: string | number;
   /** The column may be absent from the file; when present every row must have it. */
   optional?: boolean;
-  /** An empty cell drops the row (counted in the report) instead of failing. */
-  emptyDrops?: boolean;
+  /**
+   * An empty cell leaves this (secondary) column out of the table, with a note saying where the
+   * blanks were, instead of failing or dropping the row: the other columns stay complete.
+   */
+  emptyOmits?: boolean;
 }
 
 export type Column = Float64Array | string[] | boolean[];
@@ -157,4 +160,24 @@ export function noteUnits(p: Parsed, units: Set<string>): void {
 export function trimEmpty(p: Parsed, fields: readonly FieldSpec[]): void {
   allocate(p, fields, fields.map((f) => !f.optional), 0);
   p.n = 0;
+}
+
+/** Blank cells seen per field (index → count and first lines), for `emptyOmits` fields. */
+export type Blanks = Map<number, { count: number; lines: number[] }>;
+
+/** Records a blank cell of field `j`. */
+export function noteBlank(blanks: Blanks, j: number, line: number): void {
+  const b = blanks.get(j) ?? { count: 0, lines: [] };
+  b.count++;
+  if (b.lines.length < 5) b.lines.push(line);
+  blanks.set(j, b);
+}
+
+/** Leaves out every column that had blanks, saying so in the notes. */
+export function omitBlankColumns(p: Parsed, fields: readonly FieldSpec[], blanks: Blanks): void {
+  for (const [j, b] of blanks) {
+    const f = fields[j]!;
+    p.columns.delete(f.out);
+    p.notes.push(`${f.names[0]} is blank on ${b.count} row(s) (line ${b.lines.join(", ")}${b.count > b.lines.length ? ", …" : ""}): column ${f.out} left out`);
+  }
 }

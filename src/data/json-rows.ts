@@ -3,7 +3,7 @@
  * checked like CSV cells, errors naming the row's line in the file and the field's key.
  */
 import { error } from "../util/errors";
-import { allocate, checkNumber, drop, MESSAGES, noteUnits, parseBool, parseSide, trim, type FieldSpec, type Parsed } from "./fields";
+import { allocate, checkNumber, MESSAGES, noteBlank, noteUnits, omitBlankColumns, parseBool, parseSide, trim, type Blanks, type FieldSpec, type Parsed } from "./fields";
 import { lineOf } from "./json";
 import { toNumber } from "./numbers";
 import { epochUnit, toTimeMs } from "./time";
@@ -21,20 +21,20 @@ export function readJsonRows(p: Parsed, rows: readonly unknown[], fields: readon
   const present = fields.map((f, j) => keys[j] !== undefined && (!f.optional || has(keys[j]!)));
   const cols = allocate(p, fields, present, rows.length);
   const units = new Set<string>();
+  const blanks: Blanks = new Map();
   for (let i = 0; i < rows.length; i++) {
     const row = rows[i];
     const line = lines?.[i] ?? lineOf(row);
     if (typeof row !== "object" || row === null) throw error("expected an array or object per row", { file, line, column: "row", value: row });
     p.rowsRead++;
-    let skip = false;
-    for (let j = 0; j < fields.length && !skip; j++) {
+    for (let j = 0; j < fields.length; j++) {
       if (!present[j]) continue;
       const f = fields[j]!;
       const key = keys[j]!;
       const column = typeof key === "number" ? `${f.out} [${key}]` : key;
       const v = (row as Record<string | number, unknown>)[key];
       if (v === undefined || v === null || v === "") {
-        if (f.emptyDrops) { drop(p, `empty ${column}`, line); skip = true; continue; }
+        if (f.emptyOmits && v !== undefined) { noteBlank(blanks, j, line); (cols[j] as Float64Array)[p.n] = 0; continue; }
         throw error(v === undefined ? "missing field" : "empty value", { file, line, column, value: v === undefined ? row : v });
       }
       const c = cols[j]!;
@@ -58,10 +58,10 @@ export function readJsonRows(p: Parsed, rows: readonly unknown[], fields: readon
         (c as Float64Array)[p.n] = x;
       }
     }
-    if (skip) continue;
     p.lines[p.n] = line;
     p.n++;
   }
   noteUnits(p, units);
+  omitBlankColumns(p, fields, blanks);
   trim(p);
 }

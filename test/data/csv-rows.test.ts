@@ -6,7 +6,7 @@ const FIELDS: readonly FieldSpec[] = [
   { out: "time", type: "time", names: ["open_time"], index: 0, key: 0 },
   { out: "close", type: "price", names: ["close"], index: 1, key: 1 },
   { out: "volume", type: "amount", names: ["volume"], index: 2, key: 2, optional: true },
-  { out: "ratio", type: "amount", names: ["ratio"], index: 3, key: 3, optional: true, emptyDrops: true },
+  { out: "ratio", type: "amount", names: ["ratio"], index: 3, key: 3, optional: true, emptyOmits: true },
 ];
 
 describe("data/csv-rows", () => {
@@ -16,11 +16,12 @@ describe("data/csv-rows", () => {
     assert.deepEqual([...p.columns.keys()], ["time", "close"]);
     assert.equal(p.n, 1);
   });
-  it("readCsv drops a row whose emptyDrops cell is blank and records its line", () => {
+  it("readCsv keeps every row when an emptyOmits cell is blank, leaving that column out with a note", () => {
     const p = newParsed("x.csv", "t", "candles");
     readCsv(p, "1704067200000,5,1,2\n1704067260000,6,1,\n", FIELDS);
-    assert.equal(p.n, 1);
-    assert.deepEqual(p.dropped.get("empty ratio"), { count: 1, lines: [2] });
+    assert.equal(p.n, 2);
+    assert.deepEqual([...p.columns.keys()], ["time", "close", "volume"]);
+    assert.ok(p.notes.includes("ratio is blank on 1 row(s) (line 2): column ratio left out"));
   });
   it("readCsv throws on a short row, naming the missing column", () => {
     const p = newParsed("x.csv", "t", "candles");

@@ -7,7 +7,7 @@ const FIELDS: readonly FieldSpec[] = [
   { out: "time", type: "time", names: ["open_time"], index: 0, key: 0 },
   { out: "close", type: "price", names: ["close"], index: 1, key: 1 },
   { out: "volume", type: "amount", names: ["volume"], index: 2, key: 2, optional: true },
-  { out: "ratio", type: "amount", names: ["ratio"], index: 3, key: 3, optional: true, emptyDrops: true },
+  { out: "ratio", type: "amount", names: ["ratio"], index: 3, key: 3, optional: true, emptyOmits: true },
 ];
 
 describe("data/json-rows", () => {
@@ -23,5 +23,11 @@ describe("data/json-rows", () => {
       { out: "openInterestUsd", type: "amount", names: ["close", "c"], key: "close" },
     ]);
     assert.deepEqual(Array.from(p.columns.get("openInterestUsd") as Float64Array), [5]);
+  });
+  it("readJsonRows leaves out an emptyOmits column with empty values but still fails on a missing key", () => {
+    const p = newParsed("x.json", "t", "candles");
+    readJsonRows(p, [["1704067200000", "5", "1", "2"], ["1704067260000", "6", "1", ""]], FIELDS);
+    assert.deepEqual([p.n, [...p.columns.keys()]], [2, ["time", "close", "volume"]]);
+    assert.throws(() => readJsonRows(newParsed("x.json", "t", "candles"), [["1704067200000", "5", "1", "2"], ["1704067260000", "6", "1"]], FIELDS), /column "ratio \[3\]": missing field/);
   });
 });

@@ -1,10 +1,12 @@
 import assert from "node:assert/strict";
+import { readFileSync } from "node:fs";
 import { loadBinanceMetrics } from "../../../src/data/formats/binance-metrics";
 import { col, fixture, utc } from "../helpers";
 
 describe("data/formats/binance-metrics", () => {
   it("loadBinanceMetrics(archive CSV) maps the four ratio columns by their documented meaning", () => {
-    const { kind, table } = loadBinanceMetrics(fixture("BTCUSDT-metrics-2024-01-01.csv"));
+    const text = readFileSync(fixture("BTCUSDT-metrics-2024-01-01.csv"), "utf8").split("\n").filter((l) => !l.endsWith(",")).join("\n");
+    const { kind, table } = loadBinanceMetrics({ text, name: "BTCUSDT-metrics-2024-01-01.csv" });
     assert.equal(kind, "openInterest");
     assert.deepEqual(table.objects()[0], {
       time: utc(2024, 1, 1, 0, 5),
@@ -16,12 +18,13 @@ describe("data/formats/binance-metrics", () => {
       takerBuySellRatio: 1.12013,
     });
   });
-  it("loadBinanceMetrics sorts out-of-order rows, drops a row with an empty ratio and reports the gap it leaves", () => {
+  it("loadBinanceMetrics sorts out-of-order rows and keeps every row when a ratio cell is blank, leaving that ratio out", () => {
     const { table, report } = loadBinanceMetrics(fixture("BTCUSDT-metrics-2024-01-01.csv"));
-    assert.deepEqual(col(table, "time"), [utc(2024, 1, 1, 0, 5), utc(2024, 1, 1, 0, 10), utc(2024, 1, 1, 0, 20)]);
-    assert.deepEqual(report.dropped, [{ reason: "empty sum_taker_long_short_vol_ratio", count: 1, lines: [4] }]);
-    assert.equal(report.interval, "5m");
-    assert.deepEqual([report.gaps.count, report.gaps.missingBars], [1, 1]);
+    assert.deepEqual(col(table, "time"), [utc(2024, 1, 1, 0, 5), utc(2024, 1, 1, 0, 10), utc(2024, 1, 1, 0, 15), utc(2024, 1, 1, 0, 20)]);
+    assert.deepEqual(col(table, "openInterest"), [76250.02, 76291.612, 76300.1, 76310]);
+    assert.equal(table.columnNames().includes("takerBuySellRatio"), false);
+    assert.ok(report.notes.includes("sum_taker_long_short_vol_ratio is blank on 1 row(s) (line 4): column takerBuySellRatio left out"));
+    assert.deepEqual([report.interval, report.gaps.count, report.dropped.length], ["5m", 0, 0]);
     assert.ok(report.notes.some((n) => /out of time order/.test(n)));
   });
   it("loadBinanceMetrics throws on a negative open interest and on a text time that is no date", () => {
