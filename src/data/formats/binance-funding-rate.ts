@@ -4,12 +4,12 @@
  * `/fapi/v1/fundingRate` JSON (`[{ symbol, fundingTime, fundingRate, markPrice }]`, markPrice
  * empty on old entries — then the column is left out rather than holding blanks).
  */
-import { type FieldSpec, type Parsed } from "../fields";
+import type { FieldSpec, Parsed } from "../fields";
 import { readCsv } from "../csv-rows";
 import { readJsonRows } from "../json-rows";
 import type { LoadOptions, Loaded } from "../finish";
 import type { Source, SourceText } from "../source";
-import { json, loadWith, looksJson, prop, rowsAt, start } from "./common";
+import { json, loadWith, looksJson, rowsAt, start } from "./common";
 
 const CSV_FIELDS: readonly FieldSpec[] = [
   { out: "time", type: "time", names: ["calc_time", "funding_time", "fundingtime", "time"], index: 0 },
@@ -17,19 +17,16 @@ const CSV_FIELDS: readonly FieldSpec[] = [
   { out: "fundingRate", type: "number", names: ["last_funding_rate", "funding_rate", "fundingrate"], index: 2 },
 ];
 
-const JSON_FIELDS = (withMark: boolean): FieldSpec[] => [
+const JSON_FIELDS: readonly FieldSpec[] = [
   { out: "time", type: "time", names: ["fundingTime"], key: "fundingTime" },
   { out: "fundingRate", type: "number", names: ["fundingRate"], key: "fundingRate" },
-  ...(withMark ? [{ out: "markPrice", type: "price", names: ["markPrice"], key: "markPrice" } as FieldSpec] : []),
+  { out: "markPrice", type: "price", names: ["markPrice"], key: "markPrice", optional: true, emptyOmits: true },
 ];
 
 export function readBinanceFundingRate(st: SourceText): Parsed {
   if (looksJson(st.text)) {
     const p = start(st, "binance-fundingRate-json", "funding");
-    const rows = rowsAt(json(st), ["data"], st.file);
-    const withMark = rows.length > 0 && rows.every((r) => { const m = prop(r, "markPrice"); return m !== undefined && m !== "" && m !== null; });
-    if (!withMark && rows.some((r) => prop(r, "markPrice") !== undefined)) p.notes.push("markPrice empty on some rows: column left out");
-    readJsonRows(p, rows, JSON_FIELDS(withMark));
+    readJsonRows(p, rowsAt(json(st), ["data"], st.file), JSON_FIELDS);
     return p;
   }
   const p = start(st, "binance-fundingRate-csv", "funding");

@@ -20,6 +20,8 @@ describe("data/formats/binance-funding-rate", () => {
   });
   it("loadBinanceFundingRate(JSON with empty markPrice on old rows) leaves the column out instead of blanks", () => {
     const text = '[{"fundingTime":1704067200000,"fundingRate":"0.0001","markPrice":""},{"fundingTime":1704096000000,"fundingRate":"0.0001","markPrice":"42000"}]';
-    assert.deepEqual(loadBinanceFundingRate({ text, name: "f.json" }).table.columnNames(), ["time", "fundingRate"]);
+    const { table, report } = loadBinanceFundingRate({ text, name: "f.json" });
+    assert.deepEqual(table.columnNames(), ["time", "fundingRate"]);
+    assert.ok(report.notes.includes("markPrice is blank on 1 row(s) (line 1): column markPrice left out"));
   });
 });
