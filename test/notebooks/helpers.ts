@@ -7,23 +7,9 @@ import { spawnSync, type SpawnSyncReturns } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
 
-export const root = path.resolve(__dirname, "..", "..");
-export const venvBin = path.join(process.env.LIQLAB_PYTHON_ENV ? path.resolve(process.env.LIQLAB_PYTHON_ENV) : path.join(root, ".venv"), "bin");
-
-export function jupyterEnv(): NodeJS.ProcessEnv {
-  const j = path.join(root, ".jupyter");
-  return {
-    ...process.env,
-    PATH: `${venvBin}${path.delimiter}${process.env.PATH}`,
-    JUPYTER_PATH: path.join(j, "share", "jupyter"),
-    JUPYTER_DATA_DIR: path.join(j, "share", "jupyter"),
-    JUPYTER_CONFIG_DIR: path.join(j, "config"),
-    JUPYTER_RUNTIME_DIR: path.join(j, "runtime"),
-    JUPYTER_PLATFORM_DIRS: "1",
-    IPYTHONDIR: path.join(j, "ipython"),
-    TZ: "UTC",
-  };
-}
+// The same project-local Jupyter environment that npm start uses.
+export { jupyterEnv, root, venvBin } from "../../scripts/jupyter-env.mjs";
+import { jupyterEnv, root, venvBin } from "../../scripts/jupyter-env.mjs";
 
 /** Runs the notebook executor (scripts/notebooks.py) on the given notebooks. */
 export function executeNotebooks(notebooks: string[], out: string, html: string): SpawnSyncReturns<string> {
