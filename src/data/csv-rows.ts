@@ -5,7 +5,7 @@
  */
 import { error } from "../util/errors";
 import { CsvScanner } from "./csv";
-import { allocate, checkNumber as checkNumberExport, drop, grow, MESSAGES, normalizeName, noteBlank, noteUnits, omitBlankColumns, parseSide, trim, trimEmpty, type Blanks, type FieldSpec, type Parsed } from "./fields";
+import { allocate, checkNumber as checkNumberExport, drop, grow, MESSAGES, normalizeName, noteBlank, noteFilledBlanks, noteUnits, omitBlankColumns, parseSide, trim, trimEmpty, type Blanks, type FieldSpec, type Parsed } from "./fields";
 import { toNumber } from "./numbers";
 import { epochToMs as epochToMsExport, epochUnit, parseDateString, toTimeMs } from "./time";
 
@@ -45,6 +45,7 @@ export function readCsv(p: Parsed, text: string, fields: readonly FieldSpec[]): 
   const probe = hasHeader ? first[0]!.trim().toLowerCase() : fields[0]!.names[0]!.toLowerCase();
   const units = new Set<string>();
   const blanks: Blanks = new Map();
+  const filled: Blanks = new Map();
   let n = 0;
   if (hasHeader && !sc.next()) { allocate(p, fields, present, 0); p.n = 0; return; }
   // size the columns from the first data row's length; they grow if the guess is short
@@ -81,6 +82,7 @@ export function readCsv(p: Parsed, text: string, fields: readonly FieldSpec[]): 
         // invalid: say why
         if (k >= sc.count || sc.isEmpty(k)) {
           if (f.emptyOmits) { noteBlank(blanks, j, line); (c as Float64Array)[n] = 0; continue; }
+          if (f.emptyAs) { noteBlank(filled, j, line); (c as Float64Array)[n] = f.emptyAs.value; continue; }
           throw emptyError(sc, k, f, file, line);
         }
         if (type === "time") throw error(`${f.names[0]} ${MESSAGES.time}`, { file, line, column: f.names[0]!, value: sc.field(k) });
@@ -107,6 +109,7 @@ export function readCsv(p: Parsed, text: string, fields: readonly FieldSpec[]): 
   p.n = n;
   noteUnits(p, units);
   omitBlankColumns(p, fields, blanks);
+  noteFilledBlanks(p, fields, filled);
   trim(p);
 }
 

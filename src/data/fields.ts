@@ -32,6 +32,12 @@ export interface FieldSpec {
    * blanks were, instead of failing or dropping the row: the other columns stay complete.
    */
   emptyOmits?: boolean;
+  /**
+   * An empty cell reads as `value`, with a note in the report saying where and `meaning` (e.g.
+   * a blank liquidation total is "no liquidations recorded": 0). `value` NaN marks the row for
+   * the format to leave out of one table (it must remove every NaN before the table is built).
+   */
+  emptyAs?: { value: number; meaning: string };
 }
 
 export type Column = Float64Array | string[] | boolean[];
@@ -171,6 +177,14 @@ export function noteBlank(blanks: Blanks, j: number, line: number): void {
   b.count++;
   if (b.lines.length < 5) b.lines.push(line);
   blanks.set(j, b);
+}
+
+/** Notes where `emptyAs` fields were blank and what the blanks were read as. */
+export function noteFilledBlanks(p: Parsed, fields: readonly FieldSpec[], blanks: Blanks): void {
+  for (const [j, b] of blanks) {
+    const f = fields[j]!;
+    p.notes.push(`${f.names[0]} is blank on ${b.count} row(s) (line ${b.lines.join(", ")}${b.count > b.lines.length ? ", …" : ""}): ${f.emptyAs!.meaning}`);
+  }
 }
 
 /** Leaves out every column that had blanks, saying so in the notes. */

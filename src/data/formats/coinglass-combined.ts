@@ -20,9 +20,12 @@ const FIELDS: readonly FieldSpec[] = [
   { out: "high", type: "price", names: ["price_high"] },
   { out: "low", type: "price", names: ["price_low"] },
   { out: "close", type: "price", names: ["price_close"] },
-  { out: "longUsd", type: "amount", names: ["liquidation_long_usd"] },
-  { out: "shortUsd", type: "amount", names: ["liquidation_short_usd"] },
-  { out: "openInterestUsd", type: "amount", names: ["oi_close"] },
+  // Vendor exports leave a cell blank where nothing was recorded: a blank liquidation total is
+  // 0 USD, a blank open interest is a missing sample (the engine carries the last one forward).
+  // Both are counted in the report's notes; a blank price is still an error.
+  { out: "longUsd", type: "amount", names: ["liquidation_long_usd"], emptyAs: { value: 0, meaning: "read as 0 USD (no liquidations recorded in the bar)" } },
+  { out: "shortUsd", type: "amount", names: ["liquidation_short_usd"], emptyAs: { value: 0, meaning: "read as 0 USD (no liquidations recorded in the bar)" } },
+  { out: "openInterestUsd", type: "amount", names: ["oi_close"], emptyAs: { value: NaN, meaning: "those rows are left out of the open-interest table (the replay uses the last earlier value)" } },
 ];
 
 /** Header columns that identify the export. */
@@ -36,14 +39,27 @@ export interface CombinedExport {
   report: LoadReport;
 }
 
+/** One table's columns of the export; rows whose `names` hold a NaN (a blank marker) are left out. */
 function part(all: Parsed, kind: Parsed["kind"], names: readonly string[]): Parsed {
   const p = newParsed(all.file, all.format, kind);
-  p.n = all.n;
   p.rowsRead = all.rowsRead;
-  p.lines = all.lines;
   p.notes.push(...all.notes);
   p.dropped = new Map(all.dropped);
-  for (const k of ["time", ...names]) p.columns.set(k, num(all, k));
+  const cols = ["time", ...names].map((k) => num(all, k));
+  let keep: number[] | null = null;
+  for (let i = 0; i < all.n; i++) {
+    if (names.some((_, j) => Number.isNaN(cols[j + 1]![i]))) { keep ??= Array.from({ length: i }, (_, k) => k); continue; }
+    keep?.push(i);
+  }
+  if (keep === null) {
+    p.n = all.n;
+    p.lines = all.lines;
+    ["time", ...names].forEach((k, j) => p.columns.set(k, cols[j]!));
+    return p;
+  }
+  p.n = keep.length;
+  p.lines = Int32Array.from(keep, (i) => all.lines[i]!);
+  ["time", ...names].forEach((k, j) => p.columns.set(k, Float64Array.from(keep!, (i) => cols[j]![i]!)));
   return p;
 }
 

@@ -1,5 +1,5 @@
 import assert from "node:assert/strict";
-import { existsSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 import { loadCombinedExport } from "../../../src/data/formats/coinglass-combined";
 import { col, fixture, utc } from "../helpers";
 
@@ -13,6 +13,24 @@ describe("data/formats/coinglass-combined", () => {
     assert.deepEqual(liquidations.objects()[1], { time: utc(2024, 1, 1, 0, 30), longUsd: 90000, shortUsd: 0 });
     assert.equal(report.interval, "30m");
     assert.deepEqual(report.gaps.list, [{ after: utc(2024, 1, 1, 0, 30), before: utc(2024, 1, 1, 1, 30), missingBars: 1 }]);
+  });
+  it("loadCombinedExport(text with blank cells) reads a blank liquidation as 0 USD and leaves a blank OI row out, saying so", () => {
+    const lines = readFileSync(fixture("regime_30m-sample.csv"), "utf8").trim().split("\n");
+    const blank = (line: string, column: number) => line.split(",").map((v, i) => (i === column ? "" : v)).join(",");
+    // column 6 = liquidation_long_usd, 16 = oi_close (see the header)
+    const text = [lines[0], blank(lines[1]!, 6), blank(lines[2]!, 16), lines[3]].join("\n");
+    const { candles, openInterest, liquidations, report } = loadCombinedExport({ text, name: "blanks.csv" });
+    assert.equal(candles.numRows(), 3);
+    assert.deepEqual(col(liquidations, "longUsd"), [0, 90000, 0]);
+    assert.deepEqual(col(openInterest, "time"), [utc(2024, 1, 1), utc(2024, 1, 1, 1, 30)]);
+    assert.deepEqual(col(openInterest, "openInterestUsd"), [8005000000, 7965000000]);
+    assert.ok(report.notes.includes("liquidation_long_usd is blank on 1 row(s) (line 2): read as 0 USD (no liquidations recorded in the bar)"), report.notes.join("\n"));
+    assert.ok(report.notes.some((n) => n.startsWith("oi_close is blank on 1 row(s) (line 3): those rows are left out")), report.notes.join("\n"));
+  });
+  it("loadCombinedExport(text with a blank price) still throws naming line, column and value", () => {
+    const lines = readFileSync(fixture("regime_30m-sample.csv"), "utf8").trim().split("\n");
+    const text = [lines[0], lines[1]!.split(",").map((v, i) => (i === 4 ? "" : v)).join(",")].join("\n");
+    assert.throws(() => loadCombinedExport({ text, name: "blanks.csv" }), /blanks\.csv, line 2, column "price_low": empty value \(value ""\)/);
   });
   it("loadCombinedExport(shared btc_regime_30m.csv) reads the reference file without gaps (skips when absent)", function () {
     if (!existsSync(SHARED)) {
