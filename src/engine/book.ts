@@ -80,14 +80,16 @@ export class Book {
     const one = new Float64Array(this.tiers);
     one[t] = 1;
     const ratio = new Float64Array(this.tiers).fill(1);
-    this.openSide(s, a, b, usd, ratio, one);
+    this.openSide(s, a, b, usd, ratio, ratio, one);
   }
 
   /**
    * Opens `usd` on side s, tier t taking `usd × weights[t]` with levels spread evenly over
-   * [lo × ratios[t], hi × ratios[t]] (one bin when the interval is narrower than a bin edge apart).
+   * [lo × ratioLo[t], hi × ratioHi[t]] (one bin when the interval is narrower than a bin edge
+   * apart). ratioLo = ratioHi: the tier's levels are its entries times one ratio; ratioLo < ratioHi:
+   * a band of ratios (a continuous leverage interval), spread over the whole hull.
    */
-  openSide(s: number, lo: number, hi: number, usd: number, ratios: Float64Array, weights: Float64Array): void {
+  openSide(s: number, lo: number, hi: number, usd: number, ratioLo: Float64Array, ratioHi: Float64Array, weights: Float64Array): void {
     if (!(usd > 0)) return;
     const lanes = this.lanes[s];
     const sums = this.sums[s];
@@ -103,8 +105,8 @@ export class Book {
       if (!(w > 0)) continue;
       const g = groupOf[t];
       const raw = (usd * w) / scale[g];
-      const a = lo * ratios[t];
-      const b = hi * ratios[t];
+      const a = lo * ratioLo[t];
+      const b = hi * ratioHi[t];
       const sum = sums[g];
       if (tiered) spread(lanes[t], a, b, raw, step);
       if (!tiered || shared[g]) spread(sum, a, b, raw, step);

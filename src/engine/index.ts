@@ -5,6 +5,6 @@ export { liquidationMap, liquidationMap as mapFromBook } from "./map";
 export type { BookInput } from "./map";
 export { combineMaps } from "./combine";
 export { LEVERAGE_PRESETS, DEFAULTS as REPLAY_DEFAULTS } from "./options";
-export type { AnchorRule, CloseRule, EntryRule, GridOptions, LevelRatios, LeverageMix, LeveragePreset, MarginModel, ReplayOptions, SplitRule } from "./options";
+export type { AnchorRule, BandRule, CloseRule, EntryRule, GridOptions, LevelRatios, LeverageMix, LeveragePreset, MarginModel, ReplayOptions, SplitRule } from "./options";
 export type { Columns } from "./input";
 export type { Heatmap, HeatmapColumn, Ledger, LeverageShare, LiquidationMap, LiquidationModel, PriceGrid, Side, SideUsd } from "./types";

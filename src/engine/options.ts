@@ -69,6 +69,7 @@ export type SplitRule = "auto" | "taker" | "ratio" | "even";
 export type CloseRule = "proportional" | "nearest";
 export type AnchorRule = "fill" | "scale" | "off";
 export type EntryRule = "range" | "close";
+export type BandRule = "continuous" | "point";
 
 export interface ReplayOptions {
   /** Leverage mix: a preset name or tiers and weights. Default "retail". */
@@ -77,6 +78,10 @@ export interface ReplayOptions {
   margin?: MarginModel;
   /** Explicit level ratios per tier, instead of the margin model. Default: none. */
   ratios?: LevelRatios;
+  /** "continuous": each tier's levels spread over the liquidation distances of the leverage interval it stands for (edges at geometric midpoints between tiers); "point": every level at the tier's own leverage. Default "continuous". */
+  leverageBands?: BandRule;
+  /** Highest leverage the exchange allows: caps the top tier's band. Default 125 (Binance BTCUSDT). */
+  maxLeverage?: number;
   /** Price grid. Default: step automatic from the first bar. */
   grid?: GridOptions;
   /** Where new positions opened within a bar: "range" spreads them evenly over [low, high], "close" puts them at the close. Default "range". */
@@ -105,6 +110,8 @@ export interface ResolvedOptions {
   weights: Record<Side, Float64Array>;
   margin: Required<Omit<MarginModel, "brackets" | "maintenanceMarginRate">> & Pick<MarginModel, "brackets" | "maintenanceMarginRate">;
   ratios?: LevelRatios;
+  leverageBands: BandRule;
+  maxLeverage: number;
   grid: GridOptions;
   entry: EntryRule;
   split: SplitRule;
@@ -120,6 +127,8 @@ export interface ResolvedOptions {
 export const DEFAULTS = {
   leverage: "retail" as LeveragePreset,
   margin: { exchange: "binance", contract: "linear", margin: "isolated", symbol: "BTCUSDT", positionUsd: 10_000 },
+  leverageBands: "continuous" as BandRule,
+  maxLeverage: 125,
   entry: "range" as EntryRule,
   split: "auto" as SplitRule,
   ratioColumn: "longShortRatio",

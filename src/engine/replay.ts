@@ -9,7 +9,7 @@ import { LONG, SHORT, type Book } from "./book";
 import { autoStep, gridOf } from "./grid";
 import { columnBars, heatmapOf, HeatmapRecorder } from "./heatmap";
 import { readSeries, type Columns, type Series } from "./input";
-import { levelRatios } from "./levels";
+import { levelBands } from "./levels";
 import { liquidationMap } from "./map";
 import type { ReplayOptions } from "./options";
 import { resolveOptions } from "./resolve";
@@ -70,7 +70,7 @@ export function replay(input: ReplayInput): LiquidationModel {
   const step = o.grid.step ?? autoStep(s.high[0], s.low[0], s.close[0]);
   const plan: Plan = {
     step,
-    ratios: levelRatios(o, s.close[0]),
+    ratios: levelBands(o, s.close[0]),
     weights: o.weights,
     halfLifeHours: o.halfLifeHours,
     entry: o.entry,

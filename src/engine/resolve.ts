@@ -62,6 +62,7 @@ export function resolveOptions(o: ReplayOptions): ResolvedOptions {
   if (o.interval !== undefined) positive(o.interval, "interval", { symbol: "replay" });
   if (o.heatmap?.step !== undefined) positive(o.heatmap.step, "heatmap.step", { symbol: "replay" });
   if (o.heatmap && grid.bins === undefined) throw error("recording the heatmap during the replay needs a fixed window: grid.lo and grid.bins", { symbol: "replay", column: "heatmap", value: o.heatmap });
+  if (o.maxLeverage !== undefined && !(Number.isFinite(o.maxLeverage) && o.maxLeverage >= 1)) throw error("maxLeverage must be a finite number >= 1", { symbol: "replay", column: "maxLeverage", value: o.maxLeverage });
   const margin = { ...DEFAULTS.margin, ...(o.margin ?? {}) };
   positive(margin.positionUsd, "margin.positionUsd", { symbol: "replay" });
 
@@ -70,6 +71,8 @@ export function resolveOptions(o: ReplayOptions): ResolvedOptions {
     weights: { long, short },
     margin,
     ...(o.ratios ? { ratios: o.ratios } : {}),
+    leverageBands: oneOf(o.leverageBands, ["continuous", "point"], DEFAULTS.leverageBands, "leverageBands"),
+    maxLeverage: o.maxLeverage ?? DEFAULTS.maxLeverage,
     grid,
     entry: oneOf(o.entry, ["range", "close"], DEFAULTS.entry, "entry"),
     split: oneOf(o.split, ["auto", "taker", "ratio", "even"], DEFAULTS.split, "split"),

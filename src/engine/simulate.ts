@@ -14,13 +14,14 @@
  */
 import { Book } from "./book";
 import type { Series } from "./input";
-import type { Ratios } from "./levels";
+import type { RatioBands } from "./levels";
 import type { ResolvedOptions } from "./options";
 
 /** What the kernel needs besides the series, all fixed before bar 0. */
 export interface Plan {
   step: number;
-  ratios: Ratios;
+  /** Level ratio band per side and tier (lo = hi: point levels). */
+  ratios: RatioBands;
   weights: ResolvedOptions["weights"];
   /** Half-life of each tier, hours (0 or Infinity: none). */
   halfLifeHours: number[];
@@ -81,8 +82,10 @@ export function simulate(s: Series, plan: Plan, last: number, pass: PassOptions 
     const h = plan.halfLifeHours[book.groups[g][0]];
     decay[g] = h > 0 && h < Infinity ? Math.pow(0.5, s.interval / (h * 3_600_000)) : 1;
   }
-  const rl = plan.ratios.long;
-  const rs = plan.ratios.short;
+  const rlLo = plan.ratios.lo.long;
+  const rlHi = plan.ratios.hi.long;
+  const rsLo = plan.ratios.lo.short;
+  const rsHi = plan.ratios.hi.short;
   const wl = plan.weights.long;
   const ws = plan.weights.short;
   const fl = book.flows[LONG];
@@ -98,8 +101,8 @@ export function simulate(s: Series, plan: Plan, last: number, pass: PassOptions 
     const lo = atClose ? close[i] : low[i];
     const hi = atClose ? close[i] : high[i];
     const longUsd = usd * longShare[i];
-    book.openSide(LONG, lo, hi, longUsd, rl, wl);
-    book.openSide(SHORT, lo, hi, usd - longUsd, rs, ws);
+    book.openSide(LONG, lo, hi, longUsd, rlLo, rlHi, wl);
+    book.openSide(SHORT, lo, hi, usd - longUsd, rsLo, rsHi, ws);
   };
   const closeUsd = (usd: number, total: number): void => {
     if (proportional) {

@@ -44,4 +44,16 @@ describe("Book(step, groupKey)", () => {
     book.open(SHORT, 0, 110, 110, 5);
     assert.ok(Math.abs(book.sideTotal(SHORT) - 5) < 1e-12);
   });
+
+  it("Book.openSide(side, lo, hi, usd, ratioLo, ratioHi, w) spreads a tier evenly over [lo × ratioLo, hi × ratioHi]", () => {
+    // Entries over [100, 110], ratios 0.9–0.95: levels over [90, 104.5], 14.5 USD wide, 1 USD bins.
+    // 145 USD → 10 per USD: bins 90..103 get 10 each, bin 104 gets 0.5 × 10 = 5.
+    const book = new Book(1, [0]);
+    book.openSide(LONG, 100, 110, 145, Float64Array.of(0.9), Float64Array.of(0.95), Float64Array.of(1));
+    const lane = book.lanes[LONG][0];
+    assert.deepEqual([lane.lo, lane.hi], [90, 104]);
+    for (let k = 90; k <= 103; k++) assert.ok(Math.abs(lane.at(k) - 10) < 1e-9, `bin ${k}: ${lane.at(k)}`);
+    assert.ok(Math.abs(lane.at(104) - 5) < 1e-9);
+    assert.ok(Math.abs(book.sideTotal(LONG) - 145) < 1e-9);
+  });
 });

@@ -258,4 +258,21 @@ describe("replay(candles, oi)", () => {
     assert.throws(() => replay({ candles, leverage: { tiers: [10, 5], weights: [1, 1] } }), /tiers must be strictly ascending/);
     assert.throws(() => replay({ candles, ratios: { long: [1.1], short: [1.1] }, leverage: { tiers: [10], weights: [1] } }), /long ratios must be below 1/);
   });
+
+  it("replay(candles, oi) with continuous leverage bands liquidates on a move smaller than the tier's own distance", () => {
+    // One 100x tier of a [50, 100] mix (weights 0, 1), no decay, even split: bar 0 opens 1000 at
+    // 100, 500 long. 100x long band: √5000 = 70.711x to 125x (10000/70.711 = 141 capped), so levels
+    // spread evenly over 100 × (1 − 1/70.711)/0.996 = 99.0207 to 100 × 0.992/0.996 = 99.5984.
+    // Bar 1's low 99.45 crosses (99.5984 − 99.45)/(99.5984 − 99.0207) = 25.69 % of them: 128.4 USD,
+    // to one 0.01 USD bin (8.7 USD). The point level 100 × 0.99/0.996 = 99.398 is not reached: 0.
+    const candles = bars([
+      { o: 100, h: 100, l: 100, c: 100, oi: 1000 },
+      { o: 100, h: 100, l: 99.45, c: 99.6, oi: 1000 },
+    ]);
+    const o: ReplayOptions = { leverage: { tiers: [50, 100], weights: [0, 1] }, grid: { step: 0.01 }, split: "even", halfLifeHours: 0, anchor: "off" };
+    const cont = (replay({ candles, ...o }).bars.array("longLiquidatedUsd") as Float64Array)[1];
+    const point = (replay({ candles, ...o, leverageBands: "point" }).bars.array("longLiquidatedUsd") as Float64Array)[1];
+    assert.ok(Math.abs(cont - 128.4) < 9, `continuous: ${cont}`);
+    assert.equal(point, 0);
+  });
 });
