@@ -57,8 +57,9 @@ export class Book {
     const keys = [...new Set(groupKey)];
     this.groups = keys.map((key) => groupKey.flatMap((k, t) => (k === key ? [t] : [])));
     this.groupOf = Int32Array.from(groupKey, (k) => keys.indexOf(k));
-    this.lanes = [0, 1].map(() => (tiered ? groupKey.map(() => new Lane()) : []));
-    this.sums = [0, 1].map((s) => this.groups.map((g) => (tiered && g.length === 1 ? this.lanes[s][g[0]] : new Lane())));
+    // Long lanes accumulate their pending spreads from the top (their near end), short lanes from the bottom.
+    this.lanes = [0, 1].map((s) => (tiered ? groupKey.map(() => new Lane(s === LONG)) : []));
+    this.sums = [0, 1].map((s) => this.groups.map((g) => (tiered && g.length === 1 ? this.lanes[s][g[0]] : new Lane(s === LONG))));
     this.scale = [0, 1].map(() => new Float64Array(this.groups.length).fill(1));
     this.shared = Uint8Array.from(this.groups, (g) => (tiered && g.length > 1 ? 1 : 0));
   }
@@ -179,6 +180,7 @@ export class Book {
    * the lowest short levels), bin by bin outward. Returns the USD closed.
    */
   closeNearest(s: number, usd: number): number {
+    this.settleSide(s);
     let left = usd;
     let lo = Infinity;
     let hi = -Infinity;
@@ -205,6 +207,12 @@ export class Book {
     return closed;
   }
 
+  /** Folds every pending spread of side s into its bins (before bin-by-bin work). */
+  private settleSide(s: number): void {
+    for (const lane of this.lanes[s]) lane.settle();
+    for (const lane of this.sums[s]) lane.settle();
+  }
+
   private renormalise(s: number, g: number): void {
     const f = this.scale[s][g];
     if (this.shared[g]) for (const t of this.groups[g]) this.lanes[s][t].multiply(f);
@@ -217,31 +225,17 @@ export class Book {
     this.needTiers();
     const lane = this.lanes[s][t];
     if (lane.empty) return;
-    const scale = this.scale[s][this.groupOf[t]];
-    const a = Math.max(lane.lo, kLo);
-    const b = Math.min(lane.hi, kLo + out.length - 1);
-    const d = lane.data;
-    const off = lane.base - kLo;
-    for (let j = a - lane.base, e = b - lane.base; j <= e; j++) out[j + off] += d[j] * scale;
+    readInto(lane, this.scale[s][this.groupOf[t]], kLo, out);
   }
 
   /**
    * USD per bin of side s (all tiers) over absolute bins [kLo, kLo + out.length), added into
-   * `out` (float32, for heatmap columns). Returns the range of `out` written, [first, last].
+   * `out` (float32, for heatmap columns).
    */
   addSide32(s: number, kLo: number, out: Float32Array): void {
     const sums = this.sums[s];
     const scales = this.scale[s];
-    for (let g = 0; g < sums.length; g++) {
-      const lane = sums[g];
-      if (lane.empty) continue;
-      const scale = scales[g];
-      const a = Math.max(lane.lo, kLo);
-      const b = Math.min(lane.hi, kLo + out.length - 1);
-      const d = lane.data;
-      const off = lane.base - kLo;
-      for (let j = a - lane.base, e = b - lane.base; j <= e; j++) out[j + off] += d[j] * scale;
-    }
+    for (let g = 0; g < sums.length; g++) if (!sums[g].empty) readInto(sums[g], scales[g], kLo, out);
   }
 
   private needTiers(): void {
@@ -273,6 +267,45 @@ export function firstCentreAtOrAbove(price: number, step: number, strict = false
   return k;
 }
 
+/**
+ * Adds lane × scale over absolute bins [kLo, kLo + out.length) into `out`. Reading never changes
+ * the lane (pending range adds are summed on the way, not folded in), so a book read for a map
+ * or a heatmap column continues exactly as one that was not.
+ */
+function readInto(lane: Lane, scale: number, kLo: number, out: Float64Array | Float32Array): void {
+  const a = Math.max(lane.lo, kLo);
+  const b = Math.min(lane.hi, kLo + out.length - 1);
+  if (a > b) return;
+  const d = lane.data;
+  const base = lane.base;
+  const off = base - kLo;
+  if (!lane.pending) {
+    for (let j = a - base, e = b - base; j <= e; j++) out[j + off] += d[j] * scale;
+    return;
+  }
+  const f = lane.diff;
+  let acc = 0;
+  if (lane.topNear) {
+    // Sums start at the top, even above the window.
+    for (let j = lane.hi - base, e = b - base; j > e; j--) acc += f[j];
+    for (let j = b - base, e = a - base; j >= e; j--) {
+      acc += f[j];
+      const v = d[j] + acc;
+      if (v > 0) out[j + off] += v * scale;
+    }
+  } else {
+    for (let j = lane.lo - base, e = a - base; j < e; j++) acc += f[j];
+    for (let j = a - base, e = b - base; j <= e; j++) {
+      acc += f[j];
+      const v = d[j] + acc;
+      if (v > 0) out[j + off] += v * scale;
+    }
+  }
+}
+
+/** Spreads wider than this many bins store their interior as a pending range add (O(1)). */
+const LAZY_SPAN = 8;
+
 /** Spreads `raw` evenly over the price interval [a, b] into the lane's bins. */
 function spread(lane: Lane, a: number, b: number, raw: number, step: number): void {
   const ka = Math.floor(a / step);
@@ -285,7 +318,8 @@ function spread(lane: Lane, a: number, b: number, raw: number, step: number): vo
     const perUsd = raw / (b - a);
     d[ka - off] += ((ka + 1) * step - a) * perUsd;
     const mid = step * perUsd;
-    for (let j = ka + 1 - off, e = kb - off; j < e; j++) d[j] += mid;
+    if (kb - ka > LAZY_SPAN) lane.addRange(ka + 1, kb - 1, mid);
+    else for (let j = ka + 1 - off, e = kb - off; j < e; j++) d[j] += mid;
     d[kb - off] += (b - kb * step) * perUsd;
   }
   lane.total += raw;
@@ -293,22 +327,56 @@ function spread(lane: Lane, a: number, b: number, raw: number, step: number): vo
   if (kb > lane.hi) lane.hi = kb;
 }
 
-/** Zeroes bins [from, to] at one end of the lane's occupied range; returns what was removed. */
+/**
+ * Zeroes bins [from, to] at one end of the lane's occupied range; returns what was removed.
+ * Pending range adds are read from the near end, so only the removed bins are visited; what
+ * they still owe the bins beyond is carried to the first bin left.
+ */
 function clearRange(lane: Lane, from: number, to: number): number {
   if (lane.empty) return 0;
   const a = Math.max(from, lane.lo);
   const b = Math.min(to, lane.hi);
   if (a > b) return 0;
   const d = lane.data;
+  const off = lane.base;
   let removed = 0;
-  for (let j = a - lane.base, e = b - lane.base; j <= e; j++) {
-    removed += d[j];
-    d[j] = 0;
+  if (!lane.pending) {
+    for (let j = a - off, e = b - off; j <= e; j++) {
+      removed += d[j];
+      d[j] = 0;
+    }
+  } else {
+    const f = lane.diff;
+    let s = 0;
+    if (lane.topNear) {
+      // Removing from the top: the near end, where the sums start.
+      if (b !== lane.hi) throw new Error("a long lane is cleared from its top");
+      for (let j = b - off, e = a - off; j >= e; j--) {
+        s += f[j];
+        f[j] = 0;
+        const v = d[j] + s;
+        if (v > 0) removed += v;
+        d[j] = 0;
+      }
+      // Full clear: nothing below lo was ever written (a spread's entries lie inside its own bins).
+      if (a > lane.lo) f[a - 1 - off] += s;
+    } else {
+      if (a !== lane.lo) throw new Error("a short lane is cleared from its bottom");
+      for (let j = a - off, e = b - off; j <= e; j++) {
+        s += f[j];
+        f[j] = 0;
+        const v = d[j] + s;
+        if (v > 0) removed += v;
+        d[j] = 0;
+      }
+      if (b < lane.hi) f[b + 1 - off] += s;
+    }
   }
   if (a <= lane.lo && b >= lane.hi) {
     lane.lo = Infinity;
     lane.hi = -Infinity;
     lane.total = 0;
+    lane.pending = false;
   } else {
     if (a <= lane.lo) lane.lo = b + 1;
     else lane.hi = a - 1;
