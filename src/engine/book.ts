@@ -230,12 +230,19 @@ export class Book {
 
   /**
    * USD per bin of side s (all tiers) over absolute bins [kLo, kLo + out.length), added into
-   * `out` (float32, for heatmap columns).
+   * `out` (float32, for heatmap columns). `fresh`: `out` holds zeros wherever this side has levels
+   * (a new column, or one holding only the other side, whose levels never share a bin with these),
+   * so the first group stores instead of adding.
    */
-  addSide32(s: number, kLo: number, out: Float32Array): void {
+  addSide32(s: number, kLo: number, out: Float32Array, fresh = false): void {
     const sums = this.sums[s];
     const scales = this.scale[s];
-    for (let g = 0; g < sums.length; g++) if (!sums[g].empty) readInto(sums[g], scales[g], kLo, out);
+    let assign = fresh;
+    for (let g = 0; g < sums.length; g++) {
+      if (sums[g].empty) continue;
+      readInto32(sums[g], scales[g], kLo, out, assign);
+      assign = false;
+    }
   }
 
   private needTiers(): void {
@@ -272,7 +279,7 @@ export function firstCentreAtOrAbove(price: number, step: number, strict = false
  * the lane (pending range adds are summed on the way, not folded in), so a book read for a map
  * or a heatmap column continues exactly as one that was not.
  */
-function readInto(lane: Lane, scale: number, kLo: number, out: Float64Array | Float32Array): void {
+function readInto(lane: Lane, scale: number, kLo: number, out: Float64Array, assign = false): void {
   const a = Math.max(lane.lo, kLo);
   const b = Math.min(lane.hi, kLo + out.length - 1);
   if (a > b) return;
@@ -280,7 +287,8 @@ function readInto(lane: Lane, scale: number, kLo: number, out: Float64Array | Fl
   const base = lane.base;
   const off = base - kLo;
   if (!lane.pending) {
-    for (let j = a - base, e = b - base; j <= e; j++) out[j + off] += d[j] * scale;
+    if (assign) for (let j = a - base, e = b - base; j <= e; j++) out[j + off] = d[j] * scale;
+    else for (let j = a - base, e = b - base; j <= e; j++) out[j + off] += d[j] * scale;
     return;
   }
   const f = lane.diff;
@@ -288,17 +296,86 @@ function readInto(lane: Lane, scale: number, kLo: number, out: Float64Array | Fl
   if (lane.topNear) {
     // Sums start at the top, even above the window.
     for (let j = lane.hi - base, e = b - base; j > e; j--) acc += f[j];
-    for (let j = b - base, e = a - base; j >= e; j--) {
-      acc += f[j];
-      const v = d[j] + acc;
-      if (v > 0) out[j + off] += v * scale;
+    const e = a - base;
+    if (assign) {
+      for (let j = b - base; j >= e; j--) {
+        acc += f[j];
+        const v = d[j] + acc;
+        out[j + off] = v > 0 ? v * scale : 0;
+      }
+    } else {
+      for (let j = b - base; j >= e; j--) {
+        acc += f[j];
+        const v = d[j] + acc;
+        if (v > 0) out[j + off] += v * scale;
+      }
     }
   } else {
     for (let j = lane.lo - base, e = a - base; j < e; j++) acc += f[j];
-    for (let j = a - base, e = b - base; j <= e; j++) {
-      acc += f[j];
-      const v = d[j] + acc;
-      if (v > 0) out[j + off] += v * scale;
+    const e = b - base;
+    if (assign) {
+      for (let j = a - base; j <= e; j++) {
+        acc += f[j];
+        const v = d[j] + acc;
+        out[j + off] = v > 0 ? v * scale : 0;
+      }
+    } else {
+      for (let j = a - base; j <= e; j++) {
+        acc += f[j];
+        const v = d[j] + acc;
+        if (v > 0) out[j + off] += v * scale;
+      }
+    }
+  }
+}
+
+/** readInto for float32 columns: a copy, so each stays monomorphic in its output's element kind. */
+function readInto32(lane: Lane, scale: number, kLo: number, out: Float32Array, assign: boolean): void {
+  const a = Math.max(lane.lo, kLo);
+  const b = Math.min(lane.hi, kLo + out.length - 1);
+  if (a > b) return;
+  const d = lane.data;
+  const base = lane.base;
+  const off = base - kLo;
+  if (!lane.pending) {
+    if (assign) for (let j = a - base, e = b - base; j <= e; j++) out[j + off] = d[j] * scale;
+    else for (let j = a - base, e = b - base; j <= e; j++) out[j + off] += d[j] * scale;
+    return;
+  }
+  const f = lane.diff;
+  let acc = 0;
+  if (lane.topNear) {
+    // Sums start at the top, even above the window.
+    for (let j = lane.hi - base, e = b - base; j > e; j--) acc += f[j];
+    const e = a - base;
+    if (assign) {
+      for (let j = b - base; j >= e; j--) {
+        acc += f[j];
+        const v = d[j] + acc;
+        out[j + off] = v > 0 ? v * scale : 0;
+      }
+    } else {
+      for (let j = b - base; j >= e; j--) {
+        acc += f[j];
+        const v = d[j] + acc;
+        if (v > 0) out[j + off] += v * scale;
+      }
+    }
+  } else {
+    for (let j = lane.lo - base, e = a - base; j < e; j++) acc += f[j];
+    const e = b - base;
+    if (assign) {
+      for (let j = a - base; j <= e; j++) {
+        acc += f[j];
+        const v = d[j] + acc;
+        out[j + off] = v > 0 ? v * scale : 0;
+      }
+    } else {
+      for (let j = a - base; j <= e; j++) {
+        acc += f[j];
+        const v = d[j] + acc;
+        if (v > 0) out[j + off] += v * scale;
+      }
     }
   }
 }

@@ -26,14 +26,16 @@ export function columnBars(s: Series, step?: number): Uint8Array {
 
 /**
  * Collects columns over the absolute bins of `grid` (grid.lo must be a multiple of the step):
- * `z` only (long + short summed as they are read), or the two sides apart. Each matrix is one
- * Float32Array allocated up front; columns are views into it.
+ * `z` only (long + short summed as they are read), or the two sides apart. Each matrix is ONE
+ * Float32Array allocated up front (columns × bins); columns are views into it, written once:
+ * each side stores its occupied bins (long and short levels never share a bin, so z needs no
+ * read-modify-write), and the rest of a column is the allocation's zeros.
  */
 export class HeatmapRecorder {
   readonly times: Float64Array;
   readonly columns: Float32Array[][];
   private readonly kLo: number;
-  private buffers: Float32Array[];
+  private readonly buffers: Float32Array[];
   private c = 0;
 
   constructor(readonly grid: PriceGrid, columns: number, readonly what: "z" | "sides") {
@@ -44,29 +46,22 @@ export class HeatmapRecorder {
     this.kLo = Math.round(grid.lo / grid.step);
     this.times = new Float64Array(columns);
     this.columns = what === "z" ? [[]] : [[], []];
-    // Columns live in chunks of about 64 KB: small enough for the allocator to reuse freed memory
-    // (no fresh pages to fault in when a notebook replays again), large enough to be few.
-    this.perChunk = Math.max(1, Math.floor(16_384 / Math.max(1, grid.bins)));
-    this.buffers = this.columns.map(() => new Float32Array(0));
+    this.buffers = this.columns.map(() => new Float32Array(columns * grid.bins));
   }
-
-  private readonly perChunk: number;
 
   take(time: number, book: Book): void {
     const n = this.grid.bins;
-    const slot = this.c % this.perChunk;
-    if (slot === 0) for (let m = 0; m < this.buffers.length; m++) this.buffers[m] = new Float32Array(this.perChunk * n);
-    const from = slot * n * 4; // byte offset (a view through the constructor is cheaper than subarray)
+    const from = this.c * n * 4; // byte offset (a view through the constructor is cheaper than subarray)
     if (this.what === "z") {
       const z = new Float32Array(this.buffers[0].buffer, from, n);
-      book.addSide32(LONG, this.kLo, z);
-      book.addSide32(SHORT, this.kLo, z);
+      book.addSide32(LONG, this.kLo, z, true);
+      book.addSide32(SHORT, this.kLo, z, true);
       this.columns[0].push(z);
     } else {
       const long = new Float32Array(this.buffers[0].buffer, from, n);
       const short = new Float32Array(this.buffers[1].buffer, from, n);
-      book.addSide32(LONG, this.kLo, long);
-      book.addSide32(SHORT, this.kLo, short);
+      book.addSide32(LONG, this.kLo, long, true);
+      book.addSide32(SHORT, this.kLo, short, true);
       this.columns[0].push(long);
       this.columns[1].push(short);
     }

@@ -56,4 +56,27 @@ describe("Book(step, groupKey)", () => {
     assert.ok(Math.abs(lane.at(104) - 5) < 1e-9);
     assert.ok(Math.abs(book.sideTotal(LONG) - 145) < 1e-9);
   });
+
+  it("Book liquidations take a wide spread's bins from the near end and leave the rest exact", () => {
+    // Longs: entries at 100, ratios 0.8–0.9 → levels over [80, 90], 100 USD → 10 per 1 USD bin
+    // (bins 80..89; bin 90 gets 0). Wider than 8 bins, so stored as a pending range add.
+    // Price 84.5 takes bins 84..90 (centre ≥ 84.5): 60; bins 80..83 keep 10 each.
+    // Shorts: levels over [110, 120], 10 per bin 110..119; price 114.5 takes 110..114 (centre ≤ 114.5): 50.
+    const book = new Book(1, [0]);
+    const w = Float64Array.of(1);
+    book.openSide(LONG, 100, 100, 100, Float64Array.of(0.8), Float64Array.of(0.9), w);
+    book.openSide(SHORT, 100, 100, 100, Float64Array.of(1.1), Float64Array.of(1.2), w);
+    const near = (a: number, b: number, what: string) => assert.ok(Math.abs(a - b) < 1e-9, `${what}: ${a} vs ${b}`);
+    near(book.liquidateLongs(84.5), 60, "longs at or above 84.5");
+    near(book.liquidateShorts(114.5), 50, "shorts at or below 114.5");
+    for (let k = 80; k <= 83; k++) near(book.lanes[LONG][0].at(k), 10, `long bin ${k}`);
+    for (let k = 115; k <= 119; k++) near(book.lanes[SHORT][0].at(k), 10, `short bin ${k}`);
+    const col = new Float32Array(50);
+    book.addSide32(LONG, 80, col);
+    book.addSide32(SHORT, 80, col);
+    assert.deepEqual([...col.slice(0, 5), ...col.slice(34, 41)], [10, 10, 10, 10, 0, 0, 10, 10, 10, 10, 10, 0]);
+    near(book.liquidateLongs(0), 40, "the remaining longs");
+    near(book.liquidateShorts(1000), 50, "the remaining shorts");
+    assert.ok(book.lanes[LONG][0].empty && book.lanes[SHORT][0].empty);
+  });
 });
