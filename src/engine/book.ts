@@ -481,3 +481,14 @@ function scaleBin(lane: Lane, k: number, keep: number): void {
   lane.data[j] = v * keep;
   lane.total = Math.max(0, lane.total - v * (1 - keep));
 }
+
+/**
+ * Books kept alive for the life of the module, for the reason given at KEEP_LANE_SHAPE in
+ * lane.ts: the hidden classes of a book and its lanes stay, so the compiled kernel does too.
+ */
+export const KEEP_BOOK_SHAPES = [new Book(1, [0, 0]), new Book(1, [0], false)];
+for (const b of KEEP_BOOK_SHAPES) {
+  const one = Float64Array.of(1, 1);
+  b.openSide(LONG, 100, 120, 1, Float64Array.of(0.5, 0.5), one, one);
+  b.openSide(SHORT, 100, 120, 1, Float64Array.of(1.5, 1.5), Float64Array.of(2, 2), one);
+}

@@ -151,3 +151,14 @@ export class Lane {
     this.total *= f;
   }
 }
+
+/**
+ * One lane kept alive for the life of the module. V8 holds the hidden classes of objects built by
+ * a constructor only weakly: when every Lane dies (between two replays, after a garbage
+ * collection) they are collected, and every optimised function that checks them is thrown away
+ * and compiled again on the next replay. A live instance keeps them, and the compiled kernel.
+ */
+export const KEEP_LANE_SHAPE = new Lane();
+KEEP_LANE_SHAPE.ensure(0, 1);
+KEEP_LANE_SHAPE.addRange(1, 1, 0);
+KEEP_LANE_SHAPE.settle();
