@@ -293,6 +293,9 @@ function readInto(lane: Lane, scale: number, kLo: number, out: Float64Array, ass
   }
   const f = lane.diff;
   let acc = 0;
+  // (v + |v|) · scale/2 is v · scale exactly for v > 0 and 0 otherwise (rounding can leave a sum a
+  // hair below 0): the same as a clamp, without a branch in the loop.
+  const half = 0.5 * scale;
   if (lane.topNear) {
     // Sums start at the top, even above the window.
     for (let j = lane.hi - base, e = b - base; j > e; j--) acc += f[j];
@@ -301,13 +304,13 @@ function readInto(lane: Lane, scale: number, kLo: number, out: Float64Array, ass
       for (let j = b - base; j >= e; j--) {
         acc += f[j];
         const v = d[j] + acc;
-        out[j + off] = v > 0 ? v * scale : 0;
+        out[j + off] = (v + Math.abs(v)) * half;
       }
     } else {
       for (let j = b - base; j >= e; j--) {
         acc += f[j];
         const v = d[j] + acc;
-        if (v > 0) out[j + off] += v * scale;
+        out[j + off] += (v + Math.abs(v)) * half;
       }
     }
   } else {
@@ -317,13 +320,13 @@ function readInto(lane: Lane, scale: number, kLo: number, out: Float64Array, ass
       for (let j = a - base; j <= e; j++) {
         acc += f[j];
         const v = d[j] + acc;
-        out[j + off] = v > 0 ? v * scale : 0;
+        out[j + off] = (v + Math.abs(v)) * half;
       }
     } else {
       for (let j = a - base; j <= e; j++) {
         acc += f[j];
         const v = d[j] + acc;
-        if (v > 0) out[j + off] += v * scale;
+        out[j + off] += (v + Math.abs(v)) * half;
       }
     }
   }
@@ -344,6 +347,9 @@ function readInto32(lane: Lane, scale: number, kLo: number, out: Float32Array, a
   }
   const f = lane.diff;
   let acc = 0;
+  // (v + |v|) · scale/2 is v · scale exactly for v > 0 and 0 otherwise (rounding can leave a sum a
+  // hair below 0): the same as a clamp, without a branch in the loop.
+  const half = 0.5 * scale;
   if (lane.topNear) {
     // Sums start at the top, even above the window.
     for (let j = lane.hi - base, e = b - base; j > e; j--) acc += f[j];
@@ -352,13 +358,13 @@ function readInto32(lane: Lane, scale: number, kLo: number, out: Float32Array, a
       for (let j = b - base; j >= e; j--) {
         acc += f[j];
         const v = d[j] + acc;
-        out[j + off] = v > 0 ? v * scale : 0;
+        out[j + off] = (v + Math.abs(v)) * half;
       }
     } else {
       for (let j = b - base; j >= e; j--) {
         acc += f[j];
         const v = d[j] + acc;
-        if (v > 0) out[j + off] += v * scale;
+        out[j + off] += (v + Math.abs(v)) * half;
       }
     }
   } else {
@@ -368,13 +374,13 @@ function readInto32(lane: Lane, scale: number, kLo: number, out: Float32Array, a
       for (let j = a - base; j <= e; j++) {
         acc += f[j];
         const v = d[j] + acc;
-        out[j + off] = v > 0 ? v * scale : 0;
+        out[j + off] = (v + Math.abs(v)) * half;
       }
     } else {
       for (let j = a - base; j <= e; j++) {
         acc += f[j];
         const v = d[j] + acc;
-        if (v > 0) out[j + off] += v * scale;
+        out[j + off] += (v + Math.abs(v)) * half;
       }
     }
   }
