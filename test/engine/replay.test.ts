@@ -257,6 +257,8 @@ describe("replay(candles, oi)", () => {
     assert.throws(() => replay({ candles, leverage: "yolo" as never }), /unknown leverage preset; known: retail, conservative, degen, even4/);
     assert.throws(() => replay({ candles, leverage: { tiers: [10, 5], weights: [1, 1] } }), /tiers must be strictly ascending/);
     assert.throws(() => replay({ candles, ratios: { long: [1.1], short: [1.1] }, leverage: { tiers: [10], weights: [1] } }), /long ratios must be below 1/);
+    assert.throws(() => replay({ candles, leverageBands: "smooth" as never }), /replay: column "leverageBands": must be one of continuous, point/);
+    assert.throws(() => replay({ candles, maxLeverage: 0.5 }), /replay: column "maxLeverage": maxLeverage must be a finite number >= 1/);
   });
 
   it("replay(candles, oi) with continuous leverage bands liquidates on a move smaller than the tier's own distance", () => {
