@@ -13,20 +13,11 @@ import { loadBinanceAggTrades } from "../src/data/formats/binance-agg-trades";
 import { loadBinanceKlines } from "../src/data/formats/binance-klines";
 import { BINANCE_AGG_TRADES_COLUMNS, BINANCE_KLINES_COLUMNS } from "../src/data/schema";
 import type { Workload } from "./workload";
+import { mulberry32 } from "../src/util/random";
 
 const T0 = Date.UTC(2024, 0, 1);
 
-/** mulberry32: small seeded PRNG in [0, 1). */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+const prng = mulberry32;
 
 /** Writes lines from `rows(emit)` to a file in 64k-line chunks, so setup's memory stays small. */
 function writeLines(path: string, header: string, rows: (emit: (line: string) => void) => void): void {

@@ -1,3 +1,4 @@
+import { mulberry32 } from "../src/util/random";
 /**
  * Seeded synthetic candles and open interest for benchmarks: a random walk in log price that
  * reflects off [lo, hi] so a year of one-minute bars stays on a fixed grid, with taker volume and
@@ -19,16 +20,7 @@ export interface SyntheticOptions {
   seed?: number;
 }
 
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+const prng = mulberry32;
 
 export function synthetic(o: SyntheticOptions) {
   const { n, interval } = o;

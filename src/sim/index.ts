@@ -8,4 +8,4 @@ export { writeArchive, klinesCsv, metricsCsv, liquidationSnapshotCsv, fundingCsv
 export { gridAround, trueLiquidationMap } from "./truth";
 export type { TrueMap } from "./truth";
 export { liquidationRatio } from "./margin";
-export { mulberry32 } from "./prng";
+export { mulberry32 } from "../util/random";

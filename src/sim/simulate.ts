@@ -22,7 +22,7 @@ import type { ColumnTable } from "arquero";
 import { Book, ALIVE } from "./book";
 import { liquidationRatio } from "./margin";
 import { resolveSimulateOptions, type ResolvedSimulateOptions, type SimulateOptions } from "./options";
-import { rng } from "./prng";
+import { rng } from "../util/random";
 import { error } from "../util/errors";
 import { trueMap, type TrueMap } from "./truth";
 import type { PriceGrid } from "../engine/types";

@@ -1,16 +1,8 @@
+import { mulberry32 } from "../../src/util/random";
 /** Seeded synthetic inputs for engine tests. */
 
-/** Mulberry32: a tiny seeded PRNG, uniform in [0, 1). */
-export function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** Seeded uniform [0, 1) generator (liqlab's mulberry32). */
+export const prng = mulberry32;
 
 export interface Market {
   candles: { time: Float64Array; open: Float64Array; high: Float64Array; low: Float64Array; close: Float64Array; volume: Float64Array; takerBuyVolume: Float64Array };

@@ -7,6 +7,7 @@
 import { table } from "arquero";
 import type { Heatmap, LeverageShare, LiquidationMap, PriceGrid, SideUsd } from "../../src/engine/types";
 import type { BacktestResult, Metrics } from "../../src/validate/types";
+import { mulberry32 } from "../../src/util/random";
 
 const M = 1e6;
 const HALF_HOUR = 30 * 60 * 1000;
@@ -210,17 +211,8 @@ export function handBacktest(source = "btc_regime_30m.csv, 6 half-hour bars (han
 // ---------------------------------------------------------------------------------------------
 // Larger seeded fixtures for screenshots.
 
-/** Seeded uniform [0, 1) generator (mulberry32). */
-export function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** Seeded uniform [0, 1) generator (liqlab's mulberry32). */
+export const rng = mulberry32;
 
 function gauss(r: () => number): number {
   return Math.sqrt(-2 * Math.log(1 - r())) * Math.cos(2 * Math.PI * r());

@@ -1,6 +1,7 @@
 /**
- * The simulator's own seeded random numbers (mulberry32), so a scenario and its files are the
- * same bytes on every machine and Node version. Never Math.random.
+ * liqlab's seeded random numbers (mulberry32), used by the simulator, the benchmarks and the
+ * tests' synthetic inputs, so a scenario, its files and every fixture are the same bytes on every
+ * machine and Node version. Never Math.random.
  */
 
 export interface Rng {

@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
-import { mulberry32, rng } from "../../src/sim/prng";
+import { mulberry32, rng } from "../../src/util/random";
 
-describe("sim/prng", () => {
+describe("util/random", () => {
   it("mulberry32(seed) repeats its sequence for the same seed and differs for another", () => {
     const a = mulberry32(7);
     const b = mulberry32(7);
