@@ -5,5 +5,7 @@ import { spawnSync } from "node:child_process";
 import path from "node:path";
 import { jupyterEnv, root, venvBin } from "./jupyter-env.mjs";
 
-const r = spawnSync(path.join(venvBin, "jupyter"), ["lab", "--notebook-dir", root, ...process.argv.slice(2)], { cwd: root, env: jupyterEnv(), stdio: "inherit" });
+// Jupyter refuses to run as root without --allow-root (containers, CI machines).
+const rootUser = typeof process.getuid === "function" && process.getuid() === 0 ? ["--allow-root"] : [];
+const r = spawnSync(path.join(venvBin, "jupyter"), ["lab", "--notebook-dir", root, ...rootUser, ...process.argv.slice(2)], { cwd: root, env: jupyterEnv(), stdio: "inherit" });
 process.exit(r.status ?? 1);
