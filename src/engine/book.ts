@@ -232,15 +232,16 @@ export class Book {
    * USD per bin of side s (all tiers) over absolute bins [kLo, kLo + out.length), added into
    * `out` (float32, for heatmap columns). `fresh`: `out` holds zeros wherever this side has levels
    * (a new column, or one holding only the other side, whose levels never share a bin with these),
-   * so the first group stores instead of adding.
+   * so the first group stores instead of adding. `at`, `n`: write the window's n bins at out[at…]
+   * (a column inside a whole matrix) instead of at out[0…].
    */
-  addSide32(s: number, kLo: number, out: Float32Array, fresh = false): void {
+  addSide32(s: number, kLo: number, out: Float32Array, fresh = false, at = 0, n = out.length - at): void {
     const sums = this.sums[s];
     const scales = this.scale[s];
     let assign = fresh;
     for (let g = 0; g < sums.length; g++) {
       if (sums[g].empty) continue;
-      readInto32(sums[g], scales[g], kLo, out, assign);
+      readInto32(sums[g], scales[g], kLo, out, assign, at, n);
       assign = false;
     }
   }
@@ -332,14 +333,17 @@ function readInto(lane: Lane, scale: number, kLo: number, out: Float64Array, ass
   }
 }
 
-/** readInto for float32 columns: a copy, so each stays monomorphic in its output's element kind. */
-function readInto32(lane: Lane, scale: number, kLo: number, out: Float32Array, assign: boolean): void {
+/**
+ * readInto for float32 columns: a copy, so each stays monomorphic in its output's element kind.
+ * Writes bins [kLo, kLo + n) to out[at], out[at + 1], …: a column of a whole heatmap matrix.
+ */
+function readInto32(lane: Lane, scale: number, kLo: number, out: Float32Array, assign: boolean, at: number, n: number): void {
   const a = Math.max(lane.lo, kLo);
-  const b = Math.min(lane.hi, kLo + out.length - 1);
+  const b = Math.min(lane.hi, kLo + n - 1);
   if (a > b) return;
   const d = lane.data;
   const base = lane.base;
-  const off = base - kLo;
+  const off = base - kLo + at;
   if (!lane.pending) {
     if (assign) for (let j = a - base, e = b - base; j <= e; j++) out[j + off] = d[j] * scale;
     else for (let j = a - base, e = b - base; j <= e; j++) out[j + off] += d[j] * scale;
@@ -355,7 +359,25 @@ function readInto32(lane: Lane, scale: number, kLo: number, out: Float32Array, a
     for (let j = lane.hi - base, e = b - base; j > e; j--) acc += f[j];
     const e = a - base;
     if (assign) {
-      for (let j = b - base; j >= e; j--) {
+      // Four bins per iteration (the hot loop of a heatmap column): the same sums in the same
+      // order as one bin at a time, with a quarter of the loop's own work.
+      let j = b - base;
+      for (; j >= e + 3; j -= 4) {
+        acc += f[j];
+        const v0 = d[j] + acc;
+        acc += f[j - 1];
+        const v1 = d[j - 1] + acc;
+        acc += f[j - 2];
+        const v2 = d[j - 2] + acc;
+        acc += f[j - 3];
+        const v3 = d[j - 3] + acc;
+        const o = j + off;
+        out[o] = (v0 + Math.abs(v0)) * half;
+        out[o - 1] = (v1 + Math.abs(v1)) * half;
+        out[o - 2] = (v2 + Math.abs(v2)) * half;
+        out[o - 3] = (v3 + Math.abs(v3)) * half;
+      }
+      for (; j >= e; j--) {
         acc += f[j];
         const v = d[j] + acc;
         out[j + off] = (v + Math.abs(v)) * half;
@@ -371,7 +393,23 @@ function readInto32(lane: Lane, scale: number, kLo: number, out: Float32Array, a
     for (let j = lane.lo - base, e = a - base; j < e; j++) acc += f[j];
     const e = b - base;
     if (assign) {
-      for (let j = a - base; j <= e; j++) {
+      let j = a - base;
+      for (; j <= e - 3; j += 4) {
+        acc += f[j];
+        const v0 = d[j] + acc;
+        acc += f[j + 1];
+        const v1 = d[j + 1] + acc;
+        acc += f[j + 2];
+        const v2 = d[j + 2] + acc;
+        acc += f[j + 3];
+        const v3 = d[j + 3] + acc;
+        const o = j + off;
+        out[o] = (v0 + Math.abs(v0)) * half;
+        out[o + 1] = (v1 + Math.abs(v1)) * half;
+        out[o + 2] = (v2 + Math.abs(v2)) * half;
+        out[o + 3] = (v3 + Math.abs(v3)) * half;
+      }
+      for (; j <= e; j++) {
         acc += f[j];
         const v = d[j] + acc;
         out[j + off] = (v + Math.abs(v)) * half;

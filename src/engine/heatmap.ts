@@ -3,7 +3,7 @@
  * Columns are Float32Array (a year of hourly columns over 1,000 bins is 35 MB per matrix instead
  * of 70 MB); USD estimates do not need more than float32's 7 significant digits.
  */
-import { LONG, SHORT, type Book } from "./book";
+import { KEEP_BOOK_SHAPES, LONG, SHORT, type Book } from "./book";
 import type { Series } from "./input";
 import { error } from "../util/errors";
 import type { Heatmap, PriceGrid } from "./types";
@@ -27,9 +27,11 @@ export function columnBars(s: Series, step?: number): Uint8Array {
 /**
  * Collects columns over the absolute bins of `grid` (grid.lo must be a multiple of the step):
  * `z` only (long + short summed as they are read), or the two sides apart. Each matrix is ONE
- * Float32Array allocated up front (columns × bins); columns are views into it, written once:
- * each side stores its occupied bins (long and short levels never share a bin, so z needs no
- * read-modify-write), and the rest of a column is the allocation's zeros.
+ * Float32Array allocated up front (columns × bins), written once: each side stores its occupied
+ * bins straight into the matrix (long and short levels never share a bin, so z needs no
+ * read-modify-write), and the rest of a column is the allocation's zeros. The column views
+ * (`columns`) are made in one loop when the last column is taken, so the kernel's pass
+ * allocates nothing per column.
  */
 export class HeatmapRecorder {
   readonly times: Float64Array;
@@ -38,36 +40,46 @@ export class HeatmapRecorder {
   private readonly buffers: Float32Array[];
   private c = 0;
 
-  constructor(readonly grid: PriceGrid, columns: number, readonly what: "z" | "sides") {
-    const mb = (columns * grid.bins * 4) / 2 ** 20;
+  constructor(readonly grid: PriceGrid, readonly count: number, readonly what: "z" | "sides") {
+    const mb = (count * grid.bins * 4) / 2 ** 20;
     if (mb > MAX_MATRIX_MB) {
-      throw error(`${columns} columns × ${grid.bins} bins would take ${Math.round(mb)} MB per matrix (limit ${MAX_MATRIX_MB}); pass a larger step (ms between columns) or a narrower grid window (grid.lo, grid.bins)`, { symbol: "heatmap", column: "step" });
+      throw error(`${count} columns × ${grid.bins} bins would take ${Math.round(mb)} MB per matrix (limit ${MAX_MATRIX_MB}); pass a larger step (ms between columns) or a narrower grid window (grid.lo, grid.bins)`, { symbol: "heatmap", column: "step" });
     }
     this.kLo = Math.round(grid.lo / grid.step);
-    this.times = new Float64Array(columns);
+    this.times = new Float64Array(count);
     this.columns = what === "z" ? [[]] : [[], []];
-    this.buffers = this.columns.map(() => new Float32Array(columns * grid.bins));
+    this.buffers = this.columns.map(() => new Float32Array(count * grid.bins));
   }
 
   take(time: number, book: Book): void {
     const n = this.grid.bins;
-    const from = this.c * n * 4; // byte offset (a view through the constructor is cheaper than subarray)
-    if (this.what === "z") {
-      const z = new Float32Array(this.buffers[0].buffer, from, n);
-      book.addSide32(LONG, this.kLo, z, true);
-      book.addSide32(SHORT, this.kLo, z, true);
-      this.columns[0].push(z);
-    } else {
-      const long = new Float32Array(this.buffers[0].buffer, from, n);
-      const short = new Float32Array(this.buffers[1].buffer, from, n);
-      book.addSide32(LONG, this.kLo, long, true);
-      book.addSide32(SHORT, this.kLo, short, true);
-      this.columns[0].push(long);
-      this.columns[1].push(short);
-    }
+    const at = this.c * n;
+    const first = this.buffers[0];
+    const second = this.what === "z" ? first : this.buffers[1];
+    book.addSide32(LONG, this.kLo, first, true, at, n);
+    book.addSide32(SHORT, this.kLo, second, true, at, n);
     this.times[this.c++] = time;
+    if (this.c === this.count) this.views();
+  }
+
+  /** Column c of each matrix as a view into it (a view through the constructor is cheaper than subarray). */
+  private views(): void {
+    const n = this.grid.bins;
+    for (let m = 0; m < this.buffers.length; m++) {
+      const buffer = this.buffers[m].buffer;
+      const cols = this.columns[m];
+      for (let c = 0; c < this.count; c++) cols.push(new Float32Array(buffer, c * n * 4, n));
+    }
   }
 }
+
+/**
+ * One recorder kept alive for the life of the module, as KEEP_LANE_SHAPE in lane.ts: the kernel
+ * calls `take` on it, and its compiled code checks the recorder's hidden class, which V8 would
+ * collect (and the compiled kernel with it) whenever no recorder is alive between two replays.
+ */
+export const KEEP_RECORDER_SHAPE = new HeatmapRecorder({ lo: 0, step: 1, bins: 2, prices: Float64Array.of(0.5, 1.5) }, 1, "z");
+KEEP_RECORDER_SHAPE.take(0, KEEP_BOOK_SHAPES[1]);
 
 /**
  * The heatmap of one replay: `z` recorded in the replay's pass; `long` and `short` recorded by one

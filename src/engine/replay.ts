@@ -88,13 +88,13 @@ export function replay(input: ReplayInput): LiquidationModel {
   const bars = newBarArrays(s.n);
   const take = window && o.heatmap ? columnBars(s, o.heatmap.step) : undefined;
   const rec = take && window ? new HeatmapRecorder(window, count(take), "z") : undefined;
-  const final = simulate(s, plan, last, { bars, ...(rec ? { after: (i: number, book: Book) => take![i] && rec.take(s.time[i] + s.interval, book) } : {}) });
+  const final = simulate(s, plan, last, { bars, ...(rec ? { columns: { take: take!, recorder: rec } } : {}) });
   const grid: PriceGrid = window ?? unionGrid(s, step, final.kMin, final.kMax);
   /** Records heatmap columns of `what` every `colStep` ms in one more pass. */
   const record = (colStep: number | undefined, what: "z" | "sides"): HeatmapRecorder => {
     const take = columnBars(s, colStep);
     const r = new HeatmapRecorder(grid, count(take), what);
-    simulate(s, plan, last, { after: (i, book) => take[i] && r.take(s.time[i] + s.interval, book) });
+    simulate(s, plan, last, { columns: { take, recorder: r } });
     return r;
   };
   if (rec) heatmaps.set(o.heatmap!.step, heatmapOf(rec, s, o.source, () => record(o.heatmap!.step, "sides")));

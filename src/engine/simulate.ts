@@ -13,6 +13,7 @@
  *     they are liquidated as part of the bar's liquidations.
  */
 import { Book } from "./book";
+import type { HeatmapRecorder } from "./heatmap";
 import type { Series } from "./input";
 import type { RatioBands } from "./levels";
 import type { ResolvedOptions } from "./options";
@@ -55,8 +56,12 @@ export function newBook(plan: Plan, tiered: boolean): Book {
 export interface PassOptions {
   /** Per-bar outputs to fill (length n). */
   bars?: BarArrays;
-  /** Called after each bar. */
-  after?: (i: number, book: Book) => void;
+  /**
+   * Heatmap columns to take: after bar i when `take[i]`, at the bar's close. An object of one class,
+   * not a callback: a new closure per replay at this call would be a new call target each time,
+   * and V8 threw the compiled kernel away for it ("wrong call target") at the start of every replay.
+   */
+  columns?: { take: Uint8Array; recorder: HeatmapRecorder };
   /** Keep per-tier lanes (for maps). Default false: group sums only, half the writes. */
   tiered?: boolean;
   /** Continue a book that has replayed bars 0..from−1 (made with the same plan), instead of a new one. */
@@ -65,14 +70,49 @@ export interface PassOptions {
 
 /**
  * Replays bars 0..last into a new book (or bars from..last into `pass.resume.book`) and returns
- * the book; fills `pass.bars` and calls `pass.after(i, book)` after each bar when given.
+ * the book; fills `pass.bars` and takes `pass.columns` when given.
  */
 // Side indices as local constants: the hot loop must not go through module import bindings.
 const LONG = 0;
 const SHORT = 1;
 
+/** Ratio bands and weights of both sides, as one object for the helpers below. */
+interface SideRatios {
+  rlLo: Float64Array;
+  rlHi: Float64Array;
+  rsLo: Float64Array;
+  rsHi: Float64Array;
+  wl: Float64Array;
+  ws: Float64Array;
+}
+
+// The helpers of a bar are module functions, not closures made in each simulate(): V8 compiles a
+// closure made anew per call again on every replay.
+
+/** Opens `usd` over [lo, hi], `longShare` of it long. */
+function openBar(book: Book, lo: number, hi: number, usd: number, longShare: number, r: SideRatios): void {
+  const longUsd = usd * longShare;
+  book.openSide(LONG, lo, hi, longUsd, r.rlLo, r.rlHi, r.wl);
+  book.openSide(SHORT, lo, hi, usd - longUsd, r.rsLo, r.rsHi, r.ws);
+}
+
+/** Closes `usd` of the book's `total`: proportionally, or nearest the price first split by side. */
+function closeBar(book: Book, usd: number, total: number, proportional: boolean): void {
+  if (proportional) {
+    const f = Math.max(0, 1 - usd / total);
+    book.scaleSide(LONG, f);
+    book.scaleSide(SHORT, f);
+  } else {
+    const longTotal = book.sideTotal(LONG);
+    book.closeNearest(LONG, (usd * longTotal) / total);
+    book.closeNearest(SHORT, (usd * (total - longTotal)) / total);
+  }
+}
+
 export function simulate(s: Series, plan: Plan, last: number, pass: PassOptions = {}): Book {
-  const { bars, after } = pass;
+  const { bars } = pass;
+  const take = pass.columns?.take;
+  const recorder = pass.columns?.recorder;
   const book = pass.resume ? pass.resume.book : newBook(plan, pass.tiered ?? false);
   const first = pass.resume ? pass.resume.from : 0;
   const G = book.groups.length;
@@ -95,26 +135,10 @@ export function simulate(s: Series, plan: Plan, last: number, pass: PassOptions 
   const atClose = plan.entry === "close";
   const proportional = plan.close === "proportional";
   // The series' arrays as locals: the loop calls into the book, so property loads would repeat.
-  const { low, high, close, oiUsd, longShare, oiStart } = s;
+  const { low, high, close, oiUsd, longShare, oiStart, time } = s;
+  const interval = s.interval;
 
-  const open = (i: number, usd: number): void => {
-    const lo = atClose ? close[i] : low[i];
-    const hi = atClose ? close[i] : high[i];
-    const longUsd = usd * longShare[i];
-    book.openSide(LONG, lo, hi, longUsd, rlLo, rlHi, wl);
-    book.openSide(SHORT, lo, hi, usd - longUsd, rsLo, rsHi, ws);
-  };
-  const closeUsd = (usd: number, total: number): void => {
-    if (proportional) {
-      const f = Math.max(0, 1 - usd / total);
-      book.scaleSide(LONG, f);
-      book.scaleSide(SHORT, f);
-    } else {
-      const longTotal = book.sideTotal(LONG);
-      book.closeNearest(LONG, (usd * longTotal) / total);
-      book.closeNearest(SHORT, (usd * (total - longTotal)) / total);
-    }
-  };
+  const ratios: SideRatios = { rlLo, rlHi, rsLo, rsHi, wl, ws };
 
   for (let i = first; i <= last; i++) {
     const opened0 = fl.opened + fs.opened;
@@ -138,16 +162,16 @@ export function simulate(s: Series, plan: Plan, last: number, pass: PassOptions 
       const total = book.sideTotal(LONG) + book.sideTotal(SHORT);
       const diff = fillAnchor ? target - total : i === oiStart ? target : target - oiUsd[i - 1];
       if (diff > 0) {
-        open(i, diff);
+        openBar(book, atClose ? close[i] : low[i], atClose ? close[i] : high[i], diff, longShare[i], ratios);
         opened = true;
-      } else if (diff < 0 && total > 0) closeUsd(Math.min(-diff, total), total);
+      } else if (diff < 0 && total > 0) closeBar(book, Math.min(-diff, total), total, proportional);
       if (scaleAnchor) {
         const now = book.sideTotal(LONG) + book.sideTotal(SHORT);
         if (now > 0) {
           book.scaleSide(LONG, target / now);
           book.scaleSide(SHORT, target / now);
         } else if (target > 0) {
-          open(i, target);
+          openBar(book, atClose ? close[i] : low[i], atClose ? close[i] : high[i], target, longShare[i], ratios);
           opened = true;
         }
       }
@@ -167,7 +191,7 @@ export function simulate(s: Series, plan: Plan, last: number, pass: PassOptions 
       bars.closedUsd[i] = fl.closed + fs.closed - closed0;
       bars.decayedUsd[i] = fl.decayed + fs.decayed - decayed0;
     }
-    if (after) after(i, book);
+    if (recorder !== undefined && take![i]) recorder.take(time[i] + interval, book);
   }
   return book;
 }
