@@ -88,7 +88,9 @@ export function replay(input: ReplayInput): LiquidationModel {
   const bars = newBarArrays(s.n);
   const take = window && o.heatmap ? columnBars(s, o.heatmap.step) : undefined;
   const rec = take && window ? new HeatmapRecorder(window, count(take), "z") : undefined;
-  const final = simulate(s, plan, last, { bars, ...(rec ? { columns: { take: take!, recorder: rec } } : {}) });
+  // A plain literal, not a spread: a spread's object gets a transition map that V8 collects with
+  // the object, and with it the compiled kernel that checked it ("weak objects" deopt).
+  const final = simulate(s, plan, last, { bars, columns: rec ? { take: take!, recorder: rec } : undefined });
   const grid: PriceGrid = window ?? unionGrid(s, step, final.kMin, final.kMax);
   /** Records heatmap columns of `what` every `colStep` ms in one more pass. */
   const record = (colStep: number | undefined, what: "z" | "sides"): HeatmapRecorder => {

@@ -86,6 +86,19 @@ interface SideRatios {
   ws: Float64Array;
 }
 
+function sideRatios(rlLo: Float64Array, rlHi: Float64Array, rsLo: Float64Array, rsHi: Float64Array, wl: Float64Array, ws: Float64Array): SideRatios {
+  return { rlLo, rlHi, rsLo, rsHi, wl, ws };
+}
+
+/**
+ * One of each per-replay object the bar loop reads, kept alive for the reason given at
+ * KEEP_LANE_SHAPE in lane.ts: while one lives, V8 keeps its hidden class, and the compiled loop.
+ */
+export const KEEP_PASS_SHAPES = (() => {
+  const one = new Float64Array(1);
+  return [newBarArrays(1), sideRatios(one, one, one, one, one, one)];
+})();
+
 // The helpers of a bar are module functions, not closures made in each simulate(): V8 compiles a
 // closure made anew per call again on every replay.
 
@@ -128,8 +141,6 @@ export function simulate(s: Series, plan: Plan, last: number, pass: PassOptions 
   const rsHi = plan.ratios.hi.short;
   const wl = plan.weights.long;
   const ws = plan.weights.short;
-  const fl = book.flows[LONG];
-  const fs = book.flows[SHORT];
   const fillAnchor = plan.anchor === "fill";
   const scaleAnchor = plan.anchor === "scale";
   const atClose = plan.entry === "close";
@@ -138,8 +149,42 @@ export function simulate(s: Series, plan: Plan, last: number, pass: PassOptions 
   const { low, high, close, oiUsd, longShare, oiStart, time } = s;
   const interval = s.interval;
 
-  const ratios: SideRatios = { rlLo, rlHi, rsLo, rsHi, wl, ws };
+  const ratios = sideRatios(rlLo, rlHi, rsLo, rsHi, wl, ws);
+  runBars(book, first, last, decay, ratios, fillAnchor, scaleAnchor, atClose, proportional, low, high, close, oiUsd, longShare, oiStart, time, interval, bars, take, recorder);
+  return book;
+}
 
+/**
+ * The bar loop, apart from simulate(): it sees only the book, typed arrays, numbers and objects of
+ * long-lived classes. The series, plan and pass objects are new per replay, and compiled code that
+ * checks an object's hidden class is thrown away when V8 collects that class with its last object,
+ * so the loop compiled once would not have survived from one replay to the next.
+ */
+function runBars(
+  book: Book,
+  first: number,
+  last: number,
+  decay: Float64Array,
+  ratios: SideRatios,
+  fillAnchor: boolean,
+  scaleAnchor: boolean,
+  atClose: boolean,
+  proportional: boolean,
+  low: Float64Array,
+  high: Float64Array,
+  close: Float64Array,
+  oiUsd: Float64Array,
+  longShare: Float64Array,
+  oiStart: number,
+  time: Float64Array,
+  interval: number,
+  bars: BarArrays | undefined,
+  take: Uint8Array | undefined,
+  recorder: HeatmapRecorder | undefined,
+): void {
+  const G = decay.length;
+  const fl = book.flows[LONG];
+  const fs = book.flows[SHORT];
   for (let i = first; i <= last; i++) {
     const opened0 = fl.opened + fs.opened;
     const closed0 = fl.closed + fs.closed;
@@ -193,5 +238,5 @@ export function simulate(s: Series, plan: Plan, last: number, pass: PassOptions 
     }
     if (recorder !== undefined && take![i]) recorder.take(time[i] + interval, book);
   }
-  return book;
 }
+
