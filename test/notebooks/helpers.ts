@@ -62,14 +62,18 @@ const join = (s: string | string[] | undefined): string => (Array.isArray(s) ? s
 /**
  * What must not change between runs, per cell: the source and each output's kind, mime types and
  * text. Volatile parts are dropped: PNG bytes (the browser's rasteriser), base64 images inside
- * HTML, the plotly.js bundle, and durations printed as "in 1.2 s" / "12 ms".
+ * HTML, the plotly.js bundle, durations printed as "in 1.2 s" / "12 ms", and float digits past
+ * the tenth significant one.
  */
 export function stableView(nb: Notebook): unknown[] {
   const volatile = (s: string) =>
     s
       .replace(/data:image\/png;base64,[A-Za-z0-9+/=]+/g, "data:image/png;base64,…")
       .replace(/<script type="text\/javascript">\/\*\*\s*\n\* plotly\.js[\s\S]*?<\/script>/g, "<script>plotly.js</script>")
-      .replace(/\b\d+(\.\d+)? ?(ms|s)\b/g, "<duration>");
+      .replace(/\b\d+(\.\d+)? ?(ms|s)\b/g, "<duration>")
+      // Figure data at 10 significant digits: the last bits of a float sum may differ between
+      // builds of the same arithmetic (loop order, V8 versions); what a reader sees does not.
+      .replace(/-?\d+\.\d+(e[+-]?\d+)?/g, (x) => String(Number(Number(x).toPrecision(10))));
   return nb.cells.map((c) => ({
     type: c.cell_type,
     source: join(c.source),
