@@ -8,6 +8,9 @@
 
 // base
 export { error, LiqlabError } from "./util/errors";
+// The table type every loader and the engine use, re-exported so that a notebook outside this
+// project (where TypeScript cannot see arquero itself) can still name the types it infers.
+export type { ColumnTable } from "arquero";
 export type { ErrorContext } from "./util/errors";
 
 // domain

@@ -82,13 +82,14 @@ describe("notebooks (npm start pipeline)", function () {
   });
 
   it("a failing cell makes npm start's runner exit non-zero with the notebook, cell and error text", () => {
-    // The notebook lives outside the project: it also proves "liqlab" imports from any folder.
+    // The notebook lives outside the project: it also proves "liqlab" imports from any folder,
+    // including the types a cell infers from it (an arquero table).
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), "liqlab-fail-"));
     const nb = {
       nbformat: 4, nbformat_minor: 5,
       metadata: { kernelspec: { name: "liqlab", display_name: "TypeScript (liqlab)", language: "typescript" } },
       cells: [
-        { cell_type: "code", id: "a", metadata: {}, execution_count: null, outputs: [], source: 'import * as liq from "liqlab";\nconst e = liq.error("deliberate failure 4217", { file: "x.csv", line: 3 });' },
+        { cell_type: "code", id: "a", metadata: {}, execution_count: null, outputs: [], source: `import * as liq from "liqlab";\nconst candles = liq.loadBinanceKlines(${JSON.stringify(path.join(root, "datasets", "eth", "ETHUSDT-5m-klines.csv"))}).table;\nconst e = liq.error("deliberate failure 4217", { file: "x.csv", line: 3 });` },
         { cell_type: "code", id: "b", metadata: {}, execution_count: null, outputs: [], source: "throw e;" },
       ],
     };
