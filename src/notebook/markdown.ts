@@ -5,16 +5,21 @@
  */
 import type { DisplayBundle } from "./bundle";
 
-/** Markdown text that `show()` renders as markdown (text/markdown, with text/plain beside it). */
+/** Markdown text that `show()` renders as markdown (text/markdown, with the source as text/plain). */
 export interface Markdown {
   readonly markdown: string;
   toDisplay(): DisplayBundle;
 }
 
-/** Wraps markdown text for `show()`. Use with a template literal: liq.markdown(`**${x}**`). */
-export function markdown(text: string): Markdown {
+/**
+ * Wraps markdown text for `show()`. Use with a template literal: liq.markdown(`**${x}**`).
+ * Dollar signs are escaped (`$` → `\$`, an already escaped `\$` is kept): Jupyter reads text
+ * between two of them as TeX, which would swallow "$3,500 … $4,000" and its bold marks.
+ */
+export function markdown(source: string): Markdown {
+  const text = source.replace(/(^|[^\\])\$/g, "$1\\$").replace(/(^|[^\\])\$/g, "$1\\$");
   return {
     markdown: text,
-    toDisplay: () => ({ data: { "text/markdown": text, "text/plain": text }, metadata: {} }),
+    toDisplay: () => ({ data: { "text/markdown": text, "text/plain": source }, metadata: {} }),
   };
 }

@@ -1,6 +1,8 @@
 import assert from "node:assert/strict";
 import * as aq from "arquero";
-import { figureBundle, tableBundle } from "../../src/notebook/bundle";
+import { figureBundle, figureTitle, tableBundle } from "../../src/notebook/bundle";
+import { mapFigure } from "../../src/figures/map";
+import { handBacktest, handMap } from "../figures/fixtures";
 import { displayBundle } from "../../src/notebook/show";
 import { markdown } from "../../src/notebook/markdown";
 
@@ -51,8 +53,29 @@ describe("notebook/bundle", () => {
 });
 
 describe("notebook/markdown", () => {
-  it("markdown(text) shows as text/markdown with the same text/plain", () => {
+  it("markdown(text) shows as text/markdown with dollar signs escaped, the source as text/plain", () => {
     const b = displayBundle(markdown("If ETH reaches **$4,000**: $1.2B"));
-    assert.deepEqual(b.data, { "text/markdown": "If ETH reaches **$4,000**: $1.2B", "text/plain": "If ETH reaches **$4,000**: $1.2B" });
+    assert.deepEqual(b.data, { "text/markdown": "If ETH reaches **\\$4,000**: \\$1.2B", "text/plain": "If ETH reaches **$4,000**: $1.2B" });
+  });
+  it("markdown(text) keeps dollar signs that are already escaped, and escapes adjacent ones", () => {
+    assert.equal(markdown("\\$5 and $$").markdown, "\\$5 and \\$\\$");
+  });
+});
+
+describe("notebook/show displayBundle(map | backtest)", () => {
+  it("displayBundle(map) shows the map as its mapFigure (chart + estimate subtitle)", () => {
+    const map = handMap();
+    const b = displayBundle(map, { image: false });
+    assert.match(b.data["text/html"]!, /class="liqlab-figure"/);
+    assert.match(b.data["text/html"]!, /ESTIMATES/);
+    assert.equal(b.data["text/plain"]!.split("\n")[0], `[figure] ${figureTitle(mapFigure(map))}`);
+  });
+  it("displayBundle(backtest) shows one row per side and metric, model beside baseline", () => {
+    const r = handBacktest();
+    const b = displayBundle(r);
+    const html = b.data["text/html"]!;
+    assert.equal((html.match(/<tr>/g) ?? []).length, 1 + 8);
+    assert.match(html, new RegExp(`model and baseline scores \\(${r.bars} bars`));
+    assert.ok(html.includes(String(r.short.baseline.calibration)), "short baseline calibration shown");
   });
 });
