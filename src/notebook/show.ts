@@ -12,6 +12,10 @@ import { renderStatic, plotlySource } from "../figures/render";
 import type { Figure } from "../figures/figure";
 import { escapeHtml } from "../figures/embed";
 import { figureBundle, isFigure, tableBundle, type DisplayBundle } from "./bundle";
+import * as aq from "arquero";
+import { mapFigure } from "../figures/map";
+import type { LiquidationMap } from "../engine/types";
+import type { BacktestResult } from "../validate/types";
 
 type WriteDisplayData = (content: { data: Record<string, string>; metadata: Record<string, unknown>; transient: Record<string, unknown> }, update: boolean) => void;
 
@@ -42,7 +46,7 @@ export interface ShowOptions {
   limit?: number;
   /** Tables: caption above the table. */
   caption?: string;
-  /** Figures: static image size in pixels (default: layout width/height, else 1100 × 600). */
+  /** Figures: static image size in pixels (default: layout width/height, else 1200 × 800, the size the figure builders lay out for). */
   width?: number;
   height?: number;
   /** Figures: make a static PNG beside the interactive chart (default true). */
@@ -61,8 +65,26 @@ function isShowable(x: unknown): x is Showable {
   return typeof x === "object" && x !== null && typeof (x as Showable).toDisplay === "function";
 }
 
+function isMap(x: unknown): x is LiquidationMap {
+  return typeof x === "object" && x !== null && typeof (x as LiquidationMap).liquidationsIf === "function" && Array.isArray((x as LiquidationMap).tiers);
+}
+function isBacktest(x: unknown): x is BacktestResult {
+  const b = x as BacktestResult;
+  return typeof x === "object" && x !== null && typeof b.bars === "number" && typeof b.long?.model?.spearman === "number" && typeof b.short?.baseline?.spearman === "number";
+}
+
+/** A backtest's scores: one row per side and metric, model beside baseline. */
+function backtestTable(r: BacktestResult): ColumnTable {
+  const rows = (["long", "short"] as const).flatMap((side) =>
+    (["spearman", "logPearson", "topCapture", "calibration"] as const).map((metric) => ({ side, metric, model: r[side].model[metric], baseline: r[side].baseline[metric] })),
+  );
+  return aq.from(rows);
+}
+
 /** The bundle `show(x)` would send; exported for tests and for custom front ends. */
 export function displayBundle(x: unknown, o: ShowOptions = {}): DisplayBundle {
+  if (isMap(x)) return displayBundle(mapFigure(x), o);
+  if (isBacktest(x)) return tableBundle(backtestTable(x), { caption: o.caption ?? `Estimated vs realized liquidations per bar: model and baseline scores (${x.bars} bars, ${x.source})`, ...(o.limit !== undefined ? { limit: o.limit } : {}) });
   if (isShowable(x)) {
     const d = x.toDisplay();
     if (isFigure(d)) return displayBundle(d, o);
@@ -73,8 +95,8 @@ export function displayBundle(x: unknown, o: ShowOptions = {}): DisplayBundle {
   if (isFigure(x)) {
     const lw = typeof x.layout["width"] === "number" ? (x.layout["width"] as number) : undefined;
     const lh = typeof x.layout["height"] === "number" ? (x.layout["height"] as number) : undefined;
-    const width = o.width ?? lw ?? 1100;
-    const height = o.height ?? lh ?? 600;
+    const width = o.width ?? lw ?? 1200;
+    const height = o.height ?? lh ?? 800;
     const image = o.image === false ? { ok: false as const, reason: "static image turned off (image: false)" } : renderStatic(x, { format: "png", width, height });
     state.figures += 1;
     const bundle = figureBundle(x, { id: `liqlab-figure-${state.figures}`, height, image, ...(state.plotlySent ? {} : { plotly: plotlySource() }) });
@@ -87,9 +109,10 @@ export function displayBundle(x: unknown, o: ShowOptions = {}): DisplayBundle {
 }
 
 /**
- * Displays `x` as one notebook output: a plotly figure (interactive HTML + static PNG), an arquero
- * table (HTML with a row limit), anything with `toDisplay()` (maps, reports, backtests), or any
- * other value as text. Returns nothing, so it can end a cell.
+ * Displays `x` as one notebook output: a plotly figure (interactive HTML + static PNG), a
+ * liquidation map (as `mapFigure(map)`), a backtest result (its scores beside the baseline's), an
+ * arquero table (HTML with a row limit), anything with `toDisplay()` (load reports, markdown), or
+ * any other value as text. Returns nothing, so it can end a cell.
  */
 export function show(x: unknown, options: ShowOptions = {}): void {
   const write = kernelDisplay();
