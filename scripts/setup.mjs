@@ -133,7 +133,12 @@ await step("build dist/", () => {
   if (buildStamp.read() !== buildInputs()) return "src/ changed, compiling (tsc)";
   return "";
 }, () => {
+  // Compile beside dist/ and swap it in at the end, so a kernel or test reading dist/ meanwhile
+  // never sees it half-written (or gone).
+  const next = path.join(root, "dist-next"); // same depth as dist/, so source-map paths stay right
+  fs.rmSync(next, { recursive: true, force: true });
+  run(process.execPath, [path.join(root, "node_modules", "typescript", "bin", "tsc"), "-p", "tsconfig.build.json", "--outDir", next]);
   fs.rmSync(path.join(root, "dist"), { recursive: true, force: true });
-  run(process.execPath, [path.join(root, "node_modules", "typescript", "bin", "tsc"), "-p", "tsconfig.build.json"]);
+  fs.renameSync(next, path.join(root, "dist"));
   buildStamp.write(buildInputs());
 });
