@@ -4,11 +4,9 @@
  * 2025, microsecond times (converted to fractional ms). `is_buyer_maker` true means the taker sold.
  */
 import { type FieldSpec, type Parsed } from "../fields";
-import { readCsv } from "../csv-rows";
-import { readJsonRows } from "../json-rows";
 import type { LoadOptions, Loaded } from "../finish";
 import type { Source, SourceText } from "../source";
-import { json, loadWith, looksJson, rowsAt, start } from "./common";
+import { loadWith, readCsvOrJson } from "./common";
 
 const FIELDS: readonly FieldSpec[] = [
   { out: "id", type: "count", names: ["agg_trade_id", "a"], index: 0, key: "a" },
@@ -20,14 +18,7 @@ const FIELDS: readonly FieldSpec[] = [
 
 /** Reads the archive CSV, or REST `/fapi/v1/aggTrades` JSON (`[{ a, p, q, f, l, T, m }]`). */
 export function readBinanceAggTrades(st: SourceText): Parsed {
-  if (looksJson(st.text)) {
-    const p = start(st, "binance-aggTrades-json", "trades");
-    readJsonRows(p, rowsAt(json(st), ["data"], st.file), FIELDS);
-    return p;
-  }
-  const p = start(st, "binance-aggTrades-csv", "trades");
-  readCsv(p, st.text, FIELDS);
-  return p;
+  return readCsvOrJson(st, "binance-aggTrades", "trades", FIELDS);
 }
 
 /** Loads Binance aggTrades: archive CSV (futures or spot layout) or REST JSON. */

@@ -5,11 +5,9 @@
  * empty on old entries — then the column is left out rather than holding blanks).
  */
 import type { FieldSpec, Parsed } from "../fields";
-import { readCsv } from "../csv-rows";
-import { readJsonRows } from "../json-rows";
 import type { LoadOptions, Loaded } from "../finish";
 import type { Source, SourceText } from "../source";
-import { json, loadWith, looksJson, rowsAt, start } from "./common";
+import { loadWith, readCsvOrJson } from "./common";
 
 const CSV_FIELDS: readonly FieldSpec[] = [
   { out: "time", type: "time", names: ["calc_time", "funding_time", "fundingtime", "time"], index: 0 },
@@ -24,14 +22,7 @@ const JSON_FIELDS: readonly FieldSpec[] = [
 ];
 
 export function readBinanceFundingRate(st: SourceText): Parsed {
-  if (looksJson(st.text)) {
-    const p = start(st, "binance-fundingRate-json", "funding");
-    readJsonRows(p, rowsAt(json(st), ["data"], st.file), JSON_FIELDS);
-    return p;
-  }
-  const p = start(st, "binance-fundingRate-csv", "funding");
-  readCsv(p, st.text, CSV_FIELDS);
-  return p;
+  return readCsvOrJson(st, "binance-fundingRate", "funding", CSV_FIELDS, JSON_FIELDS);
 }
 
 /** Loads Binance funding rates (archive CSV or /fapi/v1/fundingRate JSON). */

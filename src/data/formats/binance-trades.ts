@@ -4,11 +4,9 @@
  * header), and the REST `/fapi/v1/trades` JSON (`[{ id, price, qty, quoteQty, time, isBuyerMaker }]`).
  */
 import { type FieldSpec, type Parsed } from "../fields";
-import { readCsv } from "../csv-rows";
-import { readJsonRows } from "../json-rows";
 import type { LoadOptions, Loaded } from "../finish";
 import type { Source, SourceText } from "../source";
-import { json, loadWith, looksJson, rowsAt, start } from "./common";
+import { loadWith, readCsvOrJson } from "./common";
 
 /** Column layout of the archive `trades` CSV. */
 export const BINANCE_TRADES_COLUMNS = ["id", "price", "qty", "quote_qty", "time", "is_buyer_maker"] as const;
@@ -22,14 +20,7 @@ const FIELDS: readonly FieldSpec[] = [
 ];
 
 export function readBinanceTrades(st: SourceText): Parsed {
-  if (looksJson(st.text)) {
-    const p = start(st, "binance-trades-json", "trades");
-    readJsonRows(p, rowsAt(json(st), ["data"], st.file), FIELDS);
-    return p;
-  }
-  const p = start(st, "binance-trades-csv", "trades");
-  readCsv(p, st.text, FIELDS);
-  return p;
+  return readCsvOrJson(st, "binance-trades", "trades", FIELDS);
 }
 
 /** Loads Binance individual trades (archive CSV or REST JSON). */

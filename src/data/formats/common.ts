@@ -3,7 +3,9 @@
  * response envelopes, and the OHLC consistency check.
  */
 import { error } from "../../util/errors";
-import { newParsed, num, type Parsed } from "../fields";
+import { newParsed, num, type FieldSpec, type Parsed } from "../fields";
+import { readCsv } from "../csv-rows";
+import { readJsonRows } from "../json-rows";
 import { finish, type LoadOptions, type Loaded } from "../finish";
 import { lineOf, parseJson } from "../json";
 import type { DataKind } from "../schema";
@@ -16,6 +18,21 @@ export type FormatReader = (st: SourceText, options: LoadOptions) => Parsed;
 export function start(st: SourceText, format: string, kind: DataKind): Parsed {
   const p = newParsed(st.file, format, kind);
   p.notes.push(...st.notes);
+  return p;
+}
+
+/**
+ * Reads a Binance archive CSV, or the matching REST JSON (an array of rows, bare or under
+ * `data`), as format `${name}-csv` / `${name}-json`.
+ */
+export function readCsvOrJson(st: SourceText, name: string, kind: DataKind, csvFields: readonly FieldSpec[], jsonFields: readonly FieldSpec[] = csvFields): Parsed {
+  if (looksJson(st.text)) {
+    const p = start(st, `${name}-json`, kind);
+    readJsonRows(p, rowsAt(json(st), ["data"], st.file), jsonFields);
+    return p;
+  }
+  const p = start(st, `${name}-csv`, kind);
+  readCsv(p, st.text, csvFields);
   return p;
 }
 
