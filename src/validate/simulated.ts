@@ -9,7 +9,8 @@
 import { existsSync } from "node:fs";
 import { join } from "node:path";
 import { loadBinanceKlines, loadBinanceLiquidationSnapshot, loadBinanceMetrics } from "../data/index";
-import { replay } from "../engine/index";
+import { LEVERAGE_PRESETS, REPLAY_DEFAULTS, replay, type LeverageMix } from "../engine/index";
+import { binanceUsdmBrackets } from "../margin/index";
 import { scenarios, simulate } from "../sim/index";
 import { intervalLabel } from "../sim/archive";
 import { error } from "../util/errors";
@@ -21,11 +22,27 @@ export type ScenarioName = keyof typeof scenarios;
 
 export interface ScenarioValidation {
   scenario: ScenarioName;
+  /** What the replay was given besides the files: the scenario's symbol (its brackets), the leverage mix and cap. */
+  replay: { symbol: string; leverage: LeverageMix; maxLeverage: number };
   /** W1 between estimated and true liquidation USD over price after the last bar, share of price. */
   distance: { long: number; short: number };
   /** The same distance averaged over the snapshots, with their count. */
   meanDistance: { long: number; short: number; snapshots: number };
   backtest: BacktestResult;
+}
+
+/**
+ * `mix` with every tier above `maxLeverage` moved down to it (a tier landing on an existing one
+ * adds its weight to it), so a preset made for BTCUSDT's 125x fits a symbol with a lower maximum.
+ */
+export function capLeverage(mix: LeverageMix, maxLeverage: number): LeverageMix {
+  const weights = new Map<number, number>();
+  mix.tiers.forEach((t, i) => {
+    const tier = Math.min(t, maxLeverage);
+    weights.set(tier, (weights.get(tier) ?? 0) + mix.weights[i]!);
+  });
+  const tiers = [...weights.keys()].sort((a, b) => a - b);
+  return { tiers, weights: tiers.map((t) => weights.get(t)!) };
 }
 
 /** The shipped datasets folder (datasets/ at the package root). */
@@ -34,6 +51,9 @@ export const DATASETS_DIR = join(__dirname, "..", "..", "datasets");
 /**
  * Scores the default model on dataset `name` (eth | sol | bnb) read from `dir`; `everyBars`
  * (default 72, six hours of 5-minute bars) spaces the map snapshots of meanDistance.
+ * "Default" with the scenario's own exchange facts, as a user of that symbol would replay it: its
+ * default Binance brackets, and the retail mix capped at the symbol's maximum leverage for the
+ * representative 10,000 USD position (BNBUSDT: 75x, so retail's 100x tier becomes 75x).
  */
 export function validateScenario(name: string, dir: string = join(DATASETS_DIR, name), everyBars = 72): ScenarioValidation {
   if (!(name in scenarios)) throw error(`unknown scenario (use ${Object.keys(scenarios).join(", ")})`, { column: "scenario", value: name });
@@ -47,7 +67,14 @@ export function validateScenario(name: string, dir: string = join(DATASETS_DIR, 
   const candles = loadBinanceKlines(file(`${iv}-klines`)).table;
   const openInterest = loadBinanceMetrics(file("metrics")).table;
   const liquidations = loadBinanceLiquidationSnapshot(file("liquidationSnapshot")).table;
-  const model = replay({ candles, openInterest, source: `${options.symbol} synthetic (${name})` });
+  const symbol = options.symbol;
+  const brackets = binanceUsdmBrackets[symbol];
+  if (!brackets) throw error("no default brackets for the scenario's symbol", { column: "symbol", value: symbol });
+  // The bracket of the representative position whose level stands for each tier.
+  const positionUsd = REPLAY_DEFAULTS.margin.positionUsd;
+  const maxLeverage = (brackets.brackets.find((b) => positionUsd <= b.cap) ?? brackets.brackets[0]!).maxLeverage;
+  const leverage = capLeverage(LEVERAGE_PRESETS.retail, maxLeverage);
+  const model = replay({ candles, openInterest, margin: { symbol }, leverage, maxLeverage, source: `${symbol} synthetic (${name})` });
   const result = backtest(model, liquidations, { candles, openInterest, source: `datasets/${name} (synthetic)` });
   const times = candles.array("time") as Float64Array;
   const last = times[times.length - 1]!;
@@ -67,5 +94,5 @@ export function validateScenario(name: string, dir: string = join(DATASETS_DIR, 
     mean.long /= mean.snapshots;
     mean.short /= mean.snapshots;
   }
-  return { scenario: name as ScenarioName, distance: at(last), meanDistance: mean, backtest: result };
+  return { scenario: name as ScenarioName, replay: { symbol, leverage, maxLeverage }, distance: at(last), meanDistance: mean, backtest: result };
 }
