@@ -1,10 +1,12 @@
 /**
- * Where loader input comes from: a path (`.csv`, `.json`, `.jsonl`, `.zip`), or in-memory
- * content `{ text, name }` / `{ bytes, name }` (the simulator hands its generated files over this
- * way). Zips are unpacked in memory; a `<file>.zip.CHECKSUM` beside a zip is verified.
+ * Where loader input comes from: a path (`.csv`, `.json`, `.jsonl`, `.zip`, or any of these
+ * gzipped as `.gz`), or in-memory content `{ text, name }` / `{ bytes, name }` (the simulator
+ * hands its generated files over this way). Zips and gzip files are unpacked in memory; a
+ * `<file>.CHECKSUM` beside a zip or gzip file is verified.
  */
 import { existsSync, readFileSync } from "node:fs";
 import { basename } from "node:path";
+import { gunzipSync } from "fflate";
 import { error } from "../util/errors";
 import { unzipEntries, verifyChecksum } from "./zip";
 
@@ -50,11 +52,29 @@ export function readSource(src: Source): SourceText {
   } else {
     throw error("expected a file path, { text, name } or { bytes, name }", { value: src });
   }
-  const name = basename(file);
+  let name = basename(file);
+  // gzip (RFC 1952: bytes 1f 8b, method 8 = deflate), as vendors publish .csv.gz: unpacked first,
+  // then read as the file it holds, named without ".gz" so detection sees "x.csv" (or "x.zip").
+  const gzipped = bytes !== undefined && bytes.length >= 3 && bytes[0] === 0x1f && bytes[1] === 0x8b && bytes[2] === 8;
+  if (bytes !== undefined && (gzipped || /\.gz$/i.test(name))) {
+    if (!gzipped) throw error("named .gz but not gzip data (no 1f 8b 08 signature)", { file });
+    if (typeof src === "string" && existsSync(src + ".CHECKSUM")) {
+      verifyChecksum(bytes, readFileSync(src + ".CHECKSUM", "utf8"), file);
+      notes.push("sha256 matches the .CHECKSUM file");
+    }
+    try {
+      bytes = gunzipSync(bytes);
+    } catch (e) {
+      throw error(`not a readable gzip file (${e instanceof Error ? e.message : String(e)})`, { file });
+    }
+    name = name.replace(/\.gz$/i, "");
+    notes.push("gunzipped");
+  }
   const zipped = bytes !== undefined && bytes.length >= 4 && bytes[0] === 0x50 && bytes[1] === 0x4b && bytes[2] === 3 && bytes[3] === 4;
   if (!/\.zip$/i.test(name) && !zipped) return { file, name, text: text ?? decode(bytes!), notes };
   if (!bytes) throw error("a .zip source needs bytes, not text", { file });
-  if (typeof src === "string" && existsSync(src + ".CHECKSUM")) {
+  // (A zip inside a gzip file had its checksum, if any, checked on the gzip bytes above.)
+  if (typeof src === "string" && !gzipped && existsSync(src + ".CHECKSUM")) {
     verifyChecksum(bytes, readFileSync(src + ".CHECKSUM", "utf8"), file);
     notes.push("sha256 matches the .CHECKSUM file");
   }

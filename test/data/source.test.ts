@@ -1,6 +1,11 @@
 import assert from "node:assert/strict";
-import { strToU8, zipSync } from "fflate";
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { gzipSync, strToU8, zipSync } from "fflate";
+import { loadBinanceKlines } from "../../src/data/index";
 import { readSource } from "../../src/data/source";
+import { sha256 } from "../../src/data/zip";
 import { fixture } from "./helpers";
 
 describe("data/source", () => {
@@ -23,6 +28,39 @@ describe("data/source", () => {
     assert.equal(readSource(strToU8("a,b\n")).text, "a,b\n");
     assert.equal(readSource(zipSync({ "k.csv": strToU8("1,2") })).text, "1,2");
     assert.equal(readSource({ text: "x" }).file, "data");
+  });
+  it("readSource({ bytes: gzip, name: *.csv.gz }) unpacks it and names it without .gz, for detection", () => {
+    const st = readSource({ bytes: gzipSync(strToU8("a,b\n1,2\n")), name: "dir/x.csv.gz" });
+    assert.deepEqual(st, { file: "dir/x.csv.gz", name: "x.csv", text: "a,b\n1,2\n", notes: ["gunzipped"] });
+    // bare bytes are recognised by the gzip signature; a zip inside a gzip file is unzipped too
+    assert.equal(readSource(gzipSync(strToU8("p,q\n"))).text, "p,q\n");
+    const inner = readSource({ bytes: gzipSync(zipSync({ "k.csv": strToU8("1,2") })), name: "k.zip.gz" });
+    assert.deepEqual([inner.file, inner.name, inner.text], ["k.zip.gz:k.csv", "k.csv", "1,2"]);
+  });
+  it("loadBinanceKlines(path.csv.gz) reads the same table as the .csv, and checks a .CHECKSUM beside it", () => {
+    const dir = mkdtempSync(join(tmpdir(), "liqlab-gz-"));
+    try {
+      const plain = fixture("BTCUSDT-1m-2024-01-01.csv");
+      const gz = gzipSync(readFileSync(plain));
+      const path = join(dir, "BTCUSDT-1m-2024-01-01.csv.gz");
+      writeFileSync(path, gz);
+      const a = loadBinanceKlines(plain);
+      const b = loadBinanceKlines(path);
+      assert.deepEqual(b.table.objects(), a.table.objects());
+      assert.ok(a.table.numRows() > 0);
+      assert.ok(b.report.notes.includes("gunzipped"));
+      writeFileSync(path + ".CHECKSUM", `${sha256(gz)}  BTCUSDT-1m-2024-01-01.csv.gz\n`);
+      assert.ok(loadBinanceKlines(path).report.notes.includes("sha256 matches the .CHECKSUM file"));
+      writeFileSync(path + ".CHECKSUM", `${"e".repeat(64)}  BTCUSDT-1m-2024-01-01.csv.gz\n`);
+      assert.throws(() => loadBinanceKlines(path), /BTCUSDT-1m-2024-01-01\.csv\.gz: checksum mismatch/);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+  it("readSource(broken gzip) throws naming the file; a .gz name on plain bytes too", () => {
+    const broken = gzipSync(strToU8("a,b\n".repeat(100))).slice(0, 12);
+    assert.throws(() => readSource({ bytes: broken, name: "cut.csv.gz" }), /cut\.csv\.gz: not a readable gzip file \(/);
+    assert.throws(() => readSource({ bytes: strToU8("a,b\n"), name: "plain.csv.gz" }), /plain\.csv\.gz: named \.gz but not gzip data \(no 1f 8b 08 signature\)/);
   });
   it("readSource(anything else) throws naming what it expected", () => {
     assert.throws(() => readSource(42 as never), /expected a file path, \{ text, name \} or \{ bytes, name \} \(value 42\)/);
