@@ -21,6 +21,7 @@ export * from "./engine/index";
 // figures
 export * from "./figures/index";
 // analysis
+export * from "./market/index";
 export * from "./sim/index";
 export * from "./validate/index";
 // face

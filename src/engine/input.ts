@@ -41,7 +41,7 @@ function names(x: Columns): string[] {
 }
 
 /** Reads a numeric column as Float64Array (the input itself when it already is one); throws naming the row and value of the first bad entry. */
-function numeric(x: Columns, name: string, label: string): Float64Array {
+export function numeric(x: Columns, name: string, label: string): Float64Array {
   if (!names(x).includes(name)) throw error(`missing column; has ${names(x).join(", ") || "no columns"}`, { file: label, column: name });
   const src: ArrayLike<unknown> = isTable(x) ? (x.array(name) as ArrayLike<unknown>) : x[name];
   if (src instanceof Float64Array) {
@@ -59,11 +59,11 @@ function numeric(x: Columns, name: string, label: string): Float64Array {
   return out;
 }
 
-function has(x: Columns, name: string): boolean {
+export function has(x: Columns, name: string): boolean {
   return names(x).includes(name);
 }
 
-function increasing(time: Float64Array, label: string): void {
+export function increasing(time: Float64Array, label: string): void {
   for (let i = 1; i < time.length; i++) {
     if (!(time[i] > time[i - 1])) throw error(`row ${i}: times must be strictly increasing (previous ${time[i - 1]})`, { file: label, column: "time", value: time[i] });
   }

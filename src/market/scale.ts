@@ -1,0 +1,131 @@
+/**
+ * How big the derivatives market is next to spot, per UTC day: open interest (a stock of
+ * positions, USD) against the day's spot trading volume (a flow, USD), and optionally the
+ * derivatives' own traded volume. Commentary's "SOL open interest is over $11B while daily spot
+ * volume is about $6B" is one row of this table and its summary.
+ *
+ * Only whole days count: a day enters when every spot bar of it is present (and every derivatives
+ * bar, when derivatives candles are given) and it holds at least one open-interest sample, so a
+ * half-loaded first or last day never reads as a quiet one.
+ */
+import { table, type ColumnTable } from "arquero";
+import { has, increasing, numeric, type Columns } from "../engine/input";
+import { error } from "../util/errors";
+
+const DAY = 86_400_000;
+
+export interface DerivativesVsSpotInput {
+  /** Open interest: `time` (epoch ms UTC) and `openInterestUsd`. */
+  openInterest: Columns;
+  /** Spot candles: `time` (bar open, epoch ms UTC) and `quoteVolume` (volume in the quote asset; USDT pairs read as USD). */
+  spot: Columns;
+  /** Derivatives candles (e.g. the perpetual), same columns: adds the derivatives' traded volume. Default: none. */
+  derivatives?: Columns;
+  /** Bar interval of the candles, ms. Default: the smallest gap between consecutive candles of each table. */
+  interval?: number;
+}
+
+export interface DerivativesVsSpot {
+  /**
+   * One row per whole UTC day: `day` (epoch ms of 00:00 UTC), `spotVolumeUsd`, `meanOpenInterestUsd`
+   * (mean of the day's samples), `lastOpenInterestUsd`, `oiToSpotVolume` (mean OI / spot volume),
+   * and with derivatives candles `derivativesVolumeUsd` and `derivativesToSpotVolume`.
+   */
+  days: ColumnTable;
+  /** UTC days touched by the inputs but left out: a bar missing, or no open-interest sample. */
+  partialDays: number;
+  /** Mean of `spotVolumeUsd` over the whole days. */
+  meanSpotVolumeUsd: number;
+  /** The last open-interest sample of the input, whole day or not. */
+  latest: { time: number; openInterestUsd: number };
+  /** latest.openInterestUsd / meanSpotVolumeUsd: the latest open interest in days of spot volume. */
+  latestOiToSpotVolume: number;
+}
+
+/** Per UTC day: sum of `quoteVolume` and the number of bars. */
+function dailyVolume(candles: Columns, label: string, interval: number | undefined): { sum: Map<number, number>; bars: Map<number, number>; perDay: number } {
+  if (!has(candles, "quoteVolume")) throw error("missing column quoteVolume (volume in the quote asset, e.g. Binance klines column 8)", { file: label, column: "quoteVolume" });
+  const time = numeric(candles, "time", label);
+  const quote = numeric(candles, "quoteVolume", label);
+  if (time.length === 0) throw error("no candles", { file: label });
+  increasing(time, label);
+  let step = interval ?? Infinity;
+  if (interval === undefined) for (let i = 1; i < time.length; i++) step = Math.min(step, time[i] - time[i - 1]);
+  if (!(step > 0 && step < Infinity && DAY % step === 0)) throw error("the bar interval must divide a day (give `interval` in ms when there is a single candle)", { file: label, column: "time", value: step });
+  const sum = new Map<number, number>();
+  const bars = new Map<number, number>();
+  for (let i = 0; i < time.length; i++) {
+    if (!(quote[i] >= 0)) throw error(`row ${i}: quote volume must be >= 0`, { file: label, column: "quoteVolume", value: quote[i] });
+    const d = Math.floor(time[i] / DAY) * DAY;
+    sum.set(d, (sum.get(d) ?? 0) + quote[i]);
+    bars.set(d, (bars.get(d) ?? 0) + 1);
+  }
+  return { sum, bars, perDay: DAY / step };
+}
+
+/**
+ * Open interest against spot volume per whole UTC day (see the module comment), with the latest
+ * open interest in days of mean spot volume.
+ */
+export function derivativesVsSpot(input: DerivativesVsSpotInput): DerivativesVsSpot {
+  if (typeof input !== "object" || input === null || input.spot === undefined || input.openInterest === undefined) {
+    throw error("needs { openInterest, spot }", { symbol: "derivativesVsSpot", value: input });
+  }
+  if (input.interval !== undefined && !(Number.isFinite(input.interval) && input.interval > 0)) throw error("interval must be a positive number of ms", { symbol: "derivativesVsSpot", column: "interval", value: input.interval });
+  const spot = dailyVolume(input.spot, "spot", input.interval);
+  const deriv = input.derivatives === undefined ? undefined : dailyVolume(input.derivatives, "derivatives", input.interval);
+
+  const oiTime = numeric(input.openInterest, "time", "openInterest");
+  if (!has(input.openInterest, "openInterestUsd")) throw error("missing column openInterestUsd", { file: "openInterest", column: "openInterestUsd" });
+  const oiUsd = numeric(input.openInterest, "openInterestUsd", "openInterest");
+  if (oiTime.length === 0) throw error("no open-interest samples", { file: "openInterest" });
+  increasing(oiTime, "openInterest");
+  const oi = new Map<number, { sum: number; n: number; last: number }>();
+  for (let j = 0; j < oiTime.length; j++) {
+    if (!(oiUsd[j] >= 0)) throw error(`row ${j}: open interest must be >= 0`, { file: "openInterest", column: "openInterestUsd", value: oiUsd[j] });
+    const d = Math.floor(oiTime[j] / DAY) * DAY;
+    const s = oi.get(d) ?? { sum: 0, n: 0, last: 0 };
+    s.sum += oiUsd[j];
+    s.n += 1;
+    s.last = oiUsd[j];
+    oi.set(d, s);
+  }
+
+  const touched = new Set<number>([...spot.bars.keys(), ...oi.keys(), ...(deriv ? deriv.bars.keys() : [])]);
+  const whole = [...spot.bars.keys()]
+    .filter((d) => spot.bars.get(d) === spot.perDay && oi.has(d) && (!deriv || deriv.bars.get(d) === deriv.perDay))
+    .sort((a, b) => a - b);
+  if (whole.length === 0) {
+    throw error(`no whole UTC day: a day needs all ${spot.perDay} spot bars${deriv ? ` and all ${deriv.perDay} derivatives bars` : ""} and an open-interest sample`, { symbol: "derivativesVsSpot", column: "time" });
+  }
+  const spotVolumeUsd = whole.map((d) => spot.sum.get(d)!);
+  const meanOpenInterestUsd = whole.map((d) => oi.get(d)!.sum / oi.get(d)!.n);
+  const columns: Record<string, number[]> = {
+    day: whole,
+    spotVolumeUsd,
+    meanOpenInterestUsd,
+    lastOpenInterestUsd: whole.map((d) => oi.get(d)!.last),
+    // A day of zero spot volume gives Infinity (open interest against nothing traded), never NaN.
+    oiToSpotVolume: whole.map((_, k) => ratio(meanOpenInterestUsd[k]!, spotVolumeUsd[k]!)),
+  };
+  if (deriv) {
+    columns.derivativesVolumeUsd = whole.map((d) => deriv.sum.get(d)!);
+    columns.derivativesToSpotVolume = whole.map((d, k) => ratio(deriv.sum.get(d)!, spotVolumeUsd[k]!));
+  }
+  let total = 0;
+  for (const v of spotVolumeUsd) total += v;
+  const meanSpotVolumeUsd = total / whole.length;
+  const last = oiTime.length - 1;
+  return {
+    days: table(columns),
+    partialDays: touched.size - whole.length,
+    meanSpotVolumeUsd,
+    latest: { time: oiTime[last]!, openInterestUsd: oiUsd[last]! },
+    latestOiToSpotVolume: ratio(oiUsd[last]!, meanSpotVolumeUsd),
+  };
+}
+
+/** a / b, with 0 / 0 = 0 and a / 0 = Infinity for a > 0. */
+function ratio(a: number, b: number): number {
+  return b > 0 ? a / b : a > 0 ? Infinity : 0;
+}

@@ -1,0 +1,59 @@
+import assert from "node:assert/strict";
+import { table } from "arquero";
+import { derivativesVsSpot } from "../../src/market/scale";
+
+const HOUR = 3_600_000;
+const DAY = 24 * HOUR;
+const D0 = Date.UTC(2025, 6, 20);
+
+/** Hourly candles from `from` for `n` bars, each with quote volume `usd`. */
+function hourly(from: number, n: number, usd: number) {
+  return { time: Array.from({ length: n }, (_, i) => from + i * HOUR), quoteVolume: new Array(n).fill(usd) };
+}
+
+describe("market/derivativesVsSpot", () => {
+  // Two whole days of hourly spot bars at 1M USD (24M a day) and a third day with 3 bars only;
+  // OI samples 10M and 20M on day 1 (mean 15M), 30M on day 2, 40M on day 3.
+  const spot = hourly(D0, 51, 1e6);
+  const openInterest = { time: [D0 + HOUR, D0 + 5 * HOUR, D0 + DAY + 2 * HOUR, D0 + 2 * DAY + HOUR], openInterestUsd: [10e6, 20e6, 30e6, 40e6] };
+
+  it("derivativesVsSpot({ openInterest, spot }) sums whole UTC days and sets mean OI against them", () => {
+    const r = derivativesVsSpot({ openInterest, spot });
+    assert.deepEqual(r.days.objects(), [
+      { day: D0, spotVolumeUsd: 24e6, meanOpenInterestUsd: 15e6, lastOpenInterestUsd: 20e6, oiToSpotVolume: 15 / 24 },
+      { day: D0 + DAY, spotVolumeUsd: 24e6, meanOpenInterestUsd: 30e6, lastOpenInterestUsd: 30e6, oiToSpotVolume: 30 / 24 },
+    ]);
+    // day 3 has 3 of 24 bars: left out, and counted
+    assert.equal(r.partialDays, 1);
+    assert.equal(r.meanSpotVolumeUsd, 24e6);
+    // the latest sample is day 3's, whole day or not: 40M = 1.667 days of spot volume
+    assert.deepEqual(r.latest, { time: D0 + 2 * DAY + HOUR, openInterestUsd: 40e6 });
+    assert.equal(r.latestOiToSpotVolume, 40 / 24);
+  });
+
+  it("derivativesVsSpot({ ..., derivatives }) adds the derivatives' volume per day, and a day needs their bars too", () => {
+    const derivatives = hourly(D0, 48, 2e6);
+    derivatives.time.splice(30, 1); // day 2 loses one derivatives bar
+    derivatives.quoteVolume.splice(30, 1);
+    const r = derivativesVsSpot({ openInterest: table(openInterest), spot: table(spot), derivatives: table(derivatives) });
+    assert.deepEqual(r.days.objects(), [{ day: D0, spotVolumeUsd: 24e6, meanOpenInterestUsd: 15e6, lastOpenInterestUsd: 20e6, oiToSpotVolume: 15 / 24, derivativesVolumeUsd: 48e6, derivativesToSpotVolume: 2 }]);
+    assert.equal(r.partialDays, 2);
+  });
+
+  it("derivativesVsSpot(a day without OI or with zero spot volume) leaves it out or gives Infinity, never NaN", () => {
+    const noOi = derivativesVsSpot({ openInterest: { time: [D0 + HOUR], openInterestUsd: [5e6] }, spot: hourly(D0, 48, 1e6) });
+    assert.deepEqual(noOi.days.array("day"), [D0]);
+    assert.equal(noOi.partialDays, 1);
+    const quiet = derivativesVsSpot({ openInterest: { time: [D0 + HOUR], openInterestUsd: [5e6] }, spot: hourly(D0, 24, 0) });
+    assert.deepEqual([quiet.days.get("oiToSpotVolume", 0), quiet.latestOiToSpotVolume], [Infinity, Infinity]);
+  });
+
+  it("derivativesVsSpot(bad input) throws naming the table, column and value", () => {
+    assert.throws(() => derivativesVsSpot({ openInterest, spot: { time: spot.time } }), /spot, column "quoteVolume": missing column quoteVolume/);
+    assert.throws(() => derivativesVsSpot({ openInterest, spot: { ...spot, quoteVolume: spot.quoteVolume.map((v, i) => (i === 7 ? -1 : v)) } }), /spot, column "quoteVolume": row 7: quote volume must be >= 0 \(value -1\)/);
+    assert.throws(() => derivativesVsSpot({ openInterest: { ...openInterest, openInterestUsd: [1, NaN, 2, 3] }, spot }), /openInterest, column "openInterestUsd": row 1: not a finite number \(value NaN\)/);
+    assert.throws(() => derivativesVsSpot({ openInterest, spot: hourly(D0 + HOUR, 10, 1e6) }), /derivativesVsSpot: column "time": no whole UTC day: a day needs all 24 spot bars and an open-interest sample/);
+    assert.throws(() => derivativesVsSpot({ openInterest, spot: { time: [D0, D0 + 7 * 60_000], quoteVolume: [1, 1] } }), /spot, column "time": the bar interval must divide a day .*\(value 420000\)/);
+    assert.throws(() => derivativesVsSpot({ spot } as never), /derivativesVsSpot: needs \{ openInterest, spot \}/);
+  });
+});
