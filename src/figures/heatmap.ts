@@ -12,7 +12,7 @@ import { error } from "../util/errors";
 import { checkFinite, checkLength, checkUsd } from "./check";
 import type { Figure, Trace } from "./figure";
 import { USD_FORMAT, ordinal, usd, utcLabel, utcPlotly } from "./format";
-import { markerSizes, medianStep, positivePercentile, transpose } from "./kernels";
+import { markerSizes, meanColumns, medianStep, positivePercentile, transpose } from "./kernels";
 import { resolveHeatmapOptions, type HeatmapOptions } from "./options";
 import { realizedPoints } from "./realized";
 import { estimateSubtitle, plotlyText, titled } from "./text";
@@ -65,8 +65,11 @@ function timeRange(h: Heatmap): [string, string] {
 export function heatmapFigure(heatmap: Heatmap, options: HeatmapOptions = {}): Figure {
   const o = resolveHeatmapOptions(options);
   checkHeatmap(heatmap);
-  const clip = positivePercentile(heatmap.z, o.clipPercentile);
-  const x = Array.from(heatmap.times, utcPlotly);
+  // More columns than the screen has pixels: each drawn cell is the mean of k columns.
+  const k = heatmap.times.length > o.maxColumns ? Math.ceil(heatmap.times.length / o.maxColumns) : 1;
+  const drawn = k > 1 ? meanColumns(heatmap.z, heatmap.times, heatmap.grid.bins, k) : { z: heatmap.z, times: heatmap.times };
+  const clip = positivePercentile(drawn.z, o.clipPercentile);
+  const x = Array.from(drawn.times, utcPlotly);
   const data: Trace[] = [
     {
       type: "heatmap",
@@ -74,7 +77,7 @@ export function heatmapFigure(heatmap: Heatmap, options: HeatmapOptions = {}): F
       x,
       y: Array.from(heatmap.grid.prices),
       // Whole dollars: float32 cells would otherwise print as 1234.5677490234375 in the JSON.
-      z: transpose(heatmap.z, heatmap.grid.bins, Math.round),
+      z: transpose(drawn.z, heatmap.grid.bins, Math.round),
       zmin: 0,
       zmax: clip > 0 ? clip : 1,
       zauto: false,
@@ -87,7 +90,7 @@ export function heatmapFigure(heatmap: Heatmap, options: HeatmapOptions = {}): F
         x: 1.01,
         xanchor: "left",
       },
-      hovertemplate: `%{x|%Y-%m-%d %H:%M} UTC<br>Price %{y:${USD_FORMAT}}<br>Estimated %{z:${USD_FORMAT}}<extra></extra>`,
+      hovertemplate: `%{x|%Y-%m-%d %H:%M} UTC<br>Price %{y:${USD_FORMAT}}<br>Estimated ${k > 1 ? `(mean of ${k} columns) ` : ""}%{z:${USD_FORMAT}}<extra></extra>`,
       showscale: true,
     },
   ];
@@ -139,7 +142,8 @@ export function heatmapFigure(heatmap: Heatmap, options: HeatmapOptions = {}): F
         estimateSubtitle(
           "modelled liquidation levels standing at each time, not reported liquidations",
           heatmap.source,
-          `colour clipped at the ${ordinal(o.clipPercentile)} percentile of non-zero cells, ${usd(clip)}`,
+          `colour clipped at the ${ordinal(o.clipPercentile)} percentile of non-zero cells, ${usd(clip)}` +
+            (k > 1 ? ` · each cell the mean of ${k} of the ${heatmap.times.length} columns` : ""),
         ),
       ),
       margin: { l: 100, r: 150, t: 120, b: 120 },

@@ -37,6 +37,32 @@ export function positivePercentile(rows: ArrayLike<ArrayLike<number>>, p: number
 }
 
 /**
+ * Columns z[c] (each `bins` long) taken at times[c], averaged k at a time: group g is the mean of
+ * columns g·k … min(g·k + k, n) − 1 (the last group may be shorter), placed at the middle of its
+ * first and last time. Sums run in float64.
+ */
+export function meanColumns(z: ArrayLike<ArrayLike<number>>, times: ArrayLike<number>, bins: number, k: number): { z: Float64Array[]; times: Float64Array } {
+  const n = z.length;
+  const groups = Math.ceil(n / k);
+  const out: Float64Array[] = [];
+  const at = new Float64Array(groups);
+  for (let g = 0; g < groups; g++) {
+    const from = g * k;
+    const to = Math.min(from + k, n);
+    const col = new Float64Array(bins);
+    for (let c = from; c < to; c++) {
+      const src = z[c]!;
+      for (let i = 0; i < bins; i++) col[i] += src[i]!;
+    }
+    const m = to - from;
+    for (let i = 0; i < bins; i++) col[i] /= m;
+    out.push(col);
+    at[g] = (times[from]! + times[to - 1]!) / 2;
+  }
+  return { z: out, times: at };
+}
+
+/**
  * Column-major z[c][i] (one array per time column) to plotly's row-major rows[i][c], each value
  * passed through `f` (e.g. Math.round: whole dollars keep a year of float32 cells' JSON small).
  */

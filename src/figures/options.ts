@@ -47,6 +47,14 @@ export interface HeatmapOptions {
   realized?: RealizedTable | RealizedEvent[];
   /** Largest realized marker diameter in px (area ∝ USD); default 18. */
   markerMaxSize?: number;
+  /**
+   * Most time columns drawn; default 1,500 (about the plot's width in pixels). A heatmap with more
+   * columns (a column after every bar of a month, say) is drawn with each cell the mean of k
+   * consecutive columns, k = ⌈columns / maxColumns⌉, placed at the middle of their times; the
+   * subtitle says so. Every column would otherwise go into the figure's JSON (5,000 × 1,100 cells
+   * are 31 MB) for a screen that cannot show them. Infinity draws every column.
+   */
+  maxColumns?: number;
 }
 
 export interface ValidationScatterOptions {
@@ -70,7 +78,7 @@ export interface ValidationSeriesOptions {
 }
 
 export const MAP_DEFAULTS = { thresholds: [] as number[], cumulative: true } as const;
-export const HEATMAP_DEFAULTS = { clipPercentile: 99, candles: true, markerMaxSize: 18 } as const;
+export const HEATMAP_DEFAULTS = { clipPercentile: 99, candles: true, markerMaxSize: 18, maxColumns: 1500 } as const;
 export const SCATTER_DEFAULTS = { side: "long" as Side } as const;
 export const SERIES_DEFAULTS = { baseline: true, scale: "share" as "share" | "usd" } as const;
 
@@ -101,7 +109,13 @@ export function resolveHeatmapOptions(o: HeatmapOptions = {}) {
     candles: o.candles ?? HEATMAP_DEFAULTS.candles,
     realized: o.realized,
     markerMaxSize: positive(o.markerMaxSize ?? HEATMAP_DEFAULTS.markerMaxSize, "markerMaxSize"),
+    maxColumns: maxColumns(o.maxColumns ?? HEATMAP_DEFAULTS.maxColumns),
   };
+}
+
+function maxColumns(v: unknown): number {
+  if (v === Infinity || (typeof v === "number" && Number.isInteger(v) && v >= 1)) return v;
+  throw error("maxColumns must be an integer >= 1 (or Infinity)", { column: "maxColumns", value: v });
 }
 
 export function resolveScatterOptions(o: ValidationScatterOptions = {}) {

@@ -83,6 +83,27 @@ describe("figures/heatmap", () => {
     assert.equal(layout.yaxis.tickformat, "$,.0f");
   });
 
+  it("heatmapFigure(heatmap, {maxColumns: 3}) draws each cell as the mean of 2 columns, at their middle time", () => {
+    // 6 columns, at most 3 drawn: k = ⌈6 / 3⌉ = 2. Cell (group g, bin i) = mean of columns 2g and
+    // 2g + 1 = ((8·2g + i + 1) + (8·(2g + 1) + i + 1)) / 2 × $1,000 = (16g + i + 5) × $1,000.
+    const fig = heatmapFigure(handHeatmap(), { maxColumns: 3 });
+    const h = heat(fig.data);
+    assert.equal(h.z[0].length, 3);
+    assert.equal(h.z[2][1], 23_000);
+    assert.equal(h.z[7][2], 44_000);
+    // column 0 at 00:30, column 1 at 01:00: the pair sits at 00:45
+    assert.deepEqual(h.x, ["2026-06-01 00:45:00", "2026-06-01 01:45:00", "2026-06-01 02:45:00"]);
+    assert.match(h.hovertemplate, /Estimated \(mean of 2 columns\)/);
+    assert.match((fig.layout as any).title.subtitle.text, /each cell the mean of 2 of the 6 columns/);
+    // under the cap nothing changes
+    assert.deepEqual(heat(heatmapFigure(handHeatmap(), { maxColumns: 6 }).data).z, heat(heatmapFigure(handHeatmap()).data).z);
+  });
+
+  it("heatmapFigure(heatmap, {maxColumns: 0 | 2.5}) throws naming the option", () => {
+    assert.throws(() => heatmapFigure(handHeatmap(), { maxColumns: 0 }), /column "maxColumns": maxColumns must be an integer >= 1 \(or Infinity\) \(value 0\)/);
+    assert.throws(() => heatmapFigure(handHeatmap(), { maxColumns: 2.5 }), /maxColumns must be an integer >= 1 \(or Infinity\) \(value 2\.5\)/);
+  });
+
   it("heatmapFigure(heatmap, {clipPercentile: 0}) throws naming the option", () => {
     assert.throws(() => heatmapFigure(handHeatmap(), { clipPercentile: 0 }), /column "clipPercentile": clipPercentile must be in \(0, 100\] \(value 0\)/);
     assert.throws(() => heatmapFigure(handHeatmap(), { realized: table({ time: [T0] }) }), /realized table has no column "longUsd"/);

@@ -1,5 +1,5 @@
 import assert from "node:assert/strict";
-import { logTicks, floorIndex, markerSizes, medianStep, percentOfTotal, positivePercentile, tierTotals, transpose } from "../../src/figures/kernels";
+import { logTicks, floorIndex, markerSizes, meanColumns, medianStep, percentOfTotal, positivePercentile, tierTotals, transpose } from "../../src/figures/kernels";
 
 describe("figures/kernels", () => {
   it("positivePercentile(rows, p) matches numpy's default (linear) percentile: 1..100 at 99 → 99.01", () => {
@@ -14,6 +14,13 @@ describe("figures/kernels", () => {
     assert.equal(positivePercentile([new Float64Array(3)], 99), 0);
     assert.equal(positivePercentile([], 99), 0);
   });
+  it("meanColumns(z, times, bins, k) averages k columns at a time, the last group shorter", () => {
+    const z = [Float32Array.of(1, 10), Float32Array.of(3, 30), Float32Array.of(5, 50), Float32Array.of(7, 70), Float32Array.of(9, 90)];
+    const m = meanColumns(z, Float64Array.of(100, 200, 300, 400, 500), 2, 2);
+    assert.deepEqual(m.z.map((c) => [...c]), [[2, 20], [6, 60], [9, 90]]);
+    assert.deepEqual([...m.times], [150, 350, 500]);
+  });
+
   it("transpose(z, rows) turns z[column][bin] into rows[bin][column]", () => {
     assert.deepEqual(transpose([new Float64Array([1, 2, 3]), new Float64Array([4, 5, 6])], 3), [[1, 4], [2, 5], [3, 6]]);
     assert.deepEqual(transpose([new Float32Array([1234.56787109375]), new Float32Array([0.4])], 1, Math.round), [[1235, 0]]);
