@@ -4,6 +4,7 @@ export type { ReplayInput } from "./replay";
 export { liquidationMap, liquidationMap as mapFromBook } from "./map";
 export type { BookInput } from "./map";
 export { combineMaps } from "./combine";
+export { capLeverage } from "./resolve";
 export { LEVERAGE_PRESETS, DEFAULTS as REPLAY_DEFAULTS } from "./options";
 export type { AnchorRule, BandRule, CloseRule, EntryRule, GridOptions, LevelRatios, LeverageMix, LeveragePreset, MarginModel, ReplayOptions, SplitRule } from "./options";
 export type { Columns } from "./input";

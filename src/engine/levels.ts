@@ -8,7 +8,7 @@
  * later bars.
  */
 import { liquidationPrice, type Contract, type Exchange, type MarginMode } from "../margin/index";
-import { error } from "../util/errors";
+import { error, LiqlabError } from "../util/errors";
 import type { ResolvedOptions } from "./options";
 import type { Side } from "./types";
 
@@ -69,9 +69,27 @@ export function levelBands(o: ResolvedOptions, referencePrice: number): RatioBan
 export function levelRatios(o: ResolvedOptions, referencePrice: number): Ratios {
   if (o.ratios) return { long: Float64Array.from(o.ratios.long), short: Float64Array.from(o.ratios.short) };
   return {
-    long: Float64Array.from(o.tiers, (t) => ratioAt(o, referencePrice, "long", t)),
-    short: Float64Array.from(o.tiers, (t) => ratioAt(o, referencePrice, "short", t)),
+    long: Float64Array.from(o.tiers, (t) => tierRatio(o, referencePrice, "long", t)),
+    short: Float64Array.from(o.tiers, (t) => tierRatio(o, referencePrice, "short", t)),
   };
+}
+
+/**
+ * ratioAt for a tier of the mix. A tier above the symbol's maximum leverage (retail's 100x on
+ * BNBUSDT, 75x) is refused by the margin layer; the refusal is passed on naming the replay option
+ * and the fix, not silently capped: the mix is the user's assumption to change.
+ */
+function tierRatio(o: ResolvedOptions, referencePrice: number, side: Side, tier: number): number {
+  try {
+    return ratioAt(o, referencePrice, side, tier);
+  } catch (e) {
+    const max = e instanceof LiqlabError ? /leverage exceeds the ([\d.]+)x maximum/.exec(e.message) : null;
+    if (!max) throw e;
+    throw error(
+      `tier ${tier}x is above the ${max[1]}x maximum ${o.margin.symbol}'s brackets allow for the ${o.margin.positionUsd} USD representative position; cap the mix, e.g. leverage: liq.capLeverage("retail", ${max[1]})`,
+      { symbol: "replay", column: "leverage.tiers", value: tier },
+    );
+  }
 }
 
 /** liquidation price / entry for one side and leverage under the margin model. */

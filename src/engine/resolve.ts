@@ -1,6 +1,6 @@
 /** Checks replay options and fills in the defaults of src/engine/options.ts. */
 import { error, positive } from "../util/errors";
-import { DEFAULTS, LEVERAGE_PRESETS, type LeverageMix, type ReplayOptions, type ResolvedOptions } from "./options";
+import { DEFAULTS, LEVERAGE_PRESETS, type LeverageMix, type LeveragePreset, type ReplayOptions, type ResolvedOptions } from "./options";
 
 function oneOf<T extends string>(value: T | undefined, allowed: readonly T[], fallback: T, name: string): T {
   if (value === undefined) return fallback;
@@ -27,6 +27,23 @@ function leverageMix(option: ReplayOptions["leverage"]): LeverageMix {
     return preset;
   }
   return mix;
+}
+
+/**
+ * A leverage mix (or preset name) with every tier above `maxLeverage` moved down to it, its weight
+ * added to a tier already there, so a mix made for BTCUSDT's 125x fits a symbol with a lower
+ * maximum: `capLeverage("retail", 75)` is 5, 10, 25, 50 and 75x at retail's weights.
+ */
+export function capLeverage(mix: LeveragePreset | LeverageMix, maxLeverage: number): LeverageMix {
+  if (!(Number.isFinite(maxLeverage) && maxLeverage >= 1)) throw error("maxLeverage must be a finite number >= 1", { symbol: "capLeverage", column: "maxLeverage", value: maxLeverage });
+  const m = leverageMix(mix);
+  const weights = new Map<number, number>();
+  m.tiers.forEach((t, i) => {
+    const tier = Math.min(t, maxLeverage);
+    weights.set(tier, (weights.get(tier) ?? 0) + m.weights[i]!);
+  });
+  const tiers = [...weights.keys()].sort((a, b) => a - b);
+  return { tiers, weights: tiers.map((t) => weights.get(t)!) };
 }
 
 export function resolveOptions(o: ReplayOptions): ResolvedOptions {

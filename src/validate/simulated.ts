@@ -9,7 +9,7 @@
 import { existsSync } from "node:fs";
 import { join } from "node:path";
 import { loadBinanceKlines, loadBinanceLiquidationSnapshot, loadBinanceMetrics } from "../data/index";
-import { LEVERAGE_PRESETS, REPLAY_DEFAULTS, replay, type LeverageMix } from "../engine/index";
+import { capLeverage, REPLAY_DEFAULTS, replay, type LeverageMix } from "../engine/index";
 import { binanceUsdmBrackets } from "../margin/index";
 import { scenarios, simulate } from "../sim/index";
 import { intervalLabel } from "../sim/archive";
@@ -29,20 +29,6 @@ export interface ScenarioValidation {
   /** The same distance averaged over the snapshots, with their count. */
   meanDistance: { long: number; short: number; snapshots: number };
   backtest: BacktestResult;
-}
-
-/**
- * `mix` with every tier above `maxLeverage` moved down to it (a tier landing on an existing one
- * adds its weight to it), so a preset made for BTCUSDT's 125x fits a symbol with a lower maximum.
- */
-export function capLeverage(mix: LeverageMix, maxLeverage: number): LeverageMix {
-  const weights = new Map<number, number>();
-  mix.tiers.forEach((t, i) => {
-    const tier = Math.min(t, maxLeverage);
-    weights.set(tier, (weights.get(tier) ?? 0) + mix.weights[i]!);
-  });
-  const tiers = [...weights.keys()].sort((a, b) => a - b);
-  return { tiers, weights: tiers.map((t) => weights.get(t)!) };
 }
 
 /** The shipped datasets folder (datasets/ at the package root). */
@@ -73,7 +59,7 @@ export function validateScenario(name: string, dir: string = join(DATASETS_DIR, 
   // The bracket of the representative position whose level stands for each tier.
   const positionUsd = REPLAY_DEFAULTS.margin.positionUsd;
   const maxLeverage = (brackets.brackets.find((b) => positionUsd <= b.cap) ?? brackets.brackets[0]!).maxLeverage;
-  const leverage = capLeverage(LEVERAGE_PRESETS.retail, maxLeverage);
+  const leverage = capLeverage("retail", maxLeverage);
   const model = replay({ candles, openInterest, margin: { symbol }, leverage, maxLeverage, source: `${symbol} synthetic (${name})` });
   const result = backtest(model, liquidations, { candles, openInterest, source: `datasets/${name} (synthetic)` });
   const times = candles.array("time") as Float64Array;

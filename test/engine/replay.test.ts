@@ -2,6 +2,7 @@ import { strict as assert } from "assert";
 import { table } from "arquero";
 import fc from "fast-check";
 import { replay } from "../../src/engine/replay";
+import { capLeverage } from "../../src/engine/resolve";
 import type { ReplayOptions } from "../../src/engine/options";
 import { head, market } from "./fixtures";
 
@@ -276,5 +277,27 @@ describe("replay(candles, oi)", () => {
     const point = (replay({ candles, ...o, leverageBands: "point" }).bars.array("longLiquidatedUsd") as Float64Array)[1];
     assert.ok(Math.abs(cont - 128.4) < 9, `continuous: ${cont}`);
     assert.equal(point, 0);
+  });
+});
+
+describe("capLeverage(mix, max) and tiers above a symbol's maximum", () => {
+  it("capLeverage(mix, max) moves tiers above max down to it, adding weight to a tier already there", () => {
+    assert.deepEqual(capLeverage({ tiers: [5, 10, 25, 50, 100], weights: [0.1, 0.2, 0.3, 0.25, 0.15] }, 75), { tiers: [5, 10, 25, 50, 75], weights: [0.1, 0.2, 0.3, 0.25, 0.15] });
+    assert.deepEqual(capLeverage({ tiers: [10, 50, 100], weights: [0.5, 0.3, 0.2] }, 50), { tiers: [10, 50], weights: [0.5, 0.5] });
+    // the retail preset (5/10/25/50/100x at 15/30/30/15/10%) by name
+    assert.deepEqual(capLeverage("retail", 75), { tiers: [5, 10, 25, 50, 75], weights: [0.15, 0.3, 0.3, 0.15, 0.1] });
+    assert.throws(() => capLeverage("retail", 0), /capLeverage: column "maxLeverage": maxLeverage must be a finite number >= 1 \(value 0\)/);
+    assert.throws(() => capLeverage("yolo" as never, 50), /unknown leverage preset; known: /);
+  });
+
+  it("replay(BNBUSDT, retail) refuses the 100x tier naming the option and the fix; the capped mix replays", () => {
+    const { candles, openInterest } = market(50, 3, 600);
+    // BNBUSDT bracket 1 (notional up to 10,000 USDT) allows 75x.
+    assert.throws(
+      () => replay({ candles, openInterest, margin: { symbol: "BNBUSDT" } }),
+      /replay: column "leverage\.tiers": tier 100x is above the 75x maximum BNBUSDT's brackets allow for the 10000 USD representative position; cap the mix, e\.g\. leverage: liq\.capLeverage\("retail", 75\) \(value 100\)/,
+    );
+    const m = replay({ candles, openInterest, margin: { symbol: "BNBUSDT" }, leverage: capLeverage("retail", 75), maxLeverage: 75 });
+    assert.deepEqual(m.tiers, [5, 10, 25, 50, 75]);
   });
 });

@@ -1,5 +1,5 @@
 import assert from "node:assert/strict";
-import { capLeverage, validateScenario } from "../../src/validate/simulated";
+import { validateScenario } from "../../src/validate/simulated";
 import { scenarios } from "../../src/sim/scenarios";
 import { simulate } from "../../src/sim/simulate";
 import { trueLiquidationMap } from "../../src/sim/truth";
@@ -28,12 +28,6 @@ describe("validate/simulated", () => {
     assert.deepEqual(v.replay, { symbol: "BNBUSDT", leverage: { tiers: [5, 10, 25, 50, 75], weights: [0.15, 0.3, 0.3, 0.15, 0.1] }, maxLeverage: 75 });
     assert.equal(validateScenario("sol").replay.maxLeverage, 100);
     assert.equal(validateScenario("eth").replay.leverage.tiers.at(-1), 100);
-  });
-
-  it("capLeverage(mix, max) moves tiers above max down to it, adding weight to a tier already there", () => {
-    assert.deepEqual(capLeverage({ tiers: [5, 10, 25, 50, 100], weights: [0.1, 0.2, 0.3, 0.25, 0.15] }, 75), { tiers: [5, 10, 25, 50, 75], weights: [0.1, 0.2, 0.3, 0.25, 0.15] });
-    assert.deepEqual(capLeverage({ tiers: [10, 50, 100], weights: [0.5, 0.3, 0.2] }, 50), { tiers: [10, 50], weights: [0.5, 0.5] });
-    assert.deepEqual(capLeverage({ tiers: [2, 3], weights: [1, 1] }, 125), { tiers: [2, 3], weights: [1, 1] });
   });
 
   it("validateScenario('xrp') throws naming the known scenarios", () => {
