@@ -2,7 +2,7 @@
  * Where loader input comes from: a path (`.csv`, `.json`, `.jsonl`, `.zip`, or any of these
  * gzipped as `.gz`), or in-memory content `{ text, name }` / `{ bytes, name }` (the simulator
  * hands its generated files over this way). Zips and gzip files are unpacked in memory; a
- * `<file>.CHECKSUM` beside a zip or gzip file is verified.
+ * `<file>.CHECKSUM` beside a file is verified on the file's own bytes.
  */
 import { existsSync, readFileSync } from "node:fs";
 import { basename } from "node:path";
@@ -40,6 +40,12 @@ export function readSource(src: Source): SourceText {
     file = src;
     if (!existsSync(src)) throw error("file not found", { file: src });
     bytes = readFileSync(src);
+    // A `<file>.CHECKSUM` beside the file (Binance publishes one per zip) is checked on the bytes
+    // as downloaded, before anything is unpacked.
+    if (existsSync(src + ".CHECKSUM")) {
+      verifyChecksum(bytes, readFileSync(src + ".CHECKSUM", "utf8"), file);
+      notes.push("sha256 matches the .CHECKSUM file");
+    }
   } else if (src instanceof Uint8Array) {
     file = "data";
     bytes = src;
@@ -58,10 +64,6 @@ export function readSource(src: Source): SourceText {
   const gzipped = bytes !== undefined && bytes.length >= 3 && bytes[0] === 0x1f && bytes[1] === 0x8b && bytes[2] === 8;
   if (bytes !== undefined && (gzipped || /\.gz$/i.test(name))) {
     if (!gzipped) throw error("named .gz but not gzip data (no 1f 8b 08 signature)", { file });
-    if (typeof src === "string" && existsSync(src + ".CHECKSUM")) {
-      verifyChecksum(bytes, readFileSync(src + ".CHECKSUM", "utf8"), file);
-      notes.push("sha256 matches the .CHECKSUM file");
-    }
     try {
       bytes = gunzipSync(bytes);
     } catch (e) {
@@ -73,11 +75,6 @@ export function readSource(src: Source): SourceText {
   const zipped = bytes !== undefined && bytes.length >= 4 && bytes[0] === 0x50 && bytes[1] === 0x4b && bytes[2] === 3 && bytes[3] === 4;
   if (!/\.zip$/i.test(name) && !zipped) return { file, name, text: text ?? decode(bytes!), notes };
   if (!bytes) throw error("a .zip source needs bytes, not text", { file });
-  // (A zip inside a gzip file had its checksum, if any, checked on the gzip bytes above.)
-  if (typeof src === "string" && !gzipped && existsSync(src + ".CHECKSUM")) {
-    verifyChecksum(bytes, readFileSync(src + ".CHECKSUM", "utf8"), file);
-    notes.push("sha256 matches the .CHECKSUM file");
-  }
   const entries = unzipEntries(bytes, file).filter((e) => !/\.CHECKSUM$/i.test(e.name));
   if (entries.length === 0) throw error("zip archive has no files", { file });
   if (entries.length > 1) notes.push(`zip holds ${entries.length} files; read in name order as one table`);
