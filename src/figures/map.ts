@@ -154,7 +154,9 @@ export function mapFigure(map: LiquidationMap, options: MapOptions = {}): Figure
       ...baseLayout(),
       title: titled(title, estimateSubtitle("modelled liquidation levels of open leveraged positions, not reported liquidations", map.source, `price ${usd(map.price)}`)),
       barmode: "stack",
-      bargap: 0.08,
+      // Bins touch, as the price axis is continuous: any gap is a fraction of a pixel at hundreds
+      // of bins and antialiases into white stripes at irregular prices.
+      bargap: 0,
       margin: { l: 110, r: 130, t: 130, b: 150 },
       xaxis: { title: { text: "Price (USD)" }, tickformat: USD_FORMAT, range: [lo, hi], showgrid: false, zeroline: false, ticks: "outside" },
       yaxis: { title: { text: "Estimated liquidation USD per price bin" }, tickformat: USD_FORMAT, rangemode: "tozero", gridcolor: "#ececec", zeroline: false },
