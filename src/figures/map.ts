@@ -82,8 +82,14 @@ function cumulativeCurves(map: LiquidationMap): Trace[] {
   return [curve("short", above, "Shorts if price rises"), curve("long", below, "Longs if price falls")];
 }
 
+/**
+ * A threshold label takes about this share of the plot's width; one that would not fit between its
+ * line and the edge of the price range goes on the line's other side (else it covers the axis).
+ */
+const LABEL_WIDTH_SHARE = 0.25;
+
 /** Shapes and annotations: the current price and each threshold with its cumulative USD. */
-function markers(map: LiquidationMap, thresholds: number[]) {
+function markers(map: LiquidationMap, thresholds: number[], [lo, hi]: [number, number]) {
   const shapes: Record<string, unknown>[] = [
     { type: "line", xref: "x", yref: "paper", x0: map.price, x1: map.price, y0: 0, y1: 1, line: { color: PRICE_LINE_COLOUR, width: 2 } },
   ];
@@ -105,6 +111,9 @@ function markers(map: LiquidationMap, thresholds: number[]) {
   ordered.forEach((target, k) => {
     const hit = map.liquidationsIf(target);
     const below = target < map.price;
+    // Outward from the price (left of a level below it, right of one above), unless that overflows.
+    const room = below ? (target - lo) / (hi - lo) : (hi - target) / (hi - lo);
+    const left = below ? room >= LABEL_WIDTH_SHARE : room < LABEL_WIDTH_SHARE;
     shapes.push({ type: "line", xref: "x", yref: "paper", x0: target, x1: target, y0: 0, y1: 1, line: { color: THRESHOLD_COLOUR, width: 1.5, dash: "dash" } });
     const what = target === map.price ? "at the current price: nothing liquidated" : `est. ${usdShort(hit.usd)} of ${hit.side}s liquidated`;
     annotations.push({
@@ -113,10 +122,10 @@ function markers(map: LiquidationMap, thresholds: number[]) {
       x: target,
       y: 0.97 - 0.1 * k,
       yanchor: "top",
-      xanchor: below ? "right" : "left",
-      xshift: below ? -4 : 4,
+      xanchor: left ? "right" : "left",
+      xshift: left ? -4 : 4,
       showarrow: false,
-      align: below ? "right" : "left",
+      align: left ? "right" : "left",
       text: `If price reaches ${usd(target)}:<br>${what}`,
       font: { size: 12, color: THRESHOLD_COLOUR },
       bgcolor: "rgba(255,255,255,0.88)",
@@ -145,7 +154,7 @@ export function mapFigure(map: LiquidationMap, options: MapOptions = {}): Figure
     hi = Math.max(hi, Math.max(...o.thresholds) + pad);
   }
   if (!(hi > lo)) throw error("the map's price grid is empty", { symbol: WHO, value: map.grid.bins });
-  const { shapes, annotations } = markers(map, o.thresholds);
+  const { shapes, annotations } = markers(map, o.thresholds, [lo, hi]);
   const title = o.title === undefined ? `Estimated liquidation map at ${utcLabel(map.time)}` : plotlyText(o.title);
   const data = [...tierBars(map), ...(o.cumulative ? cumulativeCurves(map) : [])];
   return {

@@ -25,7 +25,11 @@ export type RealizedTable =
 export interface MapOptions {
   /** Title; default "Estimated liquidation map at <time> UTC". Shown literally (no markup). */
   title?: string;
-  /** Prices to annotate with the cumulative USD liquidated if price reaches them; default none. */
+  /**
+   * Prices to annotate with the cumulative USD liquidated if price reaches them; default none. A
+   * label sits outward from the current price, or inward when its line is within a quarter of the
+   * shown range from the edge (so it never covers the axis).
+   */
   thresholds?: number[];
   /** Draw the cumulative long/short curves on the right axis; default true. */
   cumulative?: boolean;

@@ -49,6 +49,16 @@ describe("figures/map", () => {
     assert.deepEqual(xs, [62_000, 63_000, 65_000, 67_000]);
   });
 
+  it("mapFigure(map, {thresholds}) puts a label outward from the price unless it would overflow the price range", () => {
+    // Range 60,000-70,000, price 65,000: a label takes a quarter of the width (2,500).
+    const fig = mapFigure(handMap(), { thresholds: [61_000, 63_000, 67_000, 69_000], priceRange: [60_000, 70_000] });
+    const labels = (layoutOf(fig).annotations as { text: string; xanchor: string; xshift: number }[]).filter((a) => a.text.startsWith("If price"));
+    const side = Object.fromEntries(labels.map((a) => [a.text.slice(18, 24), `${a.xanchor} ${a.xshift}`]));
+    // 63,000 has 3,000 to its left and 67,000 3,000 to its right: outward. 61,000 and 69,000 have
+    // 1,000: they flip inward, so they do not cover the axis.
+    assert.deepEqual(side, { "63,000": "right -4", "67,000": "left 4", "61,000": "left 4", "69,000": "right -4" });
+  });
+
   it("mapFigure(map, {thresholds}) stacks threshold labels at distinct heights, nearest the price on top", () => {
     const fig = mapFigure(handMap(), { thresholds: [62_000, 63_000, 67_000] });
     const labels = (layoutOf(fig).annotations as { text: string; y: number }[]).filter((a) => a.text.startsWith("If price"));
