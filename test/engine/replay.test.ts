@@ -142,6 +142,39 @@ describe("replay(candles, oi)", () => {
     );
   });
 
+  it("replay(candles, oi).heatmap() columns up to bar t hold the same USD at every price without the later bars", () => {
+    const full = market(300, 9);
+    for (const t of [0, 57, 180]) {
+      const cut = { candles: head(full.candles, t + 1), openInterest: head(full.openInterest, t + 1) };
+      // A window fixed in advance: the columns are identical arrays.
+      // (interval given: one candle alone has no gap to infer it from)
+      const grid = { step: 25, lo: 21_000, bins: 900 };
+      const a = replay({ ...full, grid, heatmap: {}, interval: 60_000 }).heatmap();
+      const b = replay({ ...cut, grid, heatmap: {}, interval: 60_000 }).heatmap();
+      assert.equal(b.z.length, t + 1);
+      assert.ok(b.z[t]!.reduce((x, v) => x + v, 0) > 0, "the window holds levels");
+      assert.deepEqual(b.z, a.z.slice(0, t + 1));
+      assert.deepEqual(b.times, a.times.slice(0, t + 1));
+      // The default window spans every bin the input used, so it can differ; the USD at each
+      // absolute bin does not.
+      const fa = replay({ ...full, interval: 60_000 }).heatmap();
+      const fb = replay({ ...cut, interval: 60_000 }).heatmap();
+      const kA = Math.round(fa.grid.lo / fa.grid.step);
+      const kB = Math.round(fb.grid.lo / fb.grid.step);
+      assert.equal(fa.grid.step, fb.grid.step);
+      if (t === 0) assert.notEqual(fb.grid.bins, fa.grid.bins, "the windows differ, so the comparison aligns bins");
+      for (let c = 0; c <= t; c++) {
+        for (let k = 0; k < fb.grid.bins; k++) {
+          const j = kB + k - kA;
+          assert.equal(fb.z[c]![k], j >= 0 && j < fa.grid.bins ? fa.z[c]![j] : 0, `column ${c}, bin ${kB + k}`);
+        }
+        // and nothing outside the shorter input's window
+        const inside = fb.z[c]!.reduce((x, v) => x + v, 0);
+        assert.ok(Math.abs(fa.z[c]!.reduce((x, v) => x + v, 0) - inside) <= 1e-6 * Math.max(1, inside));
+      }
+    }
+  });
+
   it("replay(candles, oi) reads arquero tables, sliced or filtered, like the plain columns", () => {
     const full = market(120, 14);
     const candles = table(full.candles);
