@@ -26,5 +26,8 @@ export function autoStep(high: number, low: number, close: number): number {
 /** The grid of absolute bins [kLo, kHi]. */
 export function gridOf(kLo: number, kHi: number, step: number): PriceGrid {
   const bins = Math.max(0, kHi - kLo + 1);
-  return { lo: kLo * step, step, bins, prices: Float64Array.from({ length: bins }, (_, i) => (kLo + i + 0.5) * step) };
+  // A loop, not Float64Array.from with an arrow: a new closure per call was compiled anew each time.
+  const prices = new Float64Array(bins);
+  for (let i = 0; i < bins; i++) prices[i] = (kLo + i + 0.5) * step;
+  return { lo: kLo * step, step, bins, prices };
 }

@@ -83,11 +83,15 @@ export function resolveOptions(o: ReplayOptions): ResolvedOptions {
   const margin = { ...DEFAULTS.margin, ...(o.margin ?? {}) };
   positive(margin.positionUsd, "margin.positionUsd", { symbol: "replay" });
 
+  // One literal with every key, never spreads: the object then always has the same hidden class,
+  // so the compiled code that reads it (readSeries, levelBands) survives from one replay to the
+  // next. A spread's class is a transition V8 drops with its last object ("weak objects" deopt),
+  // and the reader was compiled again on every replay.
   return {
     tiers,
     weights: { long, short },
     margin,
-    ...(o.ratios ? { ratios: o.ratios } : {}),
+    ratios: o.ratios,
     leverageBands: oneOf(o.leverageBands, ["continuous", "point"], DEFAULTS.leverageBands, "leverageBands"),
     maxLeverage: o.maxLeverage ?? DEFAULTS.maxLeverage,
     grid,
@@ -97,8 +101,8 @@ export function resolveOptions(o: ReplayOptions): ResolvedOptions {
     close: oneOf(o.close, ["proportional", "nearest"], DEFAULTS.close, "close"),
     halfLifeHours,
     anchor: oneOf(o.anchor, ["fill", "scale", "off"], DEFAULTS.anchor, "anchor"),
-    ...(o.interval !== undefined ? { interval: o.interval } : {}),
+    interval: o.interval,
     source: o.source ?? DEFAULTS.source,
-    ...(o.heatmap ? { heatmap: { ...o.heatmap } } : {}),
+    heatmap: o.heatmap ? { step: o.heatmap.step } : undefined,
   };
 }
