@@ -81,6 +81,24 @@ function takerShare(candles: Columns, n: number): Float64Array {
   return out;
 }
 
+/**
+ * The candle interval when `interval` is not given, from as little of the input as possible:
+ * bar 0's own `closeTime` when the candles have one (Binance stamps open + interval − 1 ms; spans of
+ * a second or more are rounded to the second, so open + interval works too), which needs no later
+ * bar; else the gap between the first two candles; else (one candle, no closeTime) 1 ms.
+ */
+function barInterval(candles: Columns, time: Float64Array): number {
+  if (has(candles, "closeTime")) {
+    const src = isTable(candles) ? (candles.array("closeTime") as ArrayLike<unknown>) : candles.closeTime;
+    let close = src[0];
+    if (close instanceof Date) close = close.getTime();
+    const span = typeof close === "number" ? close - time[0] : NaN;
+    if (!(span > 0 && span < Infinity)) throw error("row 0: closeTime must be a time after the bar's open time (it sets the interval; or pass `interval`)", { file: "candles", column: "closeTime", value: close });
+    return span >= 999 ? Math.round((span + 1) / 1000) * 1000 : span + 1;
+  }
+  return time.length > 1 ? time[1] - time[0] : 1;
+}
+
 export function readSeries(candles: Columns, openInterest: Columns | undefined, o: ResolvedOptions): Series {
   const time = numeric(candles, "time", "candles");
   const open = numeric(candles, "open", "candles");
@@ -94,7 +112,7 @@ export function readSeries(candles: Columns, openInterest: Columns | undefined, 
     if (!(low[i] > 0)) throw error(`row ${i}: price must be positive`, { file: "candles", column: "low", value: low[i] });
     if (!(high[i] >= low[i])) throw error(`row ${i}: high below low ${low[i]}`, { file: "candles", column: "high", value: high[i] });
   }
-  const interval = o.interval ?? (n > 1 ? time[1] - time[0] : 1);
+  const interval = o.interval ?? barInterval(candles, time);
 
   // Open interest: its own table (aligned by time) or columns of the candle table (row by row).
   const oiSource = openInterest ?? candles;

@@ -202,6 +202,30 @@ describe("replay(candles, oi)", () => {
     assert.deepEqual(mb.long, ma.long);
   });
 
+  it("replay(candles with closeTime, oi) takes the interval from bar 0 alone: one candle equals the first bar of the longer input", () => {
+    // Binance klines stamp close_time = open + interval − 1 ms; no later bar is needed.
+    const full = market(50, 8);
+    const candles = { ...full.candles, closeTime: full.candles.time.map((t) => t + 60_000 - 1) };
+    const a = replay({ candles, openInterest: full.openInterest });
+    const b = replay({ candles: head(candles, 1), openInterest: head(full.openInterest, 1) });
+    assert.deepEqual(b.bars.objects(), a.bars.slice(0, 1).objects());
+    const [ma, mb] = [a.mapAt(full.candles.time[0]), b.mapAt()];
+    assert.equal(mb.time, full.candles.time[0] + 60_000);
+    assert.deepEqual([mb.time, mb.price, mb.grid.lo, mb.grid.bins], [ma.time, ma.price, ma.grid.lo, ma.grid.bins]);
+    assert.deepEqual(mb.long, ma.long);
+    // the same bars as with the interval given
+    assert.deepEqual(a.bars.objects(), replay({ ...full, interval: 60_000 }).bars.objects());
+    // a vendor stamping the close at open + interval gives the same interval
+    const next = { ...full.candles, closeTime: full.candles.time.map((t) => t + 60_000) };
+    assert.equal(replay({ candles: head(next, 1), openInterest: head(full.openInterest, 1) }).mapAt().time, mb.time);
+  });
+
+  it("replay(candles with closeTime not after time) throws naming the column and value", () => {
+    const full = market(3, 8);
+    const candles = { ...full.candles, closeTime: full.candles.time.slice() };
+    assert.throws(() => replay({ candles, openInterest: full.openInterest }), /candles, column "closeTime": row 0: closeTime must be a time after the bar's open time \(it sets the interval; or pass `interval`\) \(value 1699999200000\)/);
+  });
+
   it("replay(candles, oi).mapAt(bar t).liquidationsIf(next low / high) is what bar t + 1 liquidates", () => {
     // Entries at the close never lie beyond it, so a bar liquidates only levels its range crosses,
     // which the map after the previous bar answers. Decay and OI changes come after liquidation.
