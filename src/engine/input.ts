@@ -89,11 +89,9 @@ function takerShare(candles: Columns, n: number): Float64Array {
  */
 function barInterval(candles: Columns, time: Float64Array): number {
   if (has(candles, "closeTime")) {
-    const src = isTable(candles) ? (candles.array("closeTime") as ArrayLike<unknown>) : candles.closeTime;
-    let close = src[0];
-    if (close instanceof Date) close = close.getTime();
-    const span = typeof close === "number" ? close - time[0] : NaN;
-    if (!(span > 0 && span < Infinity)) throw error("row 0: closeTime must be a time after the bar's open time (it sets the interval; or pass `interval`)", { file: "candles", column: "closeTime", value: close });
+    const close = numeric(candles, "closeTime", "candles")[0];
+    const span = close - time[0];
+    if (!(span > 0)) throw error("row 0: closeTime must be a time after the bar's open time (it sets the interval; or pass `interval`)", { file: "candles", column: "closeTime", value: close });
     return span >= 999 ? Math.round((span + 1) / 1000) * 1000 : span + 1;
   }
   return time.length > 1 ? time[1] - time[0] : 1;
