@@ -1,6 +1,6 @@
 import { strict as assert } from "assert";
 import { from } from "arquero";
-import { readSeries } from "../../src/engine/input";
+import { numeric, readSeries } from "../../src/engine/input";
 import { resolveOptions } from "../../src/engine/resolve";
 
 const o = resolveOptions({});
@@ -71,5 +71,24 @@ describe("readSeries(candles, openInterest, options)", () => {
     const inverted = candles(1);
     inverted.low[0] = 102;
     assert.throws(() => readSeries(inverted, oi, o), /column "high": row 0: high below low 102 \(value 101\)/);
+  });
+
+  it("numeric(columns, name, label) names the first NaN or infinite row of a Float64Array, in the four-way scan or its tail", () => {
+    // 11 rows: rows 0-7 are scanned four at a time, rows 8-10 one by one.
+    for (const [row, bad] of [[0, NaN], [5, Infinity], [7, -Infinity], [8, NaN], [10, Infinity]] as const) {
+      const x = new Float64Array(11).fill(-1e300);
+      x[row] = bad;
+      x[row === 10 ? 9 : 10] = NaN; // a later bad row must not be the one reported (except the last)
+      const first = row === 10 ? 9 : row;
+      assert.throws(() => numeric({ v: x }, "v", "file.csv"), new RegExp(`file\\.csv, column "v": row ${first}: not a finite number \\(value ${x[first]}\\)`));
+    }
+    const fine = Float64Array.from({ length: 11 }, (_, i) => (i % 2 ? -0 : 1e308));
+    assert.equal(numeric({ v: fine }, "v", "file.csv"), fine, "a finite Float64Array is returned as is, not copied");
+  });
+
+  it("numeric(columns, name, label) reads Dates as epoch ms and reports the original value of a bad entry", () => {
+    assert.deepEqual([...numeric({ t: [new Date(Date.UTC(2024, 0, 1)), 5] }, "t", "x")], [Date.UTC(2024, 0, 1), 5]);
+    assert.throws(() => numeric({ t: [1, "2"] }, "t", "x"), /x, column "t": row 1: not a finite number \(value "2"\)/);
+    assert.throws(() => numeric({ t: [1, new Date(NaN)] }, "t", "x"), /x, column "t": row 1: not a finite number \(value NaN\)/);
   });
 });
