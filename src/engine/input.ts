@@ -221,9 +221,10 @@ export function readSeries(candles: Columns, openInterest: Columns | undefined, 
   const oiStart = alignRows(time, interval, oiTime, row);
   const oiUsd = new Float64Array(n);
   gather(oiValue, row, oiStart, oiUsd, usdCol === "openInterest" ? close : undefined);
-  // A ratio of 1 (share 0.5) before the first OI row.
-  const ratioShare = ratio ? new Float64Array(n).fill(0.5) : undefined;
-  if (ratio && ratioShare) {
+  let ratioShare: Float64Array | undefined;
+  if (ratio) {
+    // A ratio of 1 (share 0.5) before the first OI row.
+    ratioShare = new Float64Array(n).fill(0.5);
     const bad = ratioShares(ratio, row, oiStart, ratioShare);
     if (bad >= 0) throw error(`row ${bad}: long/short ratio must be >= 0`, { file: label, column: o.ratioColumn, value: ratio[bad] });
   }
