@@ -12,6 +12,7 @@
  * kinds of book, so their totals and liquidations are identical to the last bit.
  */
 import { Lane } from "./lane";
+import { decimalStep } from "./grid";
 
 export const LONG = 0;
 export const SHORT = 1;
@@ -29,6 +30,9 @@ export interface Flows {
 
 export class Book {
   readonly step: number;
+  /** The step as units / (twoTen / 2) (`decimalStep`), for the bin centres at which levels are liquidated. */
+  private readonly units: number;
+  private readonly twoTen: number;
   readonly tiers: number;
   /** lanes[side][tier]: raw amounts per bin (empty when not tiered). */
   readonly lanes: Lane[][];
@@ -52,6 +56,9 @@ export class Book {
   /** `groupKey[t]` equal for tiers that share a scale (e.g. their half-life). */
   constructor(step: number, groupKey: number[], tiered = true) {
     this.step = step;
+    const decimal = decimalStep(step);
+    this.units = decimal.units;
+    this.twoTen = 2 * decimal.ten;
     this.tiered = tiered;
     this.tiers = groupKey.length;
     const keys = [...new Set(groupKey)];
@@ -121,7 +128,7 @@ export class Book {
 
   /** Liquidates every long level whose bin centre is at or above `price`; returns the USD. */
   liquidateLongs(price: number): number {
-    const kcut = firstCentreAtOrAbove(price, this.step);
+    const kcut = firstCentreAtOrAbove(price, this.units, this.twoTen);
     let usd = 0;
     for (let g = 0; g < this.groups.length; g++) {
       const sum = this.sums[LONG][g];
@@ -135,7 +142,7 @@ export class Book {
 
   /** Liquidates every short level whose bin centre is at or below `price`; returns the USD. */
   liquidateShorts(price: number): number {
-    const kcut = firstCentreAtOrAbove(price, this.step, true) - 1;
+    const kcut = firstCentreAtOrAbove(price, this.units, this.twoTen, true) - 1;
     let usd = 0;
     for (let g = 0; g < this.groups.length; g++) {
       const sum = this.sums[SHORT][g];
@@ -260,17 +267,23 @@ export class Book {
 }
 
 /**
- * First absolute bin whose centre (k + 0.5)·step is >= price (> price when `strict`), decided on
- * the centre exactly as the map computes it, so the replay and the map questions agree at ties.
+ * First absolute bin whose centre is >= price (> price when `strict`), decided on the centre
+ * exactly as the grid computes it, so the replay and the map questions agree at ties. The step
+ * is `units / ten` (`decimalStep`), `twoTen` = 2 · ten, and bin k's centre is
+ * ((2k + 1) · units) / twoTen: the double `binCentre` in grid.ts gives, nearest the decimal centre
+ * (with ten = 1 it is (k + 0.5) · step bit for bit). The formula is written out here rather than
+ * calling `binCentre`: this runs twice per bar, and the call into grid.ts made a year replay 36–48%
+ * slower in the benchmark (written out: 0–6%, within its noise). test/engine/book.test.ts checks
+ * that the two agree at every centre.
  */
-export function firstCentreAtOrAbove(price: number, step: number, strict = false): number {
-  let k = Math.ceil(price / step - 0.5);
+export function firstCentreAtOrAbove(price: number, units: number, twoTen: number, strict = false): number {
+  let k = Math.ceil((price * twoTen) / (2 * units) - 0.5);
   if (strict) {
-    while ((k - 0.5) * step > price) k--;
-    while (!((k + 0.5) * step > price)) k++;
+    while (((2 * k - 1) * units) / twoTen > price) k--;
+    while (!(((2 * k + 1) * units) / twoTen > price)) k++;
   } else {
-    while ((k - 0.5) * step >= price) k--;
-    while (!((k + 0.5) * step >= price)) k++;
+    while (((2 * k - 1) * units) / twoTen >= price) k--;
+    while (!(((2 * k + 1) * units) / twoTen >= price)) k++;
   }
   return k;
 }
@@ -536,3 +549,4 @@ for (const b of KEEP_BOOK_SHAPES) {
   b.openSide(LONG, 100, 120, 1, Float64Array.of(0.5, 0.5), one, one);
   b.openSide(SHORT, 100, 120, 1, Float64Array.of(1.5, 1.5), Float64Array.of(2, 2), one);
 }
+

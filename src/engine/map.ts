@@ -9,6 +9,7 @@
  */
 import { table } from "arquero";
 import { error } from "../util/errors";
+import { centresFrom } from "./grid";
 import type { LeverageShare, LiquidationMap, PriceGrid, Side, SideUsd } from "./types";
 
 /** A book to map: USD per tier per bin, on an equal-width grid. */
@@ -51,7 +52,7 @@ function checkBook(b: BookInput): { grid: PriceGrid; long: Float64Array[]; short
   const short = read("short", b.short);
   const step = b.grid.step;
   const given = b.grid.prices;
-  const prices = given && given.length === bins ? Float64Array.from(given) : Float64Array.from({ length: bins }, (_, i) => lo + (i + 0.5) * step);
+  const prices = given && given.length === bins ? Float64Array.from(given) : centresFrom(lo, step, bins);
   return { grid: { lo, step, bins, prices }, long, short };
 }
 

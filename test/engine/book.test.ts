@@ -1,5 +1,7 @@
 import { strict as assert } from "assert";
-import { Book, LONG, SHORT } from "../../src/engine/book";
+import fc from "fast-check";
+import { Book, firstCentreAtOrAbove, LONG, SHORT } from "../../src/engine/book";
+import { binCentre, decimalStep } from "../../src/engine/grid";
 
 describe("Book(step, groupKey)", () => {
   it("Book.decay(side, group, f) halves a tier's USD per half-life without touching its bins", () => {
@@ -33,6 +35,35 @@ describe("Book(step, groupKey)", () => {
     assert.equal(book.liquidateShorts(104.9), 0);
     assert.equal(book.liquidateShorts(105), 100);
     assert.equal(book.sideTotal(SHORT), 100);
+  });
+
+  it("Book.liquidateShorts(price) and liquidateLongs(price) reach a decimal centre at exactly that price", () => {
+    // Step 0.2: bin 635 covers [127.0, 127.2), centre 127.1. A high of exactly 127.1 reaches it
+    // (with the centre computed as (635 + 0.5) · 0.2 = 127.10000000000001 it would not).
+    const book = new Book(0.2, [0]);
+    book.open(SHORT, 0, 127.1, 127.1, 30);
+    book.open(LONG, 0, 126.9, 126.9, 70); // bin 634, centre 126.9
+    assert.equal(book.liquidateShorts(127.09), 0);
+    assert.equal(book.liquidateShorts(127.1), 30);
+    assert.equal(book.liquidateLongs(126.91), 0);
+    assert.equal(book.liquidateLongs(126.9), 70);
+  });
+
+  it("firstCentreAtOrAbove(price, units, twoTen, strict) cuts at the grid's own centres (binCentre)", () => {
+    const steps = fc.constantFrom(20, 25, 2.5, 1, 0.2, 0.05, 0.001, 0.00025, 1 / 3, Math.PI);
+    fc.assert(
+      fc.property(steps, fc.integer({ min: 1, max: 50_000_000 }), (step, k) => {
+        const { units, ten } = decimalStep(step);
+        const c = binCentre(k, units, ten);
+        // At exactly a centre, that bin is the first at or above it and the last below the next.
+        assert.equal(firstCentreAtOrAbove(c, units, 2 * ten), k);
+        assert.equal(firstCentreAtOrAbove(c, units, 2 * ten, true), k + 1);
+        // Just past it, on either side.
+        assert.equal(firstCentreAtOrAbove(c * (1 + 1e-12), units, 2 * ten), k + 1);
+        assert.equal(firstCentreAtOrAbove(c * (1 - 1e-12), units, 2 * ten, true), k);
+      }),
+      { seed: 7, numRuns: 2000 },
+    );
   });
 
   it("Book.decay keeps totals exact when tiny scales are folded back into the bins", () => {

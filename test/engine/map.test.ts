@@ -31,6 +31,15 @@ describe("liquidationMap(book)", () => {
     assert.deepEqual(m.liquidationsIf(100), { side: "long", usd: 0 });
   });
 
+  it("liquidationMap(book) on a decimal grid answers at the printed centres", () => {
+    // Bins of 0.1 from 2.3: centres 2.35, 2.45, 2.55, 2.65 (2.3 + 0.5 · 0.1 would be 2.3499999999999996).
+    const m = liquidationMap({ price: 2.5, tiers: [10], grid: { lo: 2.3, step: 0.1 }, long: [[10, 20, 0, 0]], short: [[0, 0, 30, 40]] });
+    assert.deepEqual([...m.grid.prices], [2.35, 2.45, 2.55, 2.65]);
+    assert.deepEqual(m.liquidationsIf(2.35), { side: "long", usd: 30 });
+    assert.deepEqual(m.liquidationsIf(2.65), { side: "short", usd: 70 });
+    assert.deepEqual(m.table.array("price"), [2.35, 2.45, 2.55, 2.65]);
+  });
+
   it("liquidationMap(book).imbalance(pct) compares longs and shorts within pct of the price", () => {
     const m = book();
     // ±5%: longs at or above 95 (60), shorts at or below 105 (30)
