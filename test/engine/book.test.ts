@@ -3,6 +3,13 @@ import fc from "fast-check";
 import { Book, firstCentreAtOrAbove, LONG, SHORT } from "../../src/engine/book";
 import { binCentre, decimalStep } from "../../src/engine/grid";
 
+/** The next double after a positive x, up (+1) or down (−1). */
+function nextAfter(x: number, dir: 1 | -1): number {
+  const bits = new BigInt64Array(Float64Array.of(x).buffer);
+  bits[0] += BigInt(dir);
+  return new Float64Array(bits.buffer)[0];
+}
+
 describe("Book(step, groupKey)", () => {
   it("Book.decay(side, group, f) halves a tier's USD per half-life without touching its bins", () => {
     const book = new Book(1, [24, 24, 48]);
@@ -49,18 +56,19 @@ describe("Book(step, groupKey)", () => {
     assert.equal(book.liquidateLongs(126.9), 70);
   });
 
-  it("firstCentreAtOrAbove(price, units, twoTen, strict) cuts at the grid's own centres (binCentre)", () => {
+  it("firstCentreAtOrAbove(price, step, units, twoTen, strict) cuts at the grid's own centres (binCentre)", () => {
     const steps = fc.constantFrom(20, 25, 2.5, 1, 0.2, 0.05, 0.001, 0.00025, 1 / 3, Math.PI);
     fc.assert(
       fc.property(steps, fc.integer({ min: 1, max: 50_000_000 }), (step, k) => {
         const { units, ten } = decimalStep(step);
         const c = binCentre(k, units, ten);
         // At exactly a centre, that bin is the first at or above it and the last below the next.
-        assert.equal(firstCentreAtOrAbove(c, units, 2 * ten), k);
-        assert.equal(firstCentreAtOrAbove(c, units, 2 * ten, true), k + 1);
-        // Just past it, on either side.
-        assert.equal(firstCentreAtOrAbove(c * (1 + 1e-12), units, 2 * ten), k + 1);
-        assert.equal(firstCentreAtOrAbove(c * (1 - 1e-12), units, 2 * ten, true), k);
+        assert.equal(firstCentreAtOrAbove(c, step, units, 2 * ten), k);
+        assert.equal(firstCentreAtOrAbove(c, step, units, 2 * ten, true), k + 1);
+        // One double past it on either side, where (k + 0.5) · step alone can decide wrongly.
+        assert.equal(firstCentreAtOrAbove(nextAfter(c, 1), step, units, 2 * ten), k + 1);
+        assert.equal(firstCentreAtOrAbove(nextAfter(c, -1), step, units, 2 * ten), k);
+        assert.equal(firstCentreAtOrAbove(nextAfter(c, -1), step, units, 2 * ten, true), k);
       }),
       { seed: 7, numRuns: 2000 },
     );
