@@ -562,4 +562,3 @@ for (const b of KEEP_BOOK_SHAPES) {
   b.openSide(LONG, 100, 120, 1, Float64Array.of(0.5, 0.5), one, one);
   b.openSide(SHORT, 100, 120, 1, Float64Array.of(1.5, 1.5), Float64Array.of(2, 2), one);
 }
-

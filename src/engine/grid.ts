@@ -76,5 +76,5 @@ export function gridOf(kLo: number, kHi: number, step: number): PriceGrid {
   // A loop, not Float64Array.from with an arrow: a new closure per call was compiled anew each time.
   const prices = new Float64Array(bins);
   for (let i = 0; i < bins; i++) prices[i] = binCentre(kLo + i, units, ten);
-  return { lo: ten === 1 ? kLo * step : (kLo * units) / ten, step, bins, prices };
+  return { lo: (kLo * units) / ten, step, bins, prices };
 }
