@@ -59,7 +59,7 @@ function mapOfBook(book: Book, s: Series, i: number, tiers: number[], source: st
     book.addTier(SHORT, t, kLo, a);
     return a;
   });
-  // gridOf's centres, (k + 0.5)·step, are the ones the book's liquidations compare with.
+  // gridOf's centres (binCentre: the doubles nearest the decimal centres) are the ones the book's liquidations compare with.
   return liquidationMap({ price, tiers, grid: gridOf(kLo, kHi, step), long, short, time: s.time[i] + s.interval, source });
 }
 
