@@ -5,21 +5,23 @@
  * exactly. Tiers are the union; price is the first map's (venues differ by basis points).
  */
 import { error } from "../util/errors";
+import { binOf, decimalStep } from "./grid";
 import { liquidationMap } from "./map";
 import type { LiquidationMap } from "./types";
 
 export function combineMaps(maps: LiquidationMap[], options: { source?: string } = {}): LiquidationMap {
   if (!Array.isArray(maps) || maps.length === 0) throw error("needs at least one map", { symbol: "combineMaps", value: maps });
   const step = Math.max(...maps.map((m) => m.grid.step));
+  const { units, ten } = decimalStep(step);
   let kLo = Infinity;
   let kHi = -Infinity;
   for (const m of maps) {
     if (m.grid.bins === 0) continue;
-    kLo = Math.min(kLo, Math.floor(m.grid.prices[0] / step));
-    kHi = Math.max(kHi, Math.floor(m.grid.prices[m.grid.bins - 1] / step));
+    kLo = Math.min(kLo, binOf(m.grid.prices[0], units, ten));
+    kHi = Math.max(kHi, binOf(m.grid.prices[m.grid.bins - 1], units, ten));
   }
   const price = maps[0].price;
-  const kPrice = Math.floor(price / step);
+  const kPrice = binOf(price, units, ten);
   kLo = Math.min(kLo, kPrice);
   kHi = Math.max(kHi, kPrice);
   const bins = kHi - kLo + 1;
@@ -30,7 +32,7 @@ export function combineMaps(maps: LiquidationMap[], options: { source?: string }
     m.tiers.forEach((lev, t) => {
       const to = tiers.indexOf(lev);
       for (let i = 0; i < m.grid.bins; i++) {
-        const k = Math.floor(m.grid.prices[i] / step) - kLo;
+        const k = binOf(m.grid.prices[i], units, ten) - kLo;
         long[to][k] += m.long[t][i];
         short[to][k] += m.short[t][i];
       }
@@ -39,7 +41,7 @@ export function combineMaps(maps: LiquidationMap[], options: { source?: string }
   return liquidationMap({
     price,
     tiers,
-    grid: { lo: kLo * step, step, bins },
+    grid: { lo: (kLo * units) / ten, step, bins },
     long,
     short,
     time: Math.max(...maps.map((m) => m.time)),

@@ -44,6 +44,26 @@ export function binCentre(k: number, units: number, ten: number): number {
 }
 
 /**
+ * Absolute bin holding `price`: the largest k whose lower edge, (k · units) / ten (the double
+ * nearest the decimal edge, as binCentre for centres), is <= price. With a 0.1 step, 1.2 is in
+ * bin 12 = [1.2, 1.3), where Math.floor(1.2 / 0.1) gives 11 (1.2 / 0.1 is 11.999999999999998).
+ * Non-finite prices come back as they are (a guard for the loops; callers check their input).
+ */
+export function binOf(price: number, units: number, ten: number): number {
+  let k = Math.floor((price * ten) / units);
+  if (!Number.isFinite(k)) return k;
+  while ((k * units) / ten > price) k--;
+  while (((k + 1) * units) / ten <= price) k++;
+  return k;
+}
+
+/** binOf for a step given as a number: the absolute bin holding `price` (not for hot loops: it derives the decimal each call). */
+export function binAt(price: number, step: number): number {
+  const { units, ten } = decimalStep(step);
+  return binOf(price, units, ten);
+}
+
+/**
  * Automatic bin width from the first bar: a quarter of its range relative to the close (its
  * volatility), clamped to 0.025%–0.1% of the price (a 100x level is about 0.6% away, so bins stay
  * several times finer than the nearest levels), rounded to a nice number.

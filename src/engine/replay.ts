@@ -6,7 +6,7 @@
 import { table } from "arquero";
 import { error } from "../util/errors";
 import { LONG, SHORT, type Book } from "./book";
-import { autoStep, gridOf } from "./grid";
+import { autoStep, binAt, gridOf } from "./grid";
 import { columnBars, heatmapOf, HeatmapRecorder } from "./heatmap";
 import { readSeries, type Columns, type Series } from "./input";
 import { levelBands } from "./levels";
@@ -30,7 +30,7 @@ function unionGrid(s: Series, step: number, kMin: number, kMax: number): PriceGr
     if (s.low[i] < lo) lo = s.low[i];
     if (s.high[i] > hi) hi = s.high[i];
   }
-  return gridOf(Math.min(kMin, Math.floor(lo / step)), Math.max(kMax, Math.floor(hi / step)), step);
+  return gridOf(Math.min(kMin, binAt(lo, step)), Math.max(kMax, binAt(hi, step)), step);
 }
 
 export interface ReplayInput extends ReplayOptions {
@@ -44,7 +44,7 @@ export interface ReplayInput extends ReplayOptions {
 function mapOfBook(book: Book, s: Series, i: number, tiers: number[], source: string): LiquidationMap {
   const price = s.close[i];
   const step = book.step;
-  const kPrice = Math.floor(price / step);
+  const kPrice = binAt(price, step);
   const ext = book.extent();
   const kLo = Math.min(kPrice, ext ? ext[0] : kPrice);
   const kHi = Math.max(kPrice, ext ? ext[1] : kPrice);
@@ -80,7 +80,8 @@ export function replay(input: ReplayInput): LiquidationModel {
   const last = s.n - 1;
 
   // A fixed output window, when given, is known before the first bar.
-  const window = o.grid.lo !== undefined && o.grid.bins !== undefined ? gridOf(Math.floor(o.grid.lo / step), Math.floor(o.grid.lo / step) + o.grid.bins - 1, step) : undefined;
+  const kWindow = o.grid.lo !== undefined && o.grid.bins !== undefined ? binAt(o.grid.lo, step) : undefined;
+  const window = kWindow !== undefined ? gridOf(kWindow, kWindow + o.grid.bins! - 1, step) : undefined;
   const heatmaps = new Map<number | undefined, Heatmap>();
 
   // Main pass: per-bar outputs, the extent of every book along the way (for the model grid) and,

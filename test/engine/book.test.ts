@@ -1,7 +1,7 @@
 import { strict as assert } from "assert";
 import fc from "fast-check";
 import { Book, firstCentreAtOrAbove, LONG, SHORT } from "../../src/engine/book";
-import { binCentre, decimalStep } from "../../src/engine/grid";
+import { binAt, binCentre, decimalStep } from "../../src/engine/grid";
 
 /** The next double after a positive x, up (+1) or down (−1). */
 function nextAfter(x: number, dir: 1 | -1): number {
@@ -71,6 +71,32 @@ describe("Book(step, groupKey)", () => {
         assert.equal(firstCentreAtOrAbove(nextAfter(c, -1), step, units, 2 * ten, true), k);
       }),
       { seed: 7, numRuns: 2000 },
+    );
+  });
+
+  it("Book.open(side, t, x, x, usd) stores a level on a decimal edge in the bin that starts there", () => {
+    // 1.2 on a 0.1 grid is the lower edge of [1.2, 1.3) (Math.floor(1.2 / 0.1) is 11). A low of
+    // exactly 1.2 reaches that bin's centre 1.25; the level must not sit at 1.15, below the low.
+    const book = new Book(0.1, [0]);
+    book.open(LONG, 0, 1.2, 1.2, 500);
+    book.open(SHORT, 0, 2.3, 2.3, 500); // [2.3, 2.4): a high of 2.26 does not reach it
+    assert.deepEqual([book.lanes[LONG][0].lo, book.lanes[SHORT][0].lo], [12, 23]);
+    assert.equal(book.liquidateShorts(2.26), 0);
+    assert.equal(book.liquidateLongs(1.2), 500);
+    // Any decimal edge, and one double below it, on the steps the automatic grid picks.
+    const steps = fc.constantFrom(20, 25, 2.5, 1, 0.2, 0.05, 0.001, 0.00025);
+    fc.assert(
+      fc.property(steps, fc.integer({ min: 1, max: 50_000_000 }), (step, k) => {
+        const { units, ten } = decimalStep(step);
+        const edge = (k * units) / ten;
+        const b = new Book(step, [0]);
+        b.open(LONG, 0, edge, edge, 1);
+        b.open(SHORT, 0, nextAfter(edge, -1), nextAfter(edge, -1), 1);
+        assert.equal(b.lanes[LONG][0].lo, k);
+        assert.equal(b.lanes[SHORT][0].lo, k - 1);
+        assert.equal(binAt(edge, step), k);
+      }),
+      { seed: 11, numRuns: 2000 },
     );
   });
 

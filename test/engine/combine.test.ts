@@ -23,6 +23,15 @@ describe("combineMaps(maps)", () => {
     assert.deepEqual(m.liquidationsIf(80), { side: "long", usd: 19 });
   });
 
+  it("combineMaps([map]) on a decimal grid keeps the map's centres and answers", () => {
+    // lo 0.3 with step 0.05: kLo · step would be 0.30000000000000004 and every centre one ulp off.
+    const a = liquidationMap({ price: 0.3, tiers: [10], grid: { lo: 0.3, step: 0.05 }, long: [[0, 0]], short: [[5, 2]] });
+    const m = combineMaps([a, a]);
+    assert.deepEqual([m.grid.lo, ...m.grid.prices], [0.3, 0.325, 0.375]);
+    assert.deepEqual(m.liquidationsIf(0.325), { side: "short", usd: 10 });
+    assert.deepEqual(m.liquidationsIf(0.375), { side: "short", usd: 14 });
+  });
+
   it("combineMaps([]) throws", () => {
     assert.throws(() => combineMaps([]), /combineMaps: needs at least one map/);
   });

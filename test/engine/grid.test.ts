@@ -1,5 +1,5 @@
 import { strict as assert } from "assert";
-import { autoStep, binCentre, centresFrom, decimalStep, gridOf, niceStep } from "../../src/engine/grid";
+import { autoStep, binAt, binCentre, binOf, centresFrom, decimalStep, gridOf, niceStep } from "../../src/engine/grid";
 
 describe("grid", () => {
   it("niceStep(x) rounds to 1, 2, 2.5 or 5 times a power of ten", () => {
@@ -59,5 +59,22 @@ describe("grid", () => {
     assert.deepEqual([...centresFrom(100, 0.1, 3)], [100.05, 100.15, 100.25]);
     assert.deepEqual([...centresFrom(0.3, 0.05, 2)], [0.325, 0.375]);
     assert.deepEqual([...centresFrom(50, 5, 2)], [52.5, 57.5]);
+  });
+
+  it("binOf(price, units, ten) puts a price on a decimal edge in the bin above it", () => {
+    // 1.2 / 0.1 is 11.999999999999998: Math.floor would put 1.2 in [1.1, 1.2).
+    assert.equal(Math.floor(1.2 / 0.1), 11);
+    assert.equal(binOf(1.2, 1, 10), 12);
+    assert.equal(binAt(1.2, 0.1), 12);
+    assert.equal(binAt(90.3, 0.1), 903);
+    assert.equal(binAt(1.1999999999999997, 0.1), 11); // the double below 1.2
+    assert.equal(binAt(100, 20), 5);
+    assert.equal(binAt(99.99999999999999, 20), 4);
+    // Every decimal edge of a 0.01 grid over 0.5–1,500 USD starts its own bin.
+    for (let k = 50; k <= 150_000; k += 7) {
+      const edge = Number((k / 100).toFixed(2));
+      assert.equal(binOf(edge, 1, 100), k, `edge ${edge}`);
+      assert.equal(binOf(binCentre(k, 1, 100), 1, 100), k, `centre of bin ${k}`);
+    }
   });
 });

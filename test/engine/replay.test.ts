@@ -30,6 +30,22 @@ function bars(rows: { o: number; h: number; l: number; c: number; oi: number }[]
 }
 
 describe("replay(candles, oi)", () => {
+  it("replay(candles, oi) on a 0.1 grid liquidates a level at 1.2 when the low is exactly 1.2", () => {
+    // 1000 USD at 2, split even: long level 2 × 0.6 = 1.2 (the lower edge of bin [1.2, 1.3),
+    // centre 1.25), short level 2 × 1.15 = 2.3 (bin [2.3, 2.4), centre 2.35).
+    const options: ReplayOptions = { ...HAND, ratios: { long: [0.6], short: [1.15] }, grid: { step: 0.1, lo: 0.3, bins: 30 } };
+    const m = replay({ candles: bars([
+      { o: 2, h: 2, l: 2, c: 2, oi: 1000 },
+      { o: 2, h: 2.26, l: 2, c: 2.1, oi: 1000 }, // below the short level: nothing
+      { o: 2.1, h: 2.1, l: 1.2, c: 1.5, oi: 1000 }, // exactly the long level: all 500
+    ]), ...options });
+    assert.deepEqual((m.mapAt(0).table.objects() as { price: number }[]).map((r) => r.price), [1.25, 2.35]);
+    assert.deepEqual([...m.bars.array("shortLiquidatedUsd")], [0, 0, 0]);
+    assert.deepEqual([...m.bars.array("longLiquidatedUsd")], [0, 0, 500]);
+    // The window starts where asked: 0.3 / 0.1 is 2.9999999999999996, not bin 2.
+    assert.deepEqual([m.grid.lo, m.grid.prices[0], m.grid.prices[29]], [0.3, 0.35, 3.25]);
+  });
+
   it("replay(candles, oi) liquidates the levels a bar's range crosses, then applies its OI change", () => {
     // Bar 0 opens 1000 at 100: 500 long at level 90.5, 500 short at 110.5.
     // Bar 1 trades down to 90.5 (long level reached) with OI unchanged: 500 long liquidated.
