@@ -23,8 +23,12 @@ export type DataKind =
 
 /** Canonical columns per kind: required first, then optional ones a source may provide. */
 export const CANONICAL_COLUMNS: Readonly<Record<DataKind, { required: readonly string[]; optional: readonly string[] }>> = {
-  /** OHLC bars; `volume` base, `quoteVolume` USD, `takerBuyVolume` base, `trades` count. */
-  candles: { required: ["time", "open", "high", "low", "close"], optional: ["volume", "quoteVolume", "takerBuyVolume", "trades"] },
+  /**
+   * OHLC bars; `volume` base, `quoteVolume` USD, `takerBuyVolume` base, `trades` count;
+   * `closeTime` UTC epoch ms where the source stamps it (Binance: open + interval − 1 ms), which
+   * gives the engine a bar's interval from that bar alone.
+   */
+  candles: { required: ["time", "open", "high", "low", "close"], optional: ["volume", "quoteVolume", "takerBuyVolume", "trades", "closeTime"] },
   /**
    * Open interest snapshots; `openInterest` base coin and/or `openInterestUsd`. Ratios:
    * `longShortRatio` global long/short account ratio, `topTraderLongShortRatio` top-trader

@@ -47,7 +47,7 @@ export function numeric(x: Columns, name: string, label: string): Float64Array {
   // Already typed: checked in place, no copy (the engine never writes to its inputs).
   const out = src instanceof Float64Array ? src : toFloat64(src);
   const bad = firstNonFinite(out);
-  if (bad >= 0) throw error(`row ${bad}: not a finite number`, { file: label, column: name, value: src[bad] instanceof Date ? (src[bad] as Date).getTime() : src[bad] });
+  if (bad >= 0) throw error(`row ${bad}: ${typeof src[bad] === "bigint" ? "an integer beyond 2^53, not exact as a number" : "not a finite number"}`, { file: label, column: name, value: src[bad] instanceof Date ? (src[bad] as Date).getTime() : src[bad] });
   return out;
 }
 
@@ -56,14 +56,27 @@ export function numeric(x: Columns, name: string, label: string): Float64Array {
 // that code away at the function's next unvisited property access, on every replay. With the
 // four-sum scan below, reading a year of one-minute candles went from 38-42 ms to 30-32 ms (medians).
 
-/** Numbers and Dates (as epoch ms) to a Float64Array; anything else becomes NaN for firstNonFinite to report. */
+/**
+ * Numbers, Dates (as epoch ms) and BigInts within ±2^53 (Arrow and Parquet int64 columns, e.g.
+ * epoch ms times) to a Float64Array; anything else becomes NaN for firstNonFinite to report.
+ */
 function toFloat64(src: ArrayLike<unknown>): Float64Array {
   const out = new Float64Array(src.length);
   for (let i = 0; i < src.length; i++) {
     const v = src[i];
-    out[i] = typeof v === "number" ? v : v instanceof Date ? v.getTime() : NaN;
+    out[i] = typeof v === "number" ? v : v instanceof Date ? v.getTime() : typeof v === "bigint" ? safeBigInt(v) : NaN;
   }
   return out;
+}
+
+function safeBigInt(v: bigint): number {
+  const x = Number(v);
+  return Number.isSafeInteger(x) ? x : NaN;
+}
+
+/** Throws unless a column has the `n` rows of its table's time column (plain column objects can differ). */
+export function sameLength(a: ArrayLike<unknown>, n: number, label: string, name: string): void {
+  if (a.length !== n) throw error(`has ${a.length} rows where time has ${n}: columns of one table must have equal lengths`, { file: label, column: name, value: a.length });
 }
 
 /**
@@ -96,9 +109,39 @@ function firstNegative(a: Float64Array): number {
   return -1;
 }
 
+/** Index of the first entry not above 0, or −1. */
+function firstNotPositive(a: Float64Array): number {
+  for (let i = 0; i < a.length; i++) if (!(a[i] > 0)) return i;
+  return -1;
+}
+
 /** Index of the first bar whose low is not positive or whose high is below its low, or −1. */
 function firstBadRange(low: Float64Array, high: Float64Array): number {
   for (let i = 0; i < low.length; i++) if (!(low[i] > 0 && high[i] >= low[i])) return i;
+  return -1;
+}
+
+/**
+ * The bars' ranges as the engine reads them: [low, high] widened to hold the close where a source
+ * has it outside (the price traded there; rounding in re-aggregated candles does this). Returns
+ * the inputs themselves when every close is inside, else widened copies; the inputs are never written.
+ */
+function withClose(low: Float64Array, high: Float64Array, close: Float64Array): { low: Float64Array; high: Float64Array } {
+  let i = 0;
+  while (i < close.length && close[i] >= low[i] && close[i] <= high[i]) i++;
+  if (i === close.length) return { low, high };
+  const lo = Float64Array.from(low);
+  const hi = Float64Array.from(high);
+  for (; i < close.length; i++) {
+    if (close[i] < lo[i]) lo[i] = close[i];
+    if (close[i] > hi[i]) hi[i] = close[i];
+  }
+  return { low: lo, high: hi };
+}
+
+/** Index of the first bar that opens less than `interval` ms after the previous one (they would overlap), or −1. */
+function firstOverlap(time: Float64Array, interval: number): number {
+  for (let i = 1; i < time.length; i++) if (time[i] - time[i - 1] < interval) return i;
   return -1;
 }
 
@@ -121,6 +164,10 @@ function firstNotIncreasing(time: Float64Array): number {
 function takerShare(candles: Columns, n: number): Float64Array {
   const buy = numeric(candles, "takerBuyVolume", "candles");
   const vol = numeric(candles, "volume", "candles");
+  sameLength(buy, n, "candles", "takerBuyVolume");
+  sameLength(vol, n, "candles", "volume");
+  const negative = firstNegative(vol);
+  if (negative >= 0) throw error(`row ${negative}: volume must be >= 0`, { file: "candles", column: "volume", value: vol[negative] });
   const out = new Float64Array(n);
   const i = buyShares(buy, vol, out);
   if (i >= 0) throw error(`row ${i}: takerBuyVolume must be within [0, volume ${vol[i]}]`, { file: "candles", column: "takerBuyVolume", value: buy[i] });
@@ -195,13 +242,28 @@ export function readSeries(candles: Columns, openInterest: Columns | undefined, 
   const close = numeric(candles, "close", "candles");
   const n = time.length;
   if (n === 0) throw error("no candles", { file: "candles" });
+  sameLength(open, n, "candles", "open");
+  sameLength(high, n, "candles", "high");
+  sameLength(low, n, "candles", "low");
+  sameLength(close, n, "candles", "close");
   increasing(time, "candles");
   const badBar = firstBadRange(low, high);
   if (badBar >= 0) {
     if (!(low[badBar] > 0)) throw error(`row ${badBar}: price must be positive`, { file: "candles", column: "low", value: low[badBar] });
     throw error(`row ${badBar}: high below low ${low[badBar]}`, { file: "candles", column: "high", value: high[badBar] });
   }
+  const badClose = firstNotPositive(close);
+  if (badClose >= 0) throw error(`row ${badClose}: price must be positive`, { file: "candles", column: "close", value: close[badClose] });
+  const range = withClose(low, high, close);
   const interval = o.interval ?? barInterval(candles, time);
+  // Bars must not overlap: with an interval inferred from bar 0 (its closeTime, or the first gap),
+  // a shorter gap later means the inference was wrong (a missing second bar doubles it, and each
+  // bar would then read open interest stamped after its real close).
+  const overlap = firstOverlap(time, interval);
+  if (overlap >= 0) {
+    const why = o.interval !== undefined ? "the `interval` option" : has(candles, "closeTime") ? "row 0's closeTime" : "the gap between the first two candles";
+    throw error(`row ${overlap}: opens ${time[overlap] - time[overlap - 1]} ms after the previous bar, less than the interval of ${interval} ms taken from ${why}; bars cannot overlap (pass \`interval\` in ms)`, { file: "candles", column: "time", value: time[overlap] });
+  }
 
   // Open interest: its own table (aligned by time) or columns of the candle table (row by row).
   const oiSource = openInterest ?? candles;
@@ -209,12 +271,14 @@ export function readSeries(candles: Columns, openInterest: Columns | undefined, 
   const usdCol = has(oiSource, "openInterestUsd") ? "openInterestUsd" : has(oiSource, "openInterest") ? "openInterest" : undefined;
   if (!usdCol) throw error("missing column openInterestUsd (or openInterest in base coin)", { file: label, column: "openInterestUsd" });
   const oiValue = numeric(oiSource, usdCol, label);
+  const oiTime = openInterest ? numeric(openInterest, "time", label) : time;
+  sameLength(oiValue, oiTime.length, label, usdCol);
   const negative = firstNegative(oiValue);
   if (negative >= 0) throw error(`row ${negative}: open interest must be >= 0`, { file: label, column: usdCol, value: oiValue[negative] });
-  const oiTime = openInterest ? numeric(openInterest, "time", label) : time;
   if (openInterest) increasing(oiTime, label);
   const wantRatio = o.split === "ratio" || (o.split === "auto" && has(oiSource, o.ratioColumn));
   const ratio = wantRatio ? numeric(oiSource, o.ratioColumn, label) : undefined;
+  if (ratio) sameLength(ratio, oiTime.length, label, o.ratioColumn);
 
   // Bar i uses OI row row[i]: the latest stamped at or before its close.
   const row = new Int32Array(n);
@@ -234,5 +298,5 @@ export function readSeries(candles: Columns, openInterest: Columns | undefined, 
   if (o.split === "taker" || (o.split === "auto" && taker)) longShare = takerShare(candles, n);
   else if (ratioShare) longShare = ratioShare;
   else longShare = new Float64Array(n).fill(0.5);
-  return { n, interval, time, open, high, low, close, oiUsd, oiStart, longShare };
+  return { n, interval, time, open, high: range.high, low: range.low, close, oiUsd, oiStart, longShare };
 }

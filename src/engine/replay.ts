@@ -64,7 +64,7 @@ function mapOfBook(book: Book, s: Series, i: number, tiers: number[], source: st
 }
 
 export function replay(input: ReplayInput): LiquidationModel {
-  if (typeof input !== "object" || input === null || input.candles === undefined) throw error("needs { candles, openInterest }", { symbol: "replay", column: "candles", value: input });
+  if (typeof input !== "object" || input === null || typeof input.candles !== "object" || input.candles === null) throw error("needs { candles, openInterest }", { symbol: "replay", column: "candles", value: input });
   const o = resolveOptions(input);
   const s = readSeries(input.candles, input.openInterest, o);
   const step = o.grid.step ?? autoStep(s.high[0], s.low[0], s.close[0]);

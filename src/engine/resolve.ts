@@ -75,6 +75,7 @@ export function resolveOptions(o: ReplayOptions): ResolvedOptions {
   const grid = { ...(o.grid ?? {}) };
   if (grid.step !== undefined) positive(grid.step, "grid.step", { symbol: "replay" });
   if (grid.bins !== undefined && !(Number.isInteger(grid.bins) && grid.bins > 0)) throw error("grid.bins must be a positive integer", { symbol: "replay", column: "grid.bins", value: grid.bins });
+  if (grid.lo !== undefined && !(Number.isFinite(grid.lo) && grid.lo >= 0)) throw error("grid.lo must be a finite price >= 0 (USD)", { symbol: "replay", column: "grid.lo", value: grid.lo });
   if ((grid.lo === undefined) !== (grid.bins === undefined)) throw error("give grid.lo and grid.bins together", { symbol: "replay", column: "grid", value: grid });
   if (o.interval !== undefined) positive(o.interval, "interval", { symbol: "replay" });
   if (o.heatmap?.step !== undefined) positive(o.heatmap.step, "heatmap.step", { symbol: "replay" });

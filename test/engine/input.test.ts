@@ -91,4 +91,37 @@ describe("readSeries(candles, openInterest, options)", () => {
     assert.throws(() => numeric({ t: [1, "2"] }, "t", "x"), /x, column "t": row 1: not a finite number \(value "2"\)/);
     assert.throws(() => numeric({ t: [1, new Date(NaN)] }, "t", "x"), /x, column "t": row 1: not a finite number \(value NaN\)/);
   });
+
+  it("numeric(columns, name, label) reads BigInt epoch ms (Arrow int64) and names one beyond 2^53", () => {
+    assert.deepEqual([...numeric({ t: [1735689600000n, 5n] }, "t", "x")], [1735689600000, 5]);
+    assert.throws(() => numeric({ t: [1n, 2n ** 60n] }, "t", "x"), /x, column "t": row 1: an integer beyond 2\^53, not exact as a number \(value 1152921504606846976\)/);
+  });
+
+  it("readSeries(candles, oi) names a column whose length differs from its table's time column", () => {
+    const c = candles(3);
+    assert.throws(() => readSeries({ ...c, close: [100, 101] }, { time: [0], openInterestUsd: [1] }, o), /candles, column "close": has 2 rows where time has 3: columns of one table must have equal lengths \(value 2\)/);
+    assert.throws(() => readSeries(c, { time: [0, MIN, 2 * MIN], openInterestUsd: [1, 2] }, o), /openInterest, column "openInterestUsd": has 2 rows where time has 3/);
+    assert.throws(() => readSeries({ ...c, openInterestUsd: [1, 2] }, undefined, o), /candles, column "openInterestUsd": has 2 rows where time has 3/);
+    assert.throws(() => readSeries({ ...c, volume: [1, 1, 1], takerBuyVolume: [1] }, { time: [0], openInterestUsd: [1] }, o), /candles, column "takerBuyVolume": has 1 rows where time has 3/);
+    assert.throws(() => readSeries({ ...c, volume: [1, -1, 1], takerBuyVolume: [0, 0, 0] }, { time: [0], openInterestUsd: [1] }, o), /candles, column "volume": row 1: volume must be >= 0 \(value -1\)/);
+  });
+
+  it("readSeries(candles, oi) refuses bars that overlap the interval, which a missing second bar would otherwise double", () => {
+    // Minute 1 is missing: the first gap says 2 minutes, row 2 opens 1 minute after row 1. Read as
+    // 2-minute bars, bar 1 (minute 2) would take the OI stamped at minute 3, after its real close.
+    const c = { time: [0, 2 * MIN, 3 * MIN], open: [100, 100, 100], high: [100, 100, 100], low: [100, 100, 100], close: [100, 100, 100] };
+    const oi = { time: [0, MIN, 2 * MIN, 3 * MIN], openInterestUsd: [1, 2, 3, 4] };
+    assert.throws(() => readSeries(c, oi, o), /candles, column "time": row 2: opens 60000 ms after the previous bar, less than the interval of 120000 ms taken from the gap between the first two candles; bars cannot overlap \(pass `interval` in ms\) \(value 180000\)/);
+    assert.throws(() => readSeries(c, oi, resolveOptions({ interval: 5 * MIN })), /row 1: opens 120000 ms after the previous bar, less than the interval of 300000 ms taken from the `interval` option/);
+    const s = readSeries(c, oi, resolveOptions({ interval: MIN }));
+    assert.deepEqual([...s.oiUsd], [1, 3, 4]);
+  });
+
+  it("readSeries(candles, oi) widens a bar's range to hold a close outside [low, high], leaving the input as it was", () => {
+    const c = { time: [0, MIN], open: [100, 100], high: [101, 101], low: [99, 99], close: [100, 106] };
+    const s = readSeries(c, { time: [0], openInterestUsd: [1] }, o);
+    assert.deepEqual([[...s.low], [...s.high]], [[99, 99], [101, 106]]);
+    assert.deepEqual(c.high, [101, 101]);
+    assert.throws(() => readSeries({ ...c, close: [100, 0] }, { time: [0], openInterestUsd: [1] }, o), /candles, column "close": row 1: price must be positive \(value 0\)/);
+  });
 });

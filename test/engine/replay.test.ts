@@ -30,6 +30,24 @@ function bars(rows: { o: number; h: number; l: number; c: number; oi: number }[]
 }
 
 describe("replay(candles, oi)", () => {
+  it("replay(candles, oi) liquidates shorts up to a close above the bar's high (the price traded there)", () => {
+    // Bar 0 opens 1000 at 100: 500 long at 90.5, 500 short at 110.5. Bar 1's high says 101 but
+    // it closes at 111, past the short level: the shorts are gone, none is left below the price.
+    const m = replay({ candles: bars([
+      { o: 100, h: 100, l: 100, c: 100, oi: 1000 },
+      { o: 100, h: 101, l: 99, c: 111, oi: 1000 },
+    ]), ...HAND });
+    assert.deepEqual([...m.bars.array("shortLiquidatedUsd")], [0, 500]);
+    assert.deepEqual(m.mapAt().table.objects(), [{ price: 90.5, side: "long", leverage: 10, usd: 500 }]);
+  });
+
+  it("replay({ candles: null }) and replay({ grid: { lo: NaN } }) throw naming the input", () => {
+    assert.throws(() => replay({ candles: null as never }), /replay: column "candles": needs \{ candles, openInterest \}/);
+    const c = bars([{ o: 100, h: 100, l: 100, c: 100, oi: 1000 }]);
+    assert.throws(() => replay({ candles: c, grid: { lo: NaN, bins: 10 } }), /replay: column "grid.lo": grid.lo must be a finite price >= 0 \(USD\) \(value NaN\)/);
+    assert.throws(() => replay({ candles: c, grid: { lo: Infinity, bins: 10 } }), /column "grid.lo": grid.lo must be a finite price >= 0 \(USD\) \(value Infinity\)/);
+  });
+
   it("replay(candles, oi) on a 0.1 grid liquidates a level at 1.2 when the low is exactly 1.2", () => {
     // 1000 USD at 2, split even: long level 2 × 0.6 = 1.2 (the lower edge of bin [1.2, 1.3),
     // centre 1.25), short level 2 × 1.15 = 2.3 (bin [2.3, 2.4), centre 2.35).

@@ -49,6 +49,15 @@ export function checkBarSpans(p: Parsed): void {
   }
 }
 
+/**
+ * close_time in whole ms, Binance's ms convention (open + interval − 1 ms): a µs spot file's
+ * open + interval − 1 µs would otherwise read as …59999.999 ms.
+ */
+function wholeMsCloseTimes(p: Parsed): void {
+  const close = p.columns.get("closeTime");
+  if (close instanceof Float64Array) for (let i = 0; i < p.n; i++) close[i] = Math.floor(close[i]!);
+}
+
 /** Reads Binance klines CSV or JSON into canonical candle columns. */
 export function readBinanceKlines(st: SourceText): Parsed {
   const isJson = looksJson(st.text);
@@ -56,6 +65,7 @@ export function readBinanceKlines(st: SourceText): Parsed {
   if (isJson) readJsonRows(p, rowsAt(json(st), [], st.file), KLINE_FIELDS);
   else readCsv(p, st.text, KLINE_FIELDS);
   checkOhlc(p);
+  wholeMsCloseTimes(p);
   checkBarSpans(p);
   return p;
 }

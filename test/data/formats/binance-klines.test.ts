@@ -11,9 +11,9 @@ describe("data/formats/binance-klines", () => {
   it("loadBinanceKlines(archive CSV with header) maps every archive column to the canonical name", () => {
     const { kind, table, report } = loadBinanceKlines(fixture("BTCUSDT-1m-2024-01-01.csv"));
     assert.equal(kind, "candles");
-    assert.deepEqual(table.columnNames(), ["time", "open", "high", "low", "close", "volume", "quoteVolume", "takerBuyVolume", "trades"]);
+    assert.deepEqual(table.columnNames(), ["time", "open", "high", "low", "close", "volume", "quoteVolume", "takerBuyVolume", "trades", "closeTime"]);
     assert.deepEqual(col(table, "time"), [utc(2024, 1, 1, 0, 0), utc(2024, 1, 1, 0, 1), utc(2024, 1, 1, 0, 2)]);
-    assert.deepEqual(table.objects()[0], { time: 1704067200000, open: 42314, high: 42335.8, low: 42289.6, close: 42331.9, volume: 289.641, quoteVolume: 12254287.88414, takerBuyVolume: 185.794, trades: 3007 });
+    assert.deepEqual(table.objects()[0], { time: 1704067200000, open: 42314, high: 42335.8, low: 42289.6, close: 42331.9, volume: 289.641, quoteVolume: 12254287.88414, takerBuyVolume: 185.794, trades: 3007, closeTime: 1704067259999 });
     assert.equal(report.interval, "1m");
     assert.equal(report.gaps.count, 0);
     assert.equal(report.rowsRead, 3);
@@ -23,6 +23,7 @@ describe("data/formats/binance-klines", () => {
     assert.deepEqual(col(table, "time"), [utc(2025, 1, 1, 0, 0), utc(2025, 1, 1, 0, 1)]);
     assert.deepEqual(col(table, "close"), [93610.93, 93625]);
     assert.deepEqual(col(table, "takerBuyVolume"), [3.92003, 9.79017]);
+    assert.deepEqual(col(table, "closeTime"), [utc(2025, 1, 1, 0, 1) - 1, utc(2025, 1, 1, 0, 2) - 1]);
     assert.ok(report.notes.some((n) => /microseconds/.test(n)));
     assert.ok(report.notes.some((n) => /no header row/.test(n)));
     assert.equal(report.interval, "1m");
