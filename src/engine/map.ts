@@ -36,6 +36,15 @@ function checkBook(b: BookInput): { grid: PriceGrid; long: Float64Array[]; short
   if (!(Number.isFinite(b.grid?.step) && b.grid.step > 0)) throw error("grid.step must be a positive number", { ...label, column: "grid.step", value: b.grid?.step });
   const lo = b.grid.lo ?? (b.grid.prices && b.grid.prices.length > 0 ? b.grid.prices[0] - b.grid.step / 2 : undefined);
   if (lo === undefined || !Number.isFinite(lo)) throw error("grid.lo must be a finite number", { ...label, column: "grid.lo", value: b.grid.lo });
+  if (!Array.isArray(b.tiers) || b.tiers.length === 0) throw error("tiers must be a non-empty array of leverages", { ...label, column: "tiers", value: b.tiers });
+  b.tiers.forEach((lev, t) => {
+    if (!(Number.isFinite(lev) && lev > 0)) throw error(`tier ${t}: leverage must be a positive number`, { ...label, column: "tiers", value: lev });
+    if (t > 0 && !(lev > b.tiers[t - 1])) throw error(`tier ${t}: tiers must be strictly ascending (previous ${b.tiers[t - 1]})`, { ...label, column: "tiers", value: lev });
+  });
+  for (const side of ["long", "short"] as const) {
+    if (!Array.isArray(b[side])) throw error("needs one array of USD per tier", { ...label, column: side, value: b[side] });
+  }
+  if (b.time !== undefined && !Number.isFinite(b.time)) throw error("time must be epoch ms UTC", { ...label, column: "time", value: b.time });
   const bins = b.grid.bins ?? b.long[0]?.length ?? b.short[0]?.length ?? 0;
   const read = (side: Side, arrays: ArrayLike<number>[]): Float64Array[] => {
     if (arrays.length !== b.tiers.length) throw error(`needs one array per tier (${b.tiers.length})`, { ...label, column: side, value: arrays.length });
@@ -52,7 +61,11 @@ function checkBook(b: BookInput): { grid: PriceGrid; long: Float64Array[]; short
   const short = read("short", b.short);
   const step = b.grid.step;
   const given = b.grid.prices;
-  const prices = given && given.length === bins ? Float64Array.from(given) : centresFrom(lo, step, bins);
+  if (given && given.length !== bins) throw error(`grid.prices has ${given.length} centres, the grid ${bins} bins`, { ...label, column: "grid.prices", value: given.length });
+  const prices = given ? Float64Array.from(given) : centresFrom(lo, step, bins);
+  for (let i = 0; i < bins; i++) {
+    if (!(Number.isFinite(prices[i]) && (i === 0 || prices[i] > prices[i - 1]))) throw error(`grid.prices[${i}]: centres must be finite and strictly ascending`, { ...label, column: "grid.prices", value: prices[i] });
+  }
   return { grid: { lo, step, bins, prices }, long, short };
 }
 

@@ -109,6 +109,17 @@ describe("liquidationMap(book)", () => {
     assert.throws(() => liquidationMap({ price: 100, tiers: [5, 10], grid: { lo: 0, step: 10 }, long: [[0]], short: [[0]] }), /needs one array per tier \(2\)/);
   });
 
+  it("liquidationMap(book) throws on tiers out of order, a missing side, a NaN time or centres out of order", () => {
+    const ok = { price: 100, grid: { lo: 0, step: 10 }, long: [[0, 1], [0, 0]], short: [[0, 0], [0, 0]] };
+    assert.throws(() => liquidationMap({ ...ok, tiers: [20, 5] }), /liquidationMap: column "tiers": tier 1: tiers must be strictly ascending \(previous 20\) \(value 5\)/);
+    assert.throws(() => liquidationMap({ ...ok, tiers: [5, 5] }), /tier 1: tiers must be strictly ascending \(previous 5\)/);
+    assert.throws(() => liquidationMap({ ...ok, tiers: [-5, 5] }), /column "tiers": tier 0: leverage must be a positive number \(value -5\)/);
+    assert.throws(() => liquidationMap({ ...ok, tiers: [5, 10], short: undefined as never }), /liquidationMap: column "short": needs one array of USD per tier/);
+    assert.throws(() => liquidationMap({ ...ok, tiers: [5, 10], time: NaN }), /column "time": time must be epoch ms UTC \(value NaN\)/);
+    assert.throws(() => liquidationMap({ ...ok, tiers: [5, 10], grid: { step: 10, prices: [15, 5] } }), /column "grid.prices": grid.prices\[1\]: centres must be finite and strictly ascending \(value 5\)/);
+    assert.throws(() => liquidationMap({ ...ok, tiers: [5, 10], grid: { step: 10, prices: [5, 15, 25] } }), /grid.prices has 3 centres, the grid 2 bins/);
+  });
+
   it("liquidationMap(book).imbalance(pct) rejects a negative percentage", () => {
     assert.throws(() => book().imbalance(-1), /withinPct must be a finite percentage >= 0 \(value -1\)/);
   });
