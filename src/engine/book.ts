@@ -458,39 +458,62 @@ function readInto32(lane: Lane, scale: number, kLo: number, out: Float32Array, a
 const LAZY_SPAN = 8;
 
 /**
- * Bin of a level x on a grid of `step` = units / ten: Math.floor(x / step), decided again on the
- * decimal edges only when x / step is within 1e-6 of a whole number (the quotient's rounding is a
- * few ulps, below 1e-6 for any grid under 10^9 bins from zero). A level exactly on an edge belongs
- * to the bin above it (bin k covers [k·step, (k+1)·step)), which the quotient alone gets wrong for
- * decimal steps: 1.2 / 0.1 is 11.999999999999998. This runs twice per tier and side on every bar
- * that opens; with the check, a year replay measured 0–7% slower (paired runs, whole-number step,
- * bit-identical outputs), where a Math.max clamp below had cost another 5–8%.
+ * Bin of a level x near a bin edge (x / step within 1e-6 of a whole number), decided on the exact
+ * decimal edges as binOf in grid.ts does (written out here: the hot loop stays in this module).
+ * Away from edges Math.floor(x / step) is right, and binAbove and binBelow use it: the quotient's
+ * rounding is a few ulps, below 1e-6 for any grid under 10^9 bins from zero. At an edge it is
+ * not: 1.2 / 0.1 is 11.999999999999998, which puts a level at exactly 1.2 in [1.1, 1.2).
+ *
+ * A level on an edge (within a few ulps, so 3 × 1.1 = 3.3000000000000003 is on 3.3) goes to the
+ * bin on the price's side of it: the bin above for a long (`below` false), the bin below for a
+ * short. Its centre is then half a bin nearer the price than the level, on both sides alike, so
+ * a move to exactly the level liquidates it, as the exchange does when the price reaches it.
  */
-function binIndex(x: number, step: number, units: number, ten: number): number {
-  const q = x / step;
-  const k = Math.floor(q);
-  const f = q - k;
-  if (f > 1e-6 && f < 0.999999) return k;
-  return edgeBin(x, q, units, ten);
-}
-
-/** binOf (grid.ts) written out here, as firstCentreAtOrAbove's centres: the hot loop stays in this module. */
-function edgeBin(x: number, q: number, units: number, ten: number): number {
+function edgeBin(x: number, q: number, units: number, ten: number, below: boolean): number {
   let k = Math.round(q);
   if (!Number.isFinite(k)) return k;
+  const edge = (k * units) / ten;
+  if (Math.abs(x - edge) <= 4 * Number.EPSILON * edge) return below ? k - 1 : k;
   while ((k * units) / ten > x) k--;
   while (((k + 1) * units) / ten <= x) k++;
   return k;
 }
 
+/** Bin of x, an edge belonging to the bin above it: Math.floor(x / step) away from edges. */
+function binAbove(x: number, step: number, units: number, ten: number): number {
+  const q = x / step;
+  const k = Math.floor(q);
+  const f = q - k;
+  if (f > 1e-6 && f < 0.999999) return k;
+  return edgeBin(x, q, units, ten, false);
+}
+
+/** Bin of x, an edge belonging to the bin below it: Math.ceil(x / step) − 1 away from edges. */
+function binBelow(x: number, step: number, units: number, ten: number): number {
+  const q = x / step;
+  const k = Math.ceil(q) - 1;
+  const f = q - k;
+  if (f > 1e-6 && f < 0.999999) return k;
+  return edgeBin(x, q, units, ten, true);
+}
+
 /**
- * Spreads `raw` evenly over the price interval [a, b] into the lane's bins. The edge bins' shares
- * are kept >= 0: (k + 1) · step and the decimal edge can differ by an ulp, which would leave
- * −1e-16 of the USD where the interval just touches a bin.
+ * Spreads `raw` evenly over the price interval [a, b] into the lane's bins: [a, b] is closed, so
+ * an end on an edge takes no bin beyond it (a in the bin above, b in the bin below); a point
+ * level (a = b) on an edge goes to its side's bin (edgeBin). The edge bins' shares are kept
+ * >= 0: (k + 1) · step and the decimal edge can differ by an ulp, which would leave −1e-16 of the
+ * USD where the interval just touches a bin.
+ *
+ * This runs twice per tier and side on every bar that opens. Against Math.floor alone, the
+ * decimal edges cost the year benchmark 0–7% and the side rule 0–10% more (paired runs,
+ * bit-identical outputs on its whole-number step); deciding both ends in one rare-path function
+ * instead cost 14–25%.
  */
 function spread(lane: Lane, a: number, b: number, raw: number, step: number, units: number, ten: number): void {
-  const ka = binIndex(a, step, units, ten);
-  const kb = binIndex(b, step, units, ten);
+  let ka = binAbove(a, step, units, ten);
+  let kb = binBelow(b, step, units, ten);
+  // Only when a and b are one point on an edge (or a few ulps apart around one): its side's bin.
+  if (kb < ka) ka = kb = lane.topNear ? ka : kb;
   if (ka < lane.base || kb >= lane.base + lane.data.length) lane.ensure(ka, kb);
   const d = lane.data;
   const off = lane.base;

@@ -74,30 +74,49 @@ describe("Book(step, groupKey)", () => {
     );
   });
 
-  it("Book.open(side, t, x, x, usd) stores a level on a decimal edge in the bin that starts there", () => {
-    // 1.2 on a 0.1 grid is the lower edge of [1.2, 1.3) (Math.floor(1.2 / 0.1) is 11). A low of
-    // exactly 1.2 reaches that bin's centre 1.25; the level must not sit at 1.15, below the low.
+  it("Book.open(side, t, x, x, usd) stores a level on a bin edge in the bin on the price's side of it", () => {
+    // 1.2 on a 0.1 grid is the edge between [1.1, 1.2) and [1.2, 1.3) (Math.floor(1.2 / 0.1) is
+    // 11). A long goes above it (centre 1.25), a short at 2.3 below it (centre 2.25): a move to
+    // exactly the level reaches the centre on both sides.
     const book = new Book(0.1, [0]);
     book.open(LONG, 0, 1.2, 1.2, 500);
-    book.open(SHORT, 0, 2.3, 2.3, 500); // [2.3, 2.4): a high of 2.26 does not reach it
-    assert.deepEqual([book.lanes[LONG][0].lo, book.lanes[SHORT][0].lo], [12, 23]);
-    assert.equal(book.liquidateShorts(2.26), 0);
+    book.open(SHORT, 0, 2.3, 2.3, 500);
+    assert.deepEqual([book.lanes[LONG][0].lo, book.lanes[SHORT][0].lo], [12, 22]);
+    assert.equal(book.liquidateShorts(2.24), 0);
+    assert.equal(book.liquidateShorts(2.3), 500);
+    assert.equal(book.liquidateLongs(1.26), 0);
     assert.equal(book.liquidateLongs(1.2), 500);
-    // Any decimal edge, and one double below it, on the steps the automatic grid picks.
+    // A level computed a few ulps off the edge is on it: 3 × 1.1 is 3.3000000000000003.
+    const ulps = new Book(0.001, [0]);
+    ulps.open(SHORT, 0, 3 * 1.1, 3 * 1.1, 1);
+    ulps.open(LONG, 0, 3 * 0.9, 3 * 0.9, 1);
+    assert.deepEqual([ulps.lanes[SHORT][0].lo, ulps.lanes[LONG][0].lo], [3299, 2700]);
+    // Any decimal edge, and the double below and above it, on the steps the automatic grid picks.
     const steps = fc.constantFrom(20, 25, 2.5, 1, 0.2, 0.05, 0.001, 0.00025);
     fc.assert(
       fc.property(steps, fc.integer({ min: 1, max: 50_000_000 }), (step, k) => {
         const { units, ten } = decimalStep(step);
         const edge = (k * units) / ten;
         const b = new Book(step, [0]);
-        b.open(LONG, 0, edge, edge, 1);
-        b.open(SHORT, 0, nextAfter(edge, -1), nextAfter(edge, -1), 1);
-        assert.equal(b.lanes[LONG][0].lo, k);
-        assert.equal(b.lanes[SHORT][0].lo, k - 1);
+        for (const x of [edge, nextAfter(edge, -1), nextAfter(edge, 1)]) {
+          b.open(LONG, 0, x, x, 1);
+          b.open(SHORT, 0, x, x, 1);
+        }
+        assert.deepEqual([b.lanes[LONG][0].lo, b.lanes[LONG][0].hi, b.lanes[SHORT][0].lo, b.lanes[SHORT][0].hi], [k, k, k - 1, k - 1]);
         assert.equal(binAt(edge, step), k);
       }),
       { seed: 11, numRuns: 2000 },
     );
+  });
+
+  it("Book.openSide(...) over a band whose ends are bin edges fills only the bins between them", () => {
+    // Levels over [90, 92] on 1 USD bins: bins 90 and 91, 50 USD each, nothing in bin 92.
+    for (const side of [LONG, SHORT]) {
+      const book = new Book(1, [0]);
+      book.openSide(side, 100, 100, 100, Float64Array.of(0.9), Float64Array.of(0.92), Float64Array.of(1));
+      const lane = book.lanes[side][0];
+      assert.deepEqual([lane.lo, lane.hi, lane.at(90), lane.at(91)], [90, 91, 50, 50]);
+    }
   });
 
   it("Book.decay keeps totals exact when tiny scales are folded back into the bins", () => {

@@ -48,18 +48,21 @@ describe("replay(candles, oi)", () => {
     assert.throws(() => replay({ candles: c, grid: { lo: Infinity, bins: 10 } }), /column "grid.lo": grid.lo must be a finite price >= 0 \(USD\) \(value Infinity\)/);
   });
 
-  it("replay(candles, oi) on a 0.1 grid liquidates a level at 1.2 when the low is exactly 1.2", () => {
-    // 1000 USD at 2, split even: long level 2 × 0.6 = 1.2 (the lower edge of bin [1.2, 1.3),
-    // centre 1.25), short level 2 × 1.15 = 2.3 (bin [2.3, 2.4), centre 2.35).
+  it("replay(candles, oi) on a 0.1 grid liquidates levels on bin edges when the price reaches them exactly", () => {
+    // 1000 USD at 2, split even: long level 2 × 0.6 = 1.2 and short level 2 × 1.15 = 2.3, both on
+    // bin edges. Each goes to the bin on the price's side: the long to [1.2, 1.3) (centre 1.25),
+    // the short to [2.2, 2.3) (centre 2.25). A low of exactly 1.2 or a high of exactly 2.3 takes
+    // them (with Math.floor(1.2 / 0.1) = 11 the long sat at 1.15, below a low of 1.2).
     const options: ReplayOptions = { ...HAND, ratios: { long: [0.6], short: [1.15] }, grid: { step: 0.1, lo: 0.3, bins: 30 } };
     const m = replay({ candles: bars([
       { o: 2, h: 2, l: 2, c: 2, oi: 1000 },
-      { o: 2, h: 2.26, l: 2, c: 2.1, oi: 1000 }, // below the short level: nothing
-      { o: 2.1, h: 2.1, l: 1.2, c: 1.5, oi: 1000 }, // exactly the long level: all 500
+      { o: 2, h: 2.24, l: 2, c: 2.1, oi: 1000 }, // below the short's centre: nothing
+      { o: 2.1, h: 2.3, l: 2.1, c: 2.2, oi: 1000 }, // exactly the short level: all 500
+      { o: 2.2, h: 2.2, l: 1.2, c: 1.5, oi: 1000 }, // exactly the long level: all 500
     ]), ...options });
-    assert.deepEqual((m.mapAt(0).table.objects() as { price: number }[]).map((r) => r.price), [1.25, 2.35]);
-    assert.deepEqual([...m.bars.array("shortLiquidatedUsd")], [0, 0, 0]);
-    assert.deepEqual([...m.bars.array("longLiquidatedUsd")], [0, 0, 500]);
+    assert.deepEqual((m.mapAt(0).table.objects() as { price: number }[]).map((r) => r.price), [1.25, 2.25]);
+    assert.deepEqual([...m.bars.array("shortLiquidatedUsd")], [0, 0, 500, 0]);
+    assert.deepEqual([...m.bars.array("longLiquidatedUsd")], [0, 0, 0, 500]);
     // The window starts where asked: 0.3 / 0.1 is 2.9999999999999996, not bin 2.
     assert.deepEqual([m.grid.lo, m.grid.prices[0], m.grid.prices[29]], [0.3, 0.35, 3.25]);
   });
