@@ -2,10 +2,14 @@
  * `combineMaps(maps)`: several venues' maps on one grid. The common grid takes the coarsest step
  * of the inputs, aligned to multiples of it (absolute bins), spanning all inputs; each input bin's
  * USD goes to the common bin holding its centre. Maps of one replay family (same step) combine
- * exactly. Tiers are the union; price is the first map's (venues differ by basis points).
+ * exactly. Tiers are the union; price is the first map's (venues differ by basis points). Long USD
+ * whose common bin would be centred at or above that price goes to the nearest bin below it, short
+ * USD to the nearest bin above it: a coarser bin, or another venue's price, can otherwise put a
+ * long above the price, where every map keeps none (a move to just below the price would then
+ * liquidate it).
  */
 import { error } from "../util/errors";
-import { binOf, decimalStep } from "./grid";
+import { binCentre, binOf, decimalStep } from "./grid";
 import { liquidationMap } from "./map";
 import type { LiquidationMap } from "./types";
 
@@ -22,8 +26,12 @@ export function combineMaps(maps: LiquidationMap[], options: { source?: string }
   }
   const price = maps[0].price;
   const kPrice = binOf(price, units, ten);
-  kLo = Math.min(kLo, kPrice);
-  kHi = Math.max(kHi, kPrice);
+  // The last common bin whose centre is below the price, and the first above it: longs and shorts
+  // stay on their side (a long centred just below the price can fall in a coarse bin centred above it).
+  const kLong = binCentre(kPrice, units, ten) < price ? kPrice : kPrice - 1;
+  const kShort = binCentre(kPrice, units, ten) > price ? kPrice : kPrice + 1;
+  kLo = Math.min(kLo, kLong);
+  kHi = Math.max(kHi, kShort);
   const bins = kHi - kLo + 1;
   const tiers = [...new Set(maps.flatMap((m) => m.tiers))].sort((a, b) => a - b);
   const long = tiers.map(() => new Float64Array(bins));
@@ -32,9 +40,9 @@ export function combineMaps(maps: LiquidationMap[], options: { source?: string }
     m.tiers.forEach((lev, t) => {
       const to = tiers.indexOf(lev);
       for (let i = 0; i < m.grid.bins; i++) {
-        const k = binOf(m.grid.prices[i], units, ten) - kLo;
-        long[to][k] += m.long[t][i];
-        short[to][k] += m.short[t][i];
+        const k = binOf(m.grid.prices[i], units, ten);
+        long[to][Math.min(k, kLong) - kLo] += m.long[t][i];
+        short[to][Math.max(k, kShort) - kLo] += m.short[t][i];
       }
     });
   }

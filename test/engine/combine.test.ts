@@ -27,9 +27,25 @@ describe("combineMaps(maps)", () => {
     // lo 0.3 with step 0.05: kLo · step would be 0.30000000000000004 and every centre one ulp off.
     const a = liquidationMap({ price: 0.3, tiers: [10], grid: { lo: 0.3, step: 0.05 }, long: [[0, 0]], short: [[5, 2]] });
     const m = combineMaps([a, a]);
-    assert.deepEqual([m.grid.lo, ...m.grid.prices], [0.3, 0.325, 0.375]);
+    // The grid reaches one bin below the price's (0.3 is the edge of [0.3, 0.35)), where longs would go.
+    assert.deepEqual([m.grid.lo, ...m.grid.prices], [0.25, 0.275, 0.325, 0.375]);
     assert.deepEqual(m.liquidationsIf(0.325), { side: "short", usd: 10 });
     assert.deepEqual(m.liquidationsIf(0.375), { side: "short", usd: 14 });
+  });
+
+  it("combineMaps(maps) keeps longs below the price and shorts above it on the coarser grid", () => {
+    // A (0.5 bins): a long centred at 99.25 and a short at 99.75, price 99.3. On B's 1 USD bins
+    // both centres fall in [99, 100), centred 99.5: above the price for the long, so the long goes
+    // to the nearest bin below it ([98, 99), 98.5), the short stays at 99.5.
+    const a = liquidationMap({ price: 99.3, tiers: [10], grid: { lo: 99, step: 0.5 }, long: [[4, 0]], short: [[0, 6]] });
+    const b = liquidationMap({ price: 99.3, tiers: [10], grid: { lo: 98, step: 1 }, long: [[1, 0]], short: [[0, 0]] });
+    const m = combineMaps([a, b]);
+    assert.deepEqual(m.table.objects(), [
+      { price: 98.5, side: "long", leverage: 10, usd: 5 },
+      { price: 99.5, side: "short", leverage: 10, usd: 6 },
+    ]);
+    assert.deepEqual(m.liquidationsIf(99.29), { side: "long", usd: 0 });
+    assert.deepEqual(m.liquidationsIf(98.5), { side: "long", usd: 5 });
   });
 
   it("combineMaps([]) throws", () => {
