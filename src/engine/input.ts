@@ -139,12 +139,6 @@ function withClose(low: Float64Array, high: Float64Array, close: Float64Array): 
   return { low: lo, high: hi };
 }
 
-/** Index of the first bar that opens less than `interval` ms after the previous one (they would overlap), or −1. */
-function firstOverlap(time: Float64Array, interval: number): number {
-  for (let i = 1; i < time.length; i++) if (time[i] - time[i - 1] < interval) return i;
-  return -1;
-}
-
 export function has(x: Columns, name: string): boolean {
   return names(x).includes(name);
 }
@@ -185,13 +179,13 @@ function buyShares(buy: Float64Array, vol: Float64Array, out: Float64Array): num
 
 /**
  * Point-in-time alignment, one forward pass: row[i] is the last open-interest row stamped at or
- * before bar i's close (time + interval − 1 ms), −1 before the first. Returns the first bar with a row (n when none).
+ * before bar i's close (`lastMs[i]`: time + interval − 1 ms), −1 before the first. Returns the first bar with a row (n when none).
  */
-function alignRows(time: Float64Array, interval: number, oiTime: Float64Array, row: Int32Array): number {
-  const n = time.length;
+function alignRows(lastMs: Float64Array, oiTime: Float64Array, row: Int32Array): number {
+  const n = lastMs.length;
   let first = n;
   for (let i = 0, j = -1; i < n; i++) {
-    const barClose = time[i] + interval - 1;
+    const barClose = lastMs[i];
     while (j + 1 < oiTime.length && oiTime[j + 1] <= barClose) j++;
     row[i] = j;
     if (j >= 0 && first === n) first = i;
@@ -219,19 +213,44 @@ function ratioShares(ratio: Float64Array, row: Int32Array, from: number, out: Fl
 }
 
 /**
- * The candle interval when `interval` is not given, from as little of the input as possible:
- * bar 0's own `closeTime` when the candles have one (Binance stamps open + interval − 1 ms; spans of
- * a second or more are rounded to the second, so open + interval works too), which needs no later
- * bar; else the gap between the first two candles; else (one candle, no closeTime) 1 ms.
+ * A bar's span from its `closeTime`: Binance stamps open + interval − 1 ms; spans of a second or
+ * more are rounded to the second, so open + interval works too. NaN when the close is not after the open.
  */
-function barInterval(candles: Columns, time: Float64Array): number {
-  if (has(candles, "closeTime")) {
-    const close = numeric(candles, "closeTime", "candles")[0];
-    const span = close - time[0];
-    if (!(span > 0)) throw error("row 0: closeTime must be a time after the bar's open time (it sets the interval; or pass `interval`)", { file: "candles", column: "closeTime", value: close });
-    return span >= 999 ? Math.round((span + 1) / 1000) * 1000 : span + 1;
+function spanOf(close: number, open: number): number {
+  const span = close - open;
+  if (!(span > 0)) return NaN;
+  return span >= 999 ? Math.round((span + 1) / 1000) * 1000 : span + 1;
+}
+
+/**
+ * The last ms of each bar (time + span − 1), from the `interval` option when given, else from
+ * each bar's own `closeTime` when the candles have one (calendar months differ: 28–31 days), else
+ * from the gap between the first two candles (1 ms for a single candle). Each needs no later bar.
+ * Also returns the interval the kernel uses per bar (decay, column and map times): the option,
+ * bar 0's span, or that first gap.
+ */
+function barEnds(candles: Columns, time: Float64Array, option: number | undefined): { interval: number; lastMs: Float64Array; from: string } {
+  const n = time.length;
+  const lastMs = new Float64Array(n);
+  if (option === undefined && has(candles, "closeTime")) {
+    const close = numeric(candles, "closeTime", "candles");
+    sameLength(close, n, "candles", "closeTime");
+    for (let i = 0; i < n; i++) {
+      const span = spanOf(close[i], time[i]);
+      if (!(span > 0)) throw error(`row ${i}: closeTime must be a time after the bar's open time (it sets the bar's span; or pass \`interval\`)`, { file: "candles", column: "closeTime", value: close[i] });
+      lastMs[i] = time[i] + span - 1;
+    }
+    return { interval: lastMs[0] + 1 - time[0], lastMs, from: "its closeTime" };
   }
-  return time.length > 1 ? time[1] - time[0] : 1;
+  const interval = option ?? (n > 1 ? time[1] - time[0] : 1);
+  for (let i = 0; i < n; i++) lastMs[i] = time[i] + interval - 1;
+  return { interval, lastMs, from: option !== undefined ? "the `interval` option" : "the gap between the first two candles" };
+}
+
+/** Index of the first bar that opens before the previous one has closed (lastMs), or −1. */
+function firstOverlap(time: Float64Array, lastMs: Float64Array): number {
+  for (let i = 1; i < time.length; i++) if (time[i] <= lastMs[i - 1]) return i;
+  return -1;
 }
 
 export function readSeries(candles: Columns, openInterest: Columns | undefined, o: ResolvedOptions): Series {
@@ -255,14 +274,13 @@ export function readSeries(candles: Columns, openInterest: Columns | undefined, 
   const badClose = firstNotPositive(close);
   if (badClose >= 0) throw error(`row ${badClose}: price must be positive`, { file: "candles", column: "close", value: close[badClose] });
   const range = withClose(low, high, close);
-  const interval = o.interval ?? barInterval(candles, time);
-  // Bars must not overlap: with an interval inferred from bar 0 (its closeTime, or the first gap),
-  // a shorter gap later means the inference was wrong (a missing second bar doubles it, and each
-  // bar would then read open interest stamped after its real close).
-  const overlap = firstOverlap(time, interval);
+  const { interval, lastMs, from } = barEnds(candles, time, o.interval);
+  // Bars must not overlap: with an interval inferred from the first gap, a shorter gap later means
+  // the inference was wrong (a missing second bar doubles it, and each bar would then read open
+  // interest stamped after its real close).
+  const overlap = firstOverlap(time, lastMs);
   if (overlap >= 0) {
-    const why = o.interval !== undefined ? "the `interval` option" : has(candles, "closeTime") ? "row 0's closeTime" : "the gap between the first two candles";
-    throw error(`row ${overlap}: opens ${time[overlap] - time[overlap - 1]} ms after the previous bar, less than the interval of ${interval} ms taken from ${why}; bars cannot overlap (pass \`interval\` in ms)`, { file: "candles", column: "time", value: time[overlap] });
+    throw error(`row ${overlap}: opens ${time[overlap] - time[overlap - 1]} ms after the previous bar, before it closes (its span ${lastMs[overlap - 1] + 1 - time[overlap - 1]} ms, from ${from}); bars cannot overlap (pass \`interval\` in ms)`, { file: "candles", column: "time", value: time[overlap] });
   }
 
   // Open interest: its own table (aligned by time) or columns of the candle table (row by row).
@@ -282,7 +300,7 @@ export function readSeries(candles: Columns, openInterest: Columns | undefined, 
 
   // Bar i uses OI row row[i]: the latest stamped at or before its close.
   const row = new Int32Array(n);
-  const oiStart = alignRows(time, interval, oiTime, row);
+  const oiStart = alignRows(lastMs, oiTime, row);
   const oiUsd = new Float64Array(n);
   gather(oiValue, row, oiStart, oiUsd, usdCol === "openInterest" ? close : undefined);
   let ratioShare: Float64Array | undefined;

@@ -96,7 +96,7 @@ export interface ReplayOptions {
   halfLifeHours?: number | number[];
   /** "fill": each bar opens or closes what makes the book equal the reported OI; "scale": applies the OI change then rescales the book to the reported OI; "off": applies only the reported OI change. Default "fill". */
   anchor?: AnchorRule;
-  /** Candle interval, ms. Default: from bar 0's `closeTime` when the candles have that column (Binance klines: open + interval − 1 ms), else the gap between the first two candles (1 ms for a single candle). */
+  /** Candle interval, ms (overrides `closeTime`). Default: each bar's own `closeTime` when the candles have that column (Binance klines: open + interval − 1 ms; bar 0's span for decay and times), else the gap between the first two candles (1 ms for a single candle). */
   interval?: number;
   /** Provenance text for figure subtitles. Default "replay". */
   source?: string;

@@ -111,8 +111,8 @@ describe("readSeries(candles, openInterest, options)", () => {
     // 2-minute bars, bar 1 (minute 2) would take the OI stamped at minute 3, after its real close.
     const c = { time: [0, 2 * MIN, 3 * MIN], open: [100, 100, 100], high: [100, 100, 100], low: [100, 100, 100], close: [100, 100, 100] };
     const oi = { time: [0, MIN, 2 * MIN, 3 * MIN], openInterestUsd: [1, 2, 3, 4] };
-    assert.throws(() => readSeries(c, oi, o), /candles, column "time": row 2: opens 60000 ms after the previous bar, less than the interval of 120000 ms taken from the gap between the first two candles; bars cannot overlap \(pass `interval` in ms\) \(value 180000\)/);
-    assert.throws(() => readSeries(c, oi, resolveOptions({ interval: 5 * MIN })), /row 1: opens 120000 ms after the previous bar, less than the interval of 300000 ms taken from the `interval` option/);
+    assert.throws(() => readSeries(c, oi, o), /candles, column "time": row 2: opens 60000 ms after the previous bar, before it closes \(its span 120000 ms, from the gap between the first two candles\); bars cannot overlap \(pass `interval` in ms\) \(value 180000\)/);
+    assert.throws(() => readSeries(c, oi, resolveOptions({ interval: 5 * MIN })), /row 1: opens 120000 ms after the previous bar, before it closes \(its span 300000 ms, from the `interval` option\)/);
     const s = readSeries(c, oi, resolveOptions({ interval: MIN }));
     assert.deepEqual([...s.oiUsd], [1, 3, 4]);
   });
@@ -123,5 +123,18 @@ describe("readSeries(candles, openInterest, options)", () => {
     assert.deepEqual([[...s.low], [...s.high]], [[99, 99], [101, 106]]);
     assert.deepEqual(c.high, [101, 101]);
     assert.throws(() => readSeries({ ...c, close: [100, 0] }, { time: [0], openInterestUsd: [1] }, o), /candles, column "close": row 1: price must be positive \(value 0\)/);
+  });
+
+  it("readSeries(candles, oi) closes each bar at its own closeTime: calendar months of 28-31 days", () => {
+    // Binance 1M klines: Jan 2025 (31 days), Feb (28), Mar (31); close = next open − 1 ms. With
+    // January's span for every bar, February would read the sample stamped at 1 March, 3 days
+    // after it closed.
+    const open = [Date.UTC(2025, 0, 1), Date.UTC(2025, 1, 1), Date.UTC(2025, 2, 1)];
+    const c = { time: open, open: [100, 100, 100], high: [100, 100, 100], low: [100, 100, 100], close: [100, 100, 100], closeTime: [open[1] - 1, open[2] - 1, Date.UTC(2025, 3, 1) - 1] };
+    const s = readSeries(c, { time: [open[0], open[2]], openInterestUsd: [1, 2] }, o);
+    assert.deepEqual([...s.oiUsd], [1, 1, 2]);
+    assert.equal(s.interval, 31 * 86_400_000);
+    assert.throws(() => readSeries({ ...c, closeTime: [open[1] - 1, open[1], open[2]] }, { time: [0], openInterestUsd: [1] }, o), /candles, column "closeTime": row 1: closeTime must be a time after the bar's open time \(it sets the bar's span; or pass `interval`\) \(value 1738368000000\)/);
+    assert.throws(() => readSeries({ ...c, closeTime: [open[1] + 5_000, open[2] - 1, open[2] + 1] }, { time: [0], openInterestUsd: [1] }, o), /row 1: opens 2678400000 ms after the previous bar, before it closes \(its span 2678405000 ms, from its closeTime\)/);
   });
 });

@@ -260,7 +260,7 @@ describe("replay(candles, oi)", () => {
   it("replay(candles with closeTime not after time) throws naming the column and value", () => {
     const full = market(3, 8);
     const candles = { ...full.candles, closeTime: full.candles.time.slice() };
-    assert.throws(() => replay({ candles, openInterest: full.openInterest }), /candles, column "closeTime": row 0: closeTime must be a time after the bar's open time \(it sets the interval; or pass `interval`\) \(value 1699999200000\)/);
+    assert.throws(() => replay({ candles, openInterest: full.openInterest }), /candles, column "closeTime": row 0: closeTime must be a time after the bar's open time \(it sets the bar's span; or pass `interval`\) \(value 1699999200000\)/);
   });
 
   it("replay(candles, oi).mapAt(bar t).liquidationsIf(next low / high) is what bar t + 1 liquidates", () => {
