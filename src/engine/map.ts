@@ -49,6 +49,7 @@ function checkBook(b: BookInput): { grid: PriceGrid; long: Float64Array[]; short
   const read = (side: Side, arrays: ArrayLike<number>[]): Float64Array[] => {
     if (arrays.length !== b.tiers.length) throw error(`needs one array per tier (${b.tiers.length})`, { ...label, column: side, value: arrays.length });
     return arrays.map((a, t) => {
+      if (typeof a?.length !== "number") throw error(`tier ${b.tiers[t]}x: needs an array of USD per bin`, { ...label, column: side, value: a });
       if (a.length !== bins) throw error(`tier ${b.tiers[t]}x has ${a.length} bins, grid has ${bins}`, { ...label, column: side, value: a.length });
       const out = Float64Array.from(a);
       for (let i = 0; i < bins; i++) {

@@ -102,7 +102,7 @@ describe("readSeries(candles, openInterest, options)", () => {
     assert.throws(() => readSeries({ ...c, close: [100, 101] }, { time: [0], openInterestUsd: [1] }, o), /candles, column "close": has 2 rows where time has 3: columns of one table must have equal lengths \(value 2\)/);
     assert.throws(() => readSeries(c, { time: [0, MIN, 2 * MIN], openInterestUsd: [1, 2] }, o), /openInterest, column "openInterestUsd": has 2 rows where time has 3/);
     assert.throws(() => readSeries({ ...c, openInterestUsd: [1, 2] }, undefined, o), /candles, column "openInterestUsd": has 2 rows where time has 3/);
-    assert.throws(() => readSeries({ ...c, volume: [1, 1, 1], takerBuyVolume: [1] }, { time: [0], openInterestUsd: [1] }, o), /candles, column "takerBuyVolume": has 1 rows where time has 3/);
+    assert.throws(() => readSeries({ ...c, volume: [1, 1, 1], takerBuyVolume: [1] }, { time: [0], openInterestUsd: [1] }, o), /candles, column "takerBuyVolume": has 1 row where time has 3/);
     assert.throws(() => readSeries({ ...c, volume: [1, -1, 1], takerBuyVolume: [0, 0, 0] }, { time: [0], openInterestUsd: [1] }, o), /candles, column "volume": row 1: volume must be >= 0 \(value -1\)/);
   });
 

@@ -115,6 +115,7 @@ describe("liquidationMap(book)", () => {
     assert.throws(() => liquidationMap({ ...ok, tiers: [5, 5] }), /tier 1: tiers must be strictly ascending \(previous 5\)/);
     assert.throws(() => liquidationMap({ ...ok, tiers: [-5, 5] }), /column "tiers": tier 0: leverage must be a positive number \(value -5\)/);
     assert.throws(() => liquidationMap({ ...ok, tiers: [5, 10], short: undefined as never }), /liquidationMap: column "short": needs one array of USD per tier/);
+    assert.throws(() => liquidationMap({ ...ok, tiers: [5, 10], long: [5, 7] as never }), /liquidationMap: column "long": tier 5x: needs an array of USD per bin \(value 5\)/);
     assert.throws(() => liquidationMap({ ...ok, tiers: [5, 10], time: NaN }), /column "time": time must be epoch ms UTC \(value NaN\)/);
     assert.throws(() => liquidationMap({ ...ok, tiers: [5, 10], grid: { step: 10, prices: [15, 5] } }), /column "grid.prices": grid.prices\[1\]: centres must be finite and strictly ascending \(value 5\)/);
     assert.throws(() => liquidationMap({ ...ok, tiers: [5, 10], grid: { step: 10, prices: [5, 15, 25] } }), /grid.prices has 3 centres, the grid 2 bins/);
