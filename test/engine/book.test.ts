@@ -109,13 +109,14 @@ describe("Book(step, groupKey)", () => {
     );
   });
 
-  it("Book.openSide(...) over a band whose ends are bin edges fills only the bins between them", () => {
-    // Levels over [90, 92] on 1 USD bins: bins 90 and 91, 50 USD each, nothing in bin 92.
+  it("Book.openSide(...) over a band whose ends are bin edges puts its USD in the bins between them", () => {
+    // Levels over [90, 92] on 1 USD bins: 50 USD in each of bins 90 and 91, none in bin 92.
     for (const side of [LONG, SHORT]) {
       const book = new Book(1, [0]);
       book.openSide(side, 100, 100, 100, Float64Array.of(0.9), Float64Array.of(0.92), Float64Array.of(1));
       const lane = book.lanes[side][0];
-      assert.deepEqual([lane.lo, lane.hi, lane.at(90), lane.at(91)], [90, 91, 50, 50]);
+      assert.deepEqual([lane.at(89), lane.at(90), lane.at(91), lane.at(92)], [0, 50, 50, 0]);
+      assert.equal(book.sideTotal(side), 100);
     }
   });
 
