@@ -12,7 +12,7 @@
  * kinds of book, so their totals and liquidations are identical to the last bit.
  */
 import { Lane } from "./lane";
-import { decimalStep } from "./grid";
+import { binOf, decimalStep } from "./grid";
 
 export const LONG = 0;
 export const SHORT = 1;
@@ -458,25 +458,23 @@ function readInto32(lane: Lane, scale: number, kLo: number, out: Float32Array, a
 const LAZY_SPAN = 8;
 
 /**
- * Bin of a level x near a bin edge (x / step within 1e-6 of a whole number), decided on the exact
- * decimal edges as binOf in grid.ts does (written out here: the hot loop stays in this module).
- * Away from edges Math.floor(x / step) is right, and binAbove and binBelow use it: the quotient's
- * rounding is a few ulps, below 1e-6 for any grid under 10^9 bins from zero. At an edge it is
- * not: 1.2 / 0.1 is 11.999999999999998, which puts a level at exactly 1.2 in [1.1, 1.2).
+ * Bin of a level x near a bin edge (x / step within 1e-6 of a whole number), where the quotient
+ * alone is not enough: 1.2 / 0.1 is 11.999999999999998, which puts a level at exactly 1.2 in
+ * [1.1, 1.2). Away from edges Math.floor(x / step) is right (its rounding is a few ulps, below
+ * 1e-6 for any grid under 10^9 bins from zero), so pointBin calls this only near one.
  *
  * A level on an edge (within a few ulps, so 3 × 1.1 = 3.3000000000000003 is on 3.3) goes to the
  * bin on the price's side of it: the bin above for a long (`below` false), the bin below for a
  * short. Its centre is then half a bin nearer the price than the level, on both sides alike, so
- * a move to exactly the level liquidates it, as the exchange does when the price reaches it.
+ * a move to exactly the level liquidates it, as the exchange does when the price reaches it. Any
+ * other x is placed on the exact decimal edges (binOf in grid.ts).
  */
 function edgeBin(x: number, q: number, units: number, ten: number, below: boolean): number {
-  let k = Math.round(q);
+  const k = Math.round(q);
   if (!Number.isFinite(k)) return k;
   const edge = (k * units) / ten;
   if (Math.abs(x - edge) <= 4 * Number.EPSILON * edge) return below ? k - 1 : k;
-  while ((k * units) / ten > x) k--;
-  while (((k + 1) * units) / ten <= x) k++;
-  return k;
+  return binOf(x, units, ten);
 }
 
 /**

@@ -28,8 +28,9 @@ export function combineMaps(maps: LiquidationMap[], options: { source?: string }
   const kPrice = binOf(price, units, ten);
   // The last common bin whose centre is below the price, and the first above it: longs and shorts
   // stay on their side (a long centred just below the price can fall in a coarse bin centred above it).
-  const kLong = binCentre(kPrice, units, ten) < price ? kPrice : kPrice - 1;
-  const kShort = binCentre(kPrice, units, ten) > price ? kPrice : kPrice + 1;
+  const centre = binCentre(kPrice, units, ten);
+  const kLong = centre < price ? kPrice : kPrice - 1;
+  const kShort = centre > price ? kPrice : kPrice + 1;
   kLo = Math.min(kLo, kLong);
   kHi = Math.max(kHi, kShort);
   const bins = kHi - kLo + 1;
