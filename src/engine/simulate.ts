@@ -3,7 +3,8 @@
  *
  * Per bar i:
  *  1. liquidate long levels at or above the bar's low and short levels at or below its high;
- *  2. decay every tier group by its per-bar factor (a scale multiplication, no bin loop);
+ *  2. decay every tier group by its factor for the time since the previous bar opened (a scale
+ *     multiplication, no bin loop);
  *  3. apply the open-interest change (anchor "fill": whatever makes the book equal the reported
  *     OI; "off"/"scale": the reported change since the previous bar, "scale" then rescales the book
  *     to the reported OI): new USD is split long/short by the bar's long share and across tiers
@@ -193,11 +194,14 @@ function runBars(
     // 1. levels crossed by the bar's range
     let liqLong = book.liquidateLongs(low[i]);
     let liqShort = book.liquidateShorts(high[i]);
-    // 2. decay
+    // 2. decay, for the time since the previous bar opened: one interval, or more across a gap
+    // (missing bars, an exchange halt, calendar months), which both opens already tell.
+    const elapsed = i > 0 ? time[i] - time[i - 1] : interval;
     for (let g = 0; g < G; g++) {
       if (decay[g] < 1) {
-        book.decay(LONG, g, decay[g]);
-        book.decay(SHORT, g, decay[g]);
+        const f = elapsed === interval ? decay[g] : Math.pow(decay[g], elapsed / interval);
+        book.decay(LONG, g, f);
+        book.decay(SHORT, g, f);
       }
     }
     // 3. open-interest change

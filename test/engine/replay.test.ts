@@ -30,6 +30,22 @@ function bars(rows: { o: number; h: number; l: number; c: number; oi: number }[]
 }
 
 describe("replay(candles, oi)", () => {
+  it("replay(candles, oi) decays for the time since the previous bar, gaps included", () => {
+    // 1-minute bars, half-life 72 h, OI held (anchor "off"): bar 1 follows after 72 hours (the
+    // feed was down), so half the book quietly went away; bar 2 is one minute later.
+    const c = bars([
+      { o: 100, h: 100, l: 100, c: 100, oi: 1000 },
+      { o: 100, h: 100, l: 100, c: 100, oi: 1000 },
+      { o: 100, h: 100, l: 100, c: 100, oi: 1000 },
+    ]);
+    c.time = [0, 72 * 3_600_000, 72 * 3_600_000 + 60_000];
+    const m = replay({ candles: c, ...HAND, halfLifeHours: 72, interval: 60_000 });
+    const decayed = m.bars.array("decayedUsd") as Float64Array;
+    assert.equal(decayed[0], 0);
+    assert.ok(Math.abs(decayed[1] - 500) < 1e-9, `${decayed[1]}`);
+    assert.ok(Math.abs(decayed[2] - 500 * (1 - 0.5 ** (1 / (72 * 60)))) < 1e-9, `${decayed[2]}`);
+  });
+
   it("replay(candles, oi) liquidates shorts up to a close above the bar's high (the price traded there)", () => {
     // Bar 0 opens 1000 at 100: 500 long at 90.5, 500 short at 110.5. Bar 1's high says 101 but
     // it closes at 111, past the short level: the shorts are gone, none is left below the price.
