@@ -9,7 +9,7 @@
  */
 import type { ColumnTable } from "arquero";
 import { error } from "../util/errors";
-import type { ResolvedOptions } from "./options";
+import { OI_COLUMNS, type ResolvedOptions } from "./options";
 
 /** An arquero table or a plain object of equal-length columns. */
 export type Columns = ColumnTable | Record<string, ArrayLike<unknown>>;
@@ -286,8 +286,10 @@ export function readSeries(candles: Columns, openInterest: Columns | undefined, 
   // Open interest: its own table (aligned by time) or columns of the candle table (row by row).
   const oiSource = openInterest ?? candles;
   const label = openInterest ? "openInterest" : "candles";
-  const usdCol = has(oiSource, "openInterestUsd") ? "openInterestUsd" : has(oiSource, "openInterest") ? "openInterest" : undefined;
-  if (!usdCol) throw error("missing column openInterestUsd (or openInterest in base coin)", { file: label, column: "openInterestUsd" });
+  const found = OI_COLUMNS.find((c) => has(oiSource, c.name));
+  if (!found) throw error(`missing column openInterestUsd (or ${OI_COLUMNS.slice(1).map((c) => c.name).join(", ")}); has ${names(oiSource).join(", ") || "no columns"}`, { file: label, column: "openInterestUsd" });
+  const usdCol = found.name;
+  const inBase = (found.unit === "option" ? o.openInterestUnit : found.unit) === "base";
   const oiValue = numeric(oiSource, usdCol, label);
   const oiTime = openInterest ? numeric(openInterest, "time", label) : time;
   sameLength(oiValue, oiTime.length, label, usdCol);
@@ -302,7 +304,7 @@ export function readSeries(candles: Columns, openInterest: Columns | undefined, 
   const row = new Int32Array(n);
   const oiStart = alignRows(lastMs, oiTime, row);
   const oiUsd = new Float64Array(n);
-  gather(oiValue, row, oiStart, oiUsd, usdCol === "openInterest" ? close : undefined);
+  gather(oiValue, row, oiStart, oiUsd, inBase ? close : undefined);
   let ratioShare: Float64Array | undefined;
   if (ratio) {
     // A ratio of 1 (share 0.5) before the first OI row.

@@ -70,6 +70,19 @@ export type CloseRule = "proportional" | "nearest";
 export type AnchorRule = "fill" | "scale" | "off";
 export type EntryRule = "range" | "close";
 export type BandRule = "continuous" | "point";
+export type OiUnit = "usd" | "base";
+
+/**
+ * Open-interest value columns `replay()` reads, first found wins: the canonical names of the
+ * loaders, Binance's `/futures/data/openInterestHist` names, then a generic `value`.
+ */
+export const OI_COLUMNS: readonly { name: string; unit: OiUnit | "option" }[] = [
+  { name: "openInterestUsd", unit: "usd" },
+  { name: "sumOpenInterestValue", unit: "usd" },
+  { name: "openInterest", unit: "base" },
+  { name: "sumOpenInterest", unit: "base" },
+  { name: "value", unit: "option" },
+];
 
 export interface ReplayOptions {
   /** Leverage mix: a preset name or tiers and weights. Default "retail". */
@@ -90,6 +103,8 @@ export interface ReplayOptions {
   split?: SplitRule;
   /** Which ratio column "ratio" (and "auto") reads from the open-interest table. Default "longShortRatio". */
   ratioColumn?: string;
+  /** Unit of a generic `value` open-interest column: "usd", or "base" (coin, converted at the bar's close). Named columns carry their own unit (see `OI_COLUMNS`). Default "usd". */
+  openInterestUnit?: OiUnit;
   /** When open interest falls: "proportional" closes every level alike, "nearest" closes levels nearest the price first. Default "proportional". */
   close?: CloseRule;
   /** Half-life in hours of positions that quietly went away, one number or one per tier; 0 or Infinity turns decay off. Default 72. */
@@ -116,6 +131,7 @@ export interface ResolvedOptions {
   entry: EntryRule;
   split: SplitRule;
   ratioColumn: string;
+  openInterestUnit: OiUnit;
   close: CloseRule;
   halfLifeHours: number[];
   anchor: AnchorRule;
@@ -132,6 +148,7 @@ export const DEFAULTS = {
   entry: "range" as EntryRule,
   split: "auto" as SplitRule,
   ratioColumn: "longShortRatio",
+  openInterestUnit: "usd" as OiUnit,
   close: "proportional" as CloseRule,
   halfLifeHours: 72,
   anchor: "fill" as AnchorRule,

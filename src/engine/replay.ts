@@ -36,7 +36,7 @@ function unionGrid(s: Series, step: number, kMin: number, kMax: number): PriceGr
 export interface ReplayInput extends ReplayOptions {
   /** Candles: `time` (epoch ms UTC, bar open), `open`, `high`, `low`, `close`, optional `volume`, `takerBuyVolume`. */
   candles: Columns;
-  /** Open interest: `time` and `openInterestUsd` (or `openInterest` in base coin). Default: those columns of `candles`. */
+  /** Open interest: `time` and `openInterestUsd` (or `openInterest` in base coin; `OI_COLUMNS` in options.ts lists every name read). Default: those columns of `candles`. */
   openInterest?: Columns;
 }
 

@@ -99,6 +99,7 @@ export function resolveOptions(o: ReplayOptions): ResolvedOptions {
     entry: oneOf(o.entry, ["range", "close"], DEFAULTS.entry, "entry"),
     split: oneOf(o.split, ["auto", "taker", "ratio", "even"], DEFAULTS.split, "split"),
     ratioColumn: o.ratioColumn ?? DEFAULTS.ratioColumn,
+    openInterestUnit: oneOf(o.openInterestUnit, ["usd", "base"], DEFAULTS.openInterestUnit, "openInterestUnit"),
     close: oneOf(o.close, ["proportional", "nearest"], DEFAULTS.close, "close"),
     halfLifeHours,
     anchor: oneOf(o.anchor, ["fill", "scale", "off"], DEFAULTS.anchor, "anchor"),

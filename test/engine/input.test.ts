@@ -66,7 +66,7 @@ describe("readSeries(candles, openInterest, options)", () => {
     const unsorted = candles(3);
     unsorted.time[2] = 0;
     assert.throws(() => readSeries(unsorted, oi, o), /candles, column "time": row 2: times must be strictly increasing \(previous 60000\) \(value 0\)/);
-    assert.throws(() => readSeries(candles(2), { time: [0, MIN] }, o), /openInterest, column "openInterestUsd": missing column openInterestUsd \(or openInterest in base coin\)/);
+    assert.throws(() => readSeries(candles(2), { time: [0, MIN] }, o), /openInterest, column "openInterestUsd": missing column openInterestUsd \(or sumOpenInterestValue, openInterest, sumOpenInterest, value\); has time/);
     assert.throws(() => readSeries(candles(2), { time: [0], openInterestUsd: [-5] }, o), /row 0: open interest must be >= 0 \(value -5\)/);
     const inverted = candles(1);
     inverted.low[0] = 102;
@@ -136,5 +136,15 @@ describe("readSeries(candles, openInterest, options)", () => {
     assert.equal(s.interval, 31 * 86_400_000);
     assert.throws(() => readSeries({ ...c, closeTime: [open[1] - 1, open[1], open[2]] }, { time: [0], openInterestUsd: [1] }, o), /candles, column "closeTime": row 1: closeTime must be a time after the bar's open time \(it sets the bar's span; or pass `interval`\) \(value 1738368000000\)/);
     assert.throws(() => readSeries({ ...c, closeTime: [open[1] + 5_000, open[2] - 1, open[2] + 1] }, { time: [0], openInterestUsd: [1] }, o), /row 1: opens 2678400000 ms after the previous bar, before it closes \(its span 2678405000 ms, from its closeTime\)/);
+  });
+
+  it("readSeries(candles, oi) reads Binance's openInterestHist names and a generic value column in the unit given", () => {
+    // 2 coins at a close of 100, 101, ... is 200 USD on bar 0 and 202 USD on bar 1.
+    const oi = (col: string) => ({ time: [0, MIN], [col]: [200, 202] });
+    assert.deepEqual([...readSeries(candles(2), oi("sumOpenInterestValue"), o).oiUsd], [200, 202]);
+    assert.deepEqual([...readSeries(candles(2), oi("value"), o).oiUsd], [200, 202]);
+    assert.deepEqual([...readSeries(candles(2), { time: [0, MIN], sumOpenInterest: [2, 2] }, o).oiUsd], [200, 202]);
+    assert.deepEqual([...readSeries(candles(2), { time: [0, MIN], value: [2, 2] }, resolveOptions({ openInterestUnit: "base" })).oiUsd], [200, 202]);
+    assert.throws(() => resolveOptions({ openInterestUnit: "btc" as never }), /replay: column "openInterestUnit": must be one of usd, base \(value "btc"\)/);
   });
 });
