@@ -291,7 +291,8 @@ export function readSeries(candles: Columns, openInterest: Columns | undefined, 
   const usdCol = found.name;
   const inBase = (found.unit === "option" ? o.openInterestUnit : found.unit) === "base";
   const oiValue = numeric(oiSource, usdCol, label);
-  const oiTime = openInterest ? numeric(openInterest, "time", label) : time;
+  // `timestamp` is Binance's name for it in /futures/data/openInterestHist.
+  const oiTime = openInterest ? numeric(openInterest, !has(openInterest, "time") && has(openInterest, "timestamp") ? "timestamp" : "time", label) : time;
   sameLength(oiValue, oiTime.length, label, usdCol);
   const negative = firstNegative(oiValue);
   if (negative >= 0) throw error(`row ${negative}: open interest must be >= 0`, { file: label, column: usdCol, value: oiValue[negative] });

@@ -138,12 +138,12 @@ describe("readSeries(candles, openInterest, options)", () => {
     assert.throws(() => readSeries({ ...c, closeTime: [open[1] + 5_000, open[2] - 1, open[2] + 1] }, { time: [0], openInterestUsd: [1] }, o), /row 1: opens 2678400000 ms after the previous bar, before it closes \(its span 2678405000 ms, from its closeTime\)/);
   });
 
-  it("readSeries(candles, oi) reads Binance's openInterestHist names and a generic value column in the unit given", () => {
+  it("readSeries(candles, oi) reads Binance's openInterestHist names (timestamp, sum*) and a generic value column in the unit given", () => {
     // 2 coins at a close of 100, 101, ... is 200 USD on bar 0 and 202 USD on bar 1.
     const oi = (col: string) => ({ time: [0, MIN], [col]: [200, 202] });
     assert.deepEqual([...readSeries(candles(2), oi("sumOpenInterestValue"), o).oiUsd], [200, 202]);
     assert.deepEqual([...readSeries(candles(2), oi("value"), o).oiUsd], [200, 202]);
-    assert.deepEqual([...readSeries(candles(2), { time: [0, MIN], sumOpenInterest: [2, 2] }, o).oiUsd], [200, 202]);
+    assert.deepEqual([...readSeries(candles(2), { timestamp: [0, MIN], sumOpenInterest: [2, 2] }, o).oiUsd], [200, 202]);
     assert.deepEqual([...readSeries(candles(2), { time: [0, MIN], value: [2, 2] }, resolveOptions({ openInterestUnit: "base" })).oiUsd], [200, 202]);
     assert.throws(() => resolveOptions({ openInterestUnit: "btc" as never }), /replay: column "openInterestUnit": must be one of usd, base \(value "btc"\)/);
   });
