@@ -143,9 +143,9 @@ export function has(x: Columns, name: string): boolean {
   return names(x).includes(name);
 }
 
-export function increasing(time: Float64Array, label: string): void {
+export function increasing(time: Float64Array, label: string, column = "time"): void {
   const i = firstNotIncreasing(time);
-  if (i >= 0) throw error(`row ${i}: times must be strictly increasing (previous ${time[i - 1]})`, { file: label, column: "time", value: time[i] });
+  if (i >= 0) throw error(`row ${i}: times must be strictly increasing (previous ${time[i - 1]})`, { file: label, column, value: time[i] });
 }
 
 /** Index of the first entry not above the one before it, or −1. */
@@ -292,11 +292,12 @@ export function readSeries(candles: Columns, openInterest: Columns | undefined, 
   const inBase = (found.unit === "option" ? o.openInterestUnit : found.unit) === "base";
   const oiValue = numeric(oiSource, usdCol, label);
   // `timestamp` is Binance's name for it in /futures/data/openInterestHist.
-  const oiTime = openInterest ? numeric(openInterest, !has(openInterest, "time") && has(openInterest, "timestamp") ? "timestamp" : "time", label) : time;
+  const oiTimeCol = openInterest && !has(openInterest, "time") && has(openInterest, "timestamp") ? "timestamp" : "time";
+  const oiTime = openInterest ? numeric(openInterest, oiTimeCol, label) : time;
   sameLength(oiValue, oiTime.length, label, usdCol);
   const negative = firstNegative(oiValue);
   if (negative >= 0) throw error(`row ${negative}: open interest must be >= 0`, { file: label, column: usdCol, value: oiValue[negative] });
-  if (openInterest) increasing(oiTime, label);
+  if (openInterest) increasing(oiTime, label, oiTimeCol);
   const wantRatio = o.split === "ratio" || (o.split === "auto" && has(oiSource, o.ratioColumn));
   const ratio = wantRatio ? numeric(oiSource, o.ratioColumn, label) : undefined;
   if (ratio) sameLength(ratio, oiTime.length, label, o.ratioColumn);

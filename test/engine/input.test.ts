@@ -144,6 +144,7 @@ describe("readSeries(candles, openInterest, options)", () => {
     assert.deepEqual([...readSeries(candles(2), oi("sumOpenInterestValue"), o).oiUsd], [200, 202]);
     assert.deepEqual([...readSeries(candles(2), oi("value"), o).oiUsd], [200, 202]);
     assert.deepEqual([...readSeries(candles(2), { timestamp: [0, MIN], sumOpenInterest: [2, 2] }, o).oiUsd], [200, 202]);
+    assert.throws(() => readSeries(candles(2), { timestamp: [MIN, 0], sumOpenInterest: [2, 2] }, o), /openInterest, column "timestamp": row 1: times must be strictly increasing \(previous 60000\) \(value 0\)/);
     assert.deepEqual([...readSeries(candles(2), { time: [0, MIN], value: [2, 2] }, resolveOptions({ openInterestUnit: "base" })).oiUsd], [200, 202]);
     assert.throws(() => resolveOptions({ openInterestUnit: "btc" as never }), /replay: column "openInterestUnit": must be one of usd, base \(value "btc"\)/);
   });
