@@ -226,8 +226,8 @@ function spanOf(close: number, open: number): number {
  * The last ms of each bar (time + span − 1), from the `interval` option when given, else from
  * each bar's own `closeTime` when the candles have one (calendar months differ: 28–31 days), else
  * from the gap between the first two candles (1 ms for a single candle). Each needs no later bar.
- * Also returns the interval the kernel uses per bar (decay, column and map times): the option,
- * bar 0's span, or that first gap.
+ * Also returns the interval the kernel keeps for column and map times (decay follows each bar's
+ * elapsed time): the option, bar 0's span, or that first gap.
  */
 function barEnds(candles: Columns, time: Float64Array, option: number | undefined): { interval: number; lastMs: Float64Array; from: string } {
   const n = time.length;
