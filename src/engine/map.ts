@@ -67,6 +67,16 @@ function checkBook(b: BookInput): { grid: PriceGrid; long: Float64Array[]; short
   for (let i = 0; i < bins; i++) {
     if (!(Number.isFinite(prices[i]) && (i === 0 || prices[i] > prices[i - 1]))) throw error(`grid.prices[${i}]: centres must be finite and strictly ascending`, { ...label, column: "grid.prices", value: prices[i] });
   }
+  if (given) {
+    // The questions find bins by their centres, the heatmap and combineMaps by lo + i · step: the
+    // two must describe one grid of equal bins (a millionth of a step covers decimal rounding).
+    const expected = centresFrom(lo, step, bins);
+    for (let i = 0; i < bins; i++) {
+      if (!(Math.abs(prices[i] - expected[i]) <= 1e-6 * step)) {
+        throw error(`grid.prices[${i}]: centre of bin ${i} must be lo + (${i} + 0.5) · step = ${expected[i]} (bins of equal width ${step} from lo ${lo})`, { ...label, column: "grid.prices", value: prices[i] });
+      }
+    }
+  }
   return { grid: { lo, step, bins, prices }, long, short };
 }
 

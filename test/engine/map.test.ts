@@ -121,6 +121,15 @@ describe("liquidationMap(book)", () => {
     assert.throws(() => liquidationMap({ ...ok, tiers: [5, 10], grid: { step: 10, prices: [5, 15, 25] } }), /grid.prices has 3 centres, the grid 2 bins/);
   });
 
+  it("liquidationMap(book) throws on centres that are not lo + (i + 0.5) · step", () => {
+    const ok = { price: 100, tiers: [5], long: [[1, 2, 0]], short: [[0, 0, 4]] };
+    assert.throws(() => liquidationMap({ ...ok, grid: { step: 10, prices: [85, 95, 115] } }), /liquidationMap: column "grid.prices": grid.prices\[2\]: centre of bin 2 must be lo \+ \(2 \+ 0.5\) · step = 105 \(bins of equal width 10 from lo 80\) \(value 115\)/);
+    assert.throws(() => liquidationMap({ ...ok, grid: { lo: 0, step: 10, prices: [85, 95, 105] } }), /grid.prices\[0\]: centre of bin 0 must be lo \+ \(0 \+ 0.5\) · step = 5 .*\(value 85\)/);
+    // Decimal centres a user computes by adding steps are within rounding of the grid's own.
+    const prices = [0.05, 0.05 + 0.1, 0.05 + 0.1 + 0.1];
+    assert.deepEqual([...liquidationMap({ ...ok, grid: { step: 0.1, prices } }).grid.prices], prices);
+  });
+
   it("liquidationMap(book).imbalance(pct) rejects a negative percentage", () => {
     assert.throws(() => book().imbalance(-1), /withinPct must be a finite percentage >= 0 \(value -1\)/);
   });
