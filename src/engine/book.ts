@@ -187,10 +187,26 @@ export class Book {
   }
 
   /**
+   * Closes the whole of side s: every lane emptied, its USD recorded as closed. Exact, where
+   * scaling by 0 or walking the bins would leave rounding dust in bins whose lane totals say 0
+   * (dust an anchor rescaling to the reported open interest would then blow up to its size).
+   */
+  closeSide(s: number): number {
+    const usd = this.sideTotal(s);
+    for (const lane of this.lanes[s]) lane.clear();
+    for (const lane of this.sums[s]) lane.clear();
+    this.scale[s].fill(1);
+    this.flows[s].closed += usd;
+    return usd;
+  }
+
+  /**
    * Closes `usd` of side s starting with the levels nearest the price (the highest long levels,
-   * the lowest short levels), bin by bin outward. Returns the USD closed.
+   * the lowest short levels), bin by bin outward. Returns the USD closed. `usd` at or above the
+   * side's total (within 1e-12 of it, rounding) closes the side exactly (closeSide).
    */
   closeNearest(s: number, usd: number): number {
+    if (usd >= this.sideTotal(s) * (1 - 1e-12)) return this.closeSide(s);
     this.settleSide(s);
     let left = usd;
     let lo = Infinity;

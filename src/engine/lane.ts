@@ -138,6 +138,20 @@ export class Lane {
   }
 
   /** Multiplies every amount by f (used when a lazy scale factor is folded back in). */
+  /** Empties the lane: its bins (and pending adds) back to zero, no occupied range, total 0. */
+  clear(): void {
+    if (!this.empty) {
+      const a = Math.max(0, this.lo - 1 - this.base);
+      const e = Math.min(this.data.length - 1, this.hi + 1 - this.base);
+      this.data.fill(0, a, e + 1);
+      this.diff.fill(0, a, e + 1);
+    }
+    this.lo = Infinity;
+    this.hi = -Infinity;
+    this.total = 0;
+    this.pending = false;
+  }
+
   multiply(f: number): void {
     if (this.empty) return;
     const d = this.data;

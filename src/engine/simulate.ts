@@ -112,7 +112,11 @@ function openBar(book: Book, lo: number, hi: number, usd: number, longShare: num
 
 /** Closes `usd` of the book's `total`: proportionally, or nearest the price first split by side. */
 function closeBar(book: Book, usd: number, total: number, proportional: boolean): void {
-  if (proportional) {
+  if (usd >= total) {
+    // Everything closes: exactly, with no rounding dust left for an anchor to rescale.
+    book.closeSide(LONG);
+    book.closeSide(SHORT);
+  } else if (proportional) {
     const f = Math.max(0, 1 - usd / total);
     book.scaleSide(LONG, f);
     book.scaleSide(SHORT, f);

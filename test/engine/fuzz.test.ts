@@ -15,6 +15,7 @@ const options = fc.constantFrom<ReplayOptions>(
   { anchor: "off", close: "nearest" },
   { anchor: "scale", entry: "close", halfLifeHours: [0.5, 1, 1, 24, 0] },
   { leverage: { tiers: [2, 125], weights: [1, 3], shortWeights: [3, 1] }, split: "even", halfLifeHours: 0 },
+  { anchor: "scale", close: "nearest", halfLifeHours: 0.5 },
 );
 
 describe("replay(candles, oi) on arbitrary markets", () => {
@@ -46,10 +47,16 @@ describe("replay(candles, oi) on arbitrary markets", () => {
           assert.ok(Math.abs(opened - gone - r.openLongUsd - r.openShortUsd) <= 1e-9 * Math.max(1, opened));
         }
         const map = m.mapAt();
-        for (const r of map.table.objects() as { price: number; side: string; usd: number }[]) {
+        const mapped = { long: 0, short: 0 };
+        for (const r of map.table.objects() as { price: number; side: "long" | "short"; usd: number }[]) {
           assert.ok(r.usd > 0 && Number.isFinite(r.usd));
           assert.ok(r.side === "long" ? r.price < map.price : r.price > map.price);
+          mapped[r.side] += r.usd;
         }
+        // The map holds what the last bar reports open, side by side.
+        const last = m.bars.objects()[rows.length - 1] as Record<string, number>;
+        assert.ok(Math.abs(mapped.long - last.openLongUsd) <= 1e-9 * Math.max(1, opened), `long: map ${mapped.long}, bars ${last.openLongUsd}`);
+        assert.ok(Math.abs(mapped.short - last.openShortUsd) <= 1e-9 * Math.max(1, opened), `short: map ${mapped.short}, bars ${last.openShortUsd}`);
         const { longUsd, shortUsd, ratio } = map.imbalance(100);
         assert.ok(Number.isFinite(longUsd) && Number.isFinite(shortUsd) && !Number.isNaN(ratio));
       }),

@@ -132,6 +132,27 @@ describe("replay(candles, oi)", () => {
     assert.deepEqual(m.mapAt().table.objects(), [{ price: 110.5, side: "short", leverage: 10, usd: 1000 }]);
   });
 
+  it("replay(candles, oi) with anchor 'scale' and close 'nearest' opens afresh when a fall closes the whole book", () => {
+    // Ten one-hour half-lives after bar 0, about 1/1024 of its 1,000,000 USD is left; OI falls to
+    // 500,000, more than the book holds: everything closes, exactly, and the anchor opens the
+    // reported 500,000 afresh, so the book after bar 1 is the one a replay of bar 1 alone builds.
+    // (Closing bin by bin used to leave rounding dust that the anchor then scaled up to 500,000.)
+    const T0 = 1_700_000_000_000;
+    const H = 3_600_000;
+    const options: ReplayOptions = { interval: 60_000, halfLifeHours: 1, close: "nearest", anchor: "scale" };
+    const candles = { time: [T0, T0 + 10 * H, T0 + 10 * H + 60_000], open: [100, 100, 100], high: [101, 101, 100.5], low: [99, 99, 99.5], close: [100, 100, 100], openInterestUsd: [1e6, 5e5, 0] };
+    const m = replay({ candles, ...options });
+    const alone = replay({ candles: { ...candles, time: [T0 + 10 * H], open: [100], high: [101], low: [99], close: [100], openInterestUsd: [5e5] }, ...options });
+    assert.deepEqual(m.mapAt(T0 + 10 * H).table.objects(), alone.mapAt().table.objects());
+    const rows = m.bars.objects() as Record<string, number>[];
+    const last = rows[2];
+    assert.deepEqual([last.openLongUsd, last.openShortUsd], [0, 0]);
+    // Everything opened is accounted for (it was 189,107 USD short of it).
+    const sum = (k: string) => rows.reduce((x, r) => x + r[k], 0);
+    const gone = sum("longLiquidatedUsd") + sum("shortLiquidatedUsd") + sum("closedUsd") + sum("decayedUsd");
+    assert.ok(Math.abs(sum("openedUsd") - gone) < 1e-6, `${sum("openedUsd")} opened, ${gone} gone`);
+  });
+
   it("replay(candles, oi) with halfLifeHours decays each tier by 0.5^(interval / half-life)", () => {
     // One-hour bars, a one-hour half-life: each bar halves the book; OI flat and not anchored.
     const hourly = (rows: Parameters<typeof bars>[0]) => ({ ...bars(rows), time: rows.map((_, i) => i * 3_600_000) });
