@@ -13,13 +13,13 @@ export const MAX_MATRIX_MB = 1024;
 
 /**
  * Which bars end a column: every bar when `step` is undefined or <= the interval, else the bars
- * whose close (time + interval) reaches a new multiple of `step` ms (e.g. 3,600,000: the last bar
- * of each UTC hour).
+ * whose close (lastMs + 1) reaches a new multiple of `step` ms (e.g. 3,600,000: the last bar of
+ * each UTC hour).
  */
 export function columnBars(s: Series, step?: number): Uint8Array {
   const take = new Uint8Array(s.n);
   for (let i = 0; i < s.n; i++) {
-    take[i] = step === undefined || step <= s.interval || Math.floor((s.time[i] + s.interval) / step) > Math.floor(s.time[i] / step) ? 1 : 0;
+    take[i] = step === undefined || step <= s.interval || Math.floor((s.lastMs[i] + 1) / step) > Math.floor(s.time[i] / step) ? 1 : 0;
   }
   return take;
 }

@@ -30,6 +30,11 @@ export interface Series {
   oiStart: number;
   /** Share of new USD that opens long, per bar, in [0, 1]. */
   longShare: Float64Array;
+  /**
+   * Last ms of each bar (its close − 1 ms): open interest is read up to it, and columns and maps
+   * are stamped at lastMs + 1, each bar's own close (calendar months differ: 28–31 days).
+   */
+  lastMs: Float64Array;
 }
 
 function isTable(x: Columns): x is ColumnTable {
@@ -225,9 +230,10 @@ function spanOf(close: number, open: number): number {
 /**
  * The last ms of each bar (time + span − 1), from the `interval` option when given, else from
  * each bar's own `closeTime` when the candles have one (calendar months differ: 28–31 days), else
- * from the gap between the first two candles (1 ms for a single candle). Each needs no later bar.
- * Also returns the interval the kernel keeps for column and map times (decay follows each bar's
- * elapsed time): the option, bar 0's span, or that first gap.
+ * from the gap between the first two candles (1 ms for a single candle). The first two need no
+ * later bar; the last reads bar 1, so give `interval` or `closeTime` when bar 0 alone must
+ * equal bar 0 of a longer input. Also returns the one interval the kernel keeps (bar 0's decay
+ * and the every-bar test of heatmap steps): the option, bar 0's span, or that first gap.
  */
 function barEnds(candles: Columns, time: Float64Array, option: number | undefined): { interval: number; lastMs: Float64Array; from: string } {
   const n = time.length;
@@ -320,5 +326,5 @@ export function readSeries(candles: Columns, openInterest: Columns | undefined, 
   if (o.split === "taker" || (o.split === "auto" && taker)) longShare = takerShare(candles, n);
   else if (ratioShare) longShare = ratioShare;
   else longShare = new Float64Array(n).fill(0.5);
-  return { n, interval, time, open, high: range.high, low: range.low, close, oiUsd, oiStart, longShare };
+  return { n, interval, time, open, high: range.high, low: range.low, close, oiUsd, oiStart, longShare, lastMs };
 }

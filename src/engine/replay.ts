@@ -60,7 +60,7 @@ function mapOfBook(book: Book, s: Series, i: number, tiers: number[], source: st
     return a;
   });
   // gridOf's centres (binCentre: the doubles nearest the decimal centres) are the ones the book's liquidations compare with.
-  return liquidationMap({ price, tiers, grid: gridOf(kLo, kHi, step), long, short, time: s.time[i] + s.interval, source });
+  return liquidationMap({ price, tiers, grid: gridOf(kLo, kHi, step), long, short, time: s.lastMs[i] + 1, source });
 }
 
 export function replay(input: ReplayInput): LiquidationModel {

@@ -151,11 +151,11 @@ export function simulate(s: Series, plan: Plan, last: number, pass: PassOptions 
   const atClose = plan.entry === "close";
   const proportional = plan.close === "proportional";
   // The series' arrays as locals: the loop calls into the book, so property loads would repeat.
-  const { low, high, close, oiUsd, longShare, oiStart, time } = s;
+  const { low, high, close, oiUsd, longShare, oiStart, time, lastMs } = s;
   const interval = s.interval;
 
   const ratios = sideRatios(rlLo, rlHi, rsLo, rsHi, wl, ws);
-  runBars(book, first, last, decay, ratios, fillAnchor, scaleAnchor, atClose, proportional, low, high, close, oiUsd, longShare, oiStart, time, interval, bars, take, recorder);
+  runBars(book, first, last, decay, ratios, fillAnchor, scaleAnchor, atClose, proportional, low, high, close, oiUsd, longShare, oiStart, time, lastMs, interval, bars, take, recorder);
   return book;
 }
 
@@ -182,6 +182,7 @@ function runBars(
   longShare: Float64Array,
   oiStart: number,
   time: Float64Array,
+  lastMs: Float64Array,
   interval: number,
   bars: BarArrays | undefined,
   take: Uint8Array | undefined,
@@ -244,7 +245,8 @@ function runBars(
       bars.closedUsd[i] = fl.closed + fs.closed - closed0;
       bars.decayedUsd[i] = fl.decayed + fs.decayed - decayed0;
     }
-    if (recorder !== undefined && take![i]) recorder.take(time[i] + interval, book);
+    // A column at the bar's own close.
+    if (recorder !== undefined && take![i]) recorder.take(lastMs[i] + 1, book);
   }
 }
 

@@ -14,7 +14,8 @@ describe("replay(candles, oi).heatmap(options)", () => {
   it("columnBars(series, step) ends an hourly column at the bar closing on the hour", () => {
     // one-minute bars from 00:58: the 00:59 bar closes at 01:00, the 01:59 bar at 02:00
     const time = Float64Array.from({ length: 70 }, (_, i) => 58 * 60_000 + i * 60_000);
-    const take = columnBars({ n: 70, interval: 60_000, time } as never, HOUR);
+    const lastMs = time.map((t) => t + 60_000 - 1);
+    const take = columnBars({ n: 70, interval: 60_000, time, lastMs } as never, HOUR);
     assert.deepEqual([...take].flatMap((v, i) => (v ? [i] : [])), [1, 61]);
     assert.equal(columnBars({ n: 3, interval: 60_000, time: time.slice(0, 3) } as never).reduce((a, b) => a + b, 0), 3);
   });

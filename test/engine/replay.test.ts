@@ -294,6 +294,18 @@ describe("replay(candles, oi)", () => {
     assert.equal(replay({ candles: head(next, 1), openInterest: head(full.openInterest, 1) }).mapAt().time, mb.time);
   });
 
+  it("replay(monthly candles with closeTime): maps and heatmap columns are stamped at each bar's own close", () => {
+    // Binance 1M klines, Jan-Apr 2025: close = next month's open − 1 ms. With January's 31 days
+    // for every bar, February's map was stamped 4 March, after March had opened.
+    const open = [0, 1, 2, 3, 4].map((m) => Date.UTC(2025, m, 1));
+    const flat = [100, 100, 100, 100];
+    const candles = { time: open.slice(0, 4), open: flat, high: flat, low: flat, close: flat, closeTime: open.slice(1).map((t) => t - 1), openInterestUsd: [1000, 1000, 1000, 1000] };
+    const m = replay({ candles, ...HAND, grid: { step: 1, lo: 80, bins: 40 }, heatmap: {} });
+    assert.deepEqual([0, 1, 2, 3].map((i) => new Date(m.mapAt(open[i]).time).toISOString()), open.slice(1).map((t) => new Date(t).toISOString()));
+    assert.deepEqual([...m.heatmap().times], open.slice(1));
+    assert.deepEqual([...m.heatmap({ step: 86_400_000 }).times], open.slice(1));
+  });
+
   it("replay(candles with closeTime not after time) throws naming the column and value", () => {
     const full = market(3, 8);
     const candles = { ...full.candles, closeTime: full.candles.time.slice() };
