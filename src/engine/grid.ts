@@ -64,6 +64,17 @@ export function binAt(price: number, step: number): number {
 }
 
 /**
+ * Most bins a replay's levels may span (5,000,000). A book keeps two float64 arrays per lane over
+ * every bin it has used, and a map one per tier and side: at this span a tiered book and its map
+ * take about 1 GB. Beyond it the step is almost surely a mistake (BTC at 30,000 on a 0.001 step is
+ * 17.6 million bins: 5 GB and 13 s for one map).
+ */
+export const MAX_BINS = 5_000_000;
+
+/** Bin numbers stay below this (2^50), so k ± 0.5 and k · step are exact enough to find edges. */
+export const MAX_BIN_NUMBER = 2 ** 50;
+
+/**
  * Automatic bin width from the first bar: a quarter of its range relative to the close (its
  * volatility), clamped to 0.025%–0.1% of the price (a 100x level is about 0.6% away, so bins stay
  * several times finer than the nearest levels), rounded to a nice number.

@@ -6,10 +6,10 @@
 import { table } from "arquero";
 import { error } from "../util/errors";
 import { LONG, SHORT, type Book } from "./book";
-import { autoStep, binAt, gridOf } from "./grid";
+import { autoStep, binAt, gridOf, MAX_BIN_NUMBER, MAX_BINS } from "./grid";
 import { columnBars, heatmapOf, HeatmapRecorder } from "./heatmap";
 import { readSeries, type Columns, type Series } from "./input";
-import { levelBands } from "./levels";
+import { levelBands, type RatioBands } from "./levels";
 import { liquidationMap } from "./map";
 import type { ReplayOptions } from "./options";
 import { resolveOptions } from "./resolve";
@@ -22,15 +22,42 @@ function count(take: Uint8Array): number {
   return c;
 }
 
-/** The bins every book along the replay used, widened to the candles' range. */
-function unionGrid(s: Series, step: number, kMin: number, kMax: number): PriceGrid {
+/** Lowest low and highest high of the candles. */
+function priceRange(s: Series): { lo: number; hi: number } {
   let lo = Infinity;
   let hi = -Infinity;
   for (let i = 0; i < s.n; i++) {
     if (s.low[i] < lo) lo = s.low[i];
     if (s.high[i] > hi) hi = s.high[i];
   }
-  return gridOf(Math.min(kMin, binAt(lo, step)), Math.max(kMax, binAt(hi, step)), step);
+  return { lo, hi };
+}
+
+/**
+ * Throws, before any work, when the levels the candles can reach (the deepest long ratio times the
+ * lowest low, the farthest short ratio times the highest high) would span more than MAX_BINS bins
+ * of `step`, or reach bin numbers past MAX_BIN_NUMBER (where the edge search stops moving).
+ */
+function checkSpan(range: { lo: number; hi: number }, step: number, ratios: RatioBands, label: string): void {
+  let deep = 1;
+  let far = 1;
+  for (const r of ratios.lo.long) deep = Math.min(deep, r);
+  for (const r of ratios.hi.short) far = Math.max(far, r);
+  const bottom = range.lo * deep;
+  const top = range.hi * far;
+  const fix = `pass a coarser grid.step${label === "grid.step" ? "" : " (the automatic step comes from the first bar)"}`;
+  if (!(top / step < MAX_BIN_NUMBER)) {
+    throw error(`levels up to ${top} USD on a step of ${step} need bin numbers past 2^50, where edges can no longer be found exactly; ${fix}`, { symbol: "replay", column: "grid.step", value: step });
+  }
+  const bins = Math.floor(top / step) - Math.floor(bottom / step) + 1;
+  if (bins > MAX_BINS) {
+    throw error(`levels from ${bottom} to ${top} USD would span ${bins} bins of ${step} (limit ${MAX_BINS}, about 1 GB for a map); ${fix}`, { symbol: "replay", column: "grid.step", value: step });
+  }
+}
+
+/** The bins every book along the replay used, widened to the candles' range. */
+function unionGrid(range: { lo: number; hi: number }, step: number, kMin: number, kMax: number): PriceGrid {
+  return gridOf(Math.min(kMin, binAt(range.lo, step)), Math.max(kMax, binAt(range.hi, step)), step);
 }
 
 export interface ReplayInput extends ReplayOptions {
@@ -78,8 +105,13 @@ export function replay(input: ReplayInput): LiquidationModel {
     anchor: o.anchor,
   };
   const last = s.n - 1;
+  const range = priceRange(s);
+  checkSpan(range, step, plan.ratios, o.grid.step === undefined ? "auto" : "grid.step");
 
   // A fixed output window, when given, is known before the first bar.
+  if (o.grid.lo !== undefined && !((o.grid.lo + o.grid.bins! * step) / step < MAX_BIN_NUMBER)) {
+    throw error(`a window up to ${o.grid.lo + o.grid.bins! * step} USD on a step of ${step} needs bin numbers past 2^50; pass a coarser grid.step`, { symbol: "replay", column: "grid.lo", value: o.grid.lo });
+  }
   const kWindow = o.grid.lo !== undefined && o.grid.bins !== undefined ? binAt(o.grid.lo, step) : undefined;
   const window = kWindow !== undefined ? gridOf(kWindow, kWindow + o.grid.bins! - 1, step) : undefined;
   const heatmaps = new Map<number | undefined, Heatmap>();
@@ -92,7 +124,7 @@ export function replay(input: ReplayInput): LiquidationModel {
   // A plain literal, not a spread: a spread's object gets a transition map that V8 collects with
   // the object, and with it the compiled kernel that checked it ("weak objects" deopt).
   const final = simulate(s, plan, last, { bars, columns: rec ? { take: take!, recorder: rec } : undefined });
-  const grid: PriceGrid = window ?? unionGrid(s, step, final.kMin, final.kMax);
+  const grid: PriceGrid = window ?? unionGrid(range, step, final.kMin, final.kMax);
   /** Records heatmap columns of `what` every `colStep` ms in one more pass. */
   const record = (colStep: number | undefined, what: "z" | "sides"): HeatmapRecorder => {
     const take = columnBars(s, colStep);

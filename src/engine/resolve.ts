@@ -1,5 +1,6 @@
 /** Checks replay options and fills in the defaults of src/engine/options.ts. */
 import { error, positive } from "../util/errors";
+import { MAX_BINS } from "./grid";
 import { DEFAULTS, LEVERAGE_PRESETS, type LeverageMix, type LeveragePreset, type ReplayOptions, type ResolvedOptions } from "./options";
 
 function oneOf<T extends string>(value: T | undefined, allowed: readonly T[], fallback: T, name: string): T {
@@ -75,9 +76,11 @@ export function resolveOptions(o: ReplayOptions): ResolvedOptions {
   const grid = { ...(o.grid ?? {}) };
   if (grid.step !== undefined) positive(grid.step, "grid.step", { symbol: "replay" });
   if (grid.bins !== undefined && !(Number.isInteger(grid.bins) && grid.bins > 0)) throw error("grid.bins must be a positive integer", { symbol: "replay", column: "grid.bins", value: grid.bins });
+  if (grid.bins !== undefined && grid.bins > MAX_BINS) throw error(`grid.bins must be at most ${MAX_BINS} (the window's centres alone take 8 bytes a bin); pass a coarser grid.step or a narrower window`, { symbol: "replay", column: "grid.bins", value: grid.bins });
   if (grid.lo !== undefined && !(Number.isFinite(grid.lo) && grid.lo >= 0)) throw error("grid.lo must be a finite price >= 0 (USD)", { symbol: "replay", column: "grid.lo", value: grid.lo });
   if ((grid.lo === undefined) !== (grid.bins === undefined)) throw error("give grid.lo and grid.bins together", { symbol: "replay", column: "grid", value: grid });
-  if (o.interval !== undefined) positive(o.interval, "interval", { symbol: "replay" });
+  // A bar lasts at least 1 ms: it closes at time + interval − 1 ms, which must not be before it opens.
+  if (o.interval !== undefined && !(Number.isFinite(o.interval) && o.interval >= 1)) throw error("interval must be a bar's length in ms, >= 1", { symbol: "replay", column: "interval", value: o.interval });
   if (o.heatmap?.step !== undefined) positive(o.heatmap.step, "heatmap.step", { symbol: "replay" });
   if (o.heatmap && grid.bins === undefined) throw error("recording the heatmap during the replay needs a fixed window: grid.lo and grid.bins", { symbol: "replay", column: "heatmap", value: o.heatmap });
   if (o.maxLeverage !== undefined && !(Number.isFinite(o.maxLeverage) && o.maxLeverage >= 1)) throw error("maxLeverage must be a finite number >= 1", { symbol: "replay", column: "maxLeverage", value: o.maxLeverage });

@@ -410,6 +410,21 @@ describe("replay(candles, oi)", () => {
     assert.throws(() => replay({ candles, maxLeverage: 0.5 }), /replay: column "maxLeverage": maxLeverage must be a finite number >= 1/);
   });
 
+  it("replay(candles, oi) refuses grids too fine to hold its levels, before doing any work", () => {
+    const candles = bars([{ o: 100, h: 100, l: 100, c: 100, oi: 1000 }]);
+    // HAND's levels run from 90.5 to 110.5: 20 USD, 2,000,001 bins of 1e-5 (limit 5,000,000).
+    assert.equal(replay({ candles, ...HAND, grid: { step: 1e-5 } }).mapAt().table.numRows(), 2);
+    // 1e-6: 20,000,001 bins; 1e-14: bin numbers past 2^50 (the edge search used to loop forever).
+    assert.throws(() => replay({ candles, ...HAND, grid: { step: 1e-6 } }), /replay: column "grid.step": levels from 90.5 to 110.5 USD would span 2000000\d bins of 0.000001 \(limit 5000000, about 1 GB for a map\); pass a coarser grid.step \(value 0.000001\)/);
+    assert.throws(() => replay({ candles, ...HAND, grid: { step: 1e-14 } }), /levels up to 110.5 USD on a step of 1e-14 need bin numbers past 2\^50, where edges can no longer be found exactly; pass a coarser grid.step/);
+    // A short ratio of 1e300 puts levels at 1e302 USD.
+    assert.throws(() => replay({ candles, ...HAND, ratios: { long: [0.9], short: [1e300] } }), /levels up to 1e\+302 USD on a step of 1 need bin numbers past 2\^50/);
+    assert.throws(() => replay({ candles, ...HAND, grid: { step: 1, lo: 0, bins: 1e9 } }), /replay: column "grid.bins": grid.bins must be at most 5000000 .*\(value 1000000000\)/);
+    assert.throws(() => replay({ candles, ...HAND, grid: { step: 1e-5, lo: 2e10, bins: 10 } }), /replay: column "grid.lo": a window up to 20000000000.0001 USD on a step of 0.00001 needs bin numbers past 2\^50; pass a coarser grid.step \(value 20000000000\)/);
+    // A bar lasts at least 1 ms: half a ms would close it before it opens.
+    assert.throws(() => replay({ candles, interval: 0.5 }), /replay: column "interval": interval must be a bar's length in ms, >= 1 \(value 0.5\)/);
+  });
+
   it("replay(candles, oi) with continuous leverage bands liquidates on a move smaller than the tier's own distance", () => {
     // One 100x tier of a [50, 100] mix (weights 0, 1), no decay, even split: bar 0 opens 1000 at
     // 100, 500 long. 100x long band: √5000 = 70.711x to 125x (10000/70.711 = 141 capped), so levels
