@@ -2,9 +2,10 @@
  * The replay kernel: bar by bar over typed arrays, never reading a bar after the one it is on.
  *
  * Per bar i:
- *  1. liquidate long levels at or above the bar's low and short levels at or below its high;
- *  2. decay every tier group by its factor for the time since the previous bar opened (a scale
+ *  0. decay every tier group for a gap since the previous bar closed, if any (a scale
  *     multiplication, no bin loop);
+ *  1. liquidate long levels at or above the bar's low and short levels at or below its high;
+ *  2. decay every tier group for the previous bar's span;
  *  3. apply the open-interest change (anchor "fill": whatever makes the book equal the reported
  *     OI; "off"/"scale": the reported change since the previous bar, "scale" then rescales the book
  *     to the reported OI): new USD is split long/short by the bar's long share and across tiers
@@ -196,15 +197,28 @@ function runBars(
     const closed0 = fl.closed + fs.closed;
     const decayed0 = fl.decayed + fs.decayed;
 
+    // 0. a gap since the previous bar closed (missing bars, an exchange halt) passed before this
+    // bar traded: positions that went away during it are gone before its liquidations.
+    const prevClose = i > 0 ? lastMs[i - 1] + 1 : time[i];
+    if (time[i] > prevClose) {
+      const gap = time[i] - prevClose;
+      for (let g = 0; g < G; g++) {
+        if (decay[g] < 1) {
+          const f = Math.pow(decay[g], gap / interval);
+          book.decay(LONG, g, f);
+          book.decay(SHORT, g, f);
+        }
+      }
+    }
     // 1. levels crossed by the bar's range
     let liqLong = book.liquidateLongs(low[i]);
     let liqShort = book.liquidateShorts(high[i]);
-    // 2. decay, for the time since the previous bar opened: one interval, or more across a gap
-    // (missing bars, an exchange halt, calendar months), which both opens already tell.
-    const elapsed = i > 0 ? time[i] - time[i - 1] : interval;
+    // 2. decay, for the previous bar's span (one interval; 28-31 days for calendar months): with
+    // the gap, the time since the previous bar opened.
+    const span = i > 0 ? prevClose - time[i - 1] : interval;
     for (let g = 0; g < G; g++) {
       if (decay[g] < 1) {
-        const f = elapsed === interval ? decay[g] : Math.pow(decay[g], elapsed / interval);
+        const f = span === interval ? decay[g] : Math.pow(decay[g], span / interval);
         book.decay(LONG, g, f);
         book.decay(SHORT, g, f);
       }

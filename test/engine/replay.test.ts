@@ -46,6 +46,25 @@ describe("replay(candles, oi)", () => {
     assert.ok(Math.abs(decayed[2] - 500 * (1 - 0.5 ** (1 / (72 * 60)))) < 1e-9, `${decayed[2]}`);
   });
 
+  it("replay(candles, oi) decays across a gap before the next bar's liquidations", () => {
+    // One-hour bars, a one-hour half-life, OI held. Bar 0 opens 500 long at 90.5 and 500 short at
+    // 110.5 (HAND). Bar 1 opens 11 hours later (a 10-hour gap after bar 0's close) and trades down
+    // to 90: the gap halved the book ten times first, so 500 / 1024 of longs is liquidated, not
+    // 500; then bar 0's own hour halves what is left (the shorts: 500 / 2048 decays).
+    const H = 3_600_000;
+    const c = bars([
+      { o: 100, h: 100, l: 100, c: 100, oi: 1000 },
+      { o: 100, h: 100, l: 90, c: 100, oi: 1000 },
+    ]);
+    c.time = [0, 11 * H];
+    const m = replay({ candles: c, ...HAND, halfLifeHours: 1, interval: H });
+    const bar = m.bars.objects()[1] as Record<string, number>;
+    assert.deepEqual(
+      [bar.longLiquidatedUsd, bar.shortLiquidatedUsd, bar.decayedUsd, bar.openLongUsd, bar.openShortUsd],
+      [500 / 1024, 0, 1000 - 1000 / 1024 + 500 / 2048, 0, 500 / 2048],
+    );
+  });
+
   it("replay(candles, oi) liquidates shorts up to a close above the bar's high (the price traded there)", () => {
     // Bar 0 opens 1000 at 100: 500 long at 90.5, 500 short at 110.5. Bar 1's high says 101 but
     // it closes at 111, past the short level: the shorts are gone, none is left below the price.
