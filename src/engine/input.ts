@@ -279,6 +279,9 @@ export function readSeries(candles: Columns, openInterest: Columns | undefined, 
   }
   const badClose = firstNotPositive(close);
   if (badClose >= 0) throw error(`row ${badClose}: price must be positive`, { file: "candles", column: "close", value: close[badClose] });
+  // Not used by the engine, but a non-positive open is a wrong column or a broken row.
+  const badOpen = firstNotPositive(open);
+  if (badOpen >= 0) throw error(`row ${badOpen}: price must be positive`, { file: "candles", column: "open", value: open[badOpen] });
   const range = withClose(low, high, close);
   const { interval, lastMs, from } = barEnds(candles, time, o.interval);
   // Bars must not overlap: with an interval inferred from the first gap, a shorter gap later means

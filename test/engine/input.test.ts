@@ -123,6 +123,7 @@ describe("readSeries(candles, openInterest, options)", () => {
     assert.deepEqual([[...s.low], [...s.high]], [[99, 99], [101, 106]]);
     assert.deepEqual(c.high, [101, 101]);
     assert.throws(() => readSeries({ ...c, close: [100, 0] }, { time: [0], openInterestUsd: [1] }, o), /candles, column "close": row 1: price must be positive \(value 0\)/);
+    assert.throws(() => readSeries({ ...c, open: [100, -1] }, { time: [0], openInterestUsd: [1] }, o), /candles, column "open": row 1: price must be positive \(value -1\)/);
   });
 
   it("readSeries(candles, oi) closes each bar at its own closeTime: calendar months of 28-31 days", () => {
