@@ -47,6 +47,9 @@ export function readCsv(p: Parsed, text: string, fields: readonly FieldSpec[]): 
   const blanks: Blanks = new Map();
   const filled: Blanks = new Map();
   let n = 0;
+  // the header's width, or the first data row's (a header row is trimmed of trailing empties)
+  let width = first.length;
+  while (hasHeader && width > 1 && first[width - 1] === "") width--;
   if (hasHeader && !sc.next()) { allocate(p, fields, present, 0); p.n = 0; return; }
   // size the columns from the first data row's length; they grow if the guess is short
   const rowStart = sc.offset;
@@ -61,6 +64,10 @@ export function readCsv(p: Parsed, text: string, fields: readonly FieldSpec[]): 
     }
     if (sc.startsWithLetter(0) && sc.field(0).toLowerCase() === probe) { drop(p, "repeated header row", line); continue; }
     if (sc.isEmpty(0) && allEmpty(sc)) { drop(p, "empty row (only delimiters)", line); continue; }
+    // Every row as wide as the header (or, without one, the first row): a short row is a cut-off
+    // line, a long one a value with an unquoted delimiter that shifts every column after it.
+    // Extra fields that are all empty (a trailing delimiter) lose nothing and pass.
+    if (sc.count !== width && (sc.count < width || !emptyFrom(sc, width))) throw widthError(sc, width, hasHeader ? first : undefined, file, line);
     p.rowsRead++;
     if (n === p.lines.length) grow(p, fields, present, cols);
     for (let j = 0; j < fields.length; j++) {
@@ -114,8 +121,21 @@ export function readCsv(p: Parsed, text: string, fields: readonly FieldSpec[]): 
 }
 
 function allEmpty(sc: CsvScanner): boolean {
-  for (let i = 0; i < sc.count; i++) if (!sc.isEmpty(i)) return false;
+  return emptyFrom(sc, 0);
+}
+
+/** True when fields from..count-1 of the current row are all empty. */
+function emptyFrom(sc: CsvScanner, from: number): boolean {
+  for (let i = from; i < sc.count; i++) if (!sc.isEmpty(i)) return false;
   return true;
+}
+
+/** A row narrower or wider than the header (or the first row): names the first field out of place. */
+function widthError(sc: CsvScanner, width: number, header: string[] | undefined, file: string, line: number): Error {
+  const of = header ? `the header has ${width}` : `the first row has ${width}`;
+  const at = (i: number) => (header && header[i] ? header[i]! : `field ${i + 1}`);
+  if (sc.count < width) return error(`row has ${sc.count} fields, ${of}: a cut-off line?`, { file, line, column: at(sc.count), value: sc.row().join(",") });
+  return error(`row has ${sc.count} fields, ${of}: a value with an unquoted delimiter (a thousands separator?) would shift the columns after it`, { file, line, column: at(width), value: sc.row().join(",") });
 }
 
 function emptyError(sc: CsvScanner, k: number, f: FieldSpec, file: string, line: number): Error {

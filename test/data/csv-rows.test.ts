@@ -25,7 +25,23 @@ describe("data/csv-rows", () => {
   });
   it("readCsv throws on a short row, naming the missing column", () => {
     const p = newParsed("x.csv", "t", "candles");
-    assert.throws(() => readCsv(p, "open_time,close,volume\n1704067200000,5\n", FIELDS), /x\.csv, line 2, column "volume": row has 2 fields, column is missing \(value "1704067200000,5"\)/);
+    assert.throws(() => readCsv(p, "open_time,close,volume\n1704067200000,5\n", FIELDS), /x\.csv, line 2, column "volume": row has 2 fields, the header has 3: a cut-off line\? \(value "1704067200000,5"\)/);
+  });
+  it("readCsv(p, text with a cut-off last line) throws, though the missing cell could be read as blank", () => {
+    // The ratio column may be blank (emptyOmits), but a line cut off before it is not a blank cell.
+    const text = "open_time,close,volume,ratio\n1704067200000,5,1,2\n1704067260000,6,1";
+    assert.throws(() => readCsv(newParsed("x.csv", "t", "candles"), text, FIELDS), /x\.csv, line 3, column "ratio": row has 3 fields, the header has 4: a cut-off line\? \(value "1704067260000,6,1"\)/);
+  });
+  it("readCsv(p, text with a row wider than the header) throws: an unquoted thousands separator shifts the columns", () => {
+    const text = "open_time,close,volume\n1704067200000,5,1\n1704067260000,6,1,250.5\n";
+    assert.throws(() => readCsv(newParsed("x.csv", "t", "candles"), text, FIELDS), /x\.csv, line 3, column "field 4": row has 4 fields, the header has 3: a value with an unquoted delimiter \(a thousands separator\?\) would shift the columns after it \(value "1704067260000,6,1,250.5"\)/);
+    // Without a header the first row sets the width.
+    assert.throws(() => readCsv(newParsed("x.csv", "t", "candles"), "1704067200000,5,1\n1704067260000,6\n", FIELDS), /line 2, column "field 3": row has 2 fields, the first row has 3: a cut-off line\?/);
+  });
+  it("readCsv(p, text with trailing delimiters) reads the rows: empty extra fields lose nothing", () => {
+    const p = newParsed("x.csv", "t", "candles");
+    readCsv(p, "open_time,close,\n1704067200000,5,\n1704067260000,6,,\n", FIELDS);
+    assert.deepEqual(Array.from(p.columns.get("close")!), [5, 6]);
   });
   it("readCsv keeps line numbers of rows after blank lines", () => {
     const p = newParsed("x.csv", "t", "candles");
