@@ -15,17 +15,31 @@ import { epochUnit, toTimeMs } from "./time";
 export function readJsonRows(p: Parsed, rows: readonly unknown[], fields: readonly FieldSpec[], lines?: readonly number[]): void {
   const file = p.file;
   const r0 = rows[0];
-  const has = (k: string | number) => typeof r0 === "object" && r0 !== null && (r0 as Record<string | number, unknown>)[k] !== undefined;
+  const in0 = (k: string | number) => typeof r0 === "object" && r0 !== null && (r0 as Record<string | number, unknown>)[k] !== undefined;
+  // A field is in the file when any row has it (the first row decides only when it has it): a
+  // later row carrying an optional field must not lose it. Rows without it then fail by name, or
+  // count as blank for an emptyOmits column.
+  const has = (k: string | number) => in0(k) || rows.some((r) => typeof r === "object" && r !== null && (r as Record<string | number, unknown>)[k] !== undefined);
   // object rows may use another accepted name for a field (an alias listed in `names`)
-  const keys = fields.map((f) => (f.key === undefined || typeof f.key === "number" || has(f.key) ? f.key : f.names.find(has) ?? f.key));
+  const keys = fields.map((f) => (f.key === undefined || typeof f.key === "number" || in0(f.key) ? f.key : f.names.find(in0) ?? (has(f.key) ? f.key : f.names.find(has) ?? f.key)));
   const present = fields.map((f, j) => keys[j] !== undefined && (!f.optional || has(keys[j]!)));
   const cols = allocate(p, fields, present, rows.length);
   const units = new Set<string>();
   const blanks: Blanks = new Map();
+  const width = Array.isArray(r0) ? r0.length : -1;
   for (let i = 0; i < rows.length; i++) {
     const row = rows[i];
+    if (typeof row !== "object" || row === null) {
+      // A bare value has no recorded line (only arrays and objects do): the line is where the
+      // row array starts, and the message says which of its rows.
+      throw error(`row ${i + 1} of the ${rows.length} in the array starting on this line: expected an array or object per row`, { file, line: lines?.[i] ?? lineOf(rows), column: "row", value: row });
+    }
     const line = lines?.[i] ?? lineOf(row);
-    if (typeof row !== "object" || row === null) throw error("expected an array or object per row", { file, line, column: "row", value: row });
+    // Array rows are read by position: one of another width (another endpoint's rows, a cut-off
+    // row) would put its values under the wrong names.
+    if (width >= 0 && (!Array.isArray(row) || row.length !== width)) {
+      throw error(`row has ${Array.isArray(row) ? `${row.length} values` : "no array"}, the first row ${width}: rows read by position must all be alike`, { file, line, column: "row", value: row });
+    }
     p.rowsRead++;
     for (let j = 0; j < fields.length; j++) {
       if (!present[j]) continue;
@@ -34,7 +48,8 @@ export function readJsonRows(p: Parsed, rows: readonly unknown[], fields: readon
       const column = typeof key === "number" ? `${f.out} [${key}]` : key;
       const v = (row as Record<string | number, unknown>)[key];
       if (v === undefined || v === null || v === "") {
-        if (f.emptyOmits && v !== undefined) { noteBlank(blanks, j, line); (cols[j] as Float64Array)[p.n] = 0; continue; }
+        // A blank, or (object rows) a field only some rows carry; an array row too short is cut off.
+        if (f.emptyOmits && (v !== undefined || typeof key === "string")) { noteBlank(blanks, j, line); (cols[j] as Float64Array)[p.n] = 0; continue; }
         throw error(v === undefined ? "missing field" : "empty value", { file, line, column, value: v === undefined ? row : v });
       }
       const c = cols[j]!;

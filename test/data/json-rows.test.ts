@@ -28,6 +28,30 @@ describe("data/json-rows", () => {
     const p = newParsed("x.json", "t", "candles");
     readJsonRows(p, [["1704067200000", "5", "1", "2"], ["1704067260000", "6", "1", ""]], FIELDS);
     assert.deepEqual([p.n, [...p.columns.keys()]], [2, ["time", "close", "volume"]]);
-    assert.throws(() => readJsonRows(newParsed("x.json", "t", "candles"), [["1704067200000", "5", "1", "2"], ["1704067260000", "6", "1"]], FIELDS), /column "ratio \[3\]": missing field/);
+    assert.throws(() => readJsonRows(newParsed("x.json", "t", "candles"), [["1704067200000", "5", "1", "2"], ["1704067260000", "6", "1"]], FIELDS), /column "row": row has 3 values, the first row 4: rows read by position must all be alike \(value \["1704067260000","6","1"\]\)/);
+  });
+  it("readJsonRows(p, array rows of two widths) throws: another endpoint's rows would be read under the wrong names", () => {
+    // OKX open-interest-volume rows [ts, oi USD, vol] then an open-interest-history row [ts, oi contracts, oiCcy, oiUsd].
+    const rows = parseJson('[\n["1704067500000","100","5000"],\n["1704067200000","100","1.5","63000"]\n]', "o.json") as unknown[];
+    assert.throws(() => readJsonRows(newParsed("o.json", "t", "openInterest"), rows, FIELDS.slice(0, 2)), /o\.json, line 3, column "row": row has 4 values, the first row 3/);
+  });
+  it("readJsonRows(p, object rows) keeps an optional field that only later rows carry", () => {
+    const fields: readonly FieldSpec[] = [
+      { out: "time", type: "time", names: ["fundingTime"], key: "fundingTime" },
+      { out: "markPrice", type: "price", names: ["markPrice"], key: "markPrice", optional: true },
+      { out: "ratio", type: "amount", names: ["ratio"], key: "ratio", optional: true, emptyOmits: true },
+    ];
+    // A later row has markPrice: the first row's lack of it is an error naming it, not a dropped column.
+    const rows = parseJson('[\n{"fundingTime":1704067200000},\n{"fundingTime":1704096000000,"markPrice":"42000"}\n]', "f.json") as unknown[];
+    assert.throws(() => readJsonRows(newParsed("f.json", "t", "funding"), rows, fields), /f\.json, line 2, column "markPrice": missing field/);
+    // An emptyOmits field only some rows carry counts as blank where it is missing, with a note.
+    const p = newParsed("f.json", "t", "funding");
+    readJsonRows(p, [{ fundingTime: 1704067200000, markPrice: "1" }, { fundingTime: 1704096000000, markPrice: "2", ratio: "0.5" }], fields);
+    assert.deepEqual([...p.columns.keys()], ["time", "markPrice"]);
+    assert.ok(p.notes.some((n) => n.startsWith("ratio is blank on 1 row(s)")), p.notes.join("; "));
+  });
+  it("readJsonRows(p, rows with a bare value) names the array's line and the row's place in it", () => {
+    const rows = parseJson('[\n{"fundingTime":1704067200000},\n5\n]', "f.json") as unknown[];
+    assert.throws(() => readJsonRows(newParsed("f.json", "t", "funding"), rows, [{ out: "time", type: "time", names: ["fundingTime"], key: "fundingTime" }]), /f\.json, line 1, column "row": row 2 of the 2 in the array starting on this line: expected an array or object per row \(value 5\)/);
   });
 });
