@@ -32,7 +32,8 @@ const DATE_RE = /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.(
 
 /**
  * A UTC date string → ms: `2024-01-02`, `2024-01-02 03:04:05`, `2024-01-02T03:04:05.123Z`,
- * `...+08:00`. No zone means UTC. Invalid calendar values (month 13, Feb 30) return NaN.
+ * `...+08:00`. No zone means UTC. Invalid calendar values (month 13, Feb 30) and offsets
+ * (+25:00, +08:75) return NaN.
  */
 export function parseDateString(s: string): number {
   const m = DATE_RE.exec(s.trim());
@@ -46,7 +47,10 @@ export function parseDateString(s: string): number {
   if (z && z !== "Z" && z !== "UTC") {
     const sign = z[0] === "-" ? -1 : 1;
     const digits = z.slice(1).replace(":", "");
-    ms -= sign * (+digits.slice(0, 2) * 60 + +digits.slice(2)) * 60_000;
+    const oh = +digits.slice(0, 2), om = +digits.slice(2);
+    // Real offsets run from −12:00 to +14:00 in whole minutes below 60.
+    if (oh > 14 || om > 59) return NaN;
+    ms -= sign * (oh * 60 + om) * 60_000;
   }
   return ms >= MIN_TIME_MS && ms < MAX_TIME_MS ? ms : NaN;
 }

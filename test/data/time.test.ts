@@ -22,6 +22,13 @@ describe("data/time", () => {
   it("parseDateString(s) rejects impossible calendar values", () => {
     for (const s of ["2023-02-29", "2024-13-01", "2024-01-01 24:00:00", "2024-01-01 00:60:00", "yesterday", "2024/01/01"]) assert.ok(Number.isNaN(parseDateString(s)), s);
   });
+  it("parseDateString(s) rejects impossible UTC offsets and keeps the real extremes", () => {
+    for (const s of ["2024-01-01T00:00:00+25:00", "2024-01-01T00:00:00+08:75", "2024-01-01T00:00:00-1500"]) assert.ok(Number.isNaN(parseDateString(s)), s);
+    // Kiribati (+14:00) and Baker Island (−12:00); India's +05:30.
+    assert.equal(parseDateString("2024-01-01T14:00:00+14:00"), utc(2024, 1, 1));
+    assert.equal(parseDateString("2023-12-31T12:00:00-12:00"), utc(2024, 1, 1));
+    assert.equal(parseDateString("2024-01-01T05:30:00+0530"), utc(2024, 1, 1));
+  });
   it("toTimeMs(v) takes numbers, numeric strings and date strings", () => {
     assert.equal(toTimeMs("1704067200000"), utc(2024, 1, 1));
     assert.equal(toTimeMs(1704067200), utc(2024, 1, 1));
