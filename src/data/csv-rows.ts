@@ -20,7 +20,10 @@ const checkNumber = checkNumberExport;
 export function readCsv(p: Parsed, text: string, fields: readonly FieldSpec[]): void {
   const sc = new CsvScanner(text, p.file);
   const file = p.file;
-  if (!sc.next()) { trimEmpty(p, fields); p.notes.push("file has no data rows"); return; }
+  let more = sc.next();
+  // rows of only delimiters before the header (spreadsheet exports pad this way) hold nothing
+  while (more && allEmpty(sc)) { drop(p, "empty row (only delimiters)", sc.line); more = sc.next(); }
+  if (!more) { trimEmpty(p, fields); p.notes.push("file has no data rows"); return; }
   const first = sc.row();
   const hasHeader = first.length > 0 && Number.isNaN(toTimeMs(first[0]!)) && Number.isNaN(toNumber(first[0]!));
   const idx: number[] = [];
@@ -50,7 +53,7 @@ export function readCsv(p: Parsed, text: string, fields: readonly FieldSpec[]): 
   // the header's width, or the first data row's (a header row is trimmed of trailing empties)
   let width = first.length;
   while (hasHeader && width > 1 && first[width - 1] === "") width--;
-  if (hasHeader && !sc.next()) { allocate(p, fields, present, 0); p.n = 0; return; }
+  if (hasHeader && !sc.next()) { allocate(p, fields, present, 0); p.n = 0; p.notes.push("file has no data rows (a header only)"); return; }
   // size the columns from the first data row's length; they grow if the guess is short
   const rowStart = sc.offset;
   const cols = allocate(p, fields, present, 16);

@@ -113,10 +113,13 @@ export class CsvScanner {
     return this.pos;
   }
 
-  /** True when field `i` is empty or blank. */
+  /** True when field `i` is empty or blank (spaces, tabs, no-break spaces: what `field` trims). */
   isEmpty(i: number): boolean {
     if (i >= this.count) return true;
-    for (let p = this.starts[i]!; p < this.ends[i]!; p++) if (this.text.charCodeAt(p) !== 32) return false;
+    for (let p = this.starts[i]!; p < this.ends[i]!; p++) {
+      const c = this.text.charCodeAt(p);
+      if (c !== 32 && c !== 9 && c !== 0xa0) return false;
+    }
     return true;
   }
 

@@ -43,6 +43,14 @@ describe("data/csv-rows", () => {
     readCsv(p, "open_time,close,\n1704067200000,5,\n1704067260000,6,,\n", FIELDS);
     assert.deepEqual(Array.from(p.columns.get("close") as Float64Array), [5, 6]);
   });
+  it("readCsv(p, text with delimiter-only rows before the header and whitespace-only lines) skips them as blank", () => {
+    const p = newParsed("x.csv", "t", "candles");
+    readCsv(p, ",,\nopen_time,close\n1704067200000,5\n\t\n\u00a0 \n1704067260000,6\n", FIELDS);
+    assert.deepEqual([Array.from(p.lines), Array.from(p.columns.get("close") as Float64Array)], [[3, 6], [5, 6]]);
+    const q = newParsed("x.csv", "t", "candles");
+    readCsv(q, "open_time,close\n", FIELDS);
+    assert.deepEqual([q.n, q.notes], [0, ["file has no data rows (a header only)"]]);
+  });
   it("readCsv keeps line numbers of rows after blank lines", () => {
     const p = newParsed("x.csv", "t", "candles");
     readCsv(p, "open_time,close\n\n1704067200000,5\n\n\n1704067260000,6\n", FIELDS);
