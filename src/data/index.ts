@@ -18,6 +18,7 @@ export type { LoadAnyOptions } from "./load";
 export { detectFormat } from "./detect";
 export type { FormatName } from "./detect";
 export { loadBinanceKlines } from "./formats/binance-klines";
+export type { KlineArchiveKind, KlineOptions } from "./formats/binance-klines";
 export { loadBybitKlines } from "./formats/bybit-klines";
 export { loadOkxCandles } from "./formats/okx-candles";
 export { loadBinanceMetrics } from "./formats/binance-metrics";

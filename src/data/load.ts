@@ -10,7 +10,7 @@ import { readBinanceAggTrades } from "./formats/binance-agg-trades";
 import { BOOK_DEPTH_KEY, readBinanceBookDepth } from "./formats/binance-book-depth";
 import { readBinanceForceOrders, type ForceOrderOptions } from "./formats/binance-force-orders";
 import { readBinanceFundingRate } from "./formats/binance-funding-rate";
-import { checkBarSpans, readBinanceKlines } from "./formats/binance-klines";
+import { checkBarSpans, readBinanceKlines, type KlineOptions } from "./formats/binance-klines";
 import { readBinanceLiquidationSnapshot } from "./formats/binance-liquidation-snapshot";
 import { readBinanceMetrics } from "./formats/binance-metrics";
 import { readBinanceOpenInterestHist } from "./formats/binance-open-interest-hist";
@@ -27,7 +27,7 @@ import { mergeParsed } from "./merge";
 import { readSource, type Source, type SourceText } from "./source";
 
 /** Options for `load`. */
-export interface LoadAnyOptions extends LoadOptions, ForceOrderOptions {
+export interface LoadAnyOptions extends LoadOptions, ForceOrderOptions, KlineOptions {
   /** Skip detection and read this format. Default: detected from name and contents. */
   format?: FormatName;
 }

@@ -2,7 +2,15 @@
  * Binance klines: archive CSV (`futures/um/.../klines/`, with or without the header row, open
  * and close times in ms or — spot since 2025 — µs) and the REST `/fapi/v1/klines` JSON (an array
  * of 12-element arrays, numbers as strings). Layout: BINANCE_KLINES_COLUMNS.
+ *
+ * The archive's `markPriceKlines`, `indexPriceKlines` and `premiumIndexKlines` (and the REST
+ * `/fapi/v1/{markPrice,indexPrice,premiumIndex}Klines`) share that layout, but their volume,
+ * quote volume, count and taker columns are fields Binance documents as "ignore" (0, and count
+ * is the number of samples in the bar, not trades): those columns are left out. Premium-index
+ * OHLC values are the premium index, a fraction of the index price that is routinely zero or
+ * negative, so they are read as signed numbers instead of positive prices.
  */
+import type { ArchiveKind } from "../archive-layout";
 import { error } from "../../util/errors";
 import { fileOf, num, type FieldSpec, type Parsed } from "../fields";
 import { readCsv } from "../csv-rows";
@@ -29,6 +37,58 @@ export const KLINE_FIELDS: readonly FieldSpec[] = [
   { out: "trades", type: "count", names: ["count", "trades", "number_of_trades"], index: 8, key: 8, optional: true },
   { out: "takerBuyVolume", type: "amount", names: ["taker_buy_volume", "taker_buy_base_asset_volume"], index: 9, key: 9, optional: true },
 ];
+
+/** The archive data types in the kline layout (`ArchiveKind` names, as `fetchBinance` uses them). */
+export type KlineArchiveKind = Extract<ArchiveKind, "klines" | "markPriceKlines" | "indexPriceKlines" | "premiumIndexKlines">;
+
+const KLINE_ARCHIVE_KINDS: readonly KlineArchiveKind[] = ["klines", "markPriceKlines", "indexPriceKlines", "premiumIndexKlines"];
+
+/** Options for `loadBinanceKlines`. */
+export interface KlineOptions extends LoadOptions {
+  /**
+   * Which kline dataset the file holds. `"premiumIndexKlines"` reads open/high/low/close as the
+   * premium index (signed; a fraction of the index price); it and `"markPriceKlines"` /
+   * `"indexPriceKlines"` leave out the volume, quote volume, count and taker columns (Binance's
+   * "ignore" fields). Default: taken from the file's path or name when it contains one of
+   * those archive folder names (`data/futures/um/daily/premiumIndexKlines/BTCUSDT/1m/…`),
+   * else `"klines"` (prices must be positive).
+   */
+  archiveKind?: KlineArchiveKind;
+}
+
+/** Kline fields without Binance's "ignore" columns (mark price, index price, premium index klines). */
+const NO_VOLUME_FIELDS: readonly FieldSpec[] = KLINE_FIELDS.filter((f) => ["time", "open", "high", "low", "close", "closeTime"].includes(f.out));
+
+/** Premium-index kline fields: OHLC are signed numbers (zero and negative premiums are normal). */
+const PREMIUM_INDEX_FIELDS: readonly FieldSpec[] = NO_VOLUME_FIELDS.map((f) => (f.type === "price" ? { ...f, type: "number" as const } : f));
+
+const FIELDS_BY_KIND: Readonly<Record<KlineArchiveKind, readonly FieldSpec[]>> = {
+  klines: KLINE_FIELDS,
+  markPriceKlines: NO_VOLUME_FIELDS,
+  indexPriceKlines: NO_VOLUME_FIELDS,
+  premiumIndexKlines: PREMIUM_INDEX_FIELDS,
+};
+
+const NOTES: Readonly<Record<Exclude<KlineArchiveKind, "klines">, string>> = {
+  markPriceKlines: "mark price klines: open/high/low/close are the mark price (USD)",
+  indexPriceKlines: "index price klines: open/high/low/close are the index price (USD)",
+  premiumIndexKlines: "premium index klines: open/high/low/close are the premium index, a fraction of the index price (0.0001 = 0.01 %), not USD; zero and negative values are valid",
+};
+const IGNORED_NOTE = "volume, quote_volume, count, taker_buy_volume are Binance's ignore fields here: left out";
+
+/** The dataset of a file: the option, else an archive folder name in the file's path or name, else klines. */
+function klineKind(st: SourceText, option: unknown): { kind: KlineArchiveKind; from: "option" | "path" | "default" } {
+  if (option !== undefined) {
+    if (!KLINE_ARCHIVE_KINDS.includes(option as KlineArchiveKind)) {
+      throw error(`archiveKind must be one of ${KLINE_ARCHIVE_KINDS.join(", ")}`, { file: st.file, column: "archiveKind", value: option });
+    }
+    return { kind: option as KlineArchiveKind, from: "option" };
+  }
+  const m = /(?:^|[^a-z])((?:markPrice|indexPrice|premiumIndex)Klines)(?![a-z])/i.exec(st.file);
+  if (!m) return { kind: "klines", from: "default" };
+  const kind = KLINE_ARCHIVE_KINDS.find((k) => k.toLowerCase() === m[1]!.toLowerCase())!;
+  return { kind, from: "path" };
+}
 
 /**
  * Each bar's span (close_time − open_time, rounded to the second) must be the same on every row:
@@ -58,19 +118,28 @@ function wholeMsCloseTimes(p: Parsed): void {
   if (close instanceof Float64Array) for (let i = 0; i < p.n; i++) close[i] = Math.floor(close[i]!);
 }
 
-/** Reads Binance klines CSV or JSON into canonical candle columns. */
-export function readBinanceKlines(st: SourceText): Parsed {
+/**
+ * Reads Binance klines CSV or JSON into canonical candle columns. The dataset (`klines`,
+ * `premiumIndexKlines`…) is `options.archiveKind`, else read from the file's path (see KlineOptions).
+ */
+export function readBinanceKlines(st: SourceText, options: KlineOptions = {}): Parsed {
   const isJson = looksJson(st.text);
-  const p = start(st, isJson ? "binance-klines-json" : "binance-klines-csv", "candles");
-  if (isJson) readJsonRows(p, rowsAt(json(st), [], st.file), KLINE_FIELDS);
-  else readCsv(p, st.text, KLINE_FIELDS);
+  const { kind, from } = klineKind(st, options.archiveKind);
+  const fields = FIELDS_BY_KIND[kind];
+  const p = start(st, `binance-${kind}-${isJson ? "json" : "csv"}`, "candles");
+  if (kind !== "klines") p.notes.push(`${NOTES[kind]} (${kind} ${from === "option" ? "from the archiveKind option" : "from the file path"}); ${IGNORED_NOTE}`);
+  if (isJson) readJsonRows(p, rowsAt(json(st), [], st.file), fields);
+  else readCsv(p, st.text, fields);
   checkOhlc(p);
   wholeMsCloseTimes(p);
   checkBarSpans(p);
   return p;
 }
 
-/** Loads Binance klines (archive CSV with/without header, ms or µs; or /fapi/v1/klines JSON). */
-export function loadBinanceKlines(src: Source, options: LoadOptions = {}): Loaded {
-  return loadWith(readBinanceKlines, src, options);
+/**
+ * Loads Binance klines (archive CSV with/without header, ms or µs; or /fapi/v1/klines JSON), also
+ * mark price, index price and premium index klines (`options.archiveKind`, default from the path).
+ */
+export function loadBinanceKlines(src: Source, options: KlineOptions = {}): Loaded {
+  return loadWith((st) => readBinanceKlines(st, options), src, options);
 }
