@@ -24,7 +24,7 @@ import { readCoinglassOpenInterest } from "./formats/coinglass-open-interest";
 import { readOkxCandles } from "./formats/okx-candles";
 import { readOkxOpenInterest } from "./formats/okx-open-interest";
 import { mergeParsed } from "./merge";
-import { readSource, type Source, type SourceText } from "./source";
+import { inEntries, readSource, type Source, type SourceText } from "./source";
 
 /** Options for `load`. */
 export interface LoadAnyOptions extends LoadOptions, ForceOrderOptions, KlineOptions {
@@ -60,7 +60,7 @@ function readAny(src: Source, options: LoadAnyOptions): { format: FormatName; p:
   const format = options.format ?? detectFormat(st);
   const reader = READERS[format];
   if (!reader) throw error("unknown format", { column: "format", value: format });
-  const p = reader(st, options);
+  const p = inEntries(st, () => reader(st, options));
   if (format === "combined-export") {
     for (const k of ["longUsd", "shortUsd", "openInterestUsd"]) p.columns.delete(k);
     p.notes.push("combined export: loadCombinedExport() also returns its open interest and liquidations");

@@ -7,7 +7,7 @@
 import { existsSync, readFileSync } from "node:fs";
 import { basename } from "node:path";
 import { gunzipSync } from "fflate";
-import { error } from "../util/errors";
+import { error, LiqlabError, type ErrorContext } from "../util/errors";
 import { unzipEntries, verifyChecksum } from "./zip";
 
 /**
@@ -24,6 +24,8 @@ export interface SourceText {
   name: string;
   text: string;
   notes: string[];
+  /** A zip of several files read as one text: each entry's label and its first line in `text`. */
+  parts?: { file: string; firstLine: number }[];
 }
 
 const decoder = new TextDecoder("utf-8");
@@ -79,10 +81,38 @@ export function readSource(src: Source): SourceText {
   if (entries.length === 0) throw error("zip archive has no files", { file });
   if (entries.length > 1) notes.push(`zip holds ${entries.length} files; read in name order as one table`);
   const first = entries[0]!;
-  return {
-    file: `${file}:${first.name}`,
-    name: basename(first.name),
-    text: entries.map((e) => decode(e.data)).join("\n"),
-    notes,
-  };
+  if (entries.length === 1) return { file: `${file}:${first.name}`, name: basename(first.name), text: decode(first.data), notes };
+  const parts: { file: string; firstLine: number }[] = [];
+  const texts: string[] = [];
+  let line = 1;
+  for (const e of entries) {
+    const t = decode(e.data);
+    parts.push({ file: `${file}:${e.name}`, firstLine: line });
+    texts.push(t);
+    // the entry's lines, plus the line break that joins it to the next
+    for (let i = t.indexOf("\n"); i >= 0; i = t.indexOf("\n", i + 1)) line++;
+    line++;
+  }
+  return { file: `${file}:${first.name}`, name: basename(first.name), text: texts.join("\n"), notes, parts };
+}
+
+/**
+ * Runs `read` over a source's text. An error at a line of a zip's joined entries is thrown again
+ * naming the entry that holds that line and the line within it, as an editor shows the entry.
+ */
+export function inEntries<T>(st: SourceText, read: () => T): T {
+  if (!st.parts) return read();
+  try {
+    return read();
+  } catch (e) {
+    if (!(e instanceof LiqlabError) || e.line === undefined || e.file !== st.file) throw e;
+    const parts = st.parts;
+    let k = parts.length - 1;
+    while (k > 0 && parts[k]!.firstLine > e.line) k--;
+    const context: ErrorContext = { file: parts[k]!.file, line: e.line - parts[k]!.firstLine + 1 };
+    if (e.symbol !== undefined) context.symbol = e.symbol;
+    if (e.column !== undefined) context.column = e.column;
+    if ("value" in e) context.value = e.value;
+    throw new LiqlabError(e.detail, context);
+  }
 }

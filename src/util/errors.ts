@@ -19,6 +19,9 @@ export interface ErrorContext {
 }
 
 export class LiqlabError extends Error {
+  /** The message without its location prefix and value (to re-label an error elsewhere). */
+  readonly detail: string;
+  readonly symbol?: string;
   readonly file?: string;
   readonly line?: number;
   readonly column?: string | number;
@@ -26,6 +29,8 @@ export class LiqlabError extends Error {
   constructor(message: string, context: ErrorContext = {}) {
     super(formatMessage(message, context));
     this.name = "LiqlabError";
+    this.detail = message;
+    if (context.symbol !== undefined) this.symbol = context.symbol;
     if (context.file !== undefined) this.file = context.file;
     if (context.line !== undefined) this.line = context.line;
     if (context.column !== undefined) this.column = context.column;

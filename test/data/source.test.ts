@@ -24,6 +24,17 @@ describe("data/source", () => {
     assert.equal(st.text, "1\n2");
     assert.deepEqual(st.notes, ["zip holds 2 files; read in name order as one table"]);
   });
+  it("loadBinanceKlines(zip with several files) names the entry and its own line in an error", () => {
+    const header = "open_time,open,high,low,close,volume,close_time,quote_volume,count,taker_buy_volume,taker_buy_quote_volume,ignore";
+    const row = (t: number, close: string) => `${t},100,101,99,${close},1,${t + 59_999},100,1,0.5,50,0`;
+    const a = [header, row(1704067200000, "100"), row(1704067260000, "100")].join("\n") + "\n";
+    const b = [header, row(1704067320000, "100"), row(1704067380000, "x")].join("\n");
+    const bytes = zipSync({ "a.csv": strToU8(a), "b.csv": strToU8(b) });
+    // a.csv ends with a newline, so b.csv's line 3 is line 7 of the joined text.
+    assert.throws(() => loadBinanceKlines({ bytes, name: "BTCUSDT-1m-2024-01.zip" }), /^LiqlabError: BTCUSDT-1m-2024-01\.zip:b\.csv, line 3, column "close": close is not a number \(value "x"\)$/);
+    const ok = loadBinanceKlines({ bytes: zipSync({ "a.csv": strToU8(a), "b.csv": strToU8(b.replace(",x,", ",100,")) }), name: "BTCUSDT-1m-2024-01.zip" });
+    assert.equal(ok.table.numRows(), 4);
+  });
   it("readSource(bytes) reads bare bytes, unzipping when they start with the zip signature", () => {
     assert.equal(readSource(strToU8("a,b\n")).text, "a,b\n");
     assert.equal(readSource(zipSync({ "k.csv": strToU8("1,2") })).text, "1,2");

@@ -6,7 +6,7 @@
 import { type FieldSpec, type Parsed } from "../fields";
 import { readCsv } from "../csv-rows";
 import { finish, type LoadOptions, type Loaded } from "../finish";
-import { readSource, type Source, type SourceText } from "../source";
+import { inEntries, readSource, type Source, type SourceText } from "../source";
 import { start } from "./common";
 
 const FIELDS: readonly FieldSpec[] = [
@@ -27,5 +27,6 @@ export function readBinanceBookDepth(st: SourceText): Parsed {
 
 /** Loads a Binance bookDepth CSV. */
 export function loadBinanceBookDepth(src: Source, options: LoadOptions = {}): Loaded {
-  return finish(readBinanceBookDepth(readSource(src)), options, BOOK_DEPTH_KEY);
+  const st = readSource(src);
+  return inEntries(st, () => finish(readBinanceBookDepth(st), options, BOOK_DEPTH_KEY));
 }

@@ -11,7 +11,7 @@ import { newParsed, num, type FieldSpec, type Parsed } from "../fields";
 import { readCsv } from "../csv-rows";
 import { finish, type LoadOptions, type Table } from "../finish";
 import { makeReport, type LoadReport } from "../report";
-import { readSource, type Source, type SourceText } from "../source";
+import { inEntries, readSource, type Source, type SourceText } from "../source";
 import { checkOhlc, start } from "./common";
 
 const FIELDS: readonly FieldSpec[] = [
@@ -72,7 +72,8 @@ export function readCombinedExport(st: SourceText): Parsed {
 
 /** Loads the combined half-hour export into candles, open interest and liquidation totals. */
 export function loadCombinedExport(src: Source, options: LoadOptions = {}): CombinedExport {
-  const all = readCombinedExport(readSource(src));
+  const st = readSource(src);
+  const all = inEntries(st, () => readCombinedExport(st));
   const candles = finish(part(all, "candles", ["open", "high", "low", "close"]), options);
   const oi = finish(part(all, "openInterest", ["openInterestUsd"]), options);
   const liq = finish(part(all, "liquidationTotals", ["longUsd", "shortUsd"]), options);

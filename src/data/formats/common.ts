@@ -9,7 +9,7 @@ import { readJsonRows } from "../json-rows";
 import { finish, type LoadOptions, type Loaded } from "../finish";
 import { lineOf, parseJson } from "../json";
 import type { DataKind } from "../schema";
-import { readSource, type Source, type SourceText } from "../source";
+import { inEntries, readSource, type Source, type SourceText } from "../source";
 
 /** A format: how to turn decoded text into parsed rows. */
 export type FormatReader = (st: SourceText, options: LoadOptions) => Parsed;
@@ -38,7 +38,8 @@ export function readCsvOrJson(st: SourceText, name: string, kind: DataKind, csvF
 
 /** Runs a reader on a source and finishes the table (sort, dedupe, interval, report). */
 export function loadWith(reader: FormatReader, src: Source, options: LoadOptions = {}, key?: readonly string[]): Loaded {
-  return finish(reader(readSource(src), options), options, key);
+  const st = readSource(src);
+  return inEntries(st, () => finish(reader(st, options), options, key));
 }
 
 /** Parses the source's JSON (cached on the object so detection and reading parse once). */
