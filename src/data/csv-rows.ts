@@ -15,9 +15,11 @@ const checkNumber = checkNumberExport;
 
 /**
  * Reads CSV text into `p` using `fields`. The first row is a header when its first cell is
- * neither a number nor a date; without a header, fields are taken by their archive `index`.
+ * neither a number nor a date; without a header, fields are taken by their archive `index`, and
+ * when `widths` is given the rows must have one of those widths (the archive layout's): a file of
+ * another kind (12-column klines given to the 3-column funding loader) is refused, not misread.
  */
-export function readCsv(p: Parsed, text: string, fields: readonly FieldSpec[]): void {
+export function readCsv(p: Parsed, text: string, fields: readonly FieldSpec[], widths?: readonly number[]): void {
   const sc = new CsvScanner(text, p.file);
   const file = p.file;
   let more = sc.next();
@@ -43,6 +45,9 @@ export function readCsv(p: Parsed, text: string, fields: readonly FieldSpec[]): 
     }
     idx.push(k);
     present.push(k >= 0);
+  }
+  if (!hasHeader && widths && !widths.includes(first.length)) {
+    throw error(`no header row, and ${first.length} columns where this file kind's Binance archive layout has ${widths.join(" or ")}: another kind of file?`, { file, line: 1, value: first.join(",") });
   }
   if (!hasHeader) p.notes.push("no header row: columns taken in Binance archive order");
   const probe = hasHeader ? first[0]!.trim().toLowerCase() : fields[0]!.names[0]!.toLowerCase();

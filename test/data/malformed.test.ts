@@ -112,3 +112,19 @@ describe("data loaders on malformed input (fast-check)", () => {
     }), { seed: 7, numRuns: 1500 });
   });
 });
+
+describe("data loaders given another kind of header-less file", () => {
+  it("loadBinanceFundingRate / loadBinanceBookDepth / loadBinanceMetrics / loadBinanceLiquidationSnapshot (header-less klines) throw naming the width", () => {
+    // A 12-column archive kline row: read by position, its open price became a funding interval.
+    const klines = "1704067200000,42314,42335.8,42289.6,42331.9,1,1704067259999,1,1,1,1,0\n";
+    const loaders: [string, (s: Source) => Loaded, number][] = [
+      ["loadBinanceFundingRate", data.loadBinanceFundingRate, 3],
+      ["loadBinanceBookDepth", data.loadBinanceBookDepth, 4],
+      ["loadBinanceMetrics", data.loadBinanceMetrics, 8],
+      ["loadBinanceLiquidationSnapshot", data.loadBinanceLiquidationSnapshot, 10],
+    ];
+    for (const [name, load, width] of loaders) {
+      assert.throws(() => load({ text: klines, name: "k.csv" }), new RegExp(`^LiqlabError: k\\.csv, line 1: no header row, and 12 columns where this file kind's Binance archive layout has ${width}: another kind of file\\?`), name);
+    }
+  });
+});

@@ -5,6 +5,7 @@
  */
 import { type FieldSpec, type Parsed } from "../fields";
 import { readCsv } from "../csv-rows";
+import { BINANCE_BOOK_DEPTH_COLUMNS } from "../schema";
 import { finish, type LoadOptions, type Loaded } from "../finish";
 import { inEntries, readSource, type Source, type SourceText } from "../source";
 import { start } from "./common";
@@ -21,7 +22,7 @@ export const BOOK_DEPTH_KEY = ["time", "percentage"] as const;
 
 export function readBinanceBookDepth(st: SourceText): Parsed {
   const p = start(st, "binance-bookDepth-csv", "bookDepth");
-  readCsv(p, st.text, FIELDS);
+  readCsv(p, st.text, FIELDS, [BINANCE_BOOK_DEPTH_COLUMNS.length]);
   return p;
 }
 

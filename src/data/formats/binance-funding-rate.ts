@@ -5,6 +5,7 @@
  * empty on old entries — then the column is left out rather than holding blanks).
  */
 import type { FieldSpec, Parsed } from "../fields";
+import { BINANCE_FUNDING_COLUMNS } from "../schema";
 import type { LoadOptions, Loaded } from "../finish";
 import type { Source, SourceText } from "../source";
 import { loadWith, readCsvOrJson } from "./common";
@@ -22,7 +23,7 @@ const JSON_FIELDS: readonly FieldSpec[] = [
 ];
 
 export function readBinanceFundingRate(st: SourceText): Parsed {
-  return readCsvOrJson(st, "binance-fundingRate", "funding", CSV_FIELDS, JSON_FIELDS);
+  return readCsvOrJson(st, "binance-fundingRate", "funding", CSV_FIELDS, JSON_FIELDS, [BINANCE_FUNDING_COLUMNS.length]);
 }
 
 /** Loads Binance funding rates (archive CSV or /fapi/v1/fundingRate JSON). */

@@ -9,6 +9,7 @@
  */
 import { num, type FieldSpec, type Parsed } from "../fields";
 import { readCsv } from "../csv-rows";
+import { BINANCE_LIQUIDATION_SNAPSHOT_COLUMNS } from "../schema";
 import type { LoadOptions, Loaded } from "../finish";
 import type { Source, SourceText } from "../source";
 import { loadWith, start } from "./common";
@@ -37,7 +38,7 @@ export function inverseContractUsd(name: string, override?: number): number | nu
 
 export function readBinanceLiquidationSnapshot(st: SourceText, options: LiquidationOptions = {}): Parsed {
   const p = start(st, "binance-liquidationSnapshot-csv", "liquidations");
-  readCsv(p, st.text, FIELDS);
+  readCsv(p, st.text, FIELDS, [BINANCE_LIQUIDATION_SNAPSHOT_COLUMNS.length]);
   const orderPrice = num(p, "orderPrice"), avg = num(p, "averagePrice");
   const orig = num(p, "originalQuantity"), filled = num(p, "filledQuantity");
   const price = new Float64Array(p.n), qty = new Float64Array(p.n), usd = new Float64Array(p.n);

@@ -6,6 +6,7 @@
  */
 import { type FieldSpec, type Parsed } from "../fields";
 import { readCsv } from "../csv-rows";
+import { BINANCE_METRICS_COLUMNS } from "../schema";
 import type { LoadOptions, Loaded } from "../finish";
 import type { Source, SourceText } from "../source";
 import { loadWith, start } from "./common";
@@ -22,7 +23,7 @@ const FIELDS: readonly FieldSpec[] = [
 
 export function readBinanceMetrics(st: SourceText): Parsed {
   const p = start(st, "binance-metrics-csv", "openInterest");
-  readCsv(p, st.text, FIELDS);
+  readCsv(p, st.text, FIELDS, [BINANCE_METRICS_COLUMNS.length]);
   return p;
 }
 

@@ -25,14 +25,14 @@ export function start(st: SourceText, format: string, kind: DataKind): Parsed {
  * Reads a Binance archive CSV, or the matching REST JSON (an array of rows, bare or under
  * `data`), as format `${name}-csv` / `${name}-json`.
  */
-export function readCsvOrJson(st: SourceText, name: string, kind: DataKind, csvFields: readonly FieldSpec[], jsonFields: readonly FieldSpec[] = csvFields): Parsed {
+export function readCsvOrJson(st: SourceText, name: string, kind: DataKind, csvFields: readonly FieldSpec[], jsonFields: readonly FieldSpec[] = csvFields, csvWidths?: readonly number[]): Parsed {
   if (looksJson(st.text)) {
     const p = start(st, `${name}-json`, kind);
     readJsonRows(p, rowsAt(json(st), ["data"], st.file), jsonFields);
     return p;
   }
   const p = start(st, `${name}-csv`, kind);
-  readCsv(p, st.text, csvFields);
+  readCsv(p, st.text, csvFields, csvWidths);
   return p;
 }
 
