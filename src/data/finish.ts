@@ -86,37 +86,100 @@ function sameRow(cols: Column[], a: number, b: number): boolean {
   return true;
 }
 
+/** Same-time runs up to this long are searched pairwise; longer ones through a hash table. */
+const SHORT_RUN = 8;
+
+const bits = new Float64Array(1);
+const bitsLo = new Int32Array(bits.buffer, 0, 1), bitsHi = new Int32Array(bits.buffer, 4, 1);
+
+function mix(h: number, x: number): number {
+  h = Math.imul(h ^ x, 0xcc9e2d51);
+  return Math.imul((h << 15) | (h >>> 17), 0x1b873593);
+}
+
+/**
+ * A 32-bit hash of row `i`'s values in `cols`, equal for rows whose values are all `===` (0 and
+ * −0 hash alike; NaN, never equal, may hash anyhow). Only a filter: equal hashes are re-checked.
+ */
+function rowHash(cols: Column[], i: number): number {
+  let h = 0x2545f491;
+  for (const c of cols) {
+    if (c instanceof Float64Array) {
+      bits[0] = c[i]! + 0; // −0 + 0 = +0
+      h = mix(mix(h, bitsLo[0]!), bitsHi[0]!);
+    } else {
+      const v: unknown = c[i];
+      if (typeof v === "string") {
+        h = mix(h, v.length);
+        for (let k = 0; k < v.length; k++) h = mix(h, v.charCodeAt(k));
+      } else h = mix(h, v === true ? 1 : v === false ? 2 : 3);
+    }
+  }
+  h ^= h >>> 16;
+  h = Math.imul(h, 0x85ebca6b);
+  h ^= h >>> 13;
+  return h ^ (h >>> 16);
+}
+
 /**
  * Removes duplicates after sorting. Bars: one row per time — exact copies are dropped; rows that
  * repeat a time with different values keep the LAST one (a later, revised bar). Events: exact
  * copies of a row at the same time are dropped (Binance liquidation snapshots list every order
- * twice); distinct events at the same millisecond are kept. Returns the number removed.
+ * twice); distinct events at the same millisecond are kept. A `key` longer than the time
+ * (bookDepth: time + percentage) is handled like bars: one row per key value. Copies are found
+ * anywhere in their run of equal times, however long (concatenated or repeated files), in time
+ * linear in the rows; the first copy stays (a revised bar or key row takes the first one's
+ * place). Returns the number removed.
  */
 export function dedupe(p: Parsed, key: readonly string[] = ["time"]): number {
   const t = num(p, "time");
-  const cols = [...p.columns.values()];
-  const keyCols = key.map((k) => p.columns.get(k)!);
+  // rows are only compared within a run of equal times: the time column need not be
+  const cols = [...p.columns.values()].filter((c) => c !== t);
+  const keyCols = key.map((k) => p.columns.get(k)!).filter((c) => c !== t);
   const bars = BAR_KINDS.has(p.kind) || key.length > 1;
+  // what makes two rows "the same": bars, their key; events, every value
+  const match = bars ? keyCols : cols;
   const keep = new Uint32Array(p.n);
   let m = 0, removed = 0;
-  for (let i = 0; i < p.n; i++) {
-    if (m > 0 && t[keep[m - 1]!] === t[i]) {
-      const prev = keep[m - 1]!;
-      if (sameRow(cols, prev, i)) { drop(p, "exact duplicate row", p.lines[i]!, 1, where(p, i)); removed++; continue; }
-      if (bars && sameRow(keyCols, prev, i)) {
-        drop(p, `repeated ${key.join(" + ")} with different values (kept the later row)`, p.lines[prev]!, 1, where(p, prev));
-        keep[m - 1] = i;
-        removed++;
+  // long runs: open-addressing table of (kept row's offset in the run + 1), 0 = empty; hashes by offset
+  let table = new Int32Array(0), hashes = new Int32Array(0);
+  for (let s = 0; s < p.n;) {
+    let e = s + 1;
+    while (e < p.n && t[e] === t[s]) e++;
+    const first = m; // this run's kept rows are keep[first..m)
+    const hashed = e - s > SHORT_RUN;
+    let mask = 0;
+    if (hashed) {
+      const size = 2 ** Math.ceil(Math.log2(2 * (e - s)));
+      if (table.length < size) { table = new Int32Array(size); hashes = new Int32Array(size >> 1); } else table.fill(0, 0, size);
+      mask = size - 1;
+    }
+    for (let i = s; i < e; i++) {
+      let slot = -1, h = 0, pos = 0;
+      if (hashed) {
+        h = rowHash(match, i);
+        for (pos = h & mask; table[pos] !== 0; pos = (pos + 1) & mask) {
+          const j = first + table[pos]! - 1;
+          if (hashes[j - first] === h && sameRow(match, keep[j]!, i)) { slot = j; break; }
+        }
+      } else {
+        for (let j = m - 1; j >= first; j--) if (sameRow(match, keep[j]!, i)) { slot = j; break; }
+      }
+      if (slot < 0) {
+        if (hashed) { table[pos] = m - first + 1; hashes[m - first] = h; }
+        keep[m++] = i;
         continue;
       }
-      if (!bars) {
-        // look back through the same-time run for an exact copy (runs are short)
-        let dup = false;
-        for (let k = m - 2, seen = 0; k >= 0 && seen < 16 && t[keep[k]!] === t[i]; k--, seen++) if (sameRow(cols, keep[k]!, i)) { dup = true; break; }
-        if (dup) { drop(p, "exact duplicate row", p.lines[i]!, 1, where(p, i)); removed++; continue; }
+      const prev = keep[slot]!;
+      removed++;
+      if (!bars || sameRow(cols, prev, i)) {
+        drop(p, "exact duplicate row", p.lines[i]!, 1, where(p, i));
+      } else {
+        drop(p, `repeated ${key.join(" + ")} with different values (kept the later row)`, p.lines[prev]!, 1, where(p, prev));
+        keep[slot] = i;
       }
     }
-    keep[m++] = i;
+    s = e;
   }
   if (removed) gather(p, keep, m);
   return removed;
