@@ -265,7 +265,8 @@ export function toTable(p: Parsed): Table {
 /** Sort, dedupe, measure, build: the shared tail of every loader. */
 export function finish(p: Parsed, options: LoadOptions = {}, key?: readonly string[]): Loaded {
   sortByTime(p);
-  const duplicates = dedupe(p, key);
+  // bookDepth has one row per time and percentage, however it was read (archive CSV or canonical)
+  const duplicates = dedupe(p, key ?? (p.kind === "bookDepth" && p.columns.has("percentage") ? ["time", "percentage"] : undefined));
   const iv = measureInterval(p, options.interval);
   const t = num(p, "time");
   const report = makeReport({

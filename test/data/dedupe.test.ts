@@ -6,6 +6,7 @@ import { newParsed, type Parsed } from "../../src/data/fields";
 import { dedupe } from "../../src/data/finish";
 import { loadBinanceBookDepth } from "../../src/data/formats/binance-book-depth";
 import { loadBinanceLiquidationSnapshot } from "../../src/data/formats/binance-liquidation-snapshot";
+import { loadCanonical } from "../../src/data/formats/canonical";
 import { loadFiles } from "../../src/data/load";
 import { BINANCE_AGG_TRADES_COLUMNS, BINANCE_BOOK_DEPTH_COLUMNS, BINANCE_LIQUIDATION_SNAPSHOT_COLUMNS } from "../../src/data/schema";
 import { col, utc } from "./helpers";
@@ -120,5 +121,17 @@ describe("data/dedupe: copies anywhere in a run of equal times", () => {
     assert.equal(dedupe(p), n);
     assert.deepEqual(Array.from(p.columns.get("price") as Float64Array), range(n).map((i) => 1 + i / 8));
     assert.equal(p.dropped.get("exact duplicate row")!.lines[0], n + 2);
+  });
+});
+
+describe("finish(p) keys bookDepth on time and percentage however it was read", () => {
+  it("loadCanonical(bookDepth with a revised row) keeps one row per (time, percentage): the later values", () => {
+    const text = ["time,percentage,depth,notional", `${T},-1,10,420000`, `${T},1,12,505000`, `${T},-1,11,462000`].join("\n");
+    const r = loadCanonical({ text, name: "depth.csv" });
+    assert.deepEqual(r.table.objects(), [
+      { time: T, percentage: -1, depth: 11, notional: 462000 },
+      { time: T, percentage: 1, depth: 12, notional: 505000 },
+    ]);
+    assert.equal(r.report.duplicates, 1);
   });
 });
