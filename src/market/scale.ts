@@ -10,6 +10,7 @@
  */
 import { table, type ColumnTable } from "arquero";
 import { has, increasing, numeric, type Columns } from "../engine/input";
+import { OI_COLUMNS } from "../engine/options";
 import { error } from "../util/errors";
 
 const DAY = 86_400_000;
@@ -75,14 +76,22 @@ export function derivativesVsSpot(input: DerivativesVsSpotInput): DerivativesVsS
   const spot = dailyVolume(input.spot, "spot", input.interval);
   const deriv = input.derivatives === undefined ? undefined : dailyVolume(input.derivatives, "derivatives", input.interval);
 
-  const oiTime = numeric(input.openInterest, "time", "openInterest");
-  if (!has(input.openInterest, "openInterestUsd")) throw error("missing column openInterestUsd", { file: "openInterest", column: "openInterestUsd" });
-  const oiUsd = numeric(input.openInterest, "openInterestUsd", "openInterest");
+  // The replay's USD open-interest names (OI_COLUMNS): liqlab's own, or Binance's
+  // openInterestHist as fetched (`timestamp`, `sumOpenInterestValue`).
+  const oiIn = input.openInterest;
+  const usdCol = OI_COLUMNS.find((c) => c.unit === "usd" && has(oiIn, c.name))?.name;
+  if (!usdCol) {
+    const coin = OI_COLUMNS.find((c) => c.unit === "base" && has(oiIn, c.name))?.name;
+    throw error(`missing column openInterestUsd (or sumOpenInterestValue)${coin ? `; ${coin} is in coins: multiply it by the price first` : ""}`, { file: "openInterest", column: "openInterestUsd" });
+  }
+  const timeCol = !has(oiIn, "time") && has(oiIn, "timestamp") ? "timestamp" : "time";
+  const oiTime = numeric(oiIn, timeCol, "openInterest");
+  const oiUsd = numeric(oiIn, usdCol, "openInterest");
   if (oiTime.length === 0) throw error("no open-interest samples", { file: "openInterest" });
-  increasing(oiTime, "openInterest");
+  increasing(oiTime, "openInterest", timeCol);
   const oi = new Map<number, { sum: number; n: number; last: number }>();
   for (let j = 0; j < oiTime.length; j++) {
-    if (!(oiUsd[j] >= 0)) throw error(`row ${j}: open interest must be >= 0`, { file: "openInterest", column: "openInterestUsd", value: oiUsd[j] });
+    if (!(oiUsd[j] >= 0)) throw error(`row ${j}: open interest must be >= 0`, { file: "openInterest", column: usdCol, value: oiUsd[j] });
     const d = Math.floor(oiTime[j] / DAY) * DAY;
     const s = oi.get(d) ?? { sum: 0, n: 0, last: 0 };
     s.sum += oiUsd[j];

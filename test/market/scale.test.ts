@@ -55,5 +55,12 @@ describe("market/derivativesVsSpot", () => {
     assert.throws(() => derivativesVsSpot({ openInterest, spot: hourly(D0 + HOUR, 10, 1e6) }), /derivativesVsSpot: column "time": no whole UTC day: a day needs all 24 spot bars and an open-interest sample/);
     assert.throws(() => derivativesVsSpot({ openInterest, spot: { time: [D0, D0 + 7 * 60_000], quoteVolume: [1, 1] } }), /spot, column "time": the bar interval must divide a day .*\(value 420000\)/);
     assert.throws(() => derivativesVsSpot({ spot } as never), /derivativesVsSpot: needs \{ openInterest, spot \}/);
+    assert.throws(() => derivativesVsSpot({ openInterest: { time: openInterest.time, sumOpenInterest: [1, 2, 3, 4] }, spot }), /openInterest, column "openInterestUsd": missing column openInterestUsd \(or sumOpenInterestValue\); sumOpenInterest is in coins: multiply it by the price first/);
+  });
+
+  it("derivativesVsSpot(Binance openInterestHist as fetched) reads timestamp and sumOpenInterestValue like time and openInterestUsd", () => {
+    const binance = derivativesVsSpot({ openInterest: { timestamp: openInterest.time, sumOpenInterestValue: openInterest.openInterestUsd }, spot });
+    const own = derivativesVsSpot({ openInterest, spot });
+    assert.deepEqual(binance.days.objects(), own.days.objects());
   });
 });
