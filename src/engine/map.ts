@@ -9,6 +9,7 @@
  */
 import { table } from "arquero";
 import { error } from "../util/errors";
+import { markEstimate } from "../util/estimate";
 import { centresFrom } from "./grid";
 import type { LeverageShare, LiquidationMap, PriceGrid, Side, SideUsd } from "./types";
 
@@ -146,6 +147,8 @@ export function liquidationMap(book: BookInput): LiquidationMap {
     });
   }
 
+  // What show() prints above each answer: these are model estimates, not observed positions.
+  const at = `${book.source ?? "book"}, price ${price}`;
   const checkTarget = (x: number, name: string): number => {
     if (!(Number.isFinite(x) && x >= 0)) throw error("must be a finite price >= 0", { symbol: name, value: x });
     return x;
@@ -159,18 +162,19 @@ export function liquidationMap(book: BookInput): LiquidationMap {
     grid,
     long,
     short,
-    table: table(rows),
+    table: markEstimate(table(rows), `Estimated liquidation USD by price bin (centre), side and leverage (estimate; ${at})`),
     cumulative,
     liquidationsIf(target: number): SideUsd {
       checkTarget(target, "liquidationsIf");
-      return target > price ? { side: "short", usd: shortIf(target) } : { side: "long", usd: target < price ? longIf(target) : 0 };
+      const answer: SideUsd = target > price ? { side: "short", usd: shortIf(target) } : { side: "long", usd: target < price ? longIf(target) : 0 };
+      return markEstimate(answer, `Estimated USD liquidated if the price reaches ${target} (estimate; ${at})`);
     },
     imbalance(withinPct: number) {
       if (!(Number.isFinite(withinPct) && withinPct >= 0)) throw error("withinPct must be a finite percentage >= 0", { symbol: "imbalance", value: withinPct });
       const longUsd = withinPct > 0 ? longIf(price * (1 - withinPct / 100)) : 0;
       const shortUsd = withinPct > 0 ? shortIf(price * (1 + withinPct / 100)) : 0;
       const ratio = shortUsd > 0 ? longUsd / shortUsd : longUsd > 0 ? Infinity : 1;
-      return { longUsd, shortUsd, ratio };
+      return markEstimate({ longUsd, shortUsd, ratio }, `Estimated long and short liquidation USD within ±${withinPct}% of the price, ratio long/short (estimate; ${at})`);
     },
     leverageShares(low: number, high: number): LeverageShare[] {
       checkTarget(low, "leverageShares");
@@ -184,7 +188,10 @@ export function liquidationMap(book: BookInput): LiquidationMap {
         return v;
       });
       const total = usd.reduce((x, y) => x + y, 0);
-      return tiers.map((leverage, t) => ({ leverage, usd: usd[t], share: total > 0 ? usd[t] / total : 0 }));
+      return markEstimate(
+        tiers.map((leverage, t) => ({ leverage, usd: usd[t], share: total > 0 ? usd[t] / total : 0 })),
+        `Estimated liquidation USD and share by leverage with levels in [${low}, ${high}] (estimate; ${at})`,
+      );
     },
   };
 }

@@ -5,6 +5,7 @@
  */
 import { table } from "arquero";
 import { error } from "../util/errors";
+import { markEstimate } from "../util/estimate";
 import { LONG, SHORT, type Book } from "./book";
 import { autoStep, binAt, gridOf, MAX_BIN_NUMBER, MAX_BINS } from "./grid";
 import { columnBars, heatmapOf, HeatmapRecorder } from "./heatmap";
@@ -147,7 +148,7 @@ export function replay(input: ReplayInput): LiquidationModel {
   let cursor: { book: Book; i: number } | undefined;
 
   return {
-    bars: table({ time: s.time.slice(), ...bars }),
+    bars: markEstimate(table({ time: s.time.slice(), ...bars }), `Estimated liquidations, open positions and flows per bar, USD (estimate; ${o.source})`),
     tiers: [...o.tiers],
     grid,
     source: o.source,

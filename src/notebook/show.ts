@@ -16,6 +16,7 @@ import * as aq from "arquero";
 import { mapFigure } from "../figures/map";
 import type { LiquidationMap } from "../engine/types";
 import type { BacktestResult } from "../validate/types";
+import { estimateCaption } from "../util/estimate";
 
 type WriteDisplayData = (content: { data: Record<string, string>; metadata: Record<string, unknown>; transient: Record<string, unknown> }, update: boolean) => void;
 
@@ -44,7 +45,7 @@ export function resetDisplay(): void {
 export interface ShowOptions {
   /** Tables: rows shown (default 20). */
   limit?: number;
-  /** Tables: caption above the table. */
+  /** Tables and values: caption above them (default: the estimate caption the engine gives a map's table and answers, and model.bars; else none). */
   caption?: string;
   /** Figures: static image size in pixels (default: layout width/height, else 1200 × 800, the size the figure builders lay out for). */
   width?: number;
@@ -103,9 +104,14 @@ export function displayBundle(x: unknown, o: ShowOptions = {}): DisplayBundle {
     state.plotlySent = true;
     return bundle;
   }
-  if (isTable(x)) return tableBundle(x, o);
-  const text = typeof x === "string" ? x : JSON.stringify(x, null, 2) ?? String(x);
-  return { data: { "text/plain": text, "text/html": `<pre>${escapeHtml(text)}</pre>` }, metadata: {} };
+  // Values the engine marked as estimates (a map's table and answers, model.bars) show their caption.
+  const estimate = estimateCaption(x);
+  if (isTable(x)) return tableBundle(x, { ...o, ...(o.caption ?? estimate ? { caption: o.caption ?? estimate } : {}) });
+  // JSON has no Infinity or NaN (it writes null): an imbalance with no shorts has ratio Infinity.
+  const text = typeof x === "string" ? x : JSON.stringify(x, (_, v: unknown) => (typeof v === "number" && !Number.isFinite(v) ? String(v) : v), 2) ?? String(x);
+  const caption = o.caption ?? estimate;
+  const shown = caption ? `${caption}\n${text}` : text;
+  return { data: { "text/plain": shown, "text/html": (caption ? `<p><b>${escapeHtml(caption)}</b></p>` : "") + `<pre>${escapeHtml(text)}</pre>` }, metadata: {} };
 }
 
 /**

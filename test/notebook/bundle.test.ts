@@ -5,6 +5,8 @@ import { mapFigure } from "../../src/figures/map";
 import { handBacktest, handMap } from "../figures/fixtures";
 import { displayBundle } from "../../src/notebook/show";
 import { markdown } from "../../src/notebook/markdown";
+import { liquidationMap } from "../../src/engine/map";
+import { replay } from "../../src/engine/replay";
 
 const fig = { data: [{ type: "bar", x: [1, 2], y: [3, 4] }], layout: { title: { text: "BTC map <br><i>estimates</i> & \"levels\"" } } };
 
@@ -77,5 +79,27 @@ describe("notebook/show displayBundle(map | backtest)", () => {
     assert.equal((html.match(/<tr>/g) ?? []).length, 1 + 8);
     assert.match(html, new RegExp(`model and baseline scores \\(${r.bars} bars`));
     assert.ok(html.includes(String(r.short.baseline.calibration)), "short baseline calibration shown");
+  });
+});
+
+describe("notebook/show displayBundle(estimates)", () => {
+  const map = () =>
+    liquidationMap({ price: 100, tiers: [5, 10], grid: { lo: 80, step: 10, bins: 4 }, long: [[3, 0, 0, 0], [0, 2, 0, 0]], short: [[0, 0, 0, 0], [0, 0, 0, 0]], source: "hand" });
+  it("displayBundle(map.imbalance(pct)) with no shorts shows ratio Infinity (JSON would print null) under an estimate caption", () => {
+    const b = displayBundle(map().imbalance(50));
+    const text = b.data["text/plain"]!;
+    assert.equal(text.split("\n")[0], "Estimated long and short liquidation USD within ±50% of the price, ratio long/short (estimate; hand, price 100)");
+    assert.deepEqual(JSON.parse(text.slice(text.indexOf("\n") + 1)), { longUsd: 5, shortUsd: 0, ratio: "Infinity" });
+  });
+  it("displayBundle(map.table | map.leverageShares | model.bars) captions each as an estimate; equality ignores the mark", () => {
+    const m = map();
+    assert.match(displayBundle(m.table).data["text/html"]!, /^<p><b>Estimated liquidation USD by price bin \(centre\), side and leverage \(estimate; hand, price 100\)<\/b><\/p>/);
+    assert.match(displayBundle(m.leverageShares(80, 100)).data["text/plain"]!, /^Estimated liquidation USD and share by leverage with levels in \[80, 100\] \(estimate; hand, price 100\)\n/);
+    assert.deepEqual(m.leverageShares(80, 100), [{ leverage: 5, usd: 3, share: 0.6 }, { leverage: 10, usd: 2, share: 0.4 }]);
+    assert.deepEqual(m.liquidationsIf(80), { side: "long", usd: 5 });
+    const bars = replay({ candles: { time: [0, 60_000], open: [100, 100], high: [100, 100], low: [100, 100], close: [100, 100], openInterestUsd: [1000, 1000] } }).bars;
+    assert.match(displayBundle(bars).data["text/plain"]!, /^Estimated liquidations, open positions and flows per bar, USD \(estimate; replay\)\n/);
+    // A caption given to show() wins.
+    assert.match(displayBundle(m.table, { caption: "mine" }).data["text/plain"]!, /^mine\n/);
   });
 });
