@@ -2,14 +2,17 @@
  * `backtest(model, realized, options)`: scores a replayed model's per-bar estimated liquidation
  * USD (model.bars, point in time: bar i's estimate uses the book built from bars before it)
  * against realized liquidations, beside the range × open-interest baseline, per side.
+ *
+ * Every input is checked before anything is scored, and an error names the table ("model.bars",
+ * "candles", "openInterest", "realized"), the column, the row in that table and the value.
  */
 import * as aq from "arquero";
 import type { LiquidationModel } from "../engine/types";
 import { error } from "../util/errors";
 import { asOf, rangeBaseline } from "./baseline";
-import { hasColumn, numbers } from "./columns";
+import { hasColumn, increasing, nonNegative, numbers } from "./columns";
 import { calibration, logPearson, spearman, topCapture } from "./metrics";
-import { BACKTEST_DEFAULTS, type BacktestOptions } from "./options";
+import { resolveBacktestOptions, type BacktestOptions } from "./options";
 import { realizedOnBars } from "./realized";
 import type { BacktestResult, Metrics } from "./types";
 import type { Columns } from "../engine/index";
@@ -24,43 +27,60 @@ export function score(series: Float64Array, realized: Float64Array, realizedTop:
   };
 }
 
-/** Open interest in USD per bar as known at the bar's open (base coin × the bar's open if no USD column). */
-function oiAtOpen(oi: Columns, time: Float64Array, open: Float64Array, interval: number): Float64Array {
-  const t = numbers(oi, "time", "openInterest");
-  if (hasColumn(oi, "openInterestUsd")) return asOf(time, t, numbers(oi, "openInterestUsd", "openInterest"), interval);
-  if (hasColumn(oi, "openInterest")) {
-    const base = asOf(time, t, numbers(oi, "openInterest", "openInterest"), interval);
-    return base.map((q, i) => q * open[i]!);
-  }
-  throw error('open interest needs "openInterestUsd" or "openInterest"', { file: "openInterest", column: "openInterestUsd" });
+/**
+ * Open interest in USD per bar as known at the bar's open (base coin × the bar's open if no USD
+ * column), from table `label` ("openInterest", or "candles" when it holds its own OI columns).
+ */
+function oiAtOpen(oi: Columns, label: string, time: Float64Array, open: Float64Array, interval: number): Float64Array {
+  const column = hasColumn(oi, "openInterestUsd") ? "openInterestUsd" : hasColumn(oi, "openInterest") ? "openInterest" : null;
+  if (!column) throw error('open interest needs "openInterestUsd" or "openInterest"', { file: label, column: "openInterestUsd" });
+  const t = numbers(oi, "time", label);
+  const v = numbers(oi, column, label, t.length);
+  if (t.length === 0) throw error("no rows: the baseline needs open interest", { file: label, column: "time", value: 0 });
+  increasing(t, label);
+  nonNegative(v, column, label, "open interest");
+  const known = asOf(time, t, v, interval, { table: label, at: "model.bars", column });
+  return column === "openInterestUsd" ? known : known.map((q, i) => q * open[i]!);
 }
 
 export function backtest(model: LiquidationModel, realized: Columns, options: BacktestOptions): BacktestResult {
-  if (!options || options.candles === undefined) throw error("backtest needs options.candles (the candles the model was replayed on)", { symbol: "backtest", column: "candles" });
-  const realizedTop = options.realizedTop ?? BACKTEST_DEFAULTS.realizedTop;
-  const estimatedTop = options.estimatedTop ?? BACKTEST_DEFAULTS.estimatedTop;
-  const warmup = options.warmupBars ?? BACKTEST_DEFAULTS.warmupBars;
+  const { realizedTop, estimatedTop, warmupBars: warmup } = resolveBacktestOptions(options);
+  // model.bars: bar times strictly increasing, estimates finite and >= 0.
   const time = numbers(model.bars, "time", "model.bars");
-  const estLong = numbers(model.bars, "longLiquidatedUsd", "model.bars");
-  const estShort = numbers(model.bars, "shortLiquidatedUsd", "model.bars");
   const n = time.length;
-  if (n < 2) throw error("the model has fewer than 2 bars to score", { file: "model.bars", value: n });
+  if (n < 2) throw error("the model has fewer than 2 bars to score", { file: "model.bars", column: "time", value: n });
+  increasing(time, "model.bars");
+  const estLong = numbers(model.bars, "longLiquidatedUsd", "model.bars", n);
+  const estShort = numbers(model.bars, "shortLiquidatedUsd", "model.bars", n);
+  nonNegative(estLong, "longLiquidatedUsd", "model.bars", "estimated USD");
+  nonNegative(estShort, "shortLiquidatedUsd", "model.bars", "estimated USD");
+  // candles: the ones the model was replayed on, row for row.
   const ct = numbers(options.candles, "time", "candles");
-  if (ct.length !== n || ct.some((t, i) => t !== time[i])) throw error("candles must be the ones the model was replayed on (same bar times)", { file: "candles", column: "time", value: [ct.length, n] });
-  const open = numbers(options.candles, "open", "candles");
-  const high = numbers(options.candles, "high", "candles");
-  const low = numbers(options.candles, "low", "candles");
+  if (ct.length !== n) throw error(`candles must be the ones the model was replayed on: candles has ${ct.length} rows, model.bars ${n}`, { file: "candles", column: "time", value: ct.length });
+  const moved = ct.findIndex((t, i) => t !== time[i]);
+  if (moved >= 0) throw error(`candles must be the ones the model was replayed on: row ${moved} opens at a time other than model.bars row ${moved} (${time[moved]})`, { file: "candles", column: "time", value: ct[moved] });
+  const open = numbers(options.candles, "open", "candles", n);
+  const high = numbers(options.candles, "high", "candles", n);
+  const low = numbers(options.candles, "low", "candles", n);
+  // Bar 0's span: a first OI row stamped within it counts for bar 0; the last bar ends one interval after its open.
   const interval = time[1]! - time[0]!;
-  const oi = oiAtOpen(options.openInterest ?? options.candles, time, open, interval);
-  const base = rangeBaseline(open, high, low, oi);
-  const real = realizedOnBars(time, interval, realized);
+  const oi = options.openInterest === undefined ? oiAtOpen(options.candles, "candles", time, open, interval) : oiAtOpen(options.openInterest, "openInterest", time, open, interval);
+  const base = rangeBaseline(open, high, low, oi, "candles");
+  const real = realizedOnBars(time, interval, realized, "realized", "model.bars");
   const from = Math.max(real.first, warmup);
   const to = real.last + 1;
-  if (to - from < 2) throw error("fewer than 2 bars to score after the warm-up and the realized coverage", { value: [from, to] });
+  if (to - from < 2) {
+    const covered = `the realized rows cover model.bars rows ${real.first} to ${real.last}`;
+    if (warmup > real.first) throw error(`fewer than 2 bars to score: ${covered}, and warmupBars leaves out rows 0 to ${warmup - 1}`, { symbol: "backtest", column: "warmupBars", value: warmup });
+    throw error(`fewer than 2 bars to score: ${covered} (model.bars times ${time[real.first]} to ${time[real.last]})`, { file: "realized", column: "time", value: time[real.first] });
+  }
   const cut = (a: Float64Array) => a.subarray(from, to);
   const side = (est: Float64Array, bl: Float64Array, re: Float64Array, name: string) => {
     const r = cut(re);
-    if (!r.some((x) => x > 0)) throw error(`no realized ${name} liquidations in the scored bars: nothing to score`, { column: `${name}Usd` });
+    if (!r.some((x) => x > 0)) {
+      const column = hasColumn(realized, `${name}Usd`) ? `${name}Usd` : "usd";
+      throw error(`no realized ${name} liquidations in the scored bars (model.bars rows ${from} to ${to - 1}): nothing to score`, { file: "realized", column, value: 0 });
+    }
     return { model: score(cut(est), r, realizedTop, estimatedTop), baseline: score(cut(bl), r, realizedTop, estimatedTop) };
   };
   const result: BacktestResult = {

@@ -1,6 +1,7 @@
 /**
  * Reading named columns out of arquero tables or plain column objects, once, into typed arrays,
- * with errors that name the input and the column.
+ * with errors that name the table (its label: "model.bars", "candles", "openInterest",
+ * "realized"), the column, the row in that table and the value.
  */
 import type { Columns } from "../engine/index";
 import { error } from "../util/errors";
@@ -16,19 +17,61 @@ function raw(t: Columns, name: string, label: string): ArrayLike<unknown> {
   return typeof (t as { array?: unknown }).array === "function" ? (t as { array(n: string): ArrayLike<unknown> }).array(name) : (t as Record<string, ArrayLike<unknown>>)[name]!;
 }
 
-/** A numeric column as Float64Array; a non-finite value throws naming the row. */
-export function numbers(t: Columns, name: string, label: string): Float64Array {
+/**
+ * Throws unless column `name` has `rows` values, the length of its table's `time` column (plain
+ * column objects can differ; a shorter column would otherwise read as undefined past its end).
+ */
+function sameLength(a: ArrayLike<unknown>, rows: number, name: string, label: string): void {
+  if (a.length === rows) return;
+  const where = a.length < rows ? `row ${a.length} has a time but no ${name}` : `row ${rows} has a ${name} but no time`;
+  throw error(`${name} has ${a.length} row${a.length === 1 ? "" : "s"} where time has ${rows} (${where}): the columns of a table must have equal lengths`, { file: label, column: name, value: a.length });
+}
+
+/** A number, a Date (epoch ms) or a BigInt that is a safe integer (Arrow int64 times), else NaN. */
+function toNumber(v: unknown): number {
+  if (typeof v === "number") return v;
+  if (v instanceof Date) return v.getTime();
+  if (typeof v === "bigint") {
+    const x = Number(v);
+    return Number.isSafeInteger(x) ? x : NaN;
+  }
+  return NaN;
+}
+
+/**
+ * A numeric column as Float64Array; a non-finite value throws naming the row. With `rows`, the
+ * column must have exactly that many values (the table's time column's length).
+ */
+export function numbers(t: Columns, name: string, label: string, rows?: number): Float64Array {
   const a = raw(t, name, label);
+  if (rows !== undefined) sameLength(a, rows, name, label);
   const out = new Float64Array(a.length);
   for (let i = 0; i < a.length; i++) {
-    const v = a[i];
-    if (typeof v !== "number" || !Number.isFinite(v)) throw error(`${name} must be a finite number at row ${i}`, { file: label, column: name, value: v });
+    const v = toNumber(a[i]);
+    if (!Number.isFinite(v)) throw error(`${name} must be a finite number at row ${i}`, { file: label, column: name, value: a[i] });
     out[i] = v;
   }
   return out;
 }
 
-/** A text column. */
-export function strings(t: Columns, name: string, label: string): string[] {
-  return Array.from(raw(t, name, label), (v) => String(v));
+/** A text column; with `rows`, it must have exactly that many values. */
+export function strings(t: Columns, name: string, label: string, rows?: number): string[] {
+  const a = raw(t, name, label);
+  if (rows !== undefined) sameLength(a, rows, name, label);
+  return Array.from(a, (v) => String(v));
+}
+
+/** Throws unless `time` strictly increases, naming the first row that does not. */
+export function increasing(time: Float64Array, label: string, column = "time"): void {
+  for (let i = 1; i < time.length; i++) {
+    if (!(time[i]! > time[i - 1]!)) {
+      const how = time[i] === time[i - 1] ? "repeats" : "is before";
+      throw error(`${column} must be strictly increasing: row ${i} ${how} row ${i - 1} (${time[i - 1]})`, { file: label, column, value: time[i] });
+    }
+  }
+}
+
+/** Throws unless every value is >= 0, naming the first row that is not. */
+export function nonNegative(a: Float64Array, name: string, label: string, what = "USD"): void {
+  for (let i = 0; i < a.length; i++) if (!(a[i]! >= 0)) throw error(`${what} must be >= 0 at row ${i}`, { file: label, column: name, value: a[i] });
 }

@@ -1,21 +1,35 @@
 /**
- * Every option of `backtest()` with its default, in one place.
+ * Every option of `backtest()` with its default, in one place (docs/validation.md, "Options").
  */
 import type { Columns } from "../engine/index";
+import { error } from "../util/errors";
 
 export interface BacktestOptions {
-  /** Candles the model was replayed on (`time`, `open`, `high`, `low`): the baseline's bar ranges. Required. */
+  /** Candles the model was replayed on (`time`, `open`, `high`, `low`; same times as model.bars): the baseline's bar ranges. Required. */
   candles: Columns;
   /** Open interest (`time` and `openInterestUsd`, or `openInterest` in base coin): the baseline's OI. Default: the candles' own columns. */
   openInterest?: Columns;
-  /** Share of the largest realized bars topCapture must catch. Default 0.05. */
+  /** Share of the largest realized bars topCapture must catch, in (0, 1]. Default 0.05. */
   realizedTop?: number;
-  /** Share of bars a series flags as its largest. Default 0.10. */
+  /** Share of bars a series flags as its largest, in (0, 1]. Default 0.10. */
   estimatedTop?: number;
-  /** Leading bars left out of the scores (the model's book starts empty). Default 0: every bar counts. */
+  /** Leading bars left out of the scores (the model's book starts empty), a whole number >= 0. Default 0: every bar counts. */
   warmupBars?: number;
-  /** Provenance for figure subtitles. Default "<n> bars". */
+  /** Provenance for figure subtitles. Default "<n> bars" (n = bars scored). */
   source?: string;
 }
 
 export const BACKTEST_DEFAULTS = { realizedTop: 0.05, estimatedTop: 0.1, warmupBars: 0 } as const;
+
+/** The options with defaults filled in and each checked; errors name the option and value. */
+export function resolveBacktestOptions(o: BacktestOptions): { realizedTop: number; estimatedTop: number; warmupBars: number } {
+  if (!o || o.candles === undefined) throw error("backtest needs options.candles (the candles the model was replayed on)", { symbol: "backtest", column: "candles" });
+  const share = (name: "realizedTop" | "estimatedTop") => {
+    const v = o[name] ?? BACKTEST_DEFAULTS[name];
+    if (typeof v !== "number" || !(v > 0 && v <= 1)) throw error(`${name} must be a share in (0, 1]`, { symbol: "backtest", column: name, value: v });
+    return v;
+  };
+  const warmupBars = o.warmupBars ?? BACKTEST_DEFAULTS.warmupBars;
+  if (typeof warmupBars !== "number" || !Number.isInteger(warmupBars) || warmupBars < 0) throw error("warmupBars must be a whole number of bars >= 0", { symbol: "backtest", column: "warmupBars", value: warmupBars });
+  return { realizedTop: share("realizedTop"), estimatedTop: share("estimatedTop"), warmupBars };
+}

@@ -46,12 +46,90 @@ describe("validate/backtest", () => {
     assert.equal(r.bars, n - 10);
   });
 
-  it("backtest(model, realized, candles of another market) throws", () => {
-    assert.throws(() => backtest(modelOf(time.slice(1), time.slice(1), time.slice(1)), realized, { candles, openInterest }), /candles must be the ones the model was replayed on/);
+  it("backtest(model, realized, candles of another market) throws naming the candles' row and value", () => {
+    assert.throws(() => backtest(modelOf(time.slice(1), time.slice(1), time.slice(1)), realized, { candles, openInterest }), /^LiqlabError: candles, column "time": candles must be the ones the model was replayed on: candles has 40 rows, model.bars 39 \(value 40\)$/);
+    const moved = { ...candles, time: time.map((t, i) => (i === 7 ? t + 500 : t)) };
+    assert.throws(() => backtest(modelOf(time, time, time), realized, { candles: moved, openInterest }), /^LiqlabError: candles, column "time": candles must be the ones the model was replayed on: row 7 opens at a time other than model.bars row 7 \(7000\) \(value 7500\)$/);
   });
 
   it("backtest(model, no realized shorts, ...) throws rather than scoring nothing", () => {
     const noShorts = { ...realized, shortUsd: new Array(n).fill(0) };
-    assert.throws(() => backtest(modelOf(time, time, time), noShorts, { candles, openInterest }), /no realized short liquidations in the scored bars: nothing to score/);
+    assert.throws(() => backtest(modelOf(time, time, time), noShorts, { candles, openInterest }), /^LiqlabError: realized, column "shortUsd": no realized short liquidations in the scored bars \(model.bars rows 0 to 39\): nothing to score \(value 0\)$/);
+  });
+
+  it("backtest(model with a negative estimate at row 14, ..., {warmupBars: 10}) names model.bars, the column and row 14, not the model's 'bar 4'", () => {
+    const model = modelOf(time, time.map((_, i) => (i === 14 ? -5 : i)), time.map(() => 1));
+    assert.throws(() => backtest(model, realized, { candles, openInterest, warmupBars: 10 }), /^LiqlabError: model.bars, column "longLiquidatedUsd": estimated USD must be >= 0 at row 14 \(value -5\)$/);
+  });
+
+  it("backtest(model, realized, {openInterest with a negative openInterestUsd}) blames the open interest row, not the model", () => {
+    const oi = { time, openInterestUsd: time.map((_, i) => (i === 1 ? -1e9 : 1e9)) };
+    assert.throws(() => backtest(modelOf(time, time, time), realized, { candles, openInterest: oi }), /^LiqlabError: openInterest, column "openInterestUsd": open interest must be >= 0 at row 1 \(value -1000000000\)$/);
+  });
+
+  it("backtest(model, realized, {openInterest starting 3 bars late}) names the openInterest table, its first row and time", () => {
+    const late = { time: time.slice(3), openInterestUsd: new Array(n - 3).fill(1e9) };
+    assert.throws(
+      () => backtest(modelOf(time, time, time), realized, { candles, openInterest: late }),
+      /^LiqlabError: openInterest, column "time": nothing known at the open of model.bars row 0 \(0\): row 0, the first, is stamped 3000 ms later, more than the 1000 ms allowed \(value 3000\)$/,
+    );
+  });
+
+  it("backtest(model, realized, {candles with open 0 at row 2 | a short high column}) names the candles, the column, the row and the value", () => {
+    const model = modelOf(time, time, time);
+    assert.throws(() => backtest(model, realized, { candles: { ...candles, open: open.map((o, i) => (i === 2 ? 0 : o)) }, openInterest }), /^LiqlabError: candles, column "open": open must be a positive price at row 2 \(value 0\)$/);
+    assert.throws(
+      () => backtest(model, realized, { candles: { ...candles, high: high.slice(0, 10) }, openInterest }),
+      /^LiqlabError: candles, column "high": high has 10 rows where time has 40 \(row 10 has a time but no high\): the columns of a table must have equal lengths \(value 10\)$/,
+    );
+  });
+
+  it("backtest(model, realized with longUsd shorter than time, ...) throws on the lengths, not on a NaN it made", () => {
+    const short5 = { ...realized, longUsd: realized.longUsd.slice(0, 5) };
+    assert.throws(
+      () => backtest(modelOf(time, time, time), short5, { candles, openInterest }),
+      /^LiqlabError: realized, column "longUsd": longUsd has 5 rows where time has 40 \(row 5 has a time but no longUsd\): the columns of a table must have equal lengths \(value 5\)$/,
+    );
+  });
+
+  it("backtest(model and candles with two times swapped | repeated, ...) throws naming model.bars, the row and the value", () => {
+    const swapped = time.map((t, i) => (i === 3 ? time[4]! : i === 4 ? time[3]! : t));
+    const m = modelOf(swapped, time, time);
+    assert.throws(() => backtest(m, realized, { candles: { ...candles, time: swapped }, openInterest }), /^LiqlabError: model.bars, column "time": time must be strictly increasing: row 4 is before row 3 \(4000\) \(value 3000\)$/);
+    const repeated = time.map((t, i) => (i === 4 ? time[3]! : t));
+    assert.throws(() => backtest(modelOf(repeated, time, time), realized, { candles: { ...candles, time: repeated }, openInterest }), /^LiqlabError: model.bars, column "time": time must be strictly increasing: row 4 repeats row 3 \(3000\) \(value 3000\)$/);
+  });
+
+  it("backtest(model, hourly totals on half-hour bars | totals half a bar off | stamped at the close, ...) throws naming the realized row and value", () => {
+    const model = modelOf(time, time, time);
+    const everyOther = { time: time.filter((_, i) => i % 2 === 0), longUsd: time.filter((_, i) => i % 2 === 0).map((_, k) => k + 1), shortUsd: time.filter((_, i) => i % 2 === 0).map(() => 1) };
+    assert.throws(() => backtest(model, everyOther, { candles, openInterest }), /^LiqlabError: realized, column "time": per-bar totals sit only every 2 model bars: row 1 is on model.bars row 2, .* \(value 2000\)$/);
+    const halfOff = { ...realized, time: time.map((t) => t + 500) };
+    assert.throws(() => backtest(model, halfOff, { candles, openInterest }), /^LiqlabError: realized, column "time": per-bar totals must be stamped at a model bar's open: row 0 is 500 ms after the open of model.bars row 0 \(0\)\. .* \(value 500\)$/);
+    const atClose = { ...realized, time: time.map((t) => t + 1000) };
+    assert.throws(() => backtest(model, atClose, { candles, openInterest }), /^LiqlabError: realized, column "time": per-bar totals run from the open of model.bars row 1 to the close of its last bar: row 39 is stamped at 40000, .* \(value 40000\)$/);
+  });
+
+  it("backtest(model, forced orders at any millisecond, ...) still sums each into the bar containing it", () => {
+    const orders = { time: [1500, 1999, 2000, 5250, 5300], side: ["long", "long", "short", "long", "short"], usd: [1, 2, 4, 8, 16] };
+    const r = backtest(modelOf(time, time, time), orders, { candles, openInterest });
+    assert.equal(r.bars, 5); // bars 1 to 5
+    assert.deepEqual(Array.from(r.series.array("longRealizedUsd") as Float64Array), [3, 0, 0, 0, 8]);
+    assert.deepEqual(Array.from(r.series.array("shortRealizedUsd") as Float64Array), [0, 4, 0, 0, 16]);
+  });
+
+  it("backtest(model, realized, {warmupBars: -1 | 2.5 | 39, realizedTop: 0}) throws naming the option and value", () => {
+    const model = modelOf(time, time, time);
+    assert.throws(() => backtest(model, realized, { candles, openInterest, warmupBars: -1 }), /^LiqlabError: backtest: column "warmupBars": warmupBars must be a whole number of bars >= 0 \(value -1\)$/);
+    assert.throws(() => backtest(model, realized, { candles, openInterest, warmupBars: 2.5 }), /warmupBars must be a whole number of bars >= 0 \(value 2.5\)/);
+    assert.throws(() => backtest(model, realized, { candles, openInterest, warmupBars: 39 }), /^LiqlabError: backtest: column "warmupBars": fewer than 2 bars to score: the realized rows cover model.bars rows 0 to 39, and warmupBars leaves out rows 0 to 38 \(value 39\)$/);
+    assert.throws(() => backtest(model, realized, { candles, openInterest, realizedTop: 0 }), /^LiqlabError: backtest: column "realizedTop": realizedTop must be a share in \(0, 1\] \(value 0\)$/);
+  });
+
+  it("backtest(model, realized with BigInt times, ...) reads them as the engine does (Arrow int64 epoch ms)", () => {
+    const model = modelOf(time, time.map((_, i) => 2 * i), time.map((_, i) => 3 * (n - i)));
+    const r = backtest(model, { ...realized, time: time.map((t) => BigInt(t)) }, { candles, openInterest });
+    assert.equal(r.bars, n);
+    assert.equal(r.long.model.spearman, 1);
   });
 });

@@ -71,6 +71,12 @@ describe("validate/metrics", () => {
     assert.ok(Math.abs(topCapture(new Float64Array(40), realized) - 0.1) < 1e-12);
   });
 
+  it("topCapture(constant, realized) over 5 bars is ceil(0.10 × 5) / 5 = 0.2: the flagged share is k/n, k rounded up", () => {
+    assert.equal(topCapture(f([1, 1, 1, 1, 1]), f([1, 2, 3, 4, 5])), 0.2);
+    // 25 bars: k = ceil(2.5) = 3, so 3/25.
+    assert.ok(Math.abs(topCapture(new Float64Array(25).fill(7), f(Array.from({ length: 25 }, (_, i) => i))) - 3 / 25) < 1e-12);
+  });
+
   it("calibration(est, realized) is sum(est) / sum(realized)", () => {
     assert.equal(calibration(f([1, 2, 3]), f([2, 2, 2])), 1);
     assert.equal(calibration(f([0, 0, 3]), f([1, 1, 4])), 0.5);
