@@ -13,6 +13,68 @@ export function usd(x: number): string {
   return `${sign}$${Math.round(Math.abs(x)).toLocaleString("en-US")}`;
 }
 
+/**
+ * "$0.01", "$0.002", "$12,345": a USD amount, whole dollars from $1 up (as `usd`), and under $1
+ * with the decimals its first significant digit needs (at least cents), so a tick at $0.01 does
+ * not read "$0". For tick labels and hovers of amounts that can be below a dollar.
+ */
+export function usdAmount(x: number): string {
+  const a = Math.abs(x);
+  if (a === 0 || a >= 1 || !Number.isFinite(a)) return usd(x);
+  const d = Math.min(MAX_DECIMALS, Math.max(2, Math.ceil(-Math.log10(a) - 1e-9)));
+  return fixedUsd(x, d);
+}
+
+/** Most decimals any price label gets (plotly and toLocaleString take up to 20). */
+const MAX_DECIMALS = 12;
+
+/**
+ * Decimals for prices on a grid of bin width `step` whose largest price is `top`: enough that
+ * neighbouring bins differ (⌈−log10 step⌉, 0 for a step of $1 or more) and that prices keep at
+ * least 2 significant digits. A BTC grid (step $20, prices near $65,000) gets 0, so its labels
+ * read "$65,432" as before; a DOGE grid (step $0.001, near $0.15) gets 3: "$0.152".
+ */
+export function priceDecimals(step: number, top: number): number {
+  const byStep = step > 0 && Number.isFinite(step) ? Math.ceil(-Math.log10(step) - 1e-9) : 0;
+  const a = Math.abs(top);
+  const byMagnitude = a > 0 && Number.isFinite(a) ? 1 - Math.floor(Math.log10(a) + 1e-9) : 0;
+  return Math.min(MAX_DECIMALS, Math.max(0, byStep, byMagnitude));
+}
+
+/** d3-format for price hovers with `decimals` decimals: "$,.0f" (= USD_FORMAT), "$,.3f". */
+export function priceFormat(decimals: number): string {
+  return `$,.${decimals}f`;
+}
+
+/**
+ * d3-format for a price axis: "$,.0f" (= USD_FORMAT) for whole dollars, else up to `decimals`
+ * decimals with trailing zeros dropped ("$,.1~f": a tick at $180 reads "$180", not "$180.0").
+ */
+export function priceAxisFormat(decimals: number): string {
+  return decimals === 0 ? USD_FORMAT : `$,.${decimals}~f`;
+}
+
+/** A price with `decimals` decimals and thousands separators: "$65,432", "$0.152". */
+export function priceText(x: number, decimals: number): string {
+  return decimals === 0 ? usd(x) : fixedUsd(x, decimals);
+}
+
+/**
+ * A price someone chose (a threshold), rounded to `decimals` but without trailing zeros: $200 on
+ * a grid with cents reads "$200", $0.145 "$0.145".
+ */
+export function priceTextTrimmed(x: number, decimals: number): string {
+  for (let d = 0; d < decimals; d++) if (Math.abs(x - Number(x.toFixed(d))) < 1e-9 * Math.max(1, Math.abs(x))) return priceText(x, d);
+  return priceText(x, decimals);
+}
+
+function fixedUsd(x: number, d: number): string {
+  const body = Math.abs(x).toLocaleString("en-US", { minimumFractionDigits: d, maximumFractionDigits: d });
+  // No "-$0.000" for a negative value that rounds to zero.
+  const sign = x < 0 && /[1-9]/.test(body) ? "-" : "";
+  return `${sign}$${body}`;
+}
+
 /** "$12.3M", "$845K", "$1.20B": short USD for annotations where space is tight. */
 export function usdShort(x: number): string {
   const a = Math.abs(x);

@@ -5,17 +5,18 @@
  *
  * Alignment: column c is taken at times[c], the close of one bar and the open of the next, and
  * plotly centres both heatmap cells and candles on their x. So the candle opening at times[c]
- * sits on the column of levels that stood while it traded.
+ * sits on the column of levels that stood while it traded. A heatmap of a single column is drawn
+ * one bar wide (the bar opening at its time) and the x axis shows that bar.
  */
 import type { Heatmap } from "../engine/types";
 import { error } from "../util/errors";
-import { checkFinite, checkLength, checkUsd } from "./check";
+import { checkAscending, checkCandles, checkFinite, checkGrid, checkLength, checkUsd } from "./check";
 import type { Figure, Trace } from "./figure";
-import { USD_FORMAT, ordinal, usd, utcLabel, utcPlotly } from "./format";
+import { USD_FORMAT, ordinal, priceAxisFormat, priceDecimals, priceFormat, usdAmount, utcLabel, utcPlotly } from "./format";
 import { markerSizes, meanColumns, medianStep, positivePercentile, transpose } from "./kernels";
 import { resolveHeatmapOptions, type HeatmapOptions } from "./options";
 import { realizedPoints } from "./realized";
-import { estimateSubtitle, plotlyText, titled } from "./text";
+import { estimateSubtitle, titled, userTitle } from "./text";
 import { HEAT_SCALE, baseLayout } from "./theme";
 
 const WHO = "heatmapFigure";
@@ -30,18 +31,34 @@ function checkHeatmap(h: Heatmap): void {
   const cols = h.times.length;
   if (cols === 0) throw error("heatmap has no time columns", { symbol: WHO, value: 0 });
   checkFinite(h.times, "heatmap.times", WHO);
-  checkLength(h.grid.prices, h.grid.bins, "heatmap.grid.prices", WHO);
+  checkAscending(h.times, "heatmap.times", WHO);
+  checkGrid(h.grid, "heatmap.grid", WHO);
   checkLength(h.z, cols, "heatmap.z", WHO);
   h.z.forEach((col, c) => {
     checkLength(col, h.grid.bins, `heatmap.z[${c}]`, WHO);
     checkUsd(col, `heatmap.z[${c}]`, WHO);
   });
-  const k = h.candles.time.length;
-  for (const key of ["open", "high", "low", "close"] as const) {
-    checkLength(h.candles[key], k, `heatmap.candles.${key}`, WHO);
-    checkFinite(h.candles[key], `heatmap.candles.${key}`, WHO);
+  checkCandles(h.candles, "heatmap.candles", WHO);
+}
+
+/** Width of a lone column when the candles give no bar interval (fewer than 2 candles). */
+const LONE_COLUMN_MS = 3_600_000;
+
+/**
+ * Where a lone drawn column goes, as its two edges (epoch ms): plotly draws a heatmap with one x
+ * value 1 ms wide, so the cell is given its edges instead. Several columns averaged into one
+ * span from half a column step before the first to half a step after the last; one column spans
+ * the bar opening at its time (the candle drawn on it), centred on it like every column.
+ */
+function loneColumnEdges(h: Heatmap): [number, number] {
+  const t = h.times;
+  const n = t.length;
+  if (n > 1) {
+    const step = medianStep(t);
+    return [t[0]! - step / 2, t[n - 1]! + step / 2];
   }
-  checkFinite(h.candles.time, "heatmap.candles.time", WHO);
+  const bar = medianStep(h.candles.time) || LONE_COLUMN_MS;
+  return [t[0]! - bar / 2, t[0]! + bar / 2];
 }
 
 /** The x range: every column and candle, half a bar either side (plotly centres both on x). */
@@ -69,7 +86,14 @@ export function heatmapFigure(heatmap: Heatmap, options: HeatmapOptions = {}): F
   const k = heatmap.times.length > o.maxColumns ? Math.ceil(heatmap.times.length / o.maxColumns) : 1;
   const drawn = k > 1 ? meanColumns(heatmap.z, heatmap.times, heatmap.grid.bins, k) : { z: heatmap.z, times: heatmap.times };
   const clip = positivePercentile(drawn.z, o.clipPercentile);
-  const x = Array.from(drawn.times, utcPlotly);
+  const lone = drawn.times.length === 1 ? loneColumnEdges(heatmap) : undefined;
+  const x = lone === undefined ? Array.from(drawn.times, utcPlotly) : lone.map(utcPlotly);
+  const priceHi = heatmap.grid.lo + heatmap.grid.step * heatmap.grid.bins;
+  // Prices (not USD amounts) get the decimals the grid needs: none for BTC, 3 for DOGE at $0.15.
+  const decimals = priceDecimals(heatmap.grid.step, Math.max(Math.abs(heatmap.grid.lo), Math.abs(priceHi)));
+  const priceFmt = priceFormat(decimals);
+  // A lone column's x holds its edges, so the hover names its time itself.
+  const hoverTime = lone === undefined ? "%{x|%Y-%m-%d %H:%M} UTC" : utcLabel(drawn.times[0]!);
   const data: Trace[] = [
     {
       type: "heatmap",
@@ -85,12 +109,14 @@ export function heatmapFigure(heatmap: Heatmap, options: HeatmapOptions = {}): F
       colorbar: {
         title: { text: "Estimated<br>liquidation USD", side: "top" },
         tickformat: USD_FORMAT,
+        // No estimate anywhere: one "$0" tick, not $0 to $1 in whole dollars.
+        ...(clip > 0 ? {} : { tickmode: "array", tickvals: [0], ticktext: ["$0"] }),
         thickness: 14,
         len: 0.8,
         x: 1.01,
         xanchor: "left",
       },
-      hovertemplate: `%{x|%Y-%m-%d %H:%M} UTC<br>Price %{y:${USD_FORMAT}}<br>Estimated ${k > 1 ? `(mean of ${k} columns) ` : ""}%{z:${USD_FORMAT}}<extra></extra>`,
+      hovertemplate: `${hoverTime}<br>Price %{y:${priceFmt}}<br>Estimated ${k > 1 ? `(mean of ${k} columns) ` : ""}%{z:${USD_FORMAT}}<extra></extra>`,
       showscale: true,
     },
   ];
@@ -131,8 +157,10 @@ export function heatmapFigure(heatmap: Heatmap, options: HeatmapOptions = {}): F
   }
   const first = heatmap.times[0]!;
   const last = heatmap.times[heatmap.times.length - 1]!;
-  const title = o.title === undefined ? `Estimated liquidation heatmap, ${utcLabel(first)} to ${utcLabel(last)}` : plotlyText(o.title);
-  const priceHi = heatmap.grid.lo + heatmap.grid.step * heatmap.grid.bins;
+  const single = heatmap.times.length === 1;
+  const defaultTitle = single ? `Estimated liquidation heatmap at ${utcLabel(first)}` : `Estimated liquidation heatmap, ${utcLabel(first)} to ${utcLabel(last)}`;
+  const title = o.title === undefined ? defaultTitle : userTitle(o.title);
+  const colour = clip > 0 ? `colour clipped at the ${ordinal(o.clipPercentile)} percentile of non-zero cells, ${usdAmount(clip)}` : "no estimated liquidation USD in any cell";
   return {
     data,
     layout: {
@@ -140,16 +168,17 @@ export function heatmapFigure(heatmap: Heatmap, options: HeatmapOptions = {}): F
       title: titled(
         title,
         estimateSubtitle(
-          "modelled liquidation levels standing at each time, not reported liquidations",
+          single
+            ? `modelled liquidation levels standing at that time, not reported liquidations · one column, drawn ${heatmap.candles.time.length > 1 ? "over the bar opening then" : "one hour wide"}`
+            : "modelled liquidation levels standing at each time, not reported liquidations",
           heatmap.source,
-          `colour clipped at the ${ordinal(o.clipPercentile)} percentile of non-zero cells, ${usd(clip)}` +
-            (k > 1 ? ` · each cell the mean of ${k} of the ${heatmap.times.length} columns` : ""),
+          colour + (k > 1 ? ` · each cell the mean of ${k} of the ${heatmap.times.length} columns` : ""),
         ),
       ),
       margin: { l: 100, r: 150, t: 120, b: 120 },
       plot_bgcolor: HEAT_SCALE[0]![1],
-      xaxis: { title: { text: "Time (UTC)" }, type: "date", range: timeRange(heatmap), rangeslider: { visible: false }, showgrid: false, ticks: "outside" },
-      yaxis: { title: { text: "Price (USD)" }, tickformat: USD_FORMAT, range: [heatmap.grid.lo, priceHi], showgrid: false, ticks: "outside" },
+      xaxis: { title: { text: "Time (UTC)" }, type: "date", range: single ? lone!.map(utcPlotly) : timeRange(heatmap), rangeslider: { visible: false }, showgrid: false, ticks: "outside" },
+      yaxis: { title: { text: "Price (USD)" }, tickformat: priceAxisFormat(decimals), range: [heatmap.grid.lo, priceHi], showgrid: false, ticks: "outside" },
       legend: { orientation: "h", x: 0, xanchor: "left", y: -0.14, yanchor: "top", itemsizing: "constant" },
       showlegend: true,
     },

@@ -4,22 +4,22 @@
  * second axis, a line at the current price and optional "what if price reaches X" thresholds.
  */
 import type { LiquidationMap } from "../engine/types";
-import { error, positive } from "../util/errors";
-import { checkFinite, checkLength, checkUsd } from "./check";
+import { error, finite, positive } from "../util/errors";
+import { checkFinite, checkGrid, checkLength, checkUsd } from "./check";
 import type { Figure, Trace } from "./figure";
-import { USD_FORMAT, usd, usdShort, utcLabel } from "./format";
+import { USD_FORMAT, priceDecimals, priceAxisFormat, priceFormat, priceText, priceTextTrimmed, usdShort, utcLabel } from "./format";
 import { tierTotals } from "./kernels";
 import { resolveMapOptions, type MapOptions } from "./options";
-import { estimateSubtitle, plotlyText, titled } from "./text";
+import { estimateSubtitle, titled, userTitle } from "./text";
 import { PRICE_LINE_COLOUR, SIDE_COLOURS, THRESHOLD_COLOUR, baseLayout, tierColour } from "./theme";
 
 const WHO = "mapFigure";
 
 function checkMap(map: LiquidationMap): void {
+  finite(map.time, "map.time", { symbol: WHO });
   positive(map.price, "map.price", { symbol: WHO });
   const n = map.grid.bins;
-  checkLength(map.grid.prices, n, "map.grid.prices", WHO);
-  checkFinite(map.grid.prices, "map.grid.prices", WHO);
+  checkGrid(map.grid, "map.grid", WHO);
   checkLength(map.long, map.tiers.length, "map.long", WHO);
   checkLength(map.short, map.tiers.length, "map.short", WHO);
   map.tiers.forEach((lev, t) => {
@@ -30,12 +30,13 @@ function checkMap(map: LiquidationMap): void {
     checkUsd(map.short[t]!, `map.short[${t}]`, WHO);
   });
   for (const key of ["price", "long", "short"] as const) checkLength(map.cumulative[key], n, `map.cumulative.${key}`, WHO);
+  checkFinite(map.cumulative.price, "map.cumulative.price", WHO);
   checkUsd(map.cumulative.long, "map.cumulative.long", WHO);
   checkUsd(map.cumulative.short, "map.cumulative.short", WHO);
 }
 
 /** One stacked bar trace per tier: long + short USD per bin (each bin holds one side only). */
-function tierBars(map: LiquidationMap): Trace[] {
+function tierBars(map: LiquidationMap, priceFmt: string): Trace[] {
   const prices = Array.from(map.grid.prices);
   const side = prices.map((p) => (p < map.price ? "long" : "short"));
   return map.tiers.map((lev, t) => ({
@@ -47,12 +48,12 @@ function tierBars(map: LiquidationMap): Trace[] {
     y: Array.from(tierTotals(map.long[t]!, map.short[t]!)),
     customdata: side,
     marker: { color: tierColour(lev), line: { width: 0 } },
-    hovertemplate: `Price %{x:${USD_FORMAT}}<br>Tier ${lev}×, %{customdata}s<br>Estimated %{y:${USD_FORMAT}}<extra></extra>`,
+    hovertemplate: `Price %{x:${priceFmt}}<br>Tier ${lev}×, %{customdata}s<br>Estimated %{y:${USD_FORMAT}}<extra></extra>`,
   }));
 }
 
 /** The cumulative curves, each only on its side of the current price. */
-function cumulativeCurves(map: LiquidationMap): Trace[] {
+function cumulativeCurves(map: LiquidationMap, priceFmt: string): Trace[] {
   const { price, long, short } = map.cumulative;
   const below = { x: [] as number[], y: [] as number[] };
   const above = { x: [] as number[], y: [] as number[] };
@@ -75,7 +76,7 @@ function cumulativeCurves(map: LiquidationMap): Trace[] {
     y: pts.y,
     yaxis: "y2",
     line: { color: SIDE_COLOURS[side], width: 2.5 },
-    hovertemplate: `If price reaches %{x:${USD_FORMAT}}<br>estimated ${side}s liquidated %{y:${USD_FORMAT}}<extra></extra>`,
+    hovertemplate: `If price reaches %{x:${priceFmt}}<br>estimated ${side}s liquidated %{y:${USD_FORMAT}}<extra></extra>`,
   });
   // Shorts first: the legend lists traces in reverse (as stacked bars read, top tier first), so
   // it reads "Longs if price falls" above "Shorts if price rises".
@@ -89,7 +90,7 @@ function cumulativeCurves(map: LiquidationMap): Trace[] {
 const LABEL_WIDTH_SHARE = 0.25;
 
 /** Shapes and annotations: the current price and each threshold with its cumulative USD. */
-function markers(map: LiquidationMap, thresholds: number[], [lo, hi]: [number, number]) {
+function markers(map: LiquidationMap, thresholds: number[], [lo, hi]: [number, number], decimals: number) {
   const shapes: Record<string, unknown>[] = [
     { type: "line", xref: "x", yref: "paper", x0: map.price, x1: map.price, y0: 0, y1: 1, line: { color: PRICE_LINE_COLOUR, width: 2 } },
   ];
@@ -102,7 +103,7 @@ function markers(map: LiquidationMap, thresholds: number[], [lo, hi]: [number, n
       yanchor: "bottom",
       xanchor: "center",
       showarrow: false,
-      text: `<b>Current price ${usd(map.price)}</b>`,
+      text: `<b>Current price ${priceText(map.price, decimals)}</b>`,
       font: { size: 12, color: PRICE_LINE_COLOUR },
     },
   ];
@@ -126,7 +127,7 @@ function markers(map: LiquidationMap, thresholds: number[], [lo, hi]: [number, n
       xshift: left ? -4 : 4,
       showarrow: false,
       align: left ? "right" : "left",
-      text: `If price reaches ${usd(target)}:<br>${what}`,
+      text: `If price reaches ${priceTextTrimmed(target, decimals)}:<br>${what}`,
       font: { size: 12, color: THRESHOLD_COLOUR },
       bgcolor: "rgba(255,255,255,0.88)",
       bordercolor: THRESHOLD_COLOUR,
@@ -154,20 +155,23 @@ export function mapFigure(map: LiquidationMap, options: MapOptions = {}): Figure
     hi = Math.max(hi, Math.max(...o.thresholds) + pad);
   }
   if (!(hi > lo)) throw error("the map's price grid is empty", { symbol: WHO, value: map.grid.bins });
-  const { shapes, annotations } = markers(map, o.thresholds, [lo, hi]);
-  const title = o.title === undefined ? `Estimated liquidation map at ${utcLabel(map.time)}` : plotlyText(o.title);
-  const data = [...tierBars(map), ...(o.cumulative ? cumulativeCurves(map) : [])];
+  // Prices (not USD amounts) get the decimals the grid needs: none for BTC, 3 for DOGE at $0.15.
+  const decimals = priceDecimals(map.grid.step, Math.max(Math.abs(gridLo), Math.abs(gridHi), map.price));
+  const priceFmt = priceFormat(decimals);
+  const { shapes, annotations } = markers(map, o.thresholds, [lo, hi], decimals);
+  const title = o.title === undefined ? `Estimated liquidation map at ${utcLabel(map.time)}` : userTitle(o.title);
+  const data = [...tierBars(map, priceFmt), ...(o.cumulative ? cumulativeCurves(map, priceFmt) : [])];
   return {
     data,
     layout: {
       ...baseLayout(),
-      title: titled(title, estimateSubtitle("modelled liquidation levels of open leveraged positions, not reported liquidations", map.source, `price ${usd(map.price)}`)),
+      title: titled(title, estimateSubtitle("modelled liquidation levels of open leveraged positions, not reported liquidations", map.source, `price ${priceText(map.price, decimals)}`)),
       barmode: "stack",
       // Bins touch, as the price axis is continuous: any gap is a fraction of a pixel at hundreds
       // of bins and antialiases into white stripes at irregular prices.
       bargap: 0,
       margin: { l: 110, r: 130, t: 130, b: 150 },
-      xaxis: { title: { text: "Price (USD)" }, tickformat: USD_FORMAT, range: [lo, hi], showgrid: false, zeroline: false, ticks: "outside" },
+      xaxis: { title: { text: "Price (USD)" }, tickformat: priceAxisFormat(decimals), range: [lo, hi], showgrid: false, zeroline: false, ticks: "outside" },
       yaxis: { title: { text: "Estimated liquidation USD per price bin" }, tickformat: USD_FORMAT, rangemode: "tozero", gridcolor: "#ececec", zeroline: false },
       yaxis2: {
         title: { text: "Cumulative estimated USD liquidated" },

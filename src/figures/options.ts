@@ -23,7 +23,10 @@ export type RealizedTable =
   | { time: ArrayLike<number>; longUsd: ArrayLike<number>; shortUsd: ArrayLike<number> };
 
 export interface MapOptions {
-  /** Title; default "Estimated liquidation map at <time> UTC". Shown literally (no markup). */
+  /**
+   * Title; default "Estimated liquidation map at <time> UTC". Shown literally (no markup), with
+   * " (estimates)" added unless it says "estimate" (alt text and text/plain carry the title).
+   */
   title?: string;
   /**
    * Prices to annotate with the cumulative USD liquidated if price reaches them; default none. A
@@ -38,7 +41,10 @@ export interface MapOptions {
 }
 
 export interface HeatmapOptions {
-  /** Title; default "Estimated liquidation heatmap, <first> to <last> UTC". Shown literally. */
+  /**
+   * Title; default "Estimated liquidation heatmap, <first> to <last> UTC" ("… at <time> UTC" for a
+   * single column). Shown literally, with " (estimates)" added unless it says "estimate".
+   */
   title?: string;
   /**
    * Percentile (0 < p <= 100) of the non-zero cells where the colour scale saturates; default 99,
@@ -64,14 +70,14 @@ export interface HeatmapOptions {
 export interface ValidationScatterOptions {
   /** Which side's bars to plot; default "long". */
   side?: Side;
-  /** Title; default "Estimated vs realized <side> liquidations per bar". Shown literally. */
+  /** Title; default "Estimated vs realized <side> liquidations per bar". Shown literally, " (estimates)" added unless it says "estimate". */
   title?: string;
 }
 
 export interface ValidationSeriesOptions {
-  /** Title; default "Estimated and realized liquidations per bar". Shown literally. */
+  /** Title; default "Estimated and realized liquidations per bar, <first> to <last> UTC". Shown literally, " (estimates)" added unless it says "estimate". */
   title?: string;
-  /** Also draw the baseline estimate; default true. */
+  /** Also draw the baseline estimate; default true. Its scores are shown beside the model's either way. */
   baseline?: boolean;
   /**
    * "share" (default): each series as a percentage of its own total over the period, so timing

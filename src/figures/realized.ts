@@ -6,7 +6,7 @@
 import type { ColumnTable } from "arquero";
 import type { Heatmap, Side } from "../engine/types";
 import { error } from "../util/errors";
-import { checkFinite, checkUsd } from "./check";
+import { checkFinite, checkLength, checkUsd } from "./check";
 import { floorIndex, medianStep } from "./kernels";
 import type { RealizedTable, RealizedEvent } from "./options";
 
@@ -62,6 +62,9 @@ export function realizedPoints(heatmap: Heatmap, realized: RealizedTable | Reali
   const time = column(realized, "time");
   const longUsd = column(realized, "longUsd");
   const shortUsd = column(realized, "shortUsd");
+  // Plain columns can differ in length; a shorter USD column would drop bars without a word.
+  checkLength(longUsd, time.length, "realized.longUsd", WHO);
+  checkLength(shortUsd, time.length, "realized.shortUsd", WHO);
   checkFinite(time, "realized.time", WHO);
   checkUsd(longUsd, "realized.longUsd", WHO);
   checkUsd(shortUsd, "realized.shortUsd", WHO);

@@ -9,6 +9,15 @@ export function plotlyText(s: string): string {
   return s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 }
 
+/**
+ * A user's title as plotly text (escaped), with " (estimates)" added unless it already says
+ * "estimate" in some form: the title is what a notebook's alt text and text/plain carry, and
+ * they must say the figure shows estimates too.
+ */
+export function userTitle(title: string): string {
+  return plotlyText(/estimat/i.test(title) ? title : `${title} (estimates)`);
+}
+
 /** Figure title with its estimate subtitle. `sourceLine` is already escaped. */
 export function titled(title: string, subtitle: string): Record<string, unknown> {
   return {

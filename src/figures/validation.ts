@@ -5,11 +5,11 @@
 import type { Side } from "../engine/types";
 import type { BacktestResult, Metrics } from "../validate/types";
 import type { Figure, Trace } from "./figure";
-import { USD_FORMAT, usd, utcLabel, utcPlotly } from "./format";
+import { USD_FORMAT, usdAmount, utcLabel, utcPlotly } from "./format";
 import { logTicks, percentOfTotal } from "./kernels";
 import { resolveScatterOptions, resolveSeriesOptions, type ValidationScatterOptions, type ValidationSeriesOptions } from "./options";
 import { sideSeries } from "./series";
-import { estimateSubtitle, plotlyText, titled } from "./text";
+import { estimateSubtitle, titled, userTitle } from "./text";
 import { BASELINE_COLOUR, REALIZED_COLOUR, SIDE_COLOURS, baseLayout } from "./theme";
 
 /** "Spearman 0.62 · log-Pearson 0.55 · top-5% capture 40% · calibration 2.10×". */
@@ -55,7 +55,7 @@ export function scatterAxis(span: [number, number], maxTicks: number) {
     gap: 10 ** (zero + 0.25),
     range,
     tickvals: [10 ** zero, ...ticks],
-    ticktext: ["$0", ...ticks.map(usd)],
+    ticktext: ["$0", ...ticks.map(usdAmount)],
   };
 }
 
@@ -89,7 +89,7 @@ export function validationScatterFigure(result: BacktestResult, options: Validat
     const zeros: number[] = [];
     for (let i = 0; i < n; i++) if (!(p.est[i]! > 0 && s.realized[i]! > 0)) zeros.push(i);
     const hover = `Bar opening %{customdata} UTC<br>${p.label} %{text}<extra></extra>`;
-    const label = (i: number) => `${usd(p.est[i]!)}<br>Realized ${usd(s.realized[i]!)}`;
+    const label = (i: number) => `${usdAmount(p.est[i]!)}<br>Realized ${usdAmount(s.realized[i]!)}`;
     data.push({
       type: "scatter",
       mode: "markers",
@@ -161,7 +161,7 @@ export function validationScatterFigure(result: BacktestResult, options: Validat
     zeroline: false,
   });
   const side = SIDE_WORD[o.side];
-  const title = o.title === undefined ? `Estimated vs realized ${side} liquidations per bar` : plotlyText(o.title);
+  const title = o.title === undefined ? `Estimated vs realized ${side} liquidations per bar` : userTitle(o.title);
   return {
     data,
     layout: {
@@ -254,12 +254,13 @@ export function validationSeriesFigure(result: BacktestResult, options: Validati
       yshift: 4,
       showarrow: false,
       align: "left",
-      text: `<b>${side === "long" ? "Long" : "Short"} liquidations</b> · model ${metricsLine(result[side].model)}`,
+      // The baseline's scores always stand beside the model's, drawn or not.
+      text: `<b>${side === "long" ? "Long" : "Short"} liquidations</b> · model ${metricsLine(result[side].model)}<br>naive baseline ${metricsLine(result[side].baseline)}`,
       font: { size: 12 },
     });
   });
-  const range = Number.isFinite(first) ? ` ${utcLabel(first)} to ${utcLabel(last)}` : "";
-  const title = o.title === undefined ? `Estimated and realized liquidations per bar,${range}` : plotlyText(o.title);
+  const range = Number.isFinite(first) ? `, ${utcLabel(first)} to ${utcLabel(last)}` : "";
+  const title = o.title === undefined ? `Estimated and realized liquidations per bar${range}` : userTitle(o.title);
   const yaxis = (domain: [number, number], anchor: string) => ({
     domain,
     anchor,
@@ -277,11 +278,11 @@ export function validationSeriesFigure(result: BacktestResult, options: Validati
     data,
     layout: {
       ...baseLayout(),
-      title: titled(title, estimateSubtitle("model and baseline liquidations per bar; realized is exchange-reported", result.source, note)),
+      title: titled(title, estimateSubtitle(o.baseline ? "model and baseline liquidations per bar; realized is exchange-reported" : "model liquidations per bar (baseline not drawn; its scores are above each panel); realized is exchange-reported", result.source, note)),
       margin: { l: 110, r: 40, t: 120, b: 110 },
       bargap: 0.1,
       xaxis: { anchor: "y", matches: "x2", showticklabels: false, type: "date" },
-      yaxis: yaxis([0.55, 0.94], "x"),
+      yaxis: yaxis([0.55, 0.9], "x"),
       xaxis2: { anchor: "y2", type: "date", title: { text: "Bar open time (UTC)" }, ticks: "outside", ticklabelstandoff: 4 },
       yaxis2: yaxis([0, 0.39], "x2"),
       legend: { orientation: "h", x: 0, xanchor: "left", y: -0.13, yanchor: "top" },

@@ -19,7 +19,7 @@ import { heatmapFigure } from "../../src/figures/heatmap";
 import { mapFigure } from "../../src/figures/map";
 import { CHROMIUM_FLAGS, findChromium } from "../../src/figures/render";
 import { validationScatterFigure, validationSeriesFigure } from "../../src/figures/validation";
-import { handBacktest, handHeatmap, handMap, syntheticBacktest, syntheticHeatmap, syntheticMap } from "./fixtures";
+import { dogeHeatmap, dogeMap, handBacktest, handHeatmap, handHeatmapColumns, handMap, syntheticBacktest, syntheticHeatmap, syntheticMap } from "./fixtures";
 import { collectBoxes, layoutProblems, type Box } from "./layout-check";
 
 const WIDTH = 1200;
@@ -54,6 +54,9 @@ function figures(): [string, Figure][] {
     ["map-hand", mapFigure(handMap(), { thresholds: [63_000, 67_000] })],
     ["heatmap", heatmapFigure(syn.heatmap, { realized: syn.realized })],
     ["heatmap-hand", heatmapFigure(handHeatmap(), { realized: { time: [handHeatmap().candles.time[2]!], longUsd: [2e6], shortUsd: [0] } })],
+    ["heatmap-one-column", heatmapFigure(handHeatmapColumns(1))],
+    ["map-doge", mapFigure(dogeMap(), { thresholds: [0.145, 0.16] })],
+    ["heatmap-doge", heatmapFigure(dogeHeatmap())],
     ["validation-scatter-long", validationScatterFigure(syntheticBacktest(), { side: "long" })],
     ["validation-scatter-short", validationScatterFigure(syntheticBacktest(), { side: "short" })],
     ["validation-series", validationSeriesFigure(syntheticBacktest())],
@@ -125,7 +128,8 @@ describe("figures in headless Chromium (1200×800)", function () {
       scripts: document.scripts.length,
     }));
     await page.screenshot({ path: join(SHOTS, "map-hostile.png") });
-    assert.equal(seen.title, HOSTILE);
+    // A user's title without "estimate" gets " (estimates)".
+    assert.equal(seen.title, `${HOSTILE} (estimates)`);
     assert.ok(String(seen.subtitle).includes(`Data: ${HOSTILE}`));
     assert.equal(seen.scripts, 2, "only plotly and the figure script");
     assert.deepEqual(dialogs, []);

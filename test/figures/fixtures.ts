@@ -181,6 +181,57 @@ export function handHeatmap(source = "BTCUSDT Binance, 30m candles + OI (hand-bu
   return { times, grid: g, z, long, short, candles, source };
 }
 
+/**
+ * A DOGE-priced map: 25 bins of $0.001 from $0.14, price $0.1523, one tier (20×) with $1M of
+ * longs in each of bins 0-11 (centres $0.1405-$0.1515) and $1M of shorts in each of bins 13-24
+ * (centres $0.1535-$0.1645). Falling to $0.145 liquidates bins 5-11: $7M of longs; rising to $0.16
+ * liquidates bins 13-19: $7M of shorts.
+ */
+export function dogeMap(source = "DOGEUSDT (hand-built test map)"): LiquidationMap {
+  const n = 25;
+  const long = new Float64Array(n);
+  const short = new Float64Array(n);
+  for (let i = 0; i < n; i++) {
+    if (i < 12) long[i] = M;
+    if (i > 12) short[i] = M;
+  }
+  return makeMap({ time: T0, price: 0.1523, source, tiers: [20], grid: grid(0.14, 0.001, n), long: [long], short: [short] });
+}
+
+/**
+ * `handHeatmap` cut to its first `cols` columns (column c at T0 + (c + 1)·30 min), with its seven
+ * half-hour candles or, with `candles: false`, none.
+ */
+export function handHeatmapColumns(cols: number, candles = true): Heatmap {
+  const h = handHeatmap();
+  const none = { time: new Float64Array(0), open: new Float64Array(0), high: new Float64Array(0), low: new Float64Array(0), close: new Float64Array(0) };
+  return { ...h, times: h.times.slice(0, cols), z: h.z.slice(0, cols), long: h.long.slice(0, cols), short: h.short.slice(0, cols), candles: candles ? h.candles : none };
+}
+
+/**
+ * Three half-hour columns over ten $0.001 bins from $0.14 (a DOGE-priced heatmap); cell (c, i)
+ * holds (i + 1) × $1,000; three candles around $0.145.
+ */
+export function dogeHeatmap(source = "DOGEUSDT (hand-built test heatmap)"): Heatmap {
+  const cols = 3;
+  const bins = 10;
+  const z: HeatColumn[] = [];
+  for (let c = 0; c < cols; c++) {
+    const zc = heatColumn(bins);
+    for (let i = 0; i < bins; i++) zc[i] = (i + 1) * 1000;
+    z.push(zc);
+  }
+  const times = Float64Array.from([1, 2, 3], (k) => T0 + k * HALF_HOUR);
+  const candles = {
+    time: Float64Array.from([0, 1, 2], (k) => T0 + k * HALF_HOUR),
+    open: Float64Array.of(0.145, 0.1452, 0.1448),
+    high: Float64Array.of(0.1461, 0.1463, 0.1455),
+    low: Float64Array.of(0.1441, 0.1444, 0.1439),
+    close: Float64Array.of(0.1452, 0.1448, 0.145),
+  };
+  return { times, grid: grid(0.14, 0.001, bins), z, long: z, short: z.map(() => heatColumn(bins)), candles, source };
+}
+
 function metrics(spearman: number, logPearson: number, topCapture: number, calibration: number): Metrics {
   return { spearman, logPearson, topCapture, calibration };
 }

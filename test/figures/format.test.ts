@@ -1,11 +1,26 @@
 import assert from "node:assert/strict";
-import { ordinal, usd, usdShort, utcLabel, utcPlotly } from "../../src/figures/format";
+import { ordinal, priceAxisFormat, priceDecimals, priceFormat, priceText, priceTextTrimmed, usd, usdAmount, usdShort, utcLabel, utcPlotly } from "../../src/figures/format";
 
 describe("figures/format", () => {
   it("usd(x) writes whole dollars with thousands separators", () => {
     assert.equal(usd(1_234_567.4), "$1,234,567");
     assert.equal(usd(-65_000), "-$65,000");
     assert.equal(usd(0), "$0");
+  });
+  it("usdAmount(x) writes whole dollars from $1 and the first significant digit (at least cents) below", () => {
+    assert.deepEqual([0, 0.01, 0.5, 0.002, 0.00031, 0.999, 1, 1_234_567.4, -0.05].map(usdAmount), ["$0", "$0.01", "$0.50", "$0.002", "$0.0003", "$1.00", "$1", "$1,234,567", "-$0.05"]);
+  });
+  it("priceDecimals(step, top) gives neighbouring bins distinct labels and keeps 2 significant digits", () => {
+    // BTC $20 bins near $70,000, ETH $2, SOL $0.2, BNB $0.5, DOGE $0.001, a $1e-7 grid near $1.5e-6.
+    assert.deepEqual([priceDecimals(20, 70_000), priceDecimals(2, 4_500), priceDecimals(0.2, 212), priceDecimals(0.5, 930), priceDecimals(0.001, 0.165), priceDecimals(1e-7, 1.5e-6)], [0, 0, 1, 1, 3, 7]);
+    // A step coarser than the price still leaves 2 significant digits: $0.45, not $0.
+    assert.equal(priceDecimals(1, 0.9), 2);
+    assert.equal(priceDecimals(0.0025, 1), 3);
+  });
+  it("priceText(x, d), priceTextTrimmed(x, d), priceFormat(d) and priceAxisFormat(d) write prices", () => {
+    assert.deepEqual([priceText(65_432.1, 0), priceText(0.1523, 3), priceText(196.17, 1), priceText(-0.0001, 3)], ["$65,432", "$0.152", "$196.2", "$0.000"]);
+    assert.deepEqual([priceTextTrimmed(200, 1), priceTextTrimmed(0.16, 3), priceTextTrimmed(0.145, 3), priceTextTrimmed(0.14567, 3), priceTextTrimmed(63_000, 0)], ["$200", "$0.16", "$0.145", "$0.146", "$63,000"]);
+    assert.deepEqual([priceFormat(0), priceFormat(3), priceAxisFormat(0), priceAxisFormat(3)], ["$,.0f", "$,.3f", "$,.0f", "$,.3~f"]);
   });
   it("usdShort(x) writes K, M and B", () => {
     assert.deepEqual([845_000, 12_340_000, 1_234_000_000, 999].map(usdShort), ["$845K", "$12.3M", "$1.23B", "$999"]);

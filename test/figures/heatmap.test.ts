@@ -2,7 +2,7 @@ import assert from "node:assert/strict";
 import { table } from "arquero";
 import { heatmapFigure } from "../../src/figures/heatmap";
 import type { Trace } from "../../src/figures/figure";
-import { handHeatmap, T0 } from "./fixtures";
+import { dogeHeatmap, handHeatmap, handHeatmapColumns, T0 } from "./fixtures";
 import { matchSnapshot } from "./snapshot";
 
 const HALF_HOUR = 30 * 60 * 1000;
@@ -113,6 +113,110 @@ describe("figures/heatmap", () => {
     const h = handHeatmap();
     h.z[1]![2] = -5;
     assert.throws(() => heatmapFigure(h), /heatmapFigure: heatmap\.z\[1\]\[2\] must be a finite USD amount >= 0 \(value -5\)/);
+  });
+
+  it("heatmapFigure(heatmap) draws a single column one bar wide and titles it with its one time", () => {
+    // Column at 00:30, candles every 30 min: the cell spans 00:15-00:45 around the candle opening
+    // at 00:30, and the x axis shows that bar. Was one x value (a 1 ms wide cell) and "… to …".
+    const fig = heatmapFigure(handHeatmapColumns(1));
+    const h = heat(fig.data);
+    const layout = fig.layout as Record<string, any>;
+    assert.deepEqual(h.x, ["2026-06-01 00:15:00", "2026-06-01 00:45:00"]);
+    assert.equal(h.z[0].length, 1);
+    assert.deepEqual(layout.xaxis.range, ["2026-06-01 00:15:00", "2026-06-01 00:45:00"]);
+    assert.equal(layout.title.text, "Estimated liquidation heatmap at 2026-06-01 00:30 UTC");
+    assert.match(layout.title.subtitle.text, /^ESTIMATES: modelled liquidation levels standing at that time, not reported liquidations · one column, drawn over the bar opening then<br>/);
+    assert.match(h.hovertemplate, /^2026-06-01 00:30 UTC<br>Price/);
+    // Without candles there is no bar length: one hour.
+    const bare = heatmapFigure(handHeatmapColumns(1, false));
+    assert.deepEqual(heat(bare.data).x, ["2026-06-01 00:00:00", "2026-06-01 01:00:00"]);
+    assert.match((bare.layout as any).title.subtitle.text, /· one column, drawn one hour wide<br>/);
+  });
+
+  it("heatmapFigure(heatmap, {maxColumns: 1}) draws the mean of all 6 columns across their whole span", () => {
+    // Columns 00:30 … 03:00, 30 min apart: the one cell spans 00:15-03:15.
+    const fig = heatmapFigure(handHeatmap(), { maxColumns: 1 });
+    const h = heat(fig.data);
+    assert.deepEqual(h.x, ["2026-06-01 00:15:00", "2026-06-01 03:15:00"]);
+    // Bin 0: mean of (8c + 1) × $1,000 over c = 0..5 = $21,000.
+    assert.equal(h.z[0][0], 21_000);
+    assert.match(h.hovertemplate, /^2026-06-01 01:45 UTC<br>/);
+    assert.equal((fig.layout as any).title.text, "Estimated liquidation heatmap, 2026-06-01 00:30 UTC to 2026-06-01 03:00 UTC");
+  });
+
+  it("heatmapFigure(heatmap) labels prices under $1 with the decimals the $0.001 grid needs", () => {
+    const fig = heatmapFigure(dogeHeatmap());
+    const layout = fig.layout as Record<string, any>;
+    assert.equal(layout.yaxis.tickformat, "$,.3~f");
+    assert.match(heat(fig.data).hovertemplate, /<br>Price %\{y:\$,\.3f\}<br>Estimated %\{z:\$,\.0f\}/);
+    const [lo, hi] = layout.yaxis.range as [number, number];
+    assert.ok(lo === 0.14 && Math.abs(hi - 0.15) < 1e-12, `${lo}..${hi}`);
+    // A BTC grid keeps whole dollars.
+    assert.match(heat(heatmapFigure(handHeatmap()).data).hovertemplate, /Price %\{y:\$,\.0f\}/);
+  });
+
+  it("heatmapFigure(heatmap) with no estimated USD says so instead of a $0 clip level", () => {
+    const h = handHeatmap();
+    h.z = h.z.map((col) => new Float64Array(col.length) as unknown as typeof col);
+    const fig = heatmapFigure(h);
+    const trace = heat(fig.data);
+    const subtitle = (fig.layout as any).title.subtitle.text as string;
+    assert.equal(trace.zmax, 1);
+    assert.ok(subtitle.endsWith("Data: BTCUSDT Binance, 30m candles + OI (hand-built test heatmap) · no estimated liquidation USD in any cell"), subtitle);
+    assert.ok(!subtitle.includes("clipped"));
+    assert.deepEqual([trace.colorbar.tickvals, trace.colorbar.ticktext], [[0], ["$0"]]);
+  });
+
+  it("heatmapFigure(heatmap, {title}) keeps saying estimate in a user's title", () => {
+    assert.equal((heatmapFigure(handHeatmap(), { title: "ETH heatmap" }).layout as any).title.text, "ETH heatmap (estimates)");
+    assert.equal((heatmapFigure(handHeatmap(), { title: "ETH <estimated> heatmap" }).layout as any).title.text, "ETH &#60;estimated&#62; heatmap");
+  });
+
+  it("heatmapFigure(heatmap) throws naming a NaN or out-of-order grid price, lo or step", () => {
+    const nanPrice = handHeatmap();
+    nanPrice.grid.prices[0] = NaN;
+    assert.throws(() => heatmapFigure(nanPrice), /^LiqlabError: heatmapFigure: heatmap\.grid\.prices\[0\] must be finite \(value NaN\)$/);
+    const swapped = handHeatmap();
+    swapped.grid.prices[5] = 60_000;
+    assert.throws(() => heatmapFigure(swapped), /^LiqlabError: heatmapFigure: heatmap\.grid\.prices\[5\] must be greater than heatmap\.grid\.prices\[4\] \(62250\): heatmap\.grid\.prices must ascend without repeats \(value 60000\)$/);
+    const nanLo = handHeatmap();
+    nanLo.grid = { ...nanLo.grid, lo: NaN };
+    assert.throws(() => heatmapFigure(nanLo), /^LiqlabError: heatmapFigure: column "heatmap\.grid\.lo": heatmap\.grid\.lo must be a finite number \(value NaN\)$/);
+    const zeroStep = handHeatmap();
+    zeroStep.grid = { ...zeroStep.grid, step: -500 };
+    assert.throws(() => heatmapFigure(zeroStep), /heatmap\.grid\.step must be positive \(value -500\)/);
+  });
+
+  it("heatmapFigure(heatmap) throws on repeated or decreasing column and candle times", () => {
+    const dup = handHeatmap();
+    dup.times[3] = dup.times[2]!;
+    assert.throws(() => heatmapFigure(dup), /^LiqlabError: heatmapFigure: heatmap\.times\[3\] must be greater than heatmap\.times\[2\] \(1780277400000\): heatmap\.times must ascend without repeats \(value 1780277400000\)$/);
+    const back = handHeatmap();
+    back.times.reverse();
+    assert.throws(() => heatmapFigure(back), /heatmap\.times\[1\] must be greater than heatmap\.times\[0\] \(1780282800000\).* \(value 1780281000000\)$/);
+    const candles = handHeatmap();
+    candles.candles.time.reverse();
+    assert.throws(() => heatmapFigure(candles), /heatmapFigure: heatmap\.candles\.time\[1\] must be greater than heatmap\.candles\.time\[0\] \(1780282800000\).* \(value 1780281000000\)$/);
+  });
+
+  it("heatmapFigure(heatmap) throws on a candle with low above high or a price <= 0", () => {
+    const inverted = handHeatmap();
+    inverted.candles.low[2] = 70_000;
+    assert.throws(() => heatmapFigure(inverted), /^LiqlabError: heatmapFigure: heatmap\.candles\.low\[2\] must be <= heatmap\.candles\.high\[2\] \(61900\) \(value 70000\)$/);
+    const negative = handHeatmap();
+    negative.candles.high[1] = -3;
+    assert.throws(() => heatmapFigure(negative), /^LiqlabError: heatmapFigure: heatmap\.candles\.high\[1\] must be a finite price > 0 \(value -3\)$/);
+    const zero = handHeatmap();
+    zero.candles.open[0] = 0;
+    assert.throws(() => heatmapFigure(zero), /heatmap\.candles\.open\[0\] must be a finite price > 0 \(value 0\)/);
+  });
+
+  it("heatmapFigure(heatmap, {realized}) throws when plain realized columns differ in length", () => {
+    // Was: the bar without a USD value dropped silently.
+    const realized = { time: [T0, T0 + HALF_HOUR], longUsd: [1e6], shortUsd: [0, 2e6] };
+    assert.throws(() => heatmapFigure(handHeatmap(), { realized }), /^LiqlabError: heatmapFigure: realized\.longUsd has length 1, expected 2 \(value 1\)$/);
+    const short = { time: [T0, T0 + HALF_HOUR], longUsd: [1e6, 0], shortUsd: [2e6, 0, 5] };
+    assert.throws(() => heatmapFigure(handHeatmap(), { realized: short }), /realized\.shortUsd has length 3, expected 2/);
   });
 
   it("heatmapFigure(heatmap, options) is deterministic and matches its snapshot", () => {

@@ -2,7 +2,8 @@ import assert from "node:assert/strict";
 import { mapFigure } from "../../src/figures/map";
 import { TIER_COLOURS, tierColour } from "../../src/figures/theme";
 import type { Trace } from "../../src/figures/figure";
-import { grid, handMap, makeMap, T0 } from "./fixtures";
+import { pageTitle } from "../../src/figures/html";
+import { dogeMap, grid, handMap, makeMap, T0 } from "./fixtures";
 import { matchSnapshot } from "./snapshot";
 
 const M = 1e6;
@@ -96,10 +97,77 @@ describe("figures/map", () => {
     assert.match(String(bars(fig.data)[0]!.hovertemplate), /Price %\{x:\$,\.0f\}<br>Tier 10×/);
   });
 
+  it("mapFigure(map, {thresholds}) labels prices under $1 with the decimals the $0.001 grid needs", () => {
+    const fig = mapFigure(dogeMap(), { thresholds: [0.145, 0.16] });
+    const layout = layoutOf(fig);
+    const texts = (layout.annotations as { text: string }[]).map((a) => a.text);
+    // Was "$0" in all three labels and the subtitle.
+    assert.deepEqual(texts, [
+      "<b>Current price $0.152</b>",
+      "If price reaches $0.145:<br>est. $7.0M of longs liquidated",
+      "If price reaches $0.16:<br>est. $7.0M of shorts liquidated",
+    ]);
+    assert.match(layout.title.subtitle.text, /· price \$0\.152$/);
+    assert.equal(layout.xaxis.tickformat, "$,.3~f");
+    assert.equal(bars(fig.data)[0]!.hovertemplate, "Price %{x:$,.3f}<br>Tier 20×, %{customdata}s<br>Estimated %{y:$,.0f}<extra></extra>");
+    const curves = fig.data.filter((t) => t.type === "scatter").map((t) => String(t.hovertemplate));
+    assert.deepEqual(curves, [
+      "If price reaches %{x:$,.3f}<br>estimated shorts liquidated %{y:$,.0f}<extra></extra>",
+      "If price reaches %{x:$,.3f}<br>estimated longs liquidated %{y:$,.0f}<extra></extra>",
+    ]);
+    // USD amounts stay whole dollars.
+    assert.equal(layout.yaxis.tickformat, "$,.0f");
+  });
+
+  it("mapFigure(map) keeps whole dollars on a BTC grid ($1,000 bins) and on a $0.2 grid writes one decimal", () => {
+    assert.equal(layoutOf(mapFigure(handMap())).xaxis.tickformat, "$,.0f");
+    const n = 10;
+    const sol = makeMap({ time: T0, price: 196.17, source: "SOL", tiers: [10], grid: grid(195, 0.2, n), long: [new Float64Array(n).fill(M)], short: [new Float64Array(n)] });
+    const layout = layoutOf(mapFigure(sol, { thresholds: [195.5] }));
+    assert.deepEqual((layout.annotations as { text: string }[]).map((a) => a.text.split("<br>")[0]), ["<b>Current price $196.2</b>", "If price reaches $195.5:"]);
+    assert.equal(layout.xaxis.tickformat, "$,.1~f");
+  });
+
+  it("mapFigure(map, {title}) keeps saying estimate in a user's title, where alt text and page titles read it", () => {
+    const fig = mapFigure(handMap(), { title: "ETH map" });
+    assert.equal(layoutOf(fig).title.text, "ETH map (estimates)");
+    assert.equal(pageTitle(fig), "ETH map (estimates)");
+    // A title that already says so is left as written.
+    assert.equal(layoutOf(mapFigure(handMap(), { title: "ETH estimated map" })).title.text, "ETH estimated map");
+    assert.equal(layoutOf(mapFigure(handMap(), { title: "ESTIMATES: ETH" })).title.text, "ESTIMATES: ETH");
+  });
+
+  it("mapFigure(map) throws naming map.time, map.grid.lo or map.grid.step when NaN", () => {
+    const noTime = { ...handMap(), time: NaN };
+    // Was a bare "RangeError: Invalid time value".
+    assert.throws(() => mapFigure(noTime), /^LiqlabError: mapFigure: column "map\.time": map\.time must be a finite number \(value NaN\)$/);
+    const badLo = handMap();
+    badLo.grid = { ...badLo.grid, lo: NaN };
+    // Was "the map's price grid is empty (value 10)".
+    assert.throws(() => mapFigure(badLo), /^LiqlabError: mapFigure: column "map\.grid\.lo": map\.grid\.lo must be a finite number \(value NaN\)$/);
+    const badStep = handMap();
+    badStep.grid = { ...badStep.grid, step: NaN };
+    assert.throws(() => mapFigure(badStep), /^LiqlabError: mapFigure: column "map\.grid\.step": map\.grid\.step must be a finite number \(value NaN\)$/);
+    const zeroStep = handMap();
+    zeroStep.grid = { ...zeroStep.grid, step: 0 };
+    assert.throws(() => mapFigure(zeroStep), /map\.grid\.step must be positive \(value 0\)/);
+  });
+
+  it("mapFigure(map) throws on grid prices out of order or a NaN cumulative price", () => {
+    const swapped = handMap();
+    const p = Float64Array.from(swapped.grid.prices);
+    [p[3], p[4]] = [p[4]!, p[3]!];
+    swapped.grid = { ...swapped.grid, prices: p };
+    assert.throws(() => mapFigure(swapped), /^LiqlabError: mapFigure: map\.grid\.prices\[4\] must be greater than map\.grid\.prices\[3\] \(64500\): map\.grid\.prices must ascend without repeats \(value 63500\)$/);
+    const cum = handMap();
+    cum.cumulative = { ...cum.cumulative, price: Float64Array.from(cum.cumulative.price, (v, i) => (i === 2 ? NaN : v)) };
+    assert.throws(() => mapFigure(cum), /mapFigure: map\.cumulative\.price\[2\] must be finite \(value NaN\)/);
+  });
+
   it("mapFigure(map) shows a hostile source as literal text", () => {
     const fig = mapFigure(handMap(HOSTILE), { title: HOSTILE });
     const layout = layoutOf(fig);
-    assert.equal(layout.title.text, "&#60;/script&#62;&#60;script&#62;alert(1)&#60;/script&#62;");
+    assert.equal(layout.title.text, "&#60;/script&#62;&#60;script&#62;alert(1)&#60;/script&#62; (estimates)");
     assert.ok(layout.title.subtitle.text.includes("Data: &#60;/script&#62;&#60;script&#62;alert(1)&#60;/script&#62;"));
     assert.ok(!JSON.stringify(fig).includes("<script"));
   });

@@ -2,7 +2,7 @@ import assert from "node:assert/strict";
 import { table } from "arquero";
 import { metricsLine, validationScatterFigure, validationSeriesFigure } from "../../src/figures/validation";
 import type { Trace } from "../../src/figures/figure";
-import { handBacktest } from "./fixtures";
+import { handBacktest, T0 } from "./fixtures";
 import { matchSnapshot } from "./snapshot";
 
 const M = 1e6;
@@ -84,7 +84,40 @@ describe("figures/validation", () => {
     assert.equal(model.x[0], "2026-06-01 00:00:00");
     assert.equal(fig.data.filter((t) => String(t.name).startsWith("Naive baseline")).length, 2);
     assert.equal(validationSeriesFigure(handBacktest(), { baseline: false }).data.length, 4);
+    // The baseline's scores stand beside the model's in each panel, drawn or not; the subtitle says which lines are drawn.
+    const hidden = validationSeriesFigure(handBacktest(), { baseline: false });
+    const notes = (hidden.layout as any).annotations.map((a: { text: string }) => a.text).filter((t: string) => t.includes("liquidations</b>"));
+    assert.deepEqual(notes.map((t: string) => /<br>naive baseline Spearman \d\.\d\d/.test(t)), [true, true]);
+    assert.match(JSON.stringify(hidden.layout.title), /model liquidations per bar \(baseline not drawn; its scores are above each panel\)/);
+    assert.doesNotMatch(JSON.stringify(hidden.layout.title), /model and baseline/);
     assert.equal((fig.layout as any).yaxis.tickformat, "$,.0f");
+  });
+
+  it("validationScatterFigure(result) labels USD under $1 with cents, not $0", () => {
+    const r = handBacktest();
+    r.series = table({
+      time: [0, 1, 2, 3, 4, 5].map((k) => T0 + k * 1_800_000),
+      longEstimatedUsd: [0.002, 0.05, 0.3, 0, 2, 0],
+      longBaselineUsd: [1, 1, 1, 1, 1, 1],
+      longRealizedUsd: [0.01, 0.2, 0, 0.5, 1, 3],
+      shortEstimatedUsd: [1, 1, 1, 1, 1, 1],
+      shortBaselineUsd: [1, 1, 1, 1, 1, 1],
+      shortRealizedUsd: [1, 1, 1, 1, 1, 1],
+    });
+    const fig = validationScatterFigure(r, { side: "long" });
+    const layout = fig.layout as Record<string, any>;
+    // Positive values span $0.002 to $3: the powers of ten $0.01, $0.10 and $1 are labelled.
+    // Was ["$0", "$0", "$0", "$1"].
+    assert.deepEqual(layout.xaxis.ticktext, ["$0", "$0.01", "$0.10", "$1"]);
+    assert.deepEqual(layout.xaxis.tickvals.slice(1), [0.01, 0.1, 1]);
+    // Hover text of bar 1 (estimate $0.05, realized $0.20), the first model point after bar 0.
+    assert.equal(points(fig.data)[0]!.text[1], "$0.05<br>Realized $0.20");
+  });
+
+  it("validation figures keep saying estimate in a user's title", () => {
+    assert.equal((validationScatterFigure(handBacktest(), { title: "BTC longs per bar" }).layout as any).title.text, "BTC longs per bar (estimates)");
+    assert.equal((validationSeriesFigure(handBacktest(), { title: "BTC & co" }).layout as any).title.text, "BTC &#38; co (estimates)");
+    assert.equal((validationSeriesFigure(handBacktest(), { title: "Estimated BTC" }).layout as any).title.text, "Estimated BTC");
   });
 
   it("validation figures say ESTIMATES and show the source as text", () => {
