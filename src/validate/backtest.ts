@@ -16,6 +16,7 @@ import { resolveBacktestOptions, type BacktestOptions } from "./options";
 import { realizedOnBars } from "./realized";
 import type { BacktestResult, Metrics } from "./types";
 import type { Columns } from "../engine/index";
+import { OI_COLUMNS } from "../engine/options";
 
 /** The four scores of one series against realized USD. */
 export function score(series: Float64Array, realized: Float64Array, realizedTop: number, estimatedTop: number): Metrics {
@@ -32,15 +33,19 @@ export function score(series: Float64Array, realized: Float64Array, realizedTop:
  * column), from table `label` ("openInterest", or "candles" when it holds its own OI columns).
  */
 function oiAtOpen(oi: Columns, label: string, time: Float64Array, open: Float64Array, interval: number): Float64Array {
-  const column = hasColumn(oi, "openInterestUsd") ? "openInterestUsd" : hasColumn(oi, "openInterest") ? "openInterest" : null;
-  if (!column) throw error('open interest needs "openInterestUsd" or "openInterest"', { file: label, column: "openInterestUsd" });
-  const t = numbers(oi, "time", label);
+  // The replay's names (OI_COLUMNS, USD or coin), so a model and its baseline read one table alike;
+  // a generic `value` column needs replay's openInterestUnit and is not read here.
+  const found = OI_COLUMNS.find((c) => c.unit !== "option" && hasColumn(oi, c.name));
+  if (!found) throw error(`open interest needs ${OI_COLUMNS.filter((c) => c.unit !== "option").map((c) => `"${c.name}"`).join(", ")}`, { file: label, column: "openInterestUsd" });
+  const column = found.name;
+  const timeColumn = !hasColumn(oi, "time") && hasColumn(oi, "timestamp") ? "timestamp" : "time";
+  const t = numbers(oi, timeColumn, label);
   const v = numbers(oi, column, label, t.length);
-  if (t.length === 0) throw error("no rows: the baseline needs open interest", { file: label, column: "time", value: 0 });
-  increasing(t, label);
+  if (t.length === 0) throw error("no rows: the baseline needs open interest", { file: label, column: timeColumn, value: 0 });
+  increasing(t, label, timeColumn);
   nonNegative(v, column, label, "open interest");
   const known = asOf(time, t, v, interval, { table: label, at: "model.bars", column });
-  return column === "openInterestUsd" ? known : known.map((q, i) => q * open[i]!);
+  return found.unit === "usd" ? known : known.map((q, i) => q * open[i]!);
 }
 
 export function backtest(model: LiquidationModel, realized: Columns, options: BacktestOptions): BacktestResult {

@@ -33,6 +33,17 @@ describe("validate/backtest", () => {
     assert.ok(Math.abs(r.long.baseline.calibration - 1e6) < 1e-3);
   });
 
+  it("backtest(model, realized, {openInterest as Binance's openInterestHist: timestamp, sumOpenInterestValue | sumOpenInterest}) reads it as replay does", () => {
+    const model = modelOf(time, time.map((_, i) => 2 * i), time.map((_, i) => 3 * (n - i)));
+    const own = backtest(model, realized, { candles, openInterest });
+    const usd = backtest(model, realized, { candles, openInterest: { timestamp: time, sumOpenInterestValue: openInterest.openInterestUsd } });
+    // 1e7 coins at an open of 100 is the same 1e9 USD.
+    const coins = backtest(model, realized, { candles, openInterest: { timestamp: time, sumOpenInterest: new Array(n).fill(1e7) } });
+    assert.deepEqual([usd.long.baseline, usd.short.baseline], [own.long.baseline, own.short.baseline]);
+    assert.deepEqual([coins.long.baseline, coins.short.baseline], [own.long.baseline, own.short.baseline]);
+    assert.throws(() => backtest(model, realized, { candles, openInterest: { time, oi: openInterest.openInterestUsd } }), /openInterest, column "openInterestUsd": open interest needs "openInterestUsd", "sumOpenInterestValue", "openInterest", "sumOpenInterest"/);
+  });
+
   it("backtest(...).series holds the seven per-bar columns the figures draw", () => {
     const r = backtest(modelOf(time, time.map((_, i) => i), time.map(() => 1)), realized, { candles, openInterest, source: "hand" });
     assert.deepEqual(r.series.columnNames(), ["time", "longEstimatedUsd", "longBaselineUsd", "longRealizedUsd", "shortEstimatedUsd", "shortBaselineUsd", "shortRealizedUsd"]);
