@@ -259,6 +259,16 @@ function firstOverlap(time: Float64Array, lastMs: Float64Array): number {
   return -1;
 }
 
+/** The first open-interest column of `x` in OI_COLUMNS order whose unit `accept` takes (default any). */
+export function oiColumn(x: Columns, accept: (unit: (typeof OI_COLUMNS)[number]["unit"]) => boolean = () => true): (typeof OI_COLUMNS)[number] | undefined {
+  return OI_COLUMNS.find((c) => accept(c.unit) && has(x, c.name));
+}
+
+/** The time column of an open-interest table: `time`, else `timestamp` (Binance's openInterestHist). */
+export function oiTimeColumn(x: Columns): string {
+  return !has(x, "time") && has(x, "timestamp") ? "timestamp" : "time";
+}
+
 export function readSeries(candles: Columns, openInterest: Columns | undefined, o: ResolvedOptions): Series {
   const time = numeric(candles, "time", "candles");
   const open = numeric(candles, "open", "candles");
@@ -295,13 +305,13 @@ export function readSeries(candles: Columns, openInterest: Columns | undefined, 
   // Open interest: its own table (aligned by time) or columns of the candle table (row by row).
   const oiSource = openInterest ?? candles;
   const label = openInterest ? "openInterest" : "candles";
-  const found = OI_COLUMNS.find((c) => has(oiSource, c.name));
+  const found = oiColumn(oiSource);
   if (!found) throw error(`missing column openInterestUsd (or ${OI_COLUMNS.slice(1).map((c) => c.name).join(", ")}); has ${names(oiSource).join(", ") || "no columns"}`, { file: label, column: "openInterestUsd" });
   const usdCol = found.name;
   const inBase = (found.unit === "option" ? o.openInterestUnit : found.unit) === "base";
   const oiValue = numeric(oiSource, usdCol, label);
   // `timestamp` is Binance's name for it in /futures/data/openInterestHist.
-  const oiTimeCol = openInterest && !has(openInterest, "time") && has(openInterest, "timestamp") ? "timestamp" : "time";
+  const oiTimeCol = openInterest ? oiTimeColumn(openInterest) : "time";
   const oiTime = openInterest ? numeric(openInterest, oiTimeCol, label) : time;
   sameLength(oiValue, oiTime.length, label, usdCol);
   const negative = firstNegative(oiValue);

@@ -9,8 +9,7 @@
  * half-loaded first or last day never reads as a quiet one.
  */
 import { table, type ColumnTable } from "arquero";
-import { has, increasing, numeric, type Columns } from "../engine/input";
-import { OI_COLUMNS } from "../engine/options";
+import { has, increasing, numeric, oiColumn, oiTimeColumn, type Columns } from "../engine/input";
 import { error } from "../util/errors";
 
 const DAY = 86_400_000;
@@ -79,12 +78,12 @@ export function derivativesVsSpot(input: DerivativesVsSpotInput): DerivativesVsS
   // The replay's USD open-interest names (OI_COLUMNS): liqlab's own, or Binance's
   // openInterestHist as fetched (`timestamp`, `sumOpenInterestValue`).
   const oiIn = input.openInterest;
-  const usdCol = OI_COLUMNS.find((c) => c.unit === "usd" && has(oiIn, c.name))?.name;
+  const usdCol = oiColumn(oiIn, (unit) => unit === "usd")?.name;
   if (!usdCol) {
-    const coin = OI_COLUMNS.find((c) => c.unit === "base" && has(oiIn, c.name))?.name;
+    const coin = oiColumn(oiIn, (unit) => unit === "base")?.name;
     throw error(`missing column openInterestUsd (or sumOpenInterestValue)${coin ? `; ${coin} is in coins: multiply it by the price first` : ""}`, { file: "openInterest", column: "openInterestUsd" });
   }
-  const timeCol = !has(oiIn, "time") && has(oiIn, "timestamp") ? "timestamp" : "time";
+  const timeCol = oiTimeColumn(oiIn);
   const oiTime = numeric(oiIn, timeCol, "openInterest");
   const oiUsd = numeric(oiIn, usdCol, "openInterest");
   if (oiTime.length === 0) throw error("no open-interest samples", { file: "openInterest" });

@@ -16,6 +16,7 @@ import { resolveBacktestOptions, type BacktestOptions } from "./options";
 import { realizedOnBars } from "./realized";
 import type { BacktestResult, Metrics } from "./types";
 import type { Columns } from "../engine/index";
+import { oiColumn, oiTimeColumn } from "../engine/input";
 import { OI_COLUMNS } from "../engine/options";
 
 /** The four scores of one series against realized USD. */
@@ -35,10 +36,10 @@ export function score(series: Float64Array, realized: Float64Array, realizedTop:
 function oiAtOpen(oi: Columns, label: string, time: Float64Array, open: Float64Array, interval: number): Float64Array {
   // The replay's names (OI_COLUMNS, USD or coin), so a model and its baseline read one table alike;
   // a generic `value` column needs replay's openInterestUnit and is not read here.
-  const found = OI_COLUMNS.find((c) => c.unit !== "option" && hasColumn(oi, c.name));
+  const found = oiColumn(oi, (unit) => unit !== "option");
   if (!found) throw error(`open interest needs ${OI_COLUMNS.filter((c) => c.unit !== "option").map((c) => `"${c.name}"`).join(", ")}`, { file: label, column: "openInterestUsd" });
   const column = found.name;
-  const timeColumn = !hasColumn(oi, "time") && hasColumn(oi, "timestamp") ? "timestamp" : "time";
+  const timeColumn = oiTimeColumn(oi);
   const t = numbers(oi, timeColumn, label);
   const v = numbers(oi, column, label, t.length);
   if (t.length === 0) throw error("no rows: the baseline needs open interest", { file: label, column: timeColumn, value: 0 });
