@@ -104,6 +104,17 @@ export const KEEP_PASS_SHAPES = (() => {
 // The helpers of a bar are module functions, not closures made in each simulate(): V8 compiles a
 // closure made anew per call again on every replay.
 
+/** Decays every group of both sides for `ms` of time: its per-interval factor, or that factor to the power ms / interval. */
+function decayFor(book: Book, decay: Float64Array, ms: number, interval: number): void {
+  for (let g = 0; g < decay.length; g++) {
+    if (decay[g] < 1) {
+      const f = ms === interval ? decay[g] : Math.pow(decay[g], ms / interval);
+      book.decay(LONG, g, f);
+      book.decay(SHORT, g, f);
+    }
+  }
+}
+
 /** Opens `usd` over [lo, hi], `longShare` of it long. */
 function openBar(book: Book, lo: number, hi: number, usd: number, longShare: number, r: SideRatios): void {
   const longUsd = usd * longShare;
@@ -189,7 +200,6 @@ function runBars(
   take: Uint8Array | undefined,
   recorder: HeatmapRecorder | undefined,
 ): void {
-  const G = decay.length;
   const fl = book.flows[LONG];
   const fs = book.flows[SHORT];
   for (let i = first; i <= last; i++) {
@@ -200,29 +210,13 @@ function runBars(
     // 0. a gap since the previous bar closed (missing bars, an exchange halt) passed before this
     // bar traded: positions that went away during it are gone before its liquidations.
     const prevClose = i > 0 ? lastMs[i - 1] + 1 : time[i];
-    if (time[i] > prevClose) {
-      const gap = time[i] - prevClose;
-      for (let g = 0; g < G; g++) {
-        if (decay[g] < 1) {
-          const f = Math.pow(decay[g], gap / interval);
-          book.decay(LONG, g, f);
-          book.decay(SHORT, g, f);
-        }
-      }
-    }
+    if (time[i] > prevClose) decayFor(book, decay, time[i] - prevClose, interval);
     // 1. levels crossed by the bar's range
     let liqLong = book.liquidateLongs(low[i]);
     let liqShort = book.liquidateShorts(high[i]);
     // 2. decay, for the previous bar's span (one interval; 28-31 days for calendar months): with
     // the gap, the time since the previous bar opened.
-    const span = i > 0 ? prevClose - time[i - 1] : interval;
-    for (let g = 0; g < G; g++) {
-      if (decay[g] < 1) {
-        const f = span === interval ? decay[g] : Math.pow(decay[g], span / interval);
-        book.decay(LONG, g, f);
-        book.decay(SHORT, g, f);
-      }
-    }
+    decayFor(book, decay, i > 0 ? prevClose - time[i - 1] : interval, interval);
     // 3. open-interest change
     let opened = false;
     if (i >= oiStart) {
