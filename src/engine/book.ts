@@ -19,6 +19,10 @@ export const SHORT = 1;
 
 /** Scale factors below this are folded back into the raw amounts to keep precision. */
 const RENORMALISE_BELOW = 1e-150;
+/** Scales above this are folded into the lanes too (anchoring up many times over). */
+const RENORMALISE_ABOVE = 1e150;
+/** A lane total below this share of what was just removed is re-summed from its bins. */
+const CANCELLED = 1e-9;
 
 /** Cumulative USD flows of one side since the start of the replay. */
 export interface Flows {
@@ -180,9 +184,13 @@ export class Book {
     if (f < 1) this.flows[s].closed += usd * (1 - f);
     else this.flows[s].opened += usd * (f - 1);
     const scale = this.scale[s];
+    const sums = this.sums[s];
     for (let g = 0; g < scale.length; g++) {
+      // An empty group holds nothing to scale: its factor starts again at 1 (multiplied on every
+      // anchor, it grew without bound and reached Infinity, and NaN, years later).
+      if (sums[g].empty) { scale[g] = 1; continue; }
       scale[g] *= f;
-      if (scale[g] < RENORMALISE_BELOW) this.renormalise(s, g);
+      if (scale[g] < RENORMALISE_BELOW || scale[g] > RENORMALISE_ABOVE) this.renormalise(s, g);
     }
   }
 
@@ -598,6 +606,8 @@ function clearRange(lane: Lane, from: number, to: number): number {
     if (a <= lane.lo) lane.lo = b + 1;
     else lane.hi = a - 1;
     lane.total = Math.max(0, lane.total - removed);
+    // Nearly all of it removed: the subtraction cancelled, so count what is left (a rare O(bins)).
+    if (lane.total < CANCELLED * removed) lane.resum();
   }
   return removed;
 }
@@ -620,6 +630,7 @@ function scaleBin(lane: Lane, k: number, keep: number): void {
   const v = lane.data[j];
   lane.data[j] = v * keep;
   lane.total = Math.max(0, lane.total - v * (1 - keep));
+  if (lane.total < CANCELLED * v) lane.resum();
 }
 
 /**

@@ -137,7 +137,6 @@ export class Lane {
     return v > 0 ? v : 0;
   }
 
-  /** Multiplies every amount by f (used when a lazy scale factor is folded back in). */
   /** Empties the lane: its bins (and pending adds) back to zero, no occupied range, total 0. */
   clear(): void {
     if (!this.empty) {
@@ -152,6 +151,19 @@ export class Lane {
     this.pending = false;
   }
 
+  /**
+   * Sets `total` to the sum of the bins (pending adds folded in). `total` is kept by subtraction
+   * as bins are removed; when nearly everything goes at once the difference cancels and can be
+   * off by more than what is left, so the callers re-sum then.
+   */
+  resum(): void {
+    this.settle();
+    let s = 0;
+    if (!this.empty) for (let j = this.lo - this.base, e = this.hi - this.base; j <= e; j++) s += this.data[j];
+    this.total = Math.max(0, s);
+  }
+
+  /** Multiplies every amount by f (used when a lazy scale factor is folded back in). */
   multiply(f: number): void {
     if (this.empty) return;
     const d = this.data;

@@ -24,6 +24,28 @@ describe("Book(step, groupKey)", () => {
     assert.deepEqual(book.flows[LONG], { opened: 300, liquidated: 0, closed: 0, decayed: 100 });
   });
 
+  it("Book.liquidateLongs(price) leaving a tiny bin after a huge one keeps the total equal to the bins", () => {
+    // 1e20 USD at 100 and 0.001 USD at 50: taking the 1e20 by subtraction left a total of 0 while
+    // the 0.001 stayed in its bin (the difference cancels); the total is now re-summed then.
+    const book = new Book(1, [0]);
+    book.open(LONG, 0, 100, 100, 1e20);
+    book.open(LONG, 0, 50, 50, 1e-3);
+    assert.equal(book.liquidateLongs(99), 1e20);
+    assert.equal(book.sideTotal(LONG), 1e-3);
+    assert.equal(book.lanes[LONG][0].at(50), 1e-3);
+  });
+
+  it("Book.scaleSide(side, f) leaves an empty group's scale at 1: anchoring up over years does not reach Infinity", () => {
+    const book = new Book(1, [24, 48]);
+    book.open(LONG, 0, 90, 90, 100);
+    for (let i = 0; i < 200; i++) book.scaleSide(LONG, 10);
+    // Group 1 never held anything: its factor stays 1 (it was multiplied to 1e200 and on to
+    // Infinity); group 0's passed 1e150 and was folded into its bins.
+    assert.equal(book.scale[LONG][1], 1);
+    assert.ok(book.scale[LONG][0] <= 1e150, `${book.scale[LONG][0]}`);
+    assert.ok(Math.abs(book.sideTotal(LONG) / 1e202 - 1) < 1e-9, `${book.sideTotal(LONG)}`);
+  });
+
   it("Book.liquidateLongs(price) takes the bins whose centre is at or above the price, at the scaled USD", () => {
     const book = new Book(10, [0, 0]);
     book.open(LONG, 0, 95, 95, 40); // bin 9, centre 95

@@ -172,6 +172,22 @@ describe("replay(candles, oi)", () => {
     assert.ok(Math.abs(sum("openedUsd") - gone) < 1e-6, `${sum("openedUsd")} opened, ${gone} gone`);
   });
 
+  it("replay(candles, oi) with anchor 'scale' and fast decay stays finite: empty groups are not scaled", () => {
+    // Monthly bars, half-lives of 1-16 hours: the groups decay to nothing between bars and the
+    // anchor scales the book back up each bar; an empty group's factor used to be multiplied too,
+    // reaching Infinity (NaN bars) by bar 3.
+    const time = [0, 1, 2, 3].map((m) => Date.UTC(2023, m, 1));
+    const closeTime = [1, 2, 3, 4].map((m) => Date.UTC(2023, m, 1) - 1);
+    const p = 30_000;
+    const candles = { time, closeTime, open: [p, p, p, p], high: [p, p, 31_085, p], low: [p, p, 28_915, p], close: [p, p, p, p], openInterestUsd: [5e8, 2.5e9, 2.5e9, 2.5e9] };
+    const m = replay({ candles, anchor: "scale", halfLifeHours: [1, 2, 4, 8, 16], leverage: "degen", leverageBands: "point", split: "even" });
+    const rows = m.bars.objects() as Record<string, number>[];
+    for (const r of rows) for (const v of Object.values(r)) assert.ok(Number.isFinite(v) && v >= 0, JSON.stringify(r));
+    // The scale anchor holds the book at the reported open interest.
+    assert.ok(Math.abs(rows[3].openLongUsd + rows[3].openShortUsd - 2.5e9) < 1e-3);
+    assert.ok(Number.isFinite(m.ledger!.openUsd));
+  });
+
   it("replay(candles, oi) with halfLifeHours decays each tier by 0.5^(interval / half-life)", () => {
     // One-hour bars, a one-hour half-life: each bar halves the book; OI flat and not anchored.
     const hourly = (rows: Parameters<typeof bars>[0]) => ({ ...bars(rows), time: rows.map((_, i) => i * 3_600_000) });
