@@ -46,13 +46,27 @@ function checkSpan(range: { lo: number; hi: number }, step: number, ratios: Rati
   for (const r of ratios.hi.short) far = Math.max(far, r);
   const bottom = range.lo * deep;
   const top = range.hi * far;
-  const fix = `pass a coarser grid.step${label === "grid.step" ? "" : " (the automatic step comes from the first bar)"}`;
+  // The finest nice step (1, 2, 2.5, 5 × 10^k) that fits both limits.
+  const need = Math.max((top - bottom) / (MAX_BINS - 1), (2 * top) / MAX_BIN_NUMBER);
+  const fits = niceAtLeast(need);
+  const fix = `pass grid.step ${fits} or coarser${label === "grid.step" ? "" : " (the automatic step comes from the first bar's price; these candles span a wider range)"}`;
   if (!(top / step < MAX_BIN_NUMBER)) {
     throw error(`levels up to ${top} USD on a step of ${step} need bin numbers past 2^50, where edges can no longer be found exactly; ${fix}`, { symbol: "replay", column: "grid.step", value: step });
   }
   const bins = Math.floor(top / step) - Math.floor(bottom / step) + 1;
   if (bins > MAX_BINS) {
     throw error(`levels from ${bottom} to ${top} USD would span ${bins} bins of ${step} (limit ${MAX_BINS}, about 1 GB for a map); ${fix}`, { symbol: "replay", column: "grid.step", value: step });
+  }
+}
+
+/** The smallest of 1, 2, 2.5, 5 × 10^k that is >= x. */
+function niceAtLeast(x: number): number {
+  const n = Math.floor(Math.log10(x));
+  for (let k = n; ; k++) {
+    for (const m of [1, 2, 2.5, 5]) {
+      const v = k < 0 ? m / 10 ** -k : m * 10 ** k;
+      if (v >= x) return v;
+    }
   }
 }
 

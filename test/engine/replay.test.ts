@@ -450,8 +450,11 @@ describe("replay(candles, oi)", () => {
     // HAND's levels run from 90.5 to 110.5: 20 USD, 2,000,001 bins of 1e-5 (limit 5,000,000).
     assert.equal(replay({ candles, ...HAND, grid: { step: 1e-5 } }).mapAt().table.numRows(), 2);
     // 1e-6: 20,000,001 bins; 1e-14: bin numbers past 2^50 (the edge search used to loop forever).
-    assert.throws(() => replay({ candles, ...HAND, grid: { step: 1e-6 } }), /replay: column "grid.step": levels from 90.5 to 110.5 USD would span 2000000\d bins of 0.000001 \(limit 5000000, about 1 GB for a map\); pass a coarser grid.step \(value 0.000001\)/);
-    assert.throws(() => replay({ candles, ...HAND, grid: { step: 1e-14 } }), /levels up to 110.5 USD on a step of 1e-14 need bin numbers past 2\^50, where edges can no longer be found exactly; pass a coarser grid.step/);
+    assert.throws(() => replay({ candles, ...HAND, grid: { step: 1e-6 } }), /replay: column "grid.step": levels from 90.5 to 110.5 USD would span 2000000\d bins of 0.000001 \(limit 5000000, about 1 GB for a map\); pass grid.step 0.000005 or coarser \(value 0.000001\)/);
+    assert.throws(() => replay({ candles, ...HAND, grid: { step: 1e-14 } }), /levels up to 110.5 USD on a step of 1e-14 need bin numbers past 2\^50, where edges can no longer be found exactly; pass grid.step 0.000005 or coarser/);
+    // With the automatic step the message says where that step came from.
+    const wide = { time: [0, 60_000], open: [1, 1e6], high: [1, 1e6], low: [1, 1e6], close: [1, 1e6], openInterestUsd: [1, 1] };
+    assert.throws(() => replay({ candles: wide, ...HAND, grid: undefined }), /would span \d+ bins of 0.00025 \(limit 5000000, about 1 GB for a map\); pass grid.step 0.25 or coarser \(the automatic step comes from the first bar's price; these candles span a wider range\)/);
     // A short ratio of 1e300 puts levels at 1e302 USD.
     assert.throws(() => replay({ candles, ...HAND, ratios: { long: [0.9], short: [1e300] } }), /levels up to 1e\+302 USD on a step of 1 need bin numbers past 2\^50/);
     assert.throws(() => replay({ candles, ...HAND, grid: { step: 1, lo: 0, bins: 1e9 } }), /replay: column "grid.bins": grid.bins must be at most 5000000 .*\(value 1000000000\)/);
