@@ -159,7 +159,8 @@ export function mapFigure(map: LiquidationMap, options: MapOptions = {}): Figure
   const decimals = priceDecimals(map.grid.step, Math.max(Math.abs(gridLo), Math.abs(gridHi), map.price));
   const priceFmt = priceFormat(decimals);
   const { shapes, annotations } = markers(map, o.thresholds, [lo, hi], decimals);
-  const title = o.title === undefined ? `Estimated liquidation map at ${utcLabel(map.time)}` : userTitle(o.title);
+  // A hand-built book without a time has time 0 (liquidationMap's default): no 1970 in the title.
+  const title = o.title === undefined ? (map.time === 0 ? "Estimated liquidation map" : `Estimated liquidation map at ${utcLabel(map.time)}`) : userTitle(o.title);
   const data = [...tierBars(map, priceFmt), ...(o.cumulative ? cumulativeCurves(map, priceFmt) : [])];
   return {
     data,

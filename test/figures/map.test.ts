@@ -92,6 +92,8 @@ describe("figures/map", () => {
     const title = layoutOf(fig).title;
     assert.equal(title.text, "Estimated liquidation map at 2026-06-01 00:00 UTC");
     assert.match(title.subtitle.text, /^ESTIMATES: /);
+    // A hand-built book given no time (liquidationMap's default 0) is not dated 1970.
+    assert.equal(layoutOf(mapFigure({ ...handMap(), time: 0 })).title.text, "Estimated liquidation map");
     assert.match(title.subtitle.text, /Data: BTCUSDT Binance, 30m candles \+ OI \(hand-built test map\) · price \$65,000/);
     for (const axis of ["xaxis", "yaxis", "yaxis2"]) assert.equal(layoutOf(fig)[axis].tickformat, "$,.0f");
     assert.match(String(bars(fig.data)[0]!.hovertemplate), /Price %\{x:\$,\.0f\}<br>Tier 10×/);
