@@ -24,7 +24,7 @@ export type RealizedTable =
 
 export interface MapOptions {
   /**
-   * Title; default "Estimated liquidation map at <time> UTC". Shown literally (no markup), with
+   * Title; default "Estimated liquidation map at <time> UTC" (no time when map.time is 0). Shown literally (no markup), with
    * " (estimates)" added unless it says "estimate" (alt text and text/plain carry the title).
    */
   title?: string;
