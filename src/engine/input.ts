@@ -65,7 +65,8 @@ export function numeric(x: Columns, name: string, label: string): Float64Array {
  * Numbers, Dates (as epoch ms) and BigInts that are safe integers, |v| < 2^53 (Arrow and Parquet
  * int64 columns, e.g. epoch ms times) to a Float64Array; anything else becomes NaN for firstNonFinite to report.
  */
-function toFloat64(src: ArrayLike<unknown>): Float64Array {
+/** Numbers as they are, a Date as epoch ms, a BigInt when a safe integer (Arrow int64); anything else NaN. */
+export function toFloat64(src: ArrayLike<unknown>): Float64Array {
   const out = new Float64Array(src.length);
   for (let i = 0; i < src.length; i++) {
     const v = src[i];

@@ -4,6 +4,7 @@
  * "realized"), the column, the row in that table and the value.
  */
 import type { Columns } from "../engine/index";
+import { toFloat64 } from "../engine/input";
 import { error } from "../util/errors";
 
 export function hasColumn(t: Columns, name: string): boolean {
@@ -27,17 +28,6 @@ function sameLength(a: ArrayLike<unknown>, rows: number, name: string, label: st
   throw error(`${name} has ${a.length} row${a.length === 1 ? "" : "s"} where time has ${rows} (${where}): the columns of a table must have equal lengths`, { file: label, column: name, value: a.length });
 }
 
-/** A number, a Date (epoch ms) or a BigInt that is a safe integer (Arrow int64 times), else NaN. */
-function toNumber(v: unknown): number {
-  if (typeof v === "number") return v;
-  if (v instanceof Date) return v.getTime();
-  if (typeof v === "bigint") {
-    const x = Number(v);
-    return Number.isSafeInteger(x) ? x : NaN;
-  }
-  return NaN;
-}
-
 /**
  * A numeric column as Float64Array; a non-finite value throws naming the row. With `rows`, the
  * column must have exactly that many values (the table's time column's length).
@@ -45,11 +35,10 @@ function toNumber(v: unknown): number {
 export function numbers(t: Columns, name: string, label: string, rows?: number): Float64Array {
   const a = raw(t, name, label);
   if (rows !== undefined) sameLength(a, rows, name, label);
-  const out = new Float64Array(a.length);
-  for (let i = 0; i < a.length; i++) {
-    const v = toNumber(a[i]);
-    if (!Number.isFinite(v)) throw error(`${name} must be a finite number at row ${i}`, { file: label, column: name, value: a[i] });
-    out[i] = v;
+  // Read as the engine reads its inputs (Dates as epoch ms, safe BigInts as numbers).
+  const out = toFloat64(a);
+  for (let i = 0; i < out.length; i++) {
+    if (!Number.isFinite(out[i]!)) throw error(`${name} must be a finite number at row ${i}`, { file: label, column: name, value: a[i] });
   }
   return out;
 }
