@@ -52,9 +52,11 @@ function checkBook(b: BookInput): { grid: PriceGrid; long: Float64Array[]; short
     return arrays.map((a, t) => {
       if (typeof a?.length !== "number") throw error(`tier ${b.tiers[t]}x: needs an array of USD per bin`, { ...label, column: side, value: a });
       if (a.length !== bins) throw error(`tier ${b.tiers[t]}x has ${a.length} bins, grid has ${bins}`, { ...label, column: side, value: a.length });
+      // Plain arrays are read as they are: Float64Array.from would turn null into 0 and "5" into 5.
+      const typed = ArrayBuffer.isView(a);
       const out = Float64Array.from(a);
       for (let i = 0; i < bins; i++) {
-        if (!(Number.isFinite(out[i]) && out[i] >= 0)) throw error(`tier ${b.tiers[t]}x bin ${i}: USD must be finite and >= 0`, { ...label, column: side, value: a[i] });
+        if (!((typed || typeof a[i] === "number") && Number.isFinite(out[i]) && out[i] >= 0)) throw error(`tier ${b.tiers[t]}x bin ${i}: USD must be a finite number >= 0`, { ...label, column: side, value: a[i] });
       }
       return out;
     });
@@ -76,6 +78,16 @@ function checkBook(b: BookInput): { grid: PriceGrid; long: Float64Array[]; short
       if (!(Math.abs(prices[i] - expected[i]) <= 1e-6 * step)) {
         throw error(`grid.prices[${i}]: centre of bin ${i} must be lo + (${i} + 0.5) · step = ${expected[i]} (bins of equal width ${step} from lo ${lo})`, { ...label, column: "grid.prices", value: prices[i] });
       }
+    }
+  }
+  if (bins > 0 && !(prices[0] > 0)) throw error("bin centres must be positive prices: the first is not", { ...label, column: "grid.lo", value: prices[0] });
+  // Long levels lie below the price and short levels above it (a level beyond the price has been
+  // liquidated). A bin holding the price may hold both; a bin wholly beyond it may not: the
+  // questions would count its USD on the wrong side of every move.
+  for (let t = 0; t < long.length; t++) {
+    for (let i = 0; i < bins; i++) {
+      if (long[t][i] > 0 && prices[i] - step / 2 > b.price) throw error(`tier ${b.tiers[t]}x bin ${i}: long USD in the bin centred ${prices[i]}, wholly above the price ${b.price} (long levels lie below the price)`, { ...label, column: "long", value: long[t][i] });
+      if (short[t][i] > 0 && prices[i] + step / 2 < b.price) throw error(`tier ${b.tiers[t]}x bin ${i}: short USD in the bin centred ${prices[i]}, wholly below the price ${b.price} (short levels lie above the price)`, { ...label, column: "short", value: short[t][i] });
     }
   }
   return { grid: { lo, step, bins, prices }, long, short };
@@ -149,10 +161,14 @@ export function liquidationMap(book: BookInput): LiquidationMap {
 
   // What show() prints above each answer: these are model estimates, not observed positions.
   const at = `${book.source ?? "book"}, price ${price}`;
-  const checkTarget = (x: number, name: string): number => {
-    if (!(Number.isFinite(x) && x >= 0)) throw error("must be a finite price >= 0", { symbol: name, value: x });
+  const checkTarget = (x: number, name: string, column?: string): number => {
+    if (!(Number.isFinite(x) && x >= 0)) throw error("must be a finite price >= 0", { symbol: name, ...(column ? { column } : {}), value: x });
     return x;
   };
+  // A band of ±p % reaches price × (1 ± p/100) as a decimal: 100 × (1 + 0.15) is
+  // 114.99999999999999 in doubles, which would leave out a level centred at 115. Bounds are
+  // widened by a few ulps, as the replay's centre test (firstCentreAtOrAbove) is.
+  const ULPS = 4 * Number.EPSILON;
 
   return {
     time: book.time ?? 0,
@@ -171,15 +187,15 @@ export function liquidationMap(book: BookInput): LiquidationMap {
     },
     imbalance(withinPct: number) {
       if (!(Number.isFinite(withinPct) && withinPct >= 0)) throw error("withinPct must be a finite percentage >= 0", { symbol: "imbalance", value: withinPct });
-      const longUsd = withinPct > 0 ? longIf(price * (1 - withinPct / 100)) : 0;
-      const shortUsd = withinPct > 0 ? shortIf(price * (1 + withinPct / 100)) : 0;
+      const longUsd = withinPct > 0 ? longIf(price * (1 - withinPct / 100) * (1 - ULPS)) : 0;
+      const shortUsd = withinPct > 0 ? shortIf(price * (1 + withinPct / 100) * (1 + ULPS)) : 0;
       const ratio = shortUsd > 0 ? longUsd / shortUsd : longUsd > 0 ? Infinity : 1;
       return markEstimate({ longUsd, shortUsd, ratio }, `Estimated long and short liquidation USD within ±${withinPct}% of the price, ratio long/short (estimate; ${at})`);
     },
     leverageShares(low: number, high: number): LeverageShare[] {
-      checkTarget(low, "leverageShares");
-      checkTarget(high, "leverageShares");
-      if (high < low) throw error(`high must be >= low ${low}`, { symbol: "leverageShares", value: high });
+      checkTarget(low, "leverageShares", "low");
+      checkTarget(high, "leverageShares", "high");
+      if (high < low) throw error(`high must be >= low ${low}`, { symbol: "leverageShares", column: "high", value: high });
       const a = firstAtOrAbove(prices, low);
       const b = firstAbove(prices, high);
       const usd = tiers.map((_, t) => {

@@ -103,9 +103,9 @@ describe("liquidationMap(book)", () => {
   it("liquidationMap(book) throws on a negative amount, naming tier and bin", () => {
     assert.throws(
       () => liquidationMap({ price: 100, tiers: [5], grid: { lo: 0, step: 10 }, long: [[0, -1]], short: [[0, 0]] }),
-      /tier 5x bin 1: USD must be finite and >= 0 \(value -1\)/,
+      /tier 5x bin 1: USD must be a finite number >= 0 \(value -1\)/,
     );
-    assert.throws(() => liquidationMap({ price: 100, tiers: [5], grid: { lo: 0, step: 10 }, long: [[0, NaN]], short: [[0, 0]] }), /bin 1: USD must be finite/);
+    assert.throws(() => liquidationMap({ price: 100, tiers: [5], grid: { lo: 0, step: 10 }, long: [[0, NaN]], short: [[0, 0]] }), /bin 1: USD must be a finite number/);
     assert.throws(() => liquidationMap({ price: 100, tiers: [5, 10], grid: { lo: 0, step: 10 }, long: [[0]], short: [[0]] }), /needs one array per tier \(2\)/);
   });
 
@@ -127,7 +127,51 @@ describe("liquidationMap(book)", () => {
     assert.throws(() => liquidationMap({ ...ok, grid: { lo: 0, step: 10, prices: [85, 95, 105] } }), /grid.prices\[0\]: centre of bin 0 must be lo \+ \(0 \+ 0.5\) · step = 5 .*\(value 85\)/);
     // Decimal centres a user computes by adding steps are within rounding of the grid's own.
     const prices = [0.05, 0.05 + 0.1, 0.05 + 0.1 + 0.1];
-    assert.deepEqual([...liquidationMap({ ...ok, grid: { step: 0.1, prices } }).grid.prices], prices);
+    assert.deepEqual([...liquidationMap({ ...ok, price: 0.2, grid: { step: 0.1, prices } }).grid.prices], prices);
+  });
+
+  it("liquidationMap(book).imbalance(pct) counts a level exactly p % away (decimal bounds, not their doubles)", () => {
+    // docs/engine.md's hand book: 100 × (1 + 0.15) is 114.99999999999999 in doubles, and the short
+    // centred at 115 is 15 % above the price 100, so imbalance(15) holds it: 100 long, 30 short.
+    const hand = liquidationMap({ price: 100, tiers: [10], grid: { lo: 0, step: 10 }, long: [[0, 0, 0, 0, 0, 0, 0, 0, 40, 60, 0, 0]], short: [[0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 30]] });
+    assert.deepEqual(hand.imbalance(15), { longUsd: 100, shortUsd: 30, ratio: 100 / 30 });
+    // Long side: 100 × (1 − 0.41) is 59.00000000000001; a level centred at 59 is 41 % below 100.
+    // Centres 1, 2, …, 200 (lo 0.5, step 1).
+    const ones = (at: number) => Array.from({ length: 200 }, (_, i) => (i + 1 === at ? 1 : 0));
+    const lo = liquidationMap({ price: 100, tiers: [10], grid: { lo: 0.5, step: 1 }, long: [ones(59)], short: [ones(0)] });
+    assert.equal(lo.imbalance(41).longUsd, 1);
+    // A decimal step: 0.3 × 1.5 is 0.44999999999999996; the short centred at 0.45 is 50 % above 0.3.
+    const dec = liquidationMap({ price: 0.3, tiers: [10], grid: { lo: 0.4, step: 0.1 }, long: [[0]], short: [[8]] });
+    assert.equal(dec.imbalance(50).shortUsd, 8);
+    assert.equal(dec.imbalance(49.9).shortUsd, 0);
+  });
+
+  it("liquidationMap(book) throws on long USD in a bin wholly above the price, or short USD wholly below", () => {
+    const grid = { lo: 80, step: 10 };
+    // Bins [80, 90), [90, 100), [100, 110), [110, 120); price 100.
+    assert.throws(
+      () => liquidationMap({ price: 100, tiers: [10], grid, long: [[40, 0, 0, 50]], short: [[0, 0, 0, 30]] }),
+      /liquidationMap: column "long": tier 10x bin 3: long USD in the bin centred 115, wholly above the price 100 \(long levels lie below the price\) \(value 50\)/,
+    );
+    assert.throws(
+      () => liquidationMap({ price: 100, tiers: [10], grid, long: [[40, 0, 0, 0]], short: [[20, 0, 0, 30]] }),
+      /column "short": tier 10x bin 0: short USD in the bin centred 85, wholly below the price 100 \(short levels lie above the price\) \(value 20\)/,
+    );
+    // The bin holding the price may hold both sides (levels either side of it within the bin).
+    const m = liquidationMap({ price: 104, tiers: [10], grid, long: [[0, 0, 5, 0]], short: [[0, 0, 7, 0]] });
+    assert.deepEqual(m.imbalance(5), { longUsd: 5, shortUsd: 7, ratio: 5 / 7 });
+  });
+
+  it("liquidationMap(book) throws on USD cells that are not numbers, and on a centre at or below 0", () => {
+    const grid = { lo: 80, step: 10 };
+    assert.throws(() => liquidationMap({ price: 100, tiers: [10], grid, long: [[null as unknown as number, 1]], short: [[0, 0]] }), /tier 10x bin 0: USD must be a finite number >= 0 \(value null\)/);
+    assert.throws(() => liquidationMap({ price: 100, tiers: [10], grid, long: [["5" as unknown as number, 1]], short: [[0, 0]] }), /tier 10x bin 0: USD must be a finite number >= 0 \(value "5"\)/);
+    assert.throws(() => liquidationMap({ price: 100, tiers: [10], grid: { lo: -10, step: 10 }, long: [[7, 0]], short: [[0, 0]] }), /column "grid.lo": bin centres must be positive prices: the first is not \(value -5\)/);
+  });
+
+  it("liquidationMap(book).leverageShares(low, high) names the bad bound", () => {
+    assert.throws(() => book().leverageShares(NaN, 100), /leverageShares: column "low": must be a finite price >= 0 \(value NaN\)/);
+    assert.throws(() => book().leverageShares(80, NaN), /leverageShares: column "high": must be a finite price >= 0 \(value NaN\)/);
   });
 
   it("liquidationMap(book).imbalance(pct) rejects a negative percentage", () => {
