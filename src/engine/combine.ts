@@ -1,20 +1,79 @@
 /**
- * `combineMaps(maps)`: several venues' maps on one grid. The common grid takes the coarsest step
- * of the inputs, aligned to multiples of it (absolute bins), spanning all inputs; each input bin's
- * USD goes to the common bin holding its centre. Maps of one replay family (same step) combine
- * exactly. Tiers are the union; price is the first map's (venues differ by basis points). Long USD
+ * `combineMaps(maps)`: several venues' maps on one grid. Maps that share a grid (one step, edges
+ * a whole number of steps apart, the price inside) add bin by bin on it. Otherwise the common grid
+ * takes the coarsest step of the inputs, aligned to multiples of it (absolute bins), spanning all
+ * inputs; each input bin's USD goes to the common bin holding its centre (a centre on an edge to
+ * the bin on the price's side). Maps of one replay family (same step) combine exactly. Tiers are the union; price is the first map's (venues differ by basis points). Long USD
  * whose common bin would be centred at or above that price goes to the nearest bin below it, short
  * USD to the nearest bin above it: a coarser bin, or another venue's price, can otherwise put a
  * long above the price, where every map keeps none (a move to just below the price would then
  * liquidate it).
  */
 import { error } from "../util/errors";
-import { binCentre, binOf, decimalStep } from "./grid";
+import { binCentre, binOf, centresFrom, decimalStep, MAX_BINS } from "./grid";
 import { liquidationMap } from "./map";
 import type { LiquidationMap } from "./types";
 
+/** Throws unless `m` has what combining reads: a price, tiers, a grid and per-tier USD arrays. */
+function checkMap(m: unknown, i: number): LiquidationMap {
+  const x = m as Partial<LiquidationMap> | null;
+  const ok =
+    typeof x === "object" && x !== null && typeof x.price === "number" && Array.isArray(x.tiers) && typeof x.grid === "object" && x.grid !== null &&
+    typeof x.grid.step === "number" && typeof x.grid.bins === "number" && typeof x.grid.prices?.length === "number" && Array.isArray(x.long) && Array.isArray(x.short);
+  if (!ok) throw error(`maps[${i}] is not a liquidation map (from model.mapAt or liq.liquidationMap)`, { symbol: "combineMaps", value: m });
+  return x as LiquidationMap;
+}
+
+/**
+ * The grid every map already shares, when they have one step and lower edges a whole number of
+ * steps apart: its bins are the common bins, so no USD moves (a hand-built grid from lo 5 on a
+ * 10 step would otherwise be re-binned onto edges at multiples of 10, half a bin off). Returns
+ * the lowest edge, and each map's first bin on the common grid.
+ */
+function sharedGrid(maps: LiquidationMap[]): { lo: number; first: number[] } | undefined {
+  const step = maps[0]!.grid.step;
+  if (!maps.every((m) => m.grid.step === step)) return undefined;
+  const lo = Math.min(...maps.map((m) => m.grid.lo));
+  const first = maps.map((m) => Math.round((m.grid.lo - lo) / step));
+  if (!maps.every((m, i) => Math.abs(m.grid.lo - lo - first[i]! * step) <= 1e-9 * step)) return undefined;
+  return { lo, first };
+}
+
 export function combineMaps(maps: LiquidationMap[], options: { source?: string } = {}): LiquidationMap {
   if (!Array.isArray(maps) || maps.length === 0) throw error("needs at least one map", { symbol: "combineMaps", value: maps });
+  maps.forEach(checkMap);
+  const price = maps[0]!.price;
+  const tiers = [...new Set(maps.flatMap((m) => m.tiers))].sort((a, b) => a - b);
+  const source = options.source ?? maps.map((m) => m.source).join(" + ");
+  const time = Math.max(...maps.map((m) => m.time));
+  const shared = sharedGrid(maps);
+  if (shared) {
+    const step = maps[0]!.grid.step;
+    const bins = Math.max(...maps.map((m, i) => shared.first[i]! + m.grid.bins));
+    const prices = centresFrom(shared.lo, step, bins);
+    // Only when the price is inside the shared grid: its bins then hold every side clamp below.
+    if (bins > 0 && prices[0]! < price && prices[bins - 1]! > price) {
+      checkBins(bins, step);
+      // The last bin centred below the price and the first centred above it.
+      let kLong = 0;
+      while (kLong + 1 < bins && prices[kLong + 1]! < price) kLong++;
+      let kShort = bins - 1;
+      while (kShort > 0 && prices[kShort - 1]! > price) kShort--;
+      const long = tiers.map(() => new Float64Array(bins));
+      const short = tiers.map(() => new Float64Array(bins));
+      maps.forEach((m, j) => {
+        m.tiers.forEach((lev, t) => {
+          const to = tiers.indexOf(lev);
+          for (let i = 0; i < m.grid.bins; i++) {
+            const k = shared.first[j]! + i;
+            long[to]![Math.min(k, kLong)]! += m.long[t]![i]!;
+            short[to]![Math.max(k, kShort)]! += m.short[t]![i]!;
+          }
+        });
+      });
+      return liquidationMap({ price, tiers, grid: { lo: shared.lo, step, bins }, long, short, time, source });
+    }
+  }
   const step = Math.max(...maps.map((m) => m.grid.step));
   const { units, ten } = decimalStep(step);
   let kLo = Infinity;
@@ -24,7 +83,6 @@ export function combineMaps(maps: LiquidationMap[], options: { source?: string }
     kLo = Math.min(kLo, binOf(m.grid.prices[0], units, ten));
     kHi = Math.max(kHi, binOf(m.grid.prices[m.grid.bins - 1], units, ten));
   }
-  const price = maps[0].price;
   const kPrice = binOf(price, units, ten);
   // The last common bin whose centre is below the price, and the first above it: longs and shorts
   // stay on their side (a long centred just below the price can fall in a coarse bin centred above it).
@@ -34,16 +92,20 @@ export function combineMaps(maps: LiquidationMap[], options: { source?: string }
   kLo = Math.min(kLo, kLong);
   kHi = Math.max(kHi, kShort);
   const bins = kHi - kLo + 1;
-  const tiers = [...new Set(maps.flatMap((m) => m.tiers))].sort((a, b) => a - b);
+  checkBins(bins, step);
   const long = tiers.map(() => new Float64Array(bins));
   const short = tiers.map(() => new Float64Array(bins));
   for (const m of maps) {
     m.tiers.forEach((lev, t) => {
       const to = tiers.indexOf(lev);
       for (let i = 0; i < m.grid.bins; i++) {
-        const k = binOf(m.grid.prices[i], units, ten);
+        const c = m.grid.prices[i];
+        const k = binOf(c, units, ten);
+        // A centre exactly on a common edge goes to the bin on the price's side, as a level on an
+        // edge does in the replay: the bin above for a long (binOf's), the bin below for a short.
+        const kS = (k * units) / ten === c ? k - 1 : k;
         long[to][Math.min(k, kLong) - kLo] += m.long[t][i];
-        short[to][Math.max(k, kShort) - kLo] += m.short[t][i];
+        short[to][Math.max(kS, kShort) - kLo] += m.short[t][i];
       }
     });
   }
@@ -53,7 +115,14 @@ export function combineMaps(maps: LiquidationMap[], options: { source?: string }
     grid: { lo: (kLo * units) / ten, step, bins },
     long,
     short,
-    time: Math.max(...maps.map((m) => m.time)),
-    source: options.source ?? maps.map((m) => m.source).join(" + "),
+    time,
+    source,
   });
+}
+
+/** Throws when the common grid would be wider than MAX_BINS (venues far apart on a fine step). */
+function checkBins(bins: number, step: number): void {
+  if (bins > MAX_BINS) {
+    throw error(`the common grid would span ${bins} bins of ${step} (limit ${MAX_BINS}): the maps lie too far apart for that step; combine maps replayed on a coarser grid.step`, { symbol: "combineMaps", column: "grid.step", value: step });
+  }
 }

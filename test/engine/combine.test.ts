@@ -51,4 +51,44 @@ describe("combineMaps(maps)", () => {
   it("combineMaps([]) throws", () => {
     assert.throws(() => combineMaps([]), /combineMaps: needs at least one map/);
   });
+
+  it("combineMaps(maps) keeps a grid the maps share, even off multiples of the step", () => {
+    // lo 5, step 10: centres 10, 20, …, 130; long 40 at 90, short 30 at 120, price 100. Re-binned
+    // on edges at multiples of 10 both would sit on an edge and move half a bin.
+    const long = Array.from({ length: 13 }, (_, i) => (i === 8 ? 40 : 0));
+    const short = Array.from({ length: 13 }, (_, i) => (i === 11 ? 30 : 0));
+    const a = liquidationMap({ price: 100, tiers: [10], grid: { lo: 5, step: 10 }, long: [long], short: [short] });
+    const one = combineMaps([a]);
+    assert.deepEqual(one.table.objects(), a.table.objects());
+    assert.deepEqual([one.liquidationsIf(120), one.liquidationsIf(92)], [{ side: "short", usd: 30 }, { side: "long", usd: 0 }]);
+    // A second venue two bins higher on the same grid adds bin by bin.
+    const b = liquidationMap({ price: 100, tiers: [25], grid: { lo: 25, step: 10 }, long: [[0, 0, 0, 0, 0, 0, 5, 0, 0, 0]], short: [[0, 0, 0, 0, 0, 0, 0, 0, 0, 6]] });
+    assert.deepEqual(combineMaps([a, b]).table.objects(), [
+      { price: 90, side: "long", leverage: 10, usd: 40 },
+      { price: 90, side: "long", leverage: 25, usd: 5 },
+      { price: 120, side: "short", leverage: 10, usd: 30 },
+      { price: 120, side: "short", leverage: 25, usd: 6 },
+    ]);
+  });
+
+  it("combineMaps(maps) puts a centre on a common edge in the bin on the price's side", () => {
+    // A: centres 10, 20, … (lo 5, step 10); B: 20 USD bins from 0. On the common 20 USD grid A's
+    // long at 80 and short at 120 sit on edges: the long goes to [80, 100), the short to [100, 120),
+    // both towards the price 100 (as a level on an edge does in the replay).
+    const a = liquidationMap({ price: 100, tiers: [10], grid: { lo: 5, step: 10 }, long: [Array.from({ length: 13 }, (_, i) => (i === 7 ? 40 : 0))], short: [Array.from({ length: 13 }, (_, i) => (i === 11 ? 30 : 0))] });
+    const b = liquidationMap({ price: 100, tiers: [10], grid: { lo: 0, step: 20 }, long: [[0, 0, 0, 0, 1, 0, 0]], short: [[0, 0, 0, 0, 0, 0, 2]] });
+    const m = combineMaps([a, b]);
+    assert.deepEqual(m.table.objects(), [
+      { price: 90, side: "long", leverage: 10, usd: 41 },
+      { price: 110, side: "short", leverage: 10, usd: 30 },
+      { price: 130, side: "short", leverage: 10, usd: 2 },
+    ]);
+  });
+
+  it("combineMaps(maps) throws on an entry that is not a map, and on a common grid past the bin limit", () => {
+    const a = liquidationMap({ price: 100, tiers: [10], grid: { lo: 99, step: 0.01 }, long: [[1]], short: [[0]] });
+    assert.throws(() => combineMaps([a, null as unknown as typeof a]), /combineMaps: maps\[1\] is not a liquidation map \(from model.mapAt or liq.liquidationMap\) \(value null\)/);
+    const far = liquidationMap({ price: 1e5, tiers: [10], grid: { lo: 99_999, step: 0.01 }, long: [[1]], short: [[0]] });
+    assert.throws(() => combineMaps([a, far]), /combineMaps: column "grid.step": the common grid would span 9990001 bins of 0.01 \(limit 5000000\)/);
+  });
 });
