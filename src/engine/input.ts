@@ -45,9 +45,24 @@ function names(x: Columns): string[] {
   return isTable(x) ? x.columnNames() : Object.keys(x);
 }
 
+/** The column names for an error message: the first dozen, and how many more. */
+function listNames(x: Columns): string {
+  const all = names(x);
+  if (all.length === 0) return "no columns";
+  return all.length <= 12 ? all.join(", ") : `${all.slice(0, 12).join(", ")} and ${all.length - 12} more`;
+}
+
+/**
+ * Throws on an array of rows (JSON.parse of an exchange response, an array of kline arrays): the
+ * engine reads columns, and the rows' indices would only show up as a column list "0, 1, 2, …".
+ */
+function checkColumns(x: Columns, label: string): void {
+  if (Array.isArray(x)) throw error(`is an array of ${x.length} rows; pass columns: an arquero table (aq.from(rows) for row objects, a liq loader for exchange files) or { time: [...], open: [...], ... }`, { file: label });
+}
+
 /** Reads a numeric column as Float64Array (the input itself when it already is one); throws naming the row and value of the first bad entry. */
 export function numeric(x: Columns, name: string, label: string): Float64Array {
-  if (!names(x).includes(name)) throw error(`missing column; has ${names(x).join(", ") || "no columns"}`, { file: label, column: name });
+  if (!names(x).includes(name)) throw error(`missing column; has ${listNames(x)}`, { file: label, column: name });
   const src: ArrayLike<unknown> = isTable(x) ? (x.array(name) as ArrayLike<unknown>) : x[name];
   // Already typed: checked in place, no copy (the engine never writes to its inputs).
   const out = src instanceof Float64Array ? src : toFloat64(src);
@@ -254,6 +269,29 @@ function barEnds(candles: Columns, time: Float64Array, option: number | undefine
   return { interval, lastMs, from: option !== undefined ? "the `interval` option" : "the gap between the first two candles" };
 }
 
+/** share[i] = fallback[i] on bars with no volume. */
+function noVolumeFrom(volume: Float64Array, fallback: Float64Array, share: Float64Array): void {
+  for (let i = 0; i < share.length; i++) if (volume[i] === 0) share[i] = fallback[i];
+}
+
+/**
+ * Throws when the open-interest times miss the candles altogether: all after the last bar closes
+ * (no bar would have open interest) or, with more than one row, all before the first bar opens
+ * (every bar would read the last row, the others lost). Both are what times in another unit give:
+ * Unix seconds beside epoch ms.
+ */
+function checkOverlap(time: Float64Array, lastMs: Float64Array, oiTime: Float64Array, label: string, column: string): void {
+  const n = time.length;
+  const units = "; both tables' times must be epoch ms UTC (Unix seconds × 1000)";
+  if (oiTime[0] > lastMs[n - 1]) {
+    throw error(`row 0 is stamped after the last candle closes (${lastMs[n - 1] + 1}): no bar would have open interest${units}`, { file: label, column, value: oiTime[0] });
+  }
+  const last = oiTime.length - 1;
+  if (last > 0 && oiTime[last] < time[0]) {
+    throw error(`row ${last}, the last, is stamped before the first candle opens (${time[0]}): every bar would read that one row and the other ${last} would be lost${units}`, { file: label, column, value: oiTime[last] });
+  }
+}
+
 /** Index of the first bar that opens before the previous one has closed (lastMs), or −1. */
 function firstOverlap(time: Float64Array, lastMs: Float64Array): number {
   for (let i = 1; i < time.length; i++) if (time[i] <= lastMs[i - 1]) return i;
@@ -271,6 +309,8 @@ export function oiTimeColumn(x: Columns): string {
 }
 
 export function readSeries(candles: Columns, openInterest: Columns | undefined, o: ResolvedOptions): Series {
+  checkColumns(candles, "candles");
+  if (openInterest !== undefined) checkColumns(openInterest, "openInterest");
   const time = numeric(candles, "time", "candles");
   const open = numeric(candles, "open", "candles");
   const high = numeric(candles, "high", "candles");
@@ -307,7 +347,7 @@ export function readSeries(candles: Columns, openInterest: Columns | undefined, 
   const oiSource = openInterest ?? candles;
   const label = openInterest ? "openInterest" : "candles";
   const found = oiColumn(oiSource);
-  if (!found) throw error(`missing column openInterestUsd (or ${OI_COLUMNS.slice(1).map((c) => c.name).join(", ")}); has ${names(oiSource).join(", ") || "no columns"}`, { file: label, column: "openInterestUsd" });
+  if (!found) throw error(`missing column openInterestUsd (or ${OI_COLUMNS.slice(1).map((c) => c.name).join(", ")}); has ${listNames(oiSource)}`, { file: label, column: "openInterestUsd" });
   const usdCol = found.name;
   const inBase = (found.unit === "option" ? o.openInterestUnit : found.unit) === "base";
   const oiValue = numeric(oiSource, usdCol, label);
@@ -317,10 +357,20 @@ export function readSeries(candles: Columns, openInterest: Columns | undefined, 
   sameLength(oiValue, oiTime.length, label, usdCol);
   const negative = firstNegative(oiValue);
   if (negative >= 0) throw error(`row ${negative}: open interest must be >= 0`, { file: label, column: usdCol, value: oiValue[negative] });
-  if (openInterest) increasing(oiTime, label, oiTimeCol);
-  const wantRatio = o.split === "ratio" || (o.split === "auto" && has(oiSource, o.ratioColumn));
+  if (openInterest) {
+    if (oiTime.length === 0) throw error("no rows: the book would stay empty for every bar", { file: label, column: oiTimeCol });
+    increasing(oiTime, label, oiTimeCol);
+    checkOverlap(time, lastMs, oiTime, label, oiTimeCol);
+  }
+  // A ratio column named in the options must be there; the default name is read when present.
+  const wantRatio = o.split === "ratio" || (o.split === "auto" && (o.ratioColumnGiven || has(oiSource, o.ratioColumn)));
   const ratio = wantRatio ? numeric(oiSource, o.ratioColumn, label) : undefined;
-  if (ratio) sameLength(ratio, oiTime.length, label, o.ratioColumn);
+  if (ratio) {
+    sameLength(ratio, oiTime.length, label, o.ratioColumn);
+    // Every row, read by a bar or not: a negative ratio is a broken row wherever it is.
+    const negativeRatio = firstNegative(ratio);
+    if (negativeRatio >= 0) throw error(`row ${negativeRatio}: long/short ratio must be >= 0`, { file: label, column: o.ratioColumn, value: ratio[negativeRatio] });
+  }
 
   // Bar i uses OI row row[i]: the latest stamped at or before its close.
   const row = new Int32Array(n);
@@ -337,8 +387,11 @@ export function readSeries(candles: Columns, openInterest: Columns | undefined, 
 
   let longShare: Float64Array;
   const taker = has(candles, "takerBuyVolume") && has(candles, "volume");
-  if (o.split === "taker" || (o.split === "auto" && taker)) longShare = takerShare(candles, n);
-  else if (ratioShare) longShare = ratioShare;
+  if (o.split === "taker" || (o.split === "auto" && taker)) {
+    longShare = takerShare(candles, n);
+    // "auto" with both: a bar that traded nothing has no taker share; it takes the ratio's.
+    if (o.split === "auto" && ratioShare) noVolumeFrom(numeric(candles, "volume", "candles"), ratioShare, longShare);
+  } else if (ratioShare) longShare = ratioShare;
   else longShare = new Float64Array(n).fill(0.5);
   return { n, interval, time, open, high: range.high, low: range.low, close, oiUsd, oiStart, longShare, lastMs };
 }

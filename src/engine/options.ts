@@ -99,9 +99,9 @@ export interface ReplayOptions {
   grid?: GridOptions;
   /** Where new positions opened within a bar: "range" spreads them evenly over [low, high], "close" puts them at the close. Default "range". */
   entry?: EntryRule;
-  /** How new USD splits between longs and shorts: "auto" uses taker buy share, else a long/short ratio column, else even. Default "auto". */
+  /** How new USD splits between longs and shorts: "auto" uses taker buy share, else a long/short ratio column, else even (with both, a bar with no volume takes the ratio's share). Default "auto". */
   split?: SplitRule;
-  /** Which ratio column "ratio" (and "auto") reads from the open-interest table. Default "longShortRatio". */
+  /** Which ratio column "ratio" (and "auto") reads from the open-interest table; a name given here must be in the table. Default "longShortRatio" (read by "auto" when present). */
   ratioColumn?: string;
   /** Unit of a generic `value` open-interest column: "usd", or "base" (coin, converted at the bar's close). Named columns carry their own unit (see `OI_COLUMNS`). Default "usd". */
   openInterestUnit?: OiUnit;
@@ -119,6 +119,27 @@ export interface ReplayOptions {
   heatmap?: { step?: number };
 }
 
+/**
+ * Every option name, by where it sits (the compiler checks each list against its interface):
+ * `replay` refuses a key that is not one of these but looks like one (`halflifeHours`, `halfLife`,
+ * a top-level `step` meant as `grid.step`), which would otherwise be ignored and leave the default.
+ */
+export const OPTION_KEYS = {
+  "": keys<ReplayOptions & { candles: unknown; openInterest: unknown }>({
+    candles: 1, openInterest: 1, leverage: 1, margin: 1, ratios: 1, leverageBands: 1, maxLeverage: 1, grid: 1, entry: 1, split: 1,
+    ratioColumn: 1, openInterestUnit: 1, close: 1, halfLifeHours: 1, anchor: 1, interval: 1, source: 1, heatmap: 1,
+  }),
+  leverage: keys<LeverageMix>({ tiers: 1, weights: 1, shortWeights: 1 }),
+  margin: keys<MarginModel>({ exchange: 1, contract: 1, margin: 1, symbol: 1, brackets: 1, maintenanceMarginRate: 1, positionUsd: 1 }),
+  ratios: keys<LevelRatios>({ long: 1, short: 1 }),
+  grid: keys<GridOptions>({ step: 1, lo: 1, bins: 1 }),
+  heatmap: keys<{ step?: number }>({ step: 1 }),
+};
+
+function keys<T>(all: Record<keyof T, 1>): string[] {
+  return Object.keys(all);
+}
+
 /** The options after defaults, as the kernel uses them. */
 export interface ResolvedOptions {
   tiers: number[];
@@ -131,6 +152,8 @@ export interface ResolvedOptions {
   entry: EntryRule;
   split: SplitRule;
   ratioColumn: string;
+  /** Whether `ratioColumn` was given (it must then be in the table); else the default name is read only when present. */
+  ratioColumnGiven: boolean;
   openInterestUnit: OiUnit;
   close: CloseRule;
   halfLifeHours: number[];

@@ -167,8 +167,9 @@ export function replay(input: ReplayInput): LiquidationModel {
     grid,
     source: o.source,
     ledger,
-    mapAt(time?: number): LiquidationMap {
+    mapAt(at?: number | Date): LiquidationMap {
       let i = last;
+      const time = at instanceof Date ? at.getTime() : at;
       if (time !== undefined) {
         if (!Number.isFinite(time)) throw error("time must be epoch ms", { symbol: "mapAt", column: "time", value: time });
         if (time < s.time[0]) throw error(`time is before the first bar (${s.time[0]})`, { symbol: "mapAt", column: "time", value: time });

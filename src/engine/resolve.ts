@@ -1,7 +1,7 @@
 /** Checks replay options and fills in the defaults of src/engine/options.ts. */
 import { error, positive } from "../util/errors";
 import { MAX_BINS } from "./grid";
-import { DEFAULTS, LEVERAGE_PRESETS, type LeverageMix, type LeveragePreset, type ReplayOptions, type ResolvedOptions } from "./options";
+import { DEFAULTS, LEVERAGE_PRESETS, OPTION_KEYS, type LeverageMix, type LeveragePreset, type ReplayOptions, type ResolvedOptions } from "./options";
 
 function oneOf<T extends string>(value: T | undefined, allowed: readonly T[], fallback: T, name: string): T {
   if (value === undefined) return fallback;
@@ -27,7 +27,24 @@ function leverageMix(option: ReplayOptions["leverage"]): LeverageMix {
     if (!preset) throw error(`unknown leverage preset; known: ${Object.keys(LEVERAGE_PRESETS).join(", ")}`, { symbol: "replay", column: "leverage", value: mix });
     return preset;
   }
+  if (typeof mix !== "object" || mix === null || !Array.isArray(mix.tiers) || !Array.isArray(mix.weights)) {
+    throw error(`must be a preset name (${Object.keys(LEVERAGE_PRESETS).join(", ")}) or { tiers: number[], weights: number[] } (one weight per tier)`, { symbol: "replay", column: "leverage", value: mix });
+  }
+  if (mix.shortWeights !== undefined && !Array.isArray(mix.shortWeights)) throw error("must be an array of numbers, one per tier", { symbol: "replay", column: "leverage.shortWeights", value: mix.shortWeights });
   return mix;
+}
+
+/**
+ * Half-lives per tier from the option: one number for every tier, or one per tier. Each must be a
+ * number >= 0 (0 and Infinity: no decay); a string is refused, not read character by character.
+ */
+function halfLives(option: ReplayOptions["halfLifeHours"], tiers: number): number[] {
+  const hl = option ?? DEFAULTS.halfLifeHours;
+  if (typeof hl !== "number" && !Array.isArray(hl)) throw error(`must be a number of hours, or an array of one per tier (${tiers})`, { symbol: "replay", column: "halfLifeHours", value: hl });
+  const out = typeof hl === "number" ? new Array<number>(tiers).fill(hl) : [...hl];
+  if (out.length !== tiers) throw error(`needs one half-life per tier (${tiers}), or one number for all`, { symbol: "replay", column: "halfLifeHours", value: hl });
+  for (const h of out) if (!(typeof h === "number" && h >= 0)) throw error("half-life must be a number of hours >= 0 (0 or Infinity = no decay)", { symbol: "replay", column: "halfLifeHours", value: h });
+  return out;
 }
 
 /**
@@ -47,7 +64,54 @@ export function capLeverage(mix: LeveragePreset | LeverageMix, maxLeverage: numb
   return { tiers, weights: tiers.map((t) => weights.get(t)!) };
 }
 
+/** Edit distance between two short strings: insertions, deletions, substitutions and swaps of neighbours ("setp"). */
+function editDistance(a: string, b: string): number {
+  const d = Array.from({ length: a.length + 1 }, (_, i) => Array.from({ length: b.length + 1 }, (_, j) => (i === 0 ? j : j === 0 ? i : 0)));
+  for (let i = 1; i <= a.length; i++) {
+    for (let j = 1; j <= b.length; j++) {
+      d[i]![j] = Math.min(d[i - 1]![j]! + 1, d[i]![j - 1]! + 1, d[i - 1]![j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) d[i]![j] = Math.min(d[i]![j]!, d[i - 2]![j - 2]! + 1);
+    }
+  }
+  return d[a.length]![b.length]!;
+}
+
+/**
+ * The option `key` was probably meant as: a name of `known` equal but for case, within one edit
+ * (two for names of six letters or more), or starting with the key (five letters or more:
+ * `halfLife`); at the top level also an inner option's own name (`step` for `grid.step`).
+ */
+function meant(key: string, where: keyof typeof OPTION_KEYS): string | undefined {
+  const k = key.toLowerCase();
+  for (const name of OPTION_KEYS[where]) {
+    const n = name.toLowerCase();
+    if (editDistance(k, n) <= (Math.min(k.length, n.length) >= 6 ? 2 : 1) || (k.length >= 5 && n.startsWith(k))) return where ? `${where}.${name}` : name;
+  }
+  if (where !== "") return undefined;
+  for (const [inner, names] of Object.entries(OPTION_KEYS)) {
+    const name = inner ? names.find((x) => x.toLowerCase() === k) : undefined;
+    if (name) return `${inner}.${name}`;
+  }
+  return undefined;
+}
+
+/**
+ * Throws on a key of `o` that is no option at `where` but looks like one: a misspelt option is
+ * otherwise ignored and its default used without a word. Other unknown keys are left alone.
+ */
+function checkKeys(o: unknown, where: keyof typeof OPTION_KEYS): void {
+  if (typeof o !== "object" || o === null || Array.isArray(o)) return;
+  const known = OPTION_KEYS[where];
+  for (const key of Object.keys(o)) {
+    if (known.includes(key)) continue;
+    const hint = meant(key, where);
+    if (hint) throw error(`unknown option; did you mean ${hint}?`, { symbol: "replay", column: where ? `${where}.${key}` : key, value: (o as Record<string, unknown>)[key] });
+  }
+}
+
 export function resolveOptions(o: ReplayOptions): ResolvedOptions {
+  checkKeys(o, "");
+  for (const inner of ["leverage", "margin", "ratios", "grid", "heatmap"] as const) checkKeys(o[inner], inner);
   const mix = leverageMix(o.leverage);
   const tiers = [...mix.tiers];
   if (tiers.length === 0) throw error("needs at least one tier", { symbol: "replay", column: "leverage.tiers", value: tiers });
@@ -58,14 +122,13 @@ export function resolveOptions(o: ReplayOptions): ResolvedOptions {
   const long = normalise(mix.weights, tiers.length, "leverage.weights");
   const short = mix.shortWeights ? normalise(mix.shortWeights, tiers.length, "leverage.shortWeights") : long;
 
-  const hl = o.halfLifeHours ?? DEFAULTS.halfLifeHours;
-  const halfLifeHours = typeof hl === "number" ? tiers.map(() => hl) : [...hl];
-  if (halfLifeHours.length !== tiers.length) throw error(`needs one half-life per tier (${tiers.length})`, { symbol: "replay", column: "halfLifeHours", value: hl });
-  for (const h of halfLifeHours) if (!(h >= 0)) throw error("half-life must be >= 0 hours (0 = no decay)", { symbol: "replay", column: "halfLifeHours", value: h });
+  const halfLifeHours = halfLives(o.halfLifeHours, tiers.length);
 
-  if (o.ratios) {
+  if (o.ratios !== undefined) {
+    if (typeof o.ratios !== "object" || o.ratios === null) throw error("must be { long: number[], short: number[] }, one ratio per tier", { symbol: "replay", column: "ratios", value: o.ratios });
     for (const side of ["long", "short"] as const) {
       const r = o.ratios[side];
+      if (!Array.isArray(r)) throw error(`must be an array of level / entry ratios, one per tier (${tiers.length})`, { symbol: "replay", column: `ratios.${side}`, value: r });
       if (r.length !== tiers.length) throw error(`needs one ratio per tier (${tiers.length})`, { symbol: "replay", column: `ratios.${side}`, value: r });
       for (const x of r) {
         positive(x, `ratios.${side}`, { symbol: "replay" });
@@ -84,8 +147,18 @@ export function resolveOptions(o: ReplayOptions): ResolvedOptions {
   if (o.heatmap?.step !== undefined) positive(o.heatmap.step, "heatmap.step", { symbol: "replay" });
   if (o.heatmap && grid.bins === undefined) throw error("recording the heatmap during the replay needs a fixed window: grid.lo and grid.bins", { symbol: "replay", column: "heatmap", value: o.heatmap });
   if (o.maxLeverage !== undefined && !(Number.isFinite(o.maxLeverage) && o.maxLeverage >= 1)) throw error("maxLeverage must be a finite number >= 1", { symbol: "replay", column: "maxLeverage", value: o.maxLeverage });
+  if (o.maxLeverage !== undefined && tiers[tiers.length - 1]! > o.maxLeverage) {
+    throw error(`tier ${tiers[tiers.length - 1]}x is above maxLeverage ${o.maxLeverage}; cap the mix, e.g. leverage: liq.capLeverage(${typeof (o.leverage ?? DEFAULTS.leverage) === "string" ? JSON.stringify(o.leverage ?? DEFAULTS.leverage) : "mix"}, ${o.maxLeverage})`, { symbol: "replay", column: "leverage.tiers", value: tiers[tiers.length - 1] });
+  }
+  if (o.margin !== undefined && (typeof o.margin !== "object" || o.margin === null)) throw error("must be an object of margin options (exchange, contract, margin, symbol, brackets, maintenanceMarginRate, positionUsd)", { symbol: "replay", column: "margin", value: o.margin });
   const margin = { ...DEFAULTS.margin, ...(o.margin ?? {}) };
   positive(margin.positionUsd, "margin.positionUsd", { symbol: "replay" });
+  // A tier's level is that of one representative isolated position. Under cross margin the level
+  // depends on each account's wallet and its other positions, which open interest does not tell.
+  if (margin.margin !== "isolated" && margin.margin !== "cross") throw error('must be "isolated" (the only mode a replay uses)', { symbol: "replay", column: "margin.margin", value: margin.margin });
+  if (margin.margin === "cross") {
+    throw error('replay places each tier\'s representative position on isolated margin; "cross" levels depend on each account\'s wallet balance and other positions, which no public series gives (use liq.liquidationPrice for one cross account)', { symbol: "replay", column: "margin.margin", value: margin.margin });
+  }
 
   // One literal with every key, never spreads: the object then always has the same hidden class,
   // so the compiled code that reads it (readSeries, levelBands) survives from one replay to the
@@ -102,6 +175,7 @@ export function resolveOptions(o: ReplayOptions): ResolvedOptions {
     entry: oneOf(o.entry, ["range", "close"], DEFAULTS.entry, "entry"),
     split: oneOf(o.split, ["auto", "taker", "ratio", "even"], DEFAULTS.split, "split"),
     ratioColumn: o.ratioColumn ?? DEFAULTS.ratioColumn,
+    ratioColumnGiven: o.ratioColumn !== undefined,
     openInterestUnit: oneOf(o.openInterestUnit, ["usd", "base"], DEFAULTS.openInterestUnit, "openInterestUnit"),
     close: oneOf(o.close, ["proportional", "nearest"], DEFAULTS.close, "close"),
     halfLifeHours,

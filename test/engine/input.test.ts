@@ -149,4 +149,44 @@ describe("readSeries(candles, openInterest, options)", () => {
     assert.deepEqual([...readSeries(candles(2), { time: [0, MIN], value: [2, 2] }, resolveOptions({ openInterestUnit: "base" })).oiUsd], [200, 202]);
     assert.throws(() => resolveOptions({ openInterestUnit: "btc" as never }), /replay: column "openInterestUnit": must be one of usd, base \(value "btc"\)/);
   });
+
+  it("readSeries(candles, oi) gives a bar with no volume the ratio's share when split is auto and both exist", () => {
+    const c = { ...candles(2), volume: [10, 0], takerBuyVolume: [7, 0] };
+    const oi = { time: [0, MIN], openInterestUsd: [1, 1], longShortRatio: [3, 3] };
+    // Bar 0 traded: 7 of 10 bought by takers. Bar 1 traded nothing: ratio 3 → 3 / (1 + 3).
+    assert.deepEqual([...readSeries(c, oi, o).longShare], [0.7, 0.75]);
+    // split "taker" keeps the even split of a bar without volume.
+    assert.deepEqual([...readSeries(c, oi, resolveOptions({ split: "taker" })).longShare], [0.7, 0.5]);
+  });
+
+  it("readSeries(candles, oi) throws on a ratioColumn named in the options but missing, and on a negative ratio in any row", () => {
+    const oi = { time: [0, MIN], openInterestUsd: [1, 1], lsRatio: [2, 2] };
+    assert.throws(() => readSeries(candles(2), { time: [0, MIN], openInterestUsd: [1, 1] }, resolveOptions({ ratioColumn: "lsRatio" })), /openInterest, column "lsRatio": missing column; has time, openInterestUsd/);
+    assert.deepEqual([...readSeries(candles(2), oi, resolveOptions({ ratioColumn: "lsRatio" })).longShare], [2 / 3, 2 / 3]);
+    // Row 2 is stamped after every bar has closed; its ratio is still a broken row.
+    const late = { time: [0, MIN, 10 * MIN], openInterestUsd: [1, 1, 1], longShortRatio: [1, 1, -2] };
+    assert.throws(() => readSeries(candles(2), late, o), /openInterest, column "longShortRatio": row 2: long\/short ratio must be >= 0 \(value -2\)/);
+  });
+
+  it("readSeries(candles, oi) throws on open interest that misses the candles: empty, all after them, or all before them", () => {
+    assert.throws(() => readSeries(candles(2), { time: [], openInterestUsd: [] }, o), /openInterest, column "time": no rows: the book would stay empty for every bar/);
+    // Candles in epoch ms from 2025, open interest in Unix seconds: every stamp long before the first bar.
+    const t0 = Date.UTC(2025, 0, 1);
+    const c = { ...candles(3), time: [t0, t0 + MIN, t0 + 2 * MIN] };
+    const seconds = { time: [t0 / 1000, t0 / 1000 + 60], openInterestUsd: [1, 2] };
+    assert.throws(() => readSeries(c, seconds, o), new RegExp(`openInterest, column "time": row 1, the last, is stamped before the first candle opens \\(${t0}\\): every bar would read that one row and the other 1 would be lost; both tables' times must be epoch ms UTC`));
+    // One snapshot before the candles is read by every bar (nothing lost).
+    assert.deepEqual([...readSeries(c, { time: [t0 - MIN], openInterestUsd: [5] }, o).oiUsd], [5, 5, 5]);
+    // Candles in seconds, open interest in ms: every stamp after the last bar closes.
+    const cs = { ...candles(3), time: [t0 / 1000, t0 / 1000 + 60, t0 / 1000 + 120] };
+    assert.throws(() => readSeries(cs, { time: [t0], openInterestUsd: [1] }, o), /openInterest, column "time": row 0 is stamped after the last candle closes \(1735689780\): no bar would have open interest/);
+  });
+
+  it("readSeries(candles, oi) says to pass columns when given an array of rows, and lists a dozen column names at most", () => {
+    const rows = [{ timestamp: 0, sumOpenInterestValue: 1 }];
+    assert.throws(() => readSeries(candles(2), rows as never, o), /openInterest: is an array of 1 rows; pass columns: an arquero table \(aq.from\(rows\) for row objects/);
+    assert.throws(() => readSeries([[0, "1", "2"]] as never, undefined, o), /candles: is an array of 1 rows; pass columns/);
+    const wide = Object.fromEntries(Array.from({ length: 20 }, (_, i) => [`c${i}`, [1]]));
+    assert.throws(() => readSeries(wide, undefined, o), /candles, column "time": missing column; has c0, c1, c2, c3, c4, c5, c6, c7, c8, c9, c10, c11 and 8 more$/);
+  });
 });

@@ -1,0 +1,47 @@
+import { strict as assert } from "assert";
+import { resolveOptions } from "../../src/engine/resolve";
+import type { ReplayOptions } from "../../src/engine/options";
+
+const bad = (o: unknown) => () => resolveOptions(o as ReplayOptions);
+
+describe("resolveOptions(options)", () => {
+  it("resolveOptions({ halfLifeHours }) refuses a string instead of reading its characters as half-lives", () => {
+    // "72" on two tiers used to be spread into ["7", "2"]: half-lives of 7 and 2 hours.
+    assert.throws(bad({ leverage: { tiers: [5, 10], weights: [1, 1] }, halfLifeHours: "72" }), /replay: column "halfLifeHours": must be a number of hours, or an array of one per tier \(2\) \(value "72"\)/);
+    assert.throws(bad({ halfLifeHours: [72, null, 72, 72, 72] }), /column "halfLifeHours": half-life must be a number of hours >= 0 \(0 or Infinity = no decay\) \(value null\)/);
+    assert.throws(bad({ halfLifeHours: [72, 72] }), /column "halfLifeHours": needs one half-life per tier \(5\), or one number for all/);
+    assert.deepEqual(resolveOptions({ halfLifeHours: [1, 2, 3, 0, Infinity] }).halfLifeHours, [1, 2, 3, 0, Infinity]);
+    assert.deepEqual(resolveOptions({}).halfLifeHours, [72, 72, 72, 72, 72]);
+  });
+
+  it("resolveOptions({ leverage, ratios, margin }) names a malformed option instead of a TypeError", () => {
+    assert.throws(bad({ leverage: 10 }), /replay: column "leverage": must be a preset name \(retail, conservative, degen, even4\) or \{ tiers: number\[\], weights: number\[\] \} \(one weight per tier\) \(value 10\)/);
+    assert.throws(bad({ leverage: { tiers: [5, 10] } }), /column "leverage": must be a preset name/);
+    assert.throws(bad({ leverage: { tiers: [5, 10], weights: [1, 1], shortWeights: 3 } }), /column "leverage.shortWeights": must be an array of numbers, one per tier \(value 3\)/);
+    assert.throws(bad({ ratios: { long: [0.9, 0.9, 0.9, 0.9, 0.9] } }), /column "ratios.short": must be an array of level \/ entry ratios, one per tier \(5\) \(value undefined\)/);
+    assert.throws(bad({ margin: "isolated" }), /column "margin": must be an object of margin options/);
+  });
+
+  it("resolveOptions({ margin: { margin: \"cross\" } }) refuses cross margin, which depends on each account's wallet", () => {
+    assert.throws(bad({ margin: { margin: "cross" } }), /replay: column "margin.margin": replay places each tier's representative position on isolated margin; "cross" levels depend on each account's wallet balance/);
+    assert.throws(bad({ margin: { margin: "isolate" } }), /column "margin.margin": must be "isolated" \(the only mode a replay uses\) \(value "isolate"\)/);
+  });
+
+  it("resolveOptions({ maxLeverage }) refuses a tier above it, naming the fix", () => {
+    // retail's top tier is 100x; BNBUSDT allows 75x.
+    assert.throws(bad({ maxLeverage: 75 }), /replay: column "leverage.tiers": tier 100x is above maxLeverage 75; cap the mix, e.g. leverage: liq.capLeverage\("retail", 75\) \(value 100\)/);
+    assert.equal(resolveOptions({ maxLeverage: 100 }).maxLeverage, 100);
+  });
+
+  it("resolveOptions(options) refuses a misspelt option, which would otherwise leave its default in silence", () => {
+    assert.throws(bad({ halflifeHours: 1 }), /replay: column "halflifeHours": unknown option; did you mean halfLifeHours\? \(value 1\)/);
+    assert.throws(bad({ halfLife: 24 }), /column "halfLife": unknown option; did you mean halfLifeHours\?/);
+    assert.throws(bad({ leverageBand: "point" }), /did you mean leverageBands\?/);
+    assert.throws(bad({ step: 10 }), /column "step": unknown option; did you mean grid.step\? \(value 10\)/);
+    assert.throws(bad({ symbol: "ETHUSDT" }), /did you mean margin.symbol\?/);
+    assert.throws(bad({ grid: { setp: 10 } }), /column "grid.setp": unknown option; did you mean grid.step\?/);
+    assert.throws(bad({ margin: { maintenanceMarginRatio: 0.004 } }), /did you mean margin.maintenanceMarginRate\?/);
+    // Keys that look like no option are left alone (a spread of other fields, say).
+    assert.equal(resolveOptions({ note: "run 3" } as ReplayOptions).anchor, "fill");
+  });
+});
