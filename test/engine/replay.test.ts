@@ -428,6 +428,8 @@ describe("replay(candles, oi)", () => {
     const behind = [...times].reverse().map((t) => backward.mapAt(t).table.objects()).reverse();
     assert.deepEqual(ahead, behind);
     assert.deepEqual(forward.mapAt(times[1]), forward.mapAt(times[1] + 1), "same bar, cached");
+    // A Date is the same moment as its epoch ms.
+    assert.equal(forward.mapAt(new Date(times[3])), forward.mapAt(times[3]));
   });
 
   it("replay(candles, oi).mapAt(time) throws for a time before the first bar", () => {
