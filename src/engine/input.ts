@@ -275,20 +275,19 @@ function noVolumeFrom(volume: Float64Array, fallback: Float64Array, share: Float
 }
 
 /**
- * Throws when the open-interest times miss the candles altogether: all after the last bar closes
- * (no bar would have open interest) or, with more than one row, all before the first bar opens
- * (every bar would read the last row, the others lost). Both are what times in another unit give:
- * Unix seconds beside epoch ms.
+ * Throws when the two tables' times are real dates (one of them from 1973 on as epoch ms) but a
+ * factor of 500 or more apart: Unix seconds (or microseconds) beside epoch ms. Each bar would read
+ * open interest from decades away: all of it, or none. Only the magnitudes are compared, so a
+ * table cut at any bar (the point-in-time test) is judged as the whole one is.
  */
-function checkOverlap(time: Float64Array, lastMs: Float64Array, oiTime: Float64Array, label: string, column: string): void {
-  const n = time.length;
-  const units = "; both tables' times must be epoch ms UTC (Unix seconds × 1000)";
-  if (oiTime[0] > lastMs[n - 1]) {
-    throw error(`row 0 is stamped after the last candle closes (${lastMs[n - 1] + 1}): no bar would have open interest${units}`, { file: label, column, value: oiTime[0] });
-  }
-  const last = oiTime.length - 1;
-  if (last > 0 && oiTime[last] < time[0]) {
-    throw error(`row ${last}, the last, is stamped before the first candle opens (${time[0]}): every bar would read that one row and the other ${last} would be lost${units}`, { file: label, column, value: oiTime[last] });
+function checkUnits(time: Float64Array, oiTime: Float64Array, label: string, column: string): void {
+  if (oiTime.length === 0) return;
+  const a = time[0];
+  const b = oiTime[0];
+  if (!(a > 0 && b > 0 && Math.max(a, b) >= 1e11)) return;
+  if (Math.max(a, b) / Math.min(a, b) >= 500) {
+    const seconds = (x: number) => (x < 1e11 ? " (Unix seconds?)" : "");
+    throw error(`row 0 is stamped ${b}${seconds(b)} where the candles start at ${a}${seconds(a)}: the two tables' times are in different units; both must be epoch ms UTC (Unix seconds × 1000)`, { file: label, column, value: b });
   }
 }
 
@@ -358,9 +357,8 @@ export function readSeries(candles: Columns, openInterest: Columns | undefined, 
   const negative = firstNegative(oiValue);
   if (negative >= 0) throw error(`row ${negative}: open interest must be >= 0`, { file: label, column: usdCol, value: oiValue[negative] });
   if (openInterest) {
-    if (oiTime.length === 0) throw error("no rows: the book would stay empty for every bar", { file: label, column: oiTimeCol });
     increasing(oiTime, label, oiTimeCol);
-    checkOverlap(time, lastMs, oiTime, label, oiTimeCol);
+    checkUnits(time, oiTime, label, oiTimeCol);
   }
   // A ratio column named in the options must be there; the default name is read when present.
   const wantRatio = o.split === "ratio" || (o.split === "auto" && (o.ratioColumnGiven || has(oiSource, o.ratioColumn)));

@@ -168,18 +168,19 @@ describe("readSeries(candles, openInterest, options)", () => {
     assert.throws(() => readSeries(candles(2), late, o), /openInterest, column "longShortRatio": row 2: long\/short ratio must be >= 0 \(value -2\)/);
   });
 
-  it("readSeries(candles, oi) throws on open interest that misses the candles: empty, all after them, or all before them", () => {
-    assert.throws(() => readSeries(candles(2), { time: [], openInterestUsd: [] }, o), /openInterest, column "time": no rows: the book would stay empty for every bar/);
-    // Candles in epoch ms from 2025, open interest in Unix seconds: every stamp long before the first bar.
+  it("readSeries(candles, oi) throws on open-interest times in other units than the candles' (Unix seconds beside epoch ms)", () => {
     const t0 = Date.UTC(2025, 0, 1);
     const c = { ...candles(3), time: [t0, t0 + MIN, t0 + 2 * MIN] };
     const seconds = { time: [t0 / 1000, t0 / 1000 + 60], openInterestUsd: [1, 2] };
-    assert.throws(() => readSeries(c, seconds, o), new RegExp(`openInterest, column "time": row 1, the last, is stamped before the first candle opens \\(${t0}\\): every bar would read that one row and the other 1 would be lost; both tables' times must be epoch ms UTC`));
-    // One snapshot before the candles is read by every bar (nothing lost).
-    assert.deepEqual([...readSeries(c, { time: [t0 - MIN], openInterestUsd: [5] }, o).oiUsd], [5, 5, 5]);
-    // Candles in seconds, open interest in ms: every stamp after the last bar closes.
+    assert.throws(() => readSeries(c, seconds, o), new RegExp(`openInterest, column "time": row 0 is stamped 1735689600 \\(Unix seconds\\?\\) where the candles start at ${t0}: the two tables' times are in different units; both must be epoch ms UTC \\(Unix seconds × 1000\\) \\(value 1735689600\\)`));
     const cs = { ...candles(3), time: [t0 / 1000, t0 / 1000 + 60, t0 / 1000 + 120] };
-    assert.throws(() => readSeries(cs, { time: [t0], openInterestUsd: [1] }, o), /openInterest, column "time": row 0 is stamped after the last candle closes \(1735689780\): no bar would have open interest/);
+    assert.throws(() => readSeries(cs, { time: [t0], openInterestUsd: [1] }, o), /row 0 is stamped 1735689600000 where the candles start at 1735689600 \(Unix seconds\?\): the two tables' times are in different units/);
+    // Open interest starting a day before the candles, or long after them, is read as documented:
+    // one snapshot before is read by every bar; one after leaves the book empty.
+    assert.deepEqual([...readSeries(c, { time: [t0 - 86_400_000], openInterestUsd: [5] }, o).oiUsd], [5, 5, 5]);
+    assert.equal(readSeries(c, { time: [t0 + 86_400_000], openInterestUsd: [5] }, o).oiStart, 3);
+    // Small synthetic times (toy tests) are never judged.
+    assert.equal(readSeries(candles(2), { time: [1000 * MIN], openInterestUsd: [1] }, o).oiStart, 2);
   });
 
   it("readSeries(candles, oi) says to pass columns when given an array of rows, and lists a dozen column names at most", () => {
