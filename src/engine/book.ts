@@ -139,10 +139,10 @@ export class Book {
     const kcut = firstCentreAtOrAbove(price, this.step, this.units, this.twoTen);
     let usd = 0;
     for (let g = 0; g < this.groups.length; g++) {
+      if (this.shared[g]) this.clearTiers(LONG, g, kcut);
       const sum = this.sums[LONG][g];
       if (sum.empty || sum.hi < kcut) continue;
-      const from = Math.max(kcut, sum.lo);
-      usd += this.removeRange(LONG, g, from, sum.hi) * this.scale[LONG][g];
+      usd += clearRange(sum, Math.max(kcut, sum.lo), sum.hi) * this.scale[LONG][g];
     }
     this.flows[LONG].liquidated += usd;
     return usd;
@@ -153,19 +153,29 @@ export class Book {
     const kcut = firstCentreAtOrAbove(price, this.step, this.units, this.twoTen, true) - 1;
     let usd = 0;
     for (let g = 0; g < this.groups.length; g++) {
+      if (this.shared[g]) this.clearTiers(SHORT, g, kcut);
       const sum = this.sums[SHORT][g];
       if (sum.empty || sum.lo > kcut) continue;
-      const to = Math.min(kcut, sum.hi);
-      usd += this.removeRange(SHORT, g, sum.lo, to) * this.scale[SHORT][g];
+      usd += clearRange(sum, sum.lo, Math.min(kcut, sum.hi)) * this.scale[SHORT][g];
     }
     this.flows[SHORT].liquidated += usd;
     return usd;
   }
 
-  /** Zeroes bins [from, to] of group g (an end of its occupied range); returns the raw removed. */
-  private removeRange(s: number, g: number, from: number, to: number): number {
-    if (this.shared[g]) for (const t of this.groups[g]) clearRange(this.lanes[s][t], from, to);
-    return clearRange(this.sums[s][g], from, to);
+  /**
+   * Zeroes the tier lanes of shared group g beyond `kcut` (longs: bins >= kcut; shorts: bins <=
+   * kcut), each by its own occupied range: after closing nearest first, a tier lane can hold a
+   * rounding crumb one bin past where the group's sum lane (trimmed on its own zeros) ends, and
+   * clearing by the sum's range would miss it or cut into the lane's middle.
+   */
+  private clearTiers(s: number, g: number, kcut: number): void {
+    for (const t of this.groups[g]) {
+      const lane = this.lanes[s][t];
+      if (lane.empty) continue;
+      if (s === LONG) {
+        if (lane.hi >= kcut) clearRange(lane, Math.max(kcut, lane.lo), lane.hi);
+      } else if (lane.lo <= kcut) clearRange(lane, lane.lo, Math.min(kcut, lane.hi));
+    }
   }
 
   /** Multiplies group g of side s by f < 1 as decay; records the decayed USD. */

@@ -16,6 +16,9 @@ const options = fc.constantFrom<ReplayOptions>(
   { anchor: "scale", entry: "close", halfLifeHours: [0.5, 1, 1, 24, 0] },
   { leverage: { tiers: [2, 125], weights: [1, 3], shortWeights: [3, 1] }, split: "even", halfLifeHours: 0 },
   { anchor: "scale", close: "nearest", halfLifeHours: 0.5 },
+  // Five tiers in one group, closed nearest first on a fine grid: tier lanes and their group's sum
+  // lane can end a bin apart (rounding crumbs), which liquidation must clear lane by lane.
+  { leverage: "conservative", close: "nearest", anchor: "scale", grid: { step: 0.25 } },
 );
 
 describe("replay(candles, oi) on arbitrary markets", () => {

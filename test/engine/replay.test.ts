@@ -432,6 +432,32 @@ describe("replay(candles, oi)", () => {
     assert.equal(forward.mapAt(new Date(times[3])), forward.mapAt(times[3]));
   });
 
+  it("replay(candles, oi).mapAt(time) liquidates every tier's crumbs past the cut after closing nearest first", () => {
+    // Closing nearest first can leave a tier lane a rounding crumb one bin past where its group's
+    // sum lane ends; the next liquidation cleared tier lanes by the sum's range and tripped an
+    // internal check ("a short lane is cleared from its bottom") when the 7th bar rallied 13 %.
+    const H = 3_600_000;
+    const candles = {
+      time: [0, 1, 2, 3, 4, 5, 6].map((i) => Date.UTC(2025, 0, 1) + i * H),
+      open: [7.011, 5.019, 5.033, 5.037, 5.041, 5.099, 7.381],
+      high: [7.03, 5.03, 5.041, 5.05, 5.057, 5.103, 8.387],
+      low: [5.007, 5.016, 5.028, 5.024, 5.026, 5.082, 7.36],
+      close: [5.019, 5.025, 5.037, 5.041, 5.051, 5.094, 8.369],
+      openInterestUsd: [2835000, 2881000, 2584000, 2692000, 2769000, 2122000, 2332000],
+    };
+    const ratios = { long: [0.97, 0.925, 0.902, 0.917, 0.891], short: [1.05, 1.071, 1.077, 1.088, 1.108] };
+    const m = replay({ candles, leverage: "conservative", ratios, close: "nearest", anchor: "scale", grid: { step: 0.002 } });
+    const bars = m.bars.objects() as Record<string, number>[];
+    for (let i = 0; i < 7; i++) {
+      const map = m.mapAt(candles.time[i]);
+      const usd = { long: 0, short: 0 };
+      for (const r of map.table.objects() as { side: "long" | "short"; usd: number }[]) usd[r.side] += r.usd;
+      // The map holds what the bar reports open, side by side.
+      assert.ok(Math.abs(usd.long - bars[i].openLongUsd) <= 1e-9 * bars[i].openLongUsd, `bar ${i} long`);
+      assert.ok(Math.abs(usd.short - bars[i].openShortUsd) <= 1e-9 * bars[i].openShortUsd, `bar ${i} short`);
+    }
+  });
+
   it("replay(candles, oi).mapAt(time) throws for a time before the first bar", () => {
     const m = replay({ candles: bars([{ o: 100, h: 100, l: 100, c: 100, oi: 1000 }]), ...HAND });
     assert.throws(() => m.mapAt(-1), /mapAt: column "time": time is before the first bar \(0\) \(value -1\)/);
