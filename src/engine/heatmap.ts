@@ -12,14 +12,15 @@ import type { Heatmap, PriceGrid } from "./types";
 export const MAX_MATRIX_MB = 1024;
 
 /**
- * Which bars end a column: every bar when `step` is undefined or <= the interval, else the bars
- * whose close (lastMs + 1) reaches a new multiple of `step` ms (e.g. 3,600,000: the last bar of
- * each UTC hour).
+ * Which bars end a column: every bar when `step` is undefined, else the bars whose close
+ * (lastMs + 1) reaches a new multiple of `step` ms (e.g. 3,600,000: the last bar of each UTC
+ * hour). A bar at least `step` long always does; a shorter one only when it crosses a multiple
+ * (with monthly bars and a 31-day step, February, 28 days, may not).
  */
 export function columnBars(s: Series, step?: number): Uint8Array {
   const take = new Uint8Array(s.n);
   for (let i = 0; i < s.n; i++) {
-    take[i] = step === undefined || step <= s.interval || Math.floor((s.lastMs[i] + 1) / step) > Math.floor(s.time[i] / step) ? 1 : 0;
+    take[i] = step === undefined || Math.floor((s.lastMs[i] + 1) / step) > Math.floor(s.time[i] / step) ? 1 : 0;
   }
   return take;
 }

@@ -64,6 +64,7 @@ function checkColumns(x: Columns, label: string): void {
 export function numeric(x: Columns, name: string, label: string): Float64Array {
   if (!names(x).includes(name)) throw error(`missing column; has ${listNames(x)}`, { file: label, column: name });
   const src: ArrayLike<unknown> = isTable(x) ? (x.array(name) as ArrayLike<unknown>) : x[name];
+  if (typeof src?.length !== "number" || typeof src === "string") throw error("is not an array of values", { file: label, column: name, value: src });
   // Already typed: checked in place, no copy (the engine never writes to its inputs).
   const out = src instanceof Float64Array ? src : toFloat64(src);
   const bad = firstNonFinite(out);

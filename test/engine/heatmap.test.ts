@@ -20,6 +20,18 @@ describe("replay(candles, oi).heatmap(options)", () => {
     assert.equal(columnBars({ n: 3, interval: 60_000, time: time.slice(0, 3) } as never).reduce((a, b) => a + b, 0), 3);
   });
 
+  it("columnBars(series, step) judges each bar by its own span: monthly bars on a 31-day step skip February", () => {
+    // Binance monthly klines of 2002: January (31 days) is bar 0, so a test of step against bar 0's
+    // span alone took every month; February opens and closes inside one 31-day multiple (378).
+    const time = Float64Array.from({ length: 12 }, (_, m) => Date.UTC(2002, m, 1));
+    const lastMs = Float64Array.from({ length: 12 }, (_, m) => Date.UTC(2002, m + 1, 1) - 1);
+    const step = 31 * 86_400_000;
+    const take = columnBars({ n: 12, interval: lastMs[0] + 1 - time[0], time, lastMs } as never, step);
+    assert.deepEqual([...take].flatMap((v, i) => (v ? [] : [i])), [1]);
+    // A step no longer than every bar takes every bar.
+    assert.equal(columnBars({ n: 12, interval: lastMs[0] + 1 - time[0], time, lastMs } as never, 28 * 86_400_000).reduce((a, b) => a + b, 0), 12);
+  });
+
   it("heatmap() columns hold the same USD as mapAt() of the same bar", () => {
     const { candles, openInterest } = market(240, 4);
     const m = replay({ candles, openInterest });

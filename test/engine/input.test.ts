@@ -183,6 +183,11 @@ describe("readSeries(candles, openInterest, options)", () => {
     assert.equal(readSeries(candles(2), { time: [1000 * MIN], openInterestUsd: [1] }, o).oiStart, 2);
   });
 
+  it("readSeries(candles, oi) names a column that is present but holds no array", () => {
+    assert.throws(() => readSeries({ ...candles(2), close: undefined } as never, { time: [0], openInterestUsd: [1] }, o), /candles, column "close": is not an array of values \(value undefined\)/);
+    assert.throws(() => readSeries({ ...candles(2), volume: "10,20", takerBuyVolume: [1, 1] } as never, { time: [0], openInterestUsd: [1] }, o), /candles, column "volume": is not an array of values \(value "10,20"\)/);
+  });
+
   it("readSeries(candles, oi) says to pass columns when given an array of rows, and lists a dozen column names at most", () => {
     const rows = [{ timestamp: 0, sumOpenInterestValue: 1 }];
     assert.throws(() => readSeries(candles(2), rows as never, o), /openInterest: is an array of 1 rows; pass columns: an arquero table \(aq.from\(rows\) for row objects/);
