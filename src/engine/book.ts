@@ -137,9 +137,9 @@ export class Book {
   /** Liquidates every long level whose bin centre is at or above `price`; returns the USD. */
   liquidateLongs(price: number): number {
     const kcut = firstCentreAtOrAbove(price, this.step, this.units, this.twoTen);
+    if (this.tiered) this.clearTiers(LONG, kcut);
     let usd = 0;
     for (let g = 0; g < this.groups.length; g++) {
-      if (this.shared[g]) this.clearTiers(LONG, g, kcut);
       const sum = this.sums[LONG][g];
       if (sum.empty || sum.hi < kcut) continue;
       usd += clearRange(sum, Math.max(kcut, sum.lo), sum.hi) * this.scale[LONG][g];
@@ -151,9 +151,9 @@ export class Book {
   /** Liquidates every short level whose bin centre is at or below `price`; returns the USD. */
   liquidateShorts(price: number): number {
     const kcut = firstCentreAtOrAbove(price, this.step, this.units, this.twoTen, true) - 1;
+    if (this.tiered) this.clearTiers(SHORT, kcut);
     let usd = 0;
     for (let g = 0; g < this.groups.length; g++) {
-      if (this.shared[g]) this.clearTiers(SHORT, g, kcut);
       const sum = this.sums[SHORT][g];
       if (sum.empty || sum.lo > kcut) continue;
       usd += clearRange(sum, sum.lo, Math.min(kcut, sum.hi)) * this.scale[SHORT][g];
@@ -163,18 +163,22 @@ export class Book {
   }
 
   /**
-   * Zeroes the tier lanes of shared group g beyond `kcut` (longs: bins >= kcut; shorts: bins <=
-   * kcut), each by its own occupied range: after closing nearest first, a tier lane can hold a
-   * rounding crumb one bin past where the group's sum lane (trimmed on its own zeros) ends, and
-   * clearing by the sum's range would miss it or cut into the lane's middle.
+   * Zeroes the tier lanes of side s's shared groups beyond `kcut` (longs: bins >= kcut; shorts:
+   * bins <= kcut), each by its own occupied range: after closing nearest first, a tier lane can
+   * hold a rounding crumb one bin past where its group's sum lane (trimmed on its own zeros) ends,
+   * and clearing by the sum's range would miss it or cut into the lane's middle. (A one-tier
+   * group's sum lane is its tier lane; a book without tiers has none: its liquidations skip this.)
    */
-  private clearTiers(s: number, g: number, kcut: number): void {
-    for (const t of this.groups[g]) {
-      const lane = this.lanes[s][t];
-      if (lane.empty) continue;
-      if (s === LONG) {
-        if (lane.hi >= kcut) clearRange(lane, Math.max(kcut, lane.lo), lane.hi);
-      } else if (lane.lo <= kcut) clearRange(lane, lane.lo, Math.min(kcut, lane.hi));
+  private clearTiers(s: number, kcut: number): void {
+    for (let g = 0; g < this.groups.length; g++) {
+      if (!this.shared[g]) continue;
+      for (const t of this.groups[g]) {
+        const lane = this.lanes[s][t];
+        if (lane.empty) continue;
+        if (s === LONG) {
+          if (lane.hi >= kcut) clearRange(lane, Math.max(kcut, lane.lo), lane.hi);
+        } else if (lane.lo <= kcut) clearRange(lane, lane.lo, Math.min(kcut, lane.hi));
+      }
     }
   }
 
