@@ -335,6 +335,11 @@ export function readSeries(candles: Columns, openInterest: Columns | undefined, 
   if (badOpen >= 0) throw error(`row ${badOpen}: price must be positive`, { file: "candles", column: "open", value: open[badOpen] });
   const range = withClose(low, high, close);
   const { interval, lastMs, from } = barEnds(candles, time, o.interval);
+  // Unix seconds from 2001 on are 1e9–1e10, epoch ms of January–April 1970; bars under a second
+  // long starting there are seconds read as ms (a one-minute bar would be 60 ms, its decay 1000x too slow).
+  if (time[0] >= 1e9 && time[0] < 1e10 && interval < 1000) {
+    throw error(`row 0: times look like Unix seconds (${new Date(time[0] * 1000).toISOString().slice(0, 10)} as seconds, bars of ${interval} ms as epoch ms); pass epoch ms UTC (seconds × 1000)`, { file: "candles", column: "time", value: time[0] });
+  }
   // Bars must not overlap: with an interval inferred from the first gap, a shorter gap later means
   // the inference was wrong (a missing second bar doubles it, and each bar would then read open
   // interest stamped after its real close).

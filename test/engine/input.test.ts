@@ -173,12 +173,16 @@ describe("readSeries(candles, openInterest, options)", () => {
     const c = { ...candles(3), time: [t0, t0 + MIN, t0 + 2 * MIN] };
     const seconds = { time: [t0 / 1000, t0 / 1000 + 60], openInterestUsd: [1, 2] };
     assert.throws(() => readSeries(c, seconds, o), new RegExp(`openInterest, column "time": row 0 is stamped 1735689600 \\(Unix seconds\\?\\) where the candles start at ${t0}: the two tables' times are in different units; both must be epoch ms UTC \\(Unix seconds × 1000\\) \\(value 1735689600\\)`));
+    // Open interest in microseconds beside candles in ms.
+    assert.throws(() => readSeries(c, { time: [t0 * 1000], openInterestUsd: [1] }, o), /row 0 is stamped 1735689600000000 where the candles start at 1735689600000: the two tables' times are in different units/);
     const cs = { ...candles(3), time: [t0 / 1000, t0 / 1000 + 60, t0 / 1000 + 120] };
-    assert.throws(() => readSeries(cs, { time: [t0], openInterestUsd: [1] }, o), /row 0 is stamped 1735689600000 where the candles start at 1735689600 \(Unix seconds\?\): the two tables' times are in different units/);
     // Open interest starting a day before the candles, or long after them, is read as documented:
     // one snapshot before is read by every bar; one after leaves the book empty.
     assert.deepEqual([...readSeries(c, { time: [t0 - 86_400_000], openInterestUsd: [5] }, o).oiUsd], [5, 5, 5]);
     assert.equal(readSeries(c, { time: [t0 + 86_400_000], openInterestUsd: [5] }, o).oiStart, 3);
+    // Both tables in seconds: one-minute bars would read as 60 ms.
+    const both = { time: [t0 / 1000], openInterestUsd: [1] };
+    assert.throws(() => readSeries(cs, both, o), /candles, column "time": row 0: times look like Unix seconds \(2025-01-01 as seconds, bars of 60 ms as epoch ms\); pass epoch ms UTC \(seconds × 1000\) \(value 1735689600\)/);
     // Small synthetic times (toy tests) are never judged.
     assert.equal(readSeries(candles(2), { time: [1000 * MIN], openInterestUsd: [1] }, o).oiStart, 2);
   });
