@@ -68,7 +68,11 @@ export function numeric(x: Columns, name: string, label: string): Float64Array {
   // Already typed: checked in place, no copy (the engine never writes to its inputs).
   const out = src instanceof Float64Array ? src : toFloat64(src);
   const bad = firstNonFinite(out);
-  if (bad >= 0) throw error(`row ${bad}: ${typeof src[bad] === "bigint" ? "an integer beyond 2^53, not exact as a number" : "not a finite number"}`, { file: label, column: name, value: src[bad] instanceof Date ? (src[bad] as Date).getTime() : src[bad] });
+  if (bad >= 0) {
+    const v = src[bad];
+    const why = typeof v === "bigint" ? "an integer beyond 2^53, not exact as a number" : typeof v === "string" ? "a string, not a number: parse the numbers first (the liq loaders do: an exchange's JSON, e.g. Binance's openInterestHist, gives them as strings)" : "not a finite number";
+    throw error(`row ${bad}: ${why}`, { file: label, column: name, value: v instanceof Date ? v.getTime() : v });
+  }
   return out;
 }
 
@@ -356,8 +360,10 @@ export function readSeries(candles: Columns, openInterest: Columns | undefined, 
   const usdCol = found.name;
   const inBase = (found.unit === "option" ? o.openInterestUnit : found.unit) === "base";
   const oiValue = numeric(oiSource, usdCol, label);
-  // `timestamp` is Binance's name for it in /futures/data/openInterestHist.
-  const oiTimeCol = openInterest ? oiTimeColumn(openInterest) : "time";
+  // `timestamp` is Binance's name for it in /futures/data/openInterestHist. A table of OI bars
+  // whose value is the bar's close (Coinglass OHLC) carries `closeTime`: a row is known from then,
+  // so it is aligned by that, and finer candles never read a close before its bar ended.
+  const oiTimeCol = openInterest ? (has(openInterest, "closeTime") ? "closeTime" : oiTimeColumn(openInterest)) : "time";
   const oiTime = openInterest ? numeric(openInterest, oiTimeCol, label) : time;
   sameLength(oiValue, oiTime.length, label, usdCol);
   const negative = firstNegative(oiValue);

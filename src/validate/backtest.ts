@@ -39,7 +39,8 @@ function oiAtOpen(oi: Columns, label: string, time: Float64Array, open: Float64A
   const found = oiColumn(oi, (unit) => unit !== "option");
   if (!found) throw error(`open interest needs ${OI_COLUMNS.filter((c) => c.unit !== "option").map((c) => `"${c.name}"`).join(", ")}`, { file: label, column: "openInterestUsd" });
   const column = found.name;
-  const timeColumn = oiTimeColumn(oi);
+  // A table of OI bars whose value is the bar's close (Coinglass OHLC) is known at its closeTime.
+  const timeColumn = hasColumn(oi, "closeTime") ? "closeTime" : oiTimeColumn(oi);
   const t = numbers(oi, timeColumn, label);
   const v = numbers(oi, column, label, t.length);
   if (t.length === 0) throw error("no rows: the baseline needs open interest", { file: label, column: timeColumn, value: 0 });

@@ -88,7 +88,7 @@ describe("readSeries(candles, openInterest, options)", () => {
 
   it("numeric(columns, name, label) reads Dates as epoch ms and reports the original value of a bad entry", () => {
     assert.deepEqual([...numeric({ t: [new Date(Date.UTC(2024, 0, 1)), 5] }, "t", "x")], [Date.UTC(2024, 0, 1), 5]);
-    assert.throws(() => numeric({ t: [1, "2"] }, "t", "x"), /x, column "t": row 1: not a finite number \(value "2"\)/);
+    assert.throws(() => numeric({ t: [1, "2"] }, "t", "x"), /x, column "t": row 1: a string, not a number: parse the numbers first \(the liq loaders do: an exchange's JSON, e.g. Binance's openInterestHist, gives them as strings\) \(value "2"\)/);
     assert.throws(() => numeric({ t: [1, new Date(NaN)] }, "t", "x"), /x, column "t": row 1: not a finite number \(value NaN\)/);
   });
 
@@ -185,6 +185,17 @@ describe("readSeries(candles, openInterest, options)", () => {
     assert.throws(() => readSeries(cs, both, o), /candles, column "time": row 0: times look like Unix seconds \(2025-01-01 as seconds, bars of 60 ms as epoch ms\); pass epoch ms UTC \(seconds × 1000\) \(value 1735689600\)/);
     // Small synthetic times (toy tests) are never judged.
     assert.equal(readSeries(candles(2), { time: [1000 * MIN], openInterestUsd: [1] }, o).oiStart, 2);
+  });
+
+  it("readSeries(candles, oi) aligns OI bars that carry closeTime by it: finer candles never read a close before its bar ended", () => {
+    // Half-hour OI bars (Coinglass OHLC): the 00:00 bar's close, 5, is known at 00:29:59.999.
+    const oi = { time: [0, 30 * MIN], closeTime: [30 * MIN - 1, 60 * MIN - 1], openInterestUsd: [5, 7] };
+    const s = readSeries(candles(12, 5 * MIN), oi, o);
+    // 5-minute bars 00:00–00:20 close before it; the 00:25 bar closes at 00:29:59.999 and reads it.
+    assert.equal(s.oiStart, 5);
+    assert.deepEqual([...s.oiUsd].slice(5), [5, 5, 5, 5, 5, 5, 7]);
+    // Half-hour candles read each OI bar at their own close, as without closeTime.
+    assert.deepEqual([...readSeries(candles(2, 30 * MIN), oi, o).oiUsd], [5, 7]);
   });
 
   it("readSeries(candles, oi) names a column that is present but holds no array", () => {

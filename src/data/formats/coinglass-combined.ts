@@ -3,7 +3,7 @@
  * OHLC, Binance perpetual open interest OHLC in USD, and realized long/short liquidations in USD
  * (summed over Binance, Bybit, OKX). `timestamp` is the bar's open time in ms. It loads into
  * three tables: candles (`price_*`), open interest (`oi_close` → `openInterestUsd`, the bar's
- * close like the candle's close) and liquidation totals (`liquidation_long_usd` → `longUsd`,
+ * close like the candle's close, with the bar's `closeTime` when it became known) and liquidation totals (`liquidation_long_usd` → `longUsd`,
  * `liquidation_short_usd` → `shortUsd`). `funding_*` are in Coinglass percent units and `cvd_*`
  * are zero in this export; neither is read.
  */
@@ -12,7 +12,7 @@ import { readCsv } from "../csv-rows";
 import { finish, type LoadOptions, type Table } from "../finish";
 import { makeReport, type LoadReport } from "../report";
 import { inEntries, readSource, type Source, type SourceText } from "../source";
-import { checkOhlc, start } from "./common";
+import { checkOhlc, start, withBarClose } from "./common";
 
 const FIELDS: readonly FieldSpec[] = [
   { out: "time", type: "time", names: ["timestamp", "time", "datetime_utc"] },
@@ -75,14 +75,15 @@ export function loadCombinedExport(src: Source, options: LoadOptions = {}): Comb
   const st = readSource(src);
   const all = inEntries(st, () => readCombinedExport(st));
   const candles = finish(part(all, "candles", ["open", "high", "low", "close"]), options);
-  const oi = finish(part(all, "openInterest", ["openInterestUsd"]), options);
+  // oi_close is known when the bar closes: the table carries closeTime for the replay to align by.
+  const oi = withBarClose(finish(part(all, "openInterest", ["openInterestUsd"]), options));
   const liq = finish(part(all, "liquidationTotals", ["longUsd", "shortUsd"]), options);
   const r = candles.report;
   const report = makeReport({
     ...r,
     notes: [
       ...r.notes,
-      "open interest: Binance BTCUSDT perpetual, USD (oi_close); liquidations: Binance + Bybit + OKX, USD — compare shares, not absolute dollars",
+      "open interest: Binance BTCUSDT perpetual, USD (oi_close, known at the bar's closeTime, which the replay aligns by); liquidations: Binance + Bybit + OKX, USD — compare shares, not absolute dollars",
     ],
   });
   return { candles: candles.table, openInterest: oi.table, liquidations: liq.table, report };

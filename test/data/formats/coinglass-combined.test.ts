@@ -10,6 +10,8 @@ describe("data/formats/coinglass-combined", () => {
     const { candles, openInterest, liquidations, report } = loadCombinedExport(fixture("regime_30m-sample.csv"));
     assert.deepEqual(candles.objects()[0], { time: utc(2024, 1, 1), open: 42300.5, high: 42400, low: 42250, close: 42380.25 });
     assert.deepEqual(col(openInterest, "openInterestUsd"), [8005000000, 7960000000, 7965000000]);
+    // oi_close is known when its half hour ends: closeTime = open + 30 min − 1 ms.
+    assert.deepEqual(col(openInterest, "closeTime"), (col(openInterest, "time") as number[]).map((t) => t + 1_800_000 - 1));
     assert.deepEqual(liquidations.objects()[1], { time: utc(2024, 1, 1, 0, 30), longUsd: 90000, shortUsd: 0 });
     assert.equal(report.interval, "30m");
     assert.deepEqual(report.gaps.list, [{ after: utc(2024, 1, 1, 0, 30), before: utc(2024, 1, 1, 1, 30), missingBars: 1 }]);

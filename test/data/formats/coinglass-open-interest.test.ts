@@ -3,11 +3,12 @@ import { loadCoinglassOpenInterest } from "../../../src/data/formats/coinglass-o
 import { col, fixture, utc } from "../helpers";
 
 describe("data/formats/coinglass-open-interest", () => {
-  it("loadCoinglassOpenInterest(v4 OHLC JSON) keeps each bar's close in USD at the bar's open time", () => {
+  it("loadCoinglassOpenInterest(v4 OHLC JSON) keeps each bar's close in USD at the bar's open time, known at its closeTime", () => {
     const { table, report } = loadCoinglassOpenInterest(fixture("coinglass-oi-ohlc.json"));
+    // The close of the 00:00 half hour is known at 00:29:59.999 (open + 30 min − 1 ms).
     assert.deepEqual(table.objects(), [
-      { time: utc(2024, 1, 1, 0, 0), openInterestUsd: 7805300840 },
-      { time: utc(2024, 1, 1, 0, 30), openInterestUsd: 7797931618 },
+      { time: utc(2024, 1, 1, 0, 0), openInterestUsd: 7805300840, closeTime: utc(2024, 1, 1, 0, 30) - 1 },
+      { time: utc(2024, 1, 1, 0, 30), openInterestUsd: 7797931618, closeTime: utc(2024, 1, 1, 1, 0) - 1 },
     ]);
     assert.equal(report.interval, "30m");
   });
