@@ -87,7 +87,7 @@ export interface Heatmap {
   long: HeatmapColumn[];
   /** short[c][i]: the short part of z. */
   short: HeatmapColumn[];
-  /** The candles, for the overlay. */
+  /** The candles as the engine read them, for the overlay (a close outside [low, high] widens that bar's range). */
   candles: { time: Float64Array; open: Float64Array; high: Float64Array; low: Float64Array; close: Float64Array };
   source: string;
 }

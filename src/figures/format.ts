@@ -60,11 +60,15 @@ export function priceText(x: number, decimals: number): string {
 }
 
 /**
- * A price someone chose (a threshold), rounded to `decimals` but without trailing zeros: $200 on
- * a grid with cents reads "$200", $0.145 "$0.145".
+ * A price someone chose (a threshold), written as given: $200 on a grid with cents reads "$200",
+ * $0.145 "$0.145", and $95.2 on a whole-dollar grid "$95.2" (two thresholds never read alike).
+ * Up to ten decimals, or the grid's `decimals` when the number has more (1/3).
  */
 export function priceTextTrimmed(x: number, decimals: number): string {
-  for (let d = 0; d < decimals; d++) if (Math.abs(x - Number(x.toFixed(d))) < 1e-9 * Math.max(1, Math.abs(x))) return priceText(x, d);
+  // As many decimals as the number has (95.2 on a whole-dollar grid is $95.2, not $95), and no
+  // more than the grid's where it has more (a computed 95.20000000000002).
+  const most = Math.max(decimals, 10);
+  for (let d = 0; d <= most; d++) if (Math.abs(x - Number(x.toFixed(d))) < 1e-12 * Math.max(1, Math.abs(x))) return priceText(x, d);
   return priceText(x, decimals);
 }
 
@@ -79,9 +83,11 @@ function fixedUsd(x: number, d: number): string {
 export function usdShort(x: number): string {
   const a = Math.abs(x);
   const sign = x < 0 ? "-" : "";
-  if (a >= 1e9) return `${sign}$${(a / 1e9).toFixed(2)}B`;
-  if (a >= 1e6) return `${sign}$${(a / 1e6).toFixed(1)}M`;
-  if (a >= 1e3) return `${sign}$${(a / 1e3).toFixed(0)}K`;
+  // The unit is chosen on the amount as it will be written: 999,990,000 rounds to 1000.0M at one
+  // decimal, so it is written $1.00B (and 999,999 as $1.0M, not $1000K).
+  if (Number(a.toFixed(0)) >= 1e9 || Number((a / 1e6).toFixed(1)) >= 1000) return `${sign}$${(a / 1e9).toFixed(2)}B`;
+  if (a >= 1e6 || Number((a / 1e3).toFixed(0)) >= 1000) return `${sign}$${(a / 1e6).toFixed(1)}M`;
+  if (Number(a.toFixed(0)) >= 1e3) return `${sign}$${(a / 1e3).toFixed(0)}K`;
   return `${sign}$${a.toFixed(0)}`;
 }
 

@@ -29,7 +29,7 @@ const MARKER = {
 
 function checkHeatmap(h: Heatmap): void {
   const cols = h.times.length;
-  if (cols === 0) throw error("heatmap has no time columns", { symbol: WHO, value: 0 });
+  if (cols === 0) throw error("heatmap has no time columns: no bar's close reached a multiple of the heatmap's step; pass a shorter step (model.heatmap({ step })) or more bars", { symbol: WHO, value: 0 });
   checkFinite(h.times, "heatmap.times", WHO);
   checkAscending(h.times, "heatmap.times", WHO);
   checkGrid(h.grid, "heatmap.grid", WHO);
@@ -94,21 +94,26 @@ export function heatmapFigure(heatmap: Heatmap, options: HeatmapOptions = {}): F
   const priceFmt = priceFormat(decimals);
   // A lone column's x holds its edges, so the hover names its time itself.
   const hoverTime = lone === undefined ? "%{x|%Y-%m-%d %H:%M} UTC" : utcLabel(drawn.times[0]!);
+  // Cells are written to five significant digits of the colour scale's top, whole dollars at most
+  // (float32 cells would otherwise print as 1234.5677490234375 in the JSON): a BTC map in whole
+  // dollars, a book of cents in cents' fractions, so no estimate under $1 is drawn as $0.
+  const digits = clip > 0 ? Math.max(0, 4 - Math.floor(Math.log10(clip))) : 0;
+  const round = digits === 0 ? Math.round : (v: number) => Number(v.toFixed(digits));
+  const zFormat = digits === 0 ? USD_FORMAT : `$,.${Math.min(digits, 8)}~f`;
   const data: Trace[] = [
     {
       type: "heatmap",
       name: "Estimated liquidation USD",
       x,
       y: Array.from(heatmap.grid.prices),
-      // Whole dollars: float32 cells would otherwise print as 1234.5677490234375 in the JSON.
-      z: transpose(drawn.z, heatmap.grid.bins, Math.round),
+      z: transpose(drawn.z, heatmap.grid.bins, round),
       zmin: 0,
       zmax: clip > 0 ? clip : 1,
       zauto: false,
       colorscale: HEAT_SCALE.map(([v, c]) => [v, c]),
       colorbar: {
         title: { text: "Estimated<br>liquidation USD", side: "top" },
-        tickformat: USD_FORMAT,
+        tickformat: zFormat,
         // No estimate anywhere: one "$0" tick, not $0 to $1 in whole dollars.
         ...(clip > 0 ? {} : { tickmode: "array", tickvals: [0], ticktext: ["$0"] }),
         thickness: 14,
@@ -116,7 +121,7 @@ export function heatmapFigure(heatmap: Heatmap, options: HeatmapOptions = {}): F
         x: 1.01,
         xanchor: "left",
       },
-      hovertemplate: `${hoverTime}<br>Price %{y:${priceFmt}}<br>Estimated ${k > 1 ? `(mean of ${k} columns) ` : ""}%{z:${USD_FORMAT}}<extra></extra>`,
+      hovertemplate: `${hoverTime}<br>Price %{y:${priceFmt}}<br>Estimated ${k > 1 ? `(mean of ${k} columns) ` : ""}%{z:${zFormat}}<extra></extra>`,
       showscale: true,
     },
   ];

@@ -19,11 +19,15 @@ describe("figures/format", () => {
   });
   it("priceText(x, d), priceTextTrimmed(x, d), priceFormat(d) and priceAxisFormat(d) write prices", () => {
     assert.deepEqual([priceText(65_432.1, 0), priceText(0.1523, 3), priceText(196.17, 1), priceText(-0.0001, 3)], ["$65,432", "$0.152", "$196.2", "$0.000"]);
-    assert.deepEqual([priceTextTrimmed(200, 1), priceTextTrimmed(0.16, 3), priceTextTrimmed(0.145, 3), priceTextTrimmed(0.14567, 3), priceTextTrimmed(63_000, 0)], ["$200", "$0.16", "$0.145", "$0.146", "$63,000"]);
+    assert.deepEqual([priceTextTrimmed(200, 1), priceTextTrimmed(0.16, 3), priceTextTrimmed(0.145, 3), priceTextTrimmed(0.14567, 3), priceTextTrimmed(63_000, 0)], ["$200", "$0.16", "$0.145", "$0.14567", "$63,000"]);
+    // Written as given: 95 and 95.2 on a whole-dollar grid read apart; a computed 0.1 + 0.2 reads $0.3; 1/3 takes the grid's decimals.
+    assert.deepEqual([priceTextTrimmed(95, 0), priceTextTrimmed(95.2, 0), priceTextTrimmed(0.1 + 0.2, 3), priceTextTrimmed(1 / 3, 3)], ["$95", "$95.2", "$0.3", "$0.333"]);
     assert.deepEqual([priceFormat(0), priceFormat(3), priceAxisFormat(0), priceAxisFormat(3)], ["$,.0f", "$,.3f", "$,.0f", "$,.3~f"]);
   });
   it("usdShort(x) writes K, M and B", () => {
     assert.deepEqual([845_000, 12_340_000, 1_234_000_000, 999].map(usdShort), ["$845K", "$12.3M", "$1.23B", "$999"]);
+    // The unit follows the rounded amount: no "$1000.0M", "$1000K" or "$1000".
+    assert.deepEqual([999_990_000, 999_999, 999.6, 999_949_999, -999_999].map(usdShort), ["$1.00B", "$1.0M", "$1K", "$999.9M", "-$1.0M"]);
   });
   it("utcPlotly(ms) and utcLabel(ms) show UTC whatever the machine's zone", () => {
     const t = Date.UTC(2026, 5, 8, 15, 30);

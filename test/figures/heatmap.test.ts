@@ -17,6 +17,20 @@ describe("figures/heatmap", () => {
     assert.ok(Math.abs(h.zmax - 47_530) < 1e-6, String(h.zmax));
   });
 
+  it("heatmapFigure(heatmap) keeps cells under $1 to five significant digits of the colour top, not rounded to $0 or $1", () => {
+    // The hand heatmap scaled to cents' fractions: cells (8c + i + 1) × $0.001, $0.001–$0.048.
+    const small = handHeatmap();
+    const z = small.z.map((col) => Float32Array.from(col, (v) => v / 1e6));
+    const h = heat(heatmapFigure({ ...small, z }).data);
+    // Clip: 47,530 / 1e6 = 0.04753 (float32 cells: to 1e-9); cells written to 5 significant digits of it (6 decimals).
+    assert.ok(Math.abs(h.zmax - 0.04753) < 1e-9, String(h.zmax));
+    assert.equal(h.z[2][3], 0.027);
+    assert.equal(h.z[0][0], 0.001);
+    assert.match(h.hovertemplate, /%\{z:\$,\.6~f\}/);
+    // Whole dollars for a BTC-sized map, as before.
+    assert.equal(heat(heatmapFigure(handHeatmap()).data).z[2][3], 27_000);
+  });
+
   it("heatmapFigure(heatmap, {clipPercentile: 50}) clips at the median: $24,500 by hand", () => {
     // h = 47 × 0.5 = 23.5 → v[23] + 0.5 × (v[24] - v[23]) = 24,000 + 500.
     const h = heat(heatmapFigure(handHeatmap(), { clipPercentile: 50 }).data);
