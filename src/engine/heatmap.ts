@@ -6,6 +6,7 @@
 import { KEEP_BOOK_SHAPES, LONG, SHORT, type Book } from "./book";
 import type { Series } from "./input";
 import { error } from "../util/errors";
+import { markEstimate } from "../util/estimate";
 import type { Heatmap, PriceGrid } from "./types";
 
 /** Largest heatmap matrix recorded, MB (float32): a guard against a column per bar over a year. */
@@ -89,7 +90,7 @@ KEEP_RECORDER_SHAPE.take(0, KEEP_BOOK_SHAPES[1]);
 export function heatmapOf(z: HeatmapRecorder, s: Series, source: string, sides: () => HeatmapRecorder): Heatmap {
   let both: HeatmapRecorder | undefined;
   const get = (): HeatmapRecorder => (both ??= sides());
-  return {
+  return markEstimate({
     times: z.times,
     grid: z.grid,
     z: z.columns[0],
@@ -101,5 +102,5 @@ export function heatmapOf(z: HeatmapRecorder, s: Series, source: string, sides: 
     },
     candles: { time: s.time, open: s.open, high: s.high, low: s.low, close: s.close },
     source,
-  };
+  }, `Estimated liquidation USD per price bin (rows) after each column's bar (estimate; ${source})`);
 }

@@ -166,7 +166,7 @@ export function replay(input: ReplayInput): LiquidationModel {
     tiers: [...o.tiers],
     grid,
     source: o.source,
-    ledger,
+    ledger: markEstimate(ledger, `Estimated cumulative USD flows of the replay: opened, liquidated, closed, decayed, and open after the last bar (estimate; ${o.source})`),
     mapAt(at?: number | Date): LiquidationMap {
       let i = last;
       const time = at instanceof Date ? at.getTime() : at;

@@ -1,3 +1,4 @@
+import { estimateCaption } from "../../src/util/estimate";
 import assert from "node:assert/strict";
 import * as aq from "arquero";
 import { figureBundle, figureTitle, tableBundle } from "../../src/notebook/bundle";
@@ -99,6 +100,11 @@ describe("notebook/show displayBundle(estimates)", () => {
     assert.deepEqual(m.liquidationsIf(80), { side: "long", usd: 5 });
     const bars = replay({ candles: { time: [0, 60_000], open: [100, 100], high: [100, 100], low: [100, 100], close: [100, 100], openInterestUsd: [1000, 1000] } }).bars;
     assert.match(displayBundle(bars).data["text/plain"]!, /^Estimated liquidations, open positions and flows per bar, USD \(estimate; replay\)\n/);
+    // The ledger and the heatmap are estimates too; equality still ignores the mark.
+    const model = replay({ candles: { time: [0, 60_000], open: [100, 100], high: [100, 100], low: [100, 100], close: [100, 100], openInterestUsd: [1000, 1000] } });
+    assert.match(displayBundle(model.ledger).data["text/plain"]!, /^Estimated cumulative USD flows of the replay: opened, liquidated, closed, decayed, and open after the last bar \(estimate; replay\)\n/);
+    assert.deepEqual(Object.keys(model.ledger), ["openedUsd", "liquidatedUsd", "closedUsd", "decayedUsd", "openUsd"]);
+    assert.equal(estimateCaption(model.heatmap()), "Estimated liquidation USD per price bin (rows) after each column's bar (estimate; replay)");
     // A caption given to show() wins.
     assert.match(displayBundle(m.table, { caption: "mine" }).data["text/plain"]!, /^mine\n/);
   });
