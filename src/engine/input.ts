@@ -56,7 +56,7 @@ function listNames(x: Columns): string {
  * Throws on an array of rows (JSON.parse of an exchange response, an array of kline arrays): the
  * engine reads columns, and the rows' indices would only show up as a column list "0, 1, 2, …".
  */
-function checkColumns(x: Columns, label: string): void {
+export function checkColumns(x: Columns, label: string): void {
   if (Array.isArray(x)) throw error(`is an array of ${x.length} rows; pass columns: an arquero table (aq.from(rows) for row objects, a liq loader for exchange files) or { time: [...], open: [...], ... }`, { file: label });
 }
 

@@ -9,7 +9,7 @@
  * half-loaded first or last day never reads as a quiet one.
  */
 import { table, type ColumnTable } from "arquero";
-import { has, increasing, numeric, oiColumn, oiTimeColumn, type Columns } from "../engine/input";
+import { checkColumns, has, increasing, numeric, oiColumn, oiTimeColumn, sameLength, type Columns } from "../engine/input";
 import { error } from "../util/errors";
 
 const DAY = 86_400_000;
@@ -44,9 +44,11 @@ export interface DerivativesVsSpot {
 
 /** Per UTC day: sum of `quoteVolume` and the number of bars. */
 function dailyVolume(candles: Columns, label: string, interval: number | undefined): { sum: Map<number, number>; bars: Map<number, number>; perDay: number } {
+  checkColumns(candles, label);
   if (!has(candles, "quoteVolume")) throw error("missing column quoteVolume (volume in the quote asset, e.g. Binance klines column 8)", { file: label, column: "quoteVolume" });
   const time = numeric(candles, "time", label);
   const quote = numeric(candles, "quoteVolume", label);
+  sameLength(quote, time.length, label, "quoteVolume");
   if (time.length === 0) throw error("no candles", { file: label });
   increasing(time, label);
   let step = interval ?? Infinity;
@@ -75,9 +77,10 @@ export function derivativesVsSpot(input: DerivativesVsSpotInput): DerivativesVsS
   const spot = dailyVolume(input.spot, "spot", input.interval);
   const deriv = input.derivatives === undefined ? undefined : dailyVolume(input.derivatives, "derivatives", input.interval);
 
-  // The replay's USD open-interest names (OI_COLUMNS): liqlab's own, or Binance's
-  // openInterestHist as fetched (`timestamp`, `sumOpenInterestValue`).
+  // The replay's USD open-interest names (OI_COLUMNS): liqlab's own, or Binance's openInterestHist
+  // names (`timestamp`, `sumOpenInterestValue`; loadBinanceOpenInterestHist parses the API's strings).
   const oiIn = input.openInterest;
+  checkColumns(oiIn, "openInterest");
   const usdCol = oiColumn(oiIn, (unit) => unit === "usd")?.name;
   if (!usdCol) {
     const coin = oiColumn(oiIn, (unit) => unit === "base")?.name;
@@ -86,6 +89,7 @@ export function derivativesVsSpot(input: DerivativesVsSpotInput): DerivativesVsS
   const timeCol = oiTimeColumn(oiIn);
   const oiTime = numeric(oiIn, timeCol, "openInterest");
   const oiUsd = numeric(oiIn, usdCol, "openInterest");
+  sameLength(oiUsd, oiTime.length, "openInterest", usdCol);
   if (oiTime.length === 0) throw error("no open-interest samples", { file: "openInterest" });
   increasing(oiTime, "openInterest", timeCol);
   const oi = new Map<number, { sum: number; n: number; last: number }>();

@@ -55,6 +55,11 @@ describe("market/derivativesVsSpot", () => {
     assert.throws(() => derivativesVsSpot({ openInterest, spot: hourly(D0 + HOUR, 10, 1e6) }), /derivativesVsSpot: column "time": no whole UTC day: a day needs all 24 spot bars and an open-interest sample/);
     assert.throws(() => derivativesVsSpot({ openInterest, spot: { time: [D0, D0 + 7 * 60_000], quoteVolume: [1, 1] } }), /spot, column "time": the bar interval must divide a day .*\(value 420000\)/);
     assert.throws(() => derivativesVsSpot({ spot } as never), /derivativesVsSpot: needs \{ openInterest, spot \}/);
+    // Columns of one table must be as long as its time column; rows must be passed as columns.
+    assert.throws(() => derivativesVsSpot({ openInterest, spot: { ...spot, quoteVolume: [...spot.quoteVolume, 5] } }), /spot, column "quoteVolume": has 52 rows where time has 51: columns of one table must have equal lengths \(value 52\)/);
+    assert.throws(() => derivativesVsSpot({ openInterest: { ...openInterest, openInterestUsd: [1, 2, 3] }, spot }), /openInterest, column "openInterestUsd": has 3 rows where time has 4/);
+    const rows = spot.time.map((time, i) => ({ time, quoteVolume: spot.quoteVolume[i] }));
+    assert.throws(() => derivativesVsSpot({ openInterest, spot: rows as never }), /spot: is an array of 51 rows; pass columns/);
     assert.throws(() => derivativesVsSpot({ openInterest: { time: openInterest.time, sumOpenInterest: [1, 2, 3, 4] }, spot }), /openInterest, column "openInterestUsd": missing column openInterestUsd \(or sumOpenInterestValue\); sumOpenInterest is in coins: multiply it by the price first/);
   });
 

@@ -103,7 +103,7 @@ describe("notebook/show displayBundle(estimates)", () => {
     // The ledger and the heatmap are estimates too; equality still ignores the mark.
     const model = replay({ candles: { time: [0, 60_000], open: [100, 100], high: [100, 100], low: [100, 100], close: [100, 100], openInterestUsd: [1000, 1000] } });
     assert.match(displayBundle(model.ledger).data["text/plain"]!, /^Estimated cumulative USD flows of the replay: opened, liquidated, closed, decayed, and open after the last bar \(estimate; replay\)\n/);
-    assert.deepEqual(Object.keys(model.ledger), ["openedUsd", "liquidatedUsd", "closedUsd", "decayedUsd", "openUsd"]);
+    assert.deepEqual(Object.keys(model.ledger!), ["openedUsd", "liquidatedUsd", "closedUsd", "decayedUsd", "openUsd"]);
     assert.equal(estimateCaption(model.heatmap()), "Estimated liquidation USD per price bin (rows) after each column's bar (estimate; replay)");
     // A caption given to show() wins.
     assert.match(displayBundle(m.table, { caption: "mine" }).data["text/plain"]!, /^mine\n/);
