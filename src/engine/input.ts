@@ -239,13 +239,16 @@ function ratioShares(ratio: Float64Array, row: Int32Array, from: number, out: Fl
 }
 
 /**
- * A bar's span from its `closeTime`: Binance stamps open + interval − 1 ms; spans of a second or
- * more are rounded to the second, so open + interval works too. NaN when the close is not after the open.
+ * A bar's span from its `closeTime`, which is the bar's last ms (Binance: open + interval − 1)
+ * or, in some exports, its end (open + interval). The span is close − open + 1, unless only
+ * close − open is a whole number of seconds (an end stamp: 60,000 for a minute bar). Other
+ * spans are kept to the ms (a 1,600 ms bar closes 1,600 ms after it opens). NaN when the close
+ * is not after the open.
  */
 function spanOf(close: number, open: number): number {
   const span = close - open;
   if (!(span > 0)) return NaN;
-  return span >= 999 ? Math.round((span + 1) / 1000) * 1000 : span + 1;
+  return (span + 1) % 1000 !== 0 && span % 1000 === 0 ? span : span + 1;
 }
 
 /**

@@ -198,6 +198,16 @@ describe("readSeries(candles, openInterest, options)", () => {
     assert.deepEqual([...readSeries(candles(2, 30 * MIN), oi, o).oiUsd], [5, 7]);
   });
 
+  it("readSeries(candles, oi) keeps a closeTime span to the ms: only whole seconds are read as an end stamp", () => {
+    const c = { ...candles(3), closeTime: [0 + 60_000 - 1, MIN + 1_600 - 1, 2 * MIN + 60_000] };
+    // Binance's last ms (59,999 → 60,000); a 1,600 ms bar; an end stamp (60,000 after the open).
+    const oi = { time: [0], openInterestUsd: [1] };
+    assert.deepEqual([...readSeries(c, oi, o).lastMs].map((t, i) => t + 1 - c.time[i]!), [60_000, 1_600, 60_000]);
+    // Back-to-back bars of 110,729 ms: the first closes at its last ms, the second opens next.
+    const tight = { ...candles(2), time: [0, 110_729], closeTime: [110_728, 221_457] };
+    assert.deepEqual([...readSeries(tight, oi, o).lastMs], [110_728, 221_457]);
+  });
+
   it("readSeries(candles, oi) names a column that is present but holds no array", () => {
     assert.throws(() => readSeries({ ...candles(2), close: undefined } as never, { time: [0], openInterestUsd: [1] }, o), /candles, column "close": is not an array of values \(value undefined\)/);
     assert.throws(() => readSeries({ ...candles(2), volume: "10,20", takerBuyVolume: [1, 1] } as never, { time: [0], openInterestUsd: [1] }, o), /candles, column "volume": is not an array of values \(value "10,20"\)/);

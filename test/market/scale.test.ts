@@ -63,7 +63,7 @@ describe("market/derivativesVsSpot", () => {
     assert.throws(() => derivativesVsSpot({ openInterest: { time: openInterest.time, sumOpenInterest: [1, 2, 3, 4] }, spot }), /openInterest, column "openInterestUsd": missing column openInterestUsd \(or sumOpenInterestValue\); sumOpenInterest is in coins: multiply it by the price first/);
   });
 
-  it("derivativesVsSpot(Binance openInterestHist as fetched) reads timestamp and sumOpenInterestValue like time and openInterestUsd", () => {
+  it("derivativesVsSpot(Binance openInterestHist names) reads timestamp and sumOpenInterestValue like time and openInterestUsd", () => {
     const binance = derivativesVsSpot({ openInterest: { timestamp: openInterest.time, sumOpenInterestValue: openInterest.openInterestUsd }, spot });
     const own = derivativesVsSpot({ openInterest, spot });
     assert.deepEqual(binance.days.objects(), own.days.objects());
