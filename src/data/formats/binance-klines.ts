@@ -54,6 +54,34 @@ export interface KlineOptions extends LoadOptions {
    * else `"klines"` (prices must be positive).
    */
   archiveKind?: KlineArchiveKind;
+  /**
+   * `"inverse"` for COIN-M klines (`futures/cm`, symbols like BTCUSD_PERP or BTCUSD_250328), whose
+   * volume columns mean other things: Binance's `volume` and `taker_buy_volume` count contracts,
+   * and the columns it calls quote volume hold the base asset volume in coin. Those coin columns
+   * are read as `volume` and `takerBuyVolume` (coin, as for every other source); the contract
+   * counts are left out, and there is no `quoteVolume` (USD volume is contracts × the contract
+   * size, 100 USD for BTC, 10 for other coins). Default: `"inverse"` when the path holds
+   * `futures/cm` or such a symbol, else `"linear"` (USD-M and spot).
+   */
+  contract?: "linear" | "inverse";
+}
+
+/** COIN-M kline fields: coin volumes from Binance's "quote" positions 7 and 10; contract counts left out. */
+const INVERSE_FIELDS: readonly FieldSpec[] = [
+  ...KLINE_FIELDS.filter((f) => ["time", "open", "high", "low", "close", "closeTime", "trades"].includes(f.out)),
+  { out: "volume", type: "amount", names: ["quote_volume", "base_asset_volume", "base_volume"], index: 7, key: 7, optional: true },
+  { out: "takerBuyVolume", type: "amount", names: ["taker_buy_quote_volume", "taker_buy_base_asset_volume", "taker_buy_base_volume"], index: 10, key: 10, optional: true },
+];
+const INVERSE_NOTE = "COIN-M klines: volume and takerBuyVolume are Binance's base asset volumes in coin (the columns it calls quote volume; its volume columns count contracts and are left out); no quoteVolume: USD volume is contracts × contract size (100 USD for BTC, 10 for other coins)";
+
+/** The contract of a klines file: the option, else COIN-M when its path says so, else linear. */
+function klineContract(st: SourceText, option: unknown): { contract: "linear" | "inverse"; from: "option" | "path" | "default" } {
+  if (option !== undefined) {
+    if (option !== "linear" && option !== "inverse") throw error('contract must be "linear" or "inverse"', { file: st.file, column: "contract", value: option });
+    return { contract: option, from: "option" };
+  }
+  if (/futures[\\/]cm[\\/]/i.test(st.file) || /(?:^|[^A-Z0-9])[A-Z0-9]+USD_(?:PERP|\d{6})(?![A-Z0-9])/.test(st.file)) return { contract: "inverse", from: "path" };
+  return { contract: "linear", from: "default" };
 }
 
 /** Kline fields without Binance's "ignore" columns (mark price, index price, premium index klines). */
@@ -125,9 +153,12 @@ function wholeMsCloseTimes(p: Parsed): void {
 export function readBinanceKlines(st: SourceText, options: KlineOptions = {}): Parsed {
   const isJson = looksJson(st.text);
   const { kind, from } = klineKind(st, options.archiveKind);
-  const fields = FIELDS_BY_KIND[kind];
-  const p = start(st, `binance-${kind}-${isJson ? "json" : "csv"}`, "candles");
+  const inverse = klineContract(st, options.contract);
+  const coinM = kind === "klines" && inverse.contract === "inverse";
+  const fields = coinM ? INVERSE_FIELDS : FIELDS_BY_KIND[kind];
+  const p = start(st, `binance-${coinM ? "coinm-" : ""}${kind}-${isJson ? "json" : "csv"}`, "candles");
   if (kind !== "klines") p.notes.push(`${NOTES[kind]} (${kind} ${from === "option" ? "from the archiveKind option" : "from the file path"}); ${IGNORED_NOTE}`);
+  if (coinM) p.notes.push(`${INVERSE_NOTE} (inverse ${inverse.from === "option" ? "from the contract option" : "from the file path"})`);
   if (isJson) readJsonRows(p, rowsAt(json(st), [], st.file), fields);
   else readCsv(p, st.text, fields);
   checkOhlc(p);

@@ -18,6 +18,23 @@ describe("data/formats/binance-klines", () => {
     assert.equal(report.gaps.count, 0);
     assert.equal(report.rowsRead, 3);
   });
+  it("loadBinanceKlines(COIN-M klines) reads the coin volumes Binance calls quote volume as volume and takerBuyVolume, and no USD volume", () => {
+    // Binance's /dapi/v1/klines example: 206 contracts = 2.13660389 BTC (206 × 100 USD / ~9,641 USD),
+    // taker buys 119 contracts = 1.23424865 BTC.
+    const example = '[[1591258320000,"9640.7","9642.4","9640.6","9642.0","206",1591258379999,"2.13660389",48,"119","1.23424865","0"]]';
+    const { table, report } = loadBinanceKlines({ text: example, name: "dapi-klines.json" }, { contract: "inverse" });
+    assert.deepEqual(table.objects()[0], { time: 1591258320000, open: 9640.7, high: 9642.4, low: 9640.6, close: 9642, volume: 2.13660389, takerBuyVolume: 1.23424865, trades: 48, closeTime: 1591258379999 });
+    assert.ok(report.notes.some((n) => n.startsWith("COIN-M klines: volume and takerBuyVolume are Binance's base asset volumes in coin")), report.notes.join("\n"));
+    // From the archive path: futures/cm, or a COIN-M symbol in the file name; header-less as archived.
+    const csv = "1591258320000,9640.7,9642.4,9640.6,9642.0,206,1591258379999,2.13660389,48,119,1.23424865,0";
+    for (const name of ["data/futures/cm/daily/klines/BTCUSD_PERP/1m/x.csv", "BTCUSD_250328-1m-2025-01-01.csv"]) {
+      assert.equal(loadBinanceKlines({ text: csv, name }).table.objects()[0]!.volume, 2.13660389, name);
+    }
+    // USD-M as before: volume in coin at position 5, quote volume in USD at 7.
+    assert.deepEqual(col(loadBinanceKlines({ text: csv, name: "BTCUSDT-1m-2025-01-01.csv" }).table, "quoteVolume"), [2.13660389]);
+    assert.throws(() => loadBinanceKlines({ text: csv, name: "x.csv" }, { contract: "coin" as never }), /x.csv, column "contract": contract must be "linear" or "inverse" \(value "coin"\)/);
+  });
+
   it("loadBinanceKlines(header-less µs spot file with CRLF) converts open times to ms", () => {
     const { table, report } = loadBinanceKlines(fixture("BTCUSDT-1m-2025-01-01.csv"));
     assert.deepEqual(col(table, "time"), [utc(2025, 1, 1, 0, 0), utc(2025, 1, 1, 0, 1)]);
