@@ -50,6 +50,12 @@ export function readCsv(p: Parsed, text: string, fields: readonly FieldSpec[], w
     throw error(`no header row, and ${first.length} columns where this file kind's Binance archive layout has ${widths.join(" or ")}: another kind of file?`, { file, line: 1, value: first.join(",") });
   }
   if (!hasHeader) p.notes.push("no header row: columns taken in Binance archive order");
+  else {
+    // Nothing is dropped without a word: header columns this loader does not read are named
+    // (an index column without a name and Binance's "ignore" column aside).
+    const unread = first.filter((h, i) => !idx.includes(i) && h.trim() !== "" && normalizeName(h) !== "ignore");
+    if (unread.length > 0) p.notes.push(`columns not read: ${unread.join(", ")}`);
+  }
   const probe = hasHeader ? first[0]!.trim().toLowerCase() : fields[0]!.names[0]!.toLowerCase();
   const units = new Set<string>();
   const blanks: Blanks = new Map();

@@ -10,7 +10,7 @@ const bar = (t: number, o: string, h: string, l: string, c: string) => `${t},${o
 const REPRO = [HEADER, bar(utc(2024, 1, 1), "0.00010000", "0.00020000", "-0.00030000", "-0.00012000")].join("\n");
 const ARCHIVE_PATH = "data/futures/um/daily/premiumIndexKlines/BTCUSDT/1m/BTCUSDT-1m-2024-01-01.csv";
 const PREMIUM_NOTE = "premium index klines: open/high/low/close are the premium index, a fraction of the index price (0.0001 = 0.01 %), not USD; zero and negative values are valid";
-const IGNORED = "volume, quote_volume, count, taker_buy_volume are Binance's ignore fields here: left out";
+const IGNORED = "volume, quote_volume, count, taker_buy_volume, taker_buy_quote_volume are Binance's ignore fields here: left out";
 
 describe("data/premium-index klines", () => {
   it("loadBinanceKlines(premium-index CSV, { archiveKind: \"premiumIndexKlines\" }) keeps negative premiums and says the unit", () => {

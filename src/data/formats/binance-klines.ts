@@ -102,7 +102,9 @@ const NOTES: Readonly<Record<Exclude<KlineArchiveKind, "klines">, string>> = {
   indexPriceKlines: "index price klines: open/high/low/close are the index price (USD)",
   premiumIndexKlines: "premium index klines: open/high/low/close are the premium index, a fraction of the index price (0.0001 = 0.01 %), not USD; zero and negative values are valid",
 };
-const IGNORED_NOTE = "volume, quote_volume, count, taker_buy_volume are Binance's ignore fields here: left out";
+const IGNORED_NOTE = "volume, quote_volume, count, taker_buy_volume, taker_buy_quote_volume are Binance's ignore fields here: left out";
+
+const IGNORED_COLUMNS = new Set(["volume", "quote_volume", "count", "taker_buy_volume", "taker_buy_quote_volume"]);
 
 /** The dataset of a file: the option, else an archive folder name in the file's path or name, else klines. */
 function klineKind(st: SourceText, option: unknown): { kind: KlineArchiveKind; from: "option" | "path" | "default" } {
@@ -161,6 +163,8 @@ export function readBinanceKlines(st: SourceText, options: KlineOptions = {}): P
   if (coinM) p.notes.push(`${INVERSE_NOTE} (inverse ${inverse.from === "option" ? "from the contract option" : "from the file path"})`);
   if (isJson) readJsonRows(p, rowsAt(json(st), [], st.file), fields);
   else readCsv(p, st.text, fields);
+  // The ignore fields are named once, by IGNORED_NOTE, not again as columns not read.
+  if (kind !== "klines") p.notes = p.notes.filter((n) => !n.startsWith("columns not read: ") || n.slice(18).split(", ").some((c) => !IGNORED_COLUMNS.has(c)));
   checkOhlc(p);
   wholeMsCloseTimes(p);
   checkBarSpans(p);

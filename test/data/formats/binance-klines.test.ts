@@ -28,11 +28,19 @@ describe("data/formats/binance-klines", () => {
     // From the archive path: futures/cm, or a COIN-M symbol in the file name; header-less as archived.
     const csv = "1591258320000,9640.7,9642.4,9640.6,9642.0,206,1591258379999,2.13660389,48,119,1.23424865,0";
     for (const name of ["data/futures/cm/daily/klines/BTCUSD_PERP/1m/x.csv", "BTCUSD_250328-1m-2025-01-01.csv"]) {
-      assert.equal(loadBinanceKlines({ text: csv, name }).table.objects()[0]!.volume, 2.13660389, name);
+      assert.equal((loadBinanceKlines({ text: csv, name }).table.objects()[0] as Record<string, number>).volume, 2.13660389, name);
     }
     // USD-M as before: volume in coin at position 5, quote volume in USD at 7.
     assert.deepEqual(col(loadBinanceKlines({ text: csv, name: "BTCUSDT-1m-2025-01-01.csv" }).table, "quoteVolume"), [2.13660389]);
     assert.throws(() => loadBinanceKlines({ text: csv, name: "x.csv" }, { contract: "coin" as never }), /x.csv, column "contract": contract must be "linear" or "inverse" \(value "coin"\)/);
+  });
+
+  it("loadBinanceKlines(CSV with columns it does not read) names them in the report", () => {
+    // The shared 5-minute file's layout: open interest and funding beside OHLC.
+    const text = "timestamp_ms,datetime_utc,open,high,low,close,oi_usd,funding_rate_last\n1735689600000,2025-01-01 00:00,1,2,0.5,1.5,9e9,0.0001\n";
+    const { table, report } = loadBinanceKlines({ text, name: "k.csv" });
+    assert.deepEqual(table.columnNames(), ["time", "open", "high", "low", "close"]);
+    assert.deepEqual(report.notes, ["columns not read: datetime_utc, oi_usd, funding_rate_last"]);
   });
 
   it("loadBinanceKlines(header-less µs spot file with CRLF) converts open times to ms", () => {
