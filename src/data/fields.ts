@@ -61,6 +61,11 @@ export interface Parsed {
   /** When rows come from several files (loadFiles): the files, and each row's index into them. */
   files?: string[];
   rowFile?: Uint16Array;
+  /**
+   * Each row's value is its bar's CLOSE (Coinglass open-interest OHLC): `finish` adds `closeTime`
+   * (open + interval − 1 ms), when the value became known, which the replay aligns by.
+   */
+  valueAtClose?: boolean;
 }
 
 /** The file row `i` came from. */

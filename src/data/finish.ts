@@ -251,6 +251,28 @@ export function measureInterval(p: Parsed, expected?: string | number): Interval
   return { intervalMs: step, interval: intervalLabel(step), gaps: { count, missingBars: missing, list: gaps } };
 }
 
+/**
+ * `closeTime` = open + interval − 1 ms (calendar months for "1M") for rows whose value is their
+ * bar's close: when it became known. Without a measured interval (one row) there is none, and the
+ * report says so.
+ */
+function addCloseTimes(p: Parsed, iv: IntervalResult): void {
+  const t = num(p, "time");
+  if (iv.intervalMs === null && iv.interval !== "1M") {
+    p.notes.push("one bar: its length is unknown, so no closeTime (give the interval option): the replay reads its close from the bar's open");
+    return;
+  }
+  const close = new Float64Array(p.n);
+  for (let i = 0; i < p.n; i++) {
+    if (iv.intervalMs !== null) close[i] = t[i]! + iv.intervalMs - 1;
+    else {
+      const d = new Date(t[i]!);
+      close[i] = Date.UTC(d.getUTCFullYear(), d.getUTCMonth() + 1, 1) - 1;
+    }
+  }
+  p.columns.set("closeTime", close);
+}
+
 /** Builds the arquero table in canonical column order (non-canonical columns are left out). */
 export function toTable(p: Parsed): Table {
   const spec = CANONICAL_COLUMNS[p.kind];
@@ -269,6 +291,7 @@ export function finish(p: Parsed, options: LoadOptions = {}, key?: readonly stri
   const duplicates = dedupe(p, key ?? (p.kind === "bookDepth" && p.columns.has("percentage") ? ["time", "percentage"] : undefined));
   const iv = measureInterval(p, options.interval);
   const t = num(p, "time");
+  if (p.valueAtClose) addCloseTimes(p, iv);
   const report = makeReport({
     file: p.file,
     format: p.format,

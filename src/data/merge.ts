@@ -18,6 +18,7 @@ export function mergeParsed(parts: readonly Parsed[]): Parsed {
   const formats = [...new Set(parts.map((p) => p.format))];
   const out = newParsed(`${first.file} … ${parts[parts.length - 1]!.file} (${parts.length} files)`, formats.join(" + "), first.kind);
   out.files = parts.map((p) => p.file);
+  if (parts.every((p) => p.valueAtClose)) out.valueAtClose = true;
   const n = parts.reduce((s, p) => s + p.n, 0);
   out.n = n;
   out.rowsRead = parts.reduce((s, p) => s + p.rowsRead, 0);

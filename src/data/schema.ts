@@ -33,11 +33,12 @@ export const CANONICAL_COLUMNS: Readonly<Record<DataKind, { required: readonly s
    * Open interest snapshots; `openInterest` base coin and/or `openInterestUsd`. Ratios:
    * `longShortRatio` global long/short account ratio, `topTraderLongShortRatio` top-trader
    * position ratio, `topTraderAccountRatio` top-trader account ratio, `takerBuySellRatio`
-   * taker buy/sell volume ratio.
+   * taker buy/sell volume ratio. `closeTime` (UTC epoch ms) where a row is a bar whose value is
+   * the bar's close (Coinglass OHLC): when it became known, which the replay aligns by.
    */
   openInterest: {
     required: ["time"],
-    optional: ["openInterest", "openInterestUsd", "longShortRatio", "topTraderLongShortRatio", "topTraderAccountRatio", "takerBuySellRatio"],
+    optional: ["openInterest", "openInterestUsd", "longShortRatio", "topTraderLongShortRatio", "topTraderAccountRatio", "takerBuySellRatio", "closeTime"],
   },
   /** One row per liquidation order; `side` is the side liquidated ("long" | "short"). */
   liquidations: { required: ["time", "side", "price", "quantity", "usd"], optional: [] },

@@ -47,6 +47,22 @@ describe("data/load", () => {
       assert.equal(load({ text, name: `data${ext}` }).kind, kind, name);
     }
   });
+  it("load() and loadFiles() keep the closeTime of Coinglass open-interest bars, which the replay aligns by", () => {
+    const bar = (t: number, close: number) => ({ time: t, open: "1", high: "1", low: "1", close: String(close) });
+    const h = 3_600_000;
+    const t0 = Date.UTC(2024, 5, 1);
+    const day1 = { text: JSON.stringify({ code: "0", data: [bar(t0, 5), bar(t0 + h, 6)] }), name: "oi-1.json" };
+    const day2 = { text: JSON.stringify({ code: "0", data: [bar(t0 + 2 * h, 7), bar(t0 + 3 * h, 8)] }), name: "oi-2.json" };
+    assert.deepEqual(col(load(day1).table, "closeTime"), [t0 + h - 1, t0 + 2 * h - 1]);
+    assert.deepEqual(col(loadFiles([day1, day2]).table, "closeTime"), [1, 2, 3, 4].map((k) => t0 + k * h - 1));
+    // A canonical CSV written from it reads back with closeTime.
+    const csv = load(day1).table.toCSV();
+    assert.deepEqual(col(load({ text: csv, name: "oi.csv" }).table, "closeTime"), [t0 + h - 1, t0 + 2 * h - 1]);
+    // Candles saved with their closeTime read back too (the canonical reader had no type for it).
+    const klines = load(fixture("BTCUSDT-1m-2024-01-01.csv")).table;
+    assert.deepEqual(col(load({ text: klines.toCSV(), name: "k.csv" }).table, "closeTime"), col(klines, "closeTime"));
+  });
+
   it("load(zip) reads the CSV inside a Binance archive zip", () => {
     const bytes = zipSync({ "BTCUSDT-1m-2024-01-01.csv": readFileSync(fixture("BTCUSDT-1m-2024-01-01.csv")) });
     const r = load({ bytes, name: "BTCUSDT-1m-2024-01-01.zip" });

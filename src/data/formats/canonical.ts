@@ -14,7 +14,7 @@ import { json, loadWith, looksJson, rowsAt, start } from "./common";
 
 /** Value check of each canonical column. */
 const TYPES: Record<string, ValueType> = {
-  time: "time", open: "price", high: "price", low: "price", close: "price", markPrice: "price", price: "price",
+  time: "time", closeTime: "time", open: "price", high: "price", low: "price", close: "price", markPrice: "price", price: "price",
   volume: "amount", quoteVolume: "amount", takerBuyVolume: "amount", openInterest: "amount", openInterestUsd: "amount",
   longShortRatio: "amount", topTraderLongShortRatio: "amount", topTraderAccountRatio: "amount", takerBuySellRatio: "amount",
   quantity: "amount", usd: "amount", longUsd: "amount", shortUsd: "amount", depth: "amount", notional: "amount", fundingIntervalHours: "amount",

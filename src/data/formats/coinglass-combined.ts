@@ -12,7 +12,7 @@ import { readCsv } from "../csv-rows";
 import { finish, type LoadOptions, type Table } from "../finish";
 import { makeReport, type LoadReport } from "../report";
 import { inEntries, readSource, type Source, type SourceText } from "../source";
-import { checkOhlc, start, withBarClose } from "./common";
+import { checkOhlc, start } from "./common";
 
 const FIELDS: readonly FieldSpec[] = [
   { out: "time", type: "time", names: ["timestamp", "time", "datetime_utc"] },
@@ -76,7 +76,9 @@ export function loadCombinedExport(src: Source, options: LoadOptions = {}): Comb
   const all = inEntries(st, () => readCombinedExport(st));
   const candles = finish(part(all, "candles", ["open", "high", "low", "close"]), options);
   // oi_close is known when the bar closes: the table carries closeTime for the replay to align by.
-  const oi = withBarClose(finish(part(all, "openInterest", ["openInterestUsd"]), options));
+  const oiPart = part(all, "openInterest", ["openInterestUsd"]);
+  oiPart.valueAtClose = true;
+  const oi = finish(oiPart, options);
   const liq = finish(part(all, "liquidationTotals", ["longUsd", "shortUsd"]), options);
   const r = candles.report;
   const report = makeReport({

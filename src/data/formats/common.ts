@@ -2,7 +2,6 @@
  * Helpers the format modules share: turning a source into a `Parsed`, unwrapping exchange
  * response envelopes, and the OHLC consistency check.
  */
-import * as aq from "arquero";
 import { error } from "../../util/errors";
 import { newParsed, num, type FieldSpec, type Parsed } from "../fields";
 import { readCsv } from "../csv-rows";
@@ -41,25 +40,6 @@ export function readCsvOrJson(st: SourceText, name: string, kind: DataKind, csvF
 export function loadWith(reader: FormatReader, src: Source, options: LoadOptions = {}, key?: readonly string[]): Loaded {
   const st = readSource(src);
   return inEntries(st, () => finish(reader(st, options), options, key));
-}
-
-/**
- * A table of bars whose value is the bar's CLOSE (Coinglass open-interest OHLC: the close is
- * known only when the bar ends), with `closeTime` added: open + interval − 1 ms (Binance's kline
- * convention; calendar months for "1M"). The replay aligns such a table by `closeTime`, so candles
- * finer than these bars never read a close before it was known. Without a measured interval (one
- * row) the table is returned as it is.
- */
-export function withBarClose(loaded: Loaded): Loaded {
-  const { intervalMs, interval } = loaded.report;
-  if (intervalMs === null && interval !== "1M") return loaded;
-  const time = loaded.table.array("time") as ArrayLike<number>;
-  const closeTime = Float64Array.from(time, (t) => {
-    if (intervalMs !== null) return t + intervalMs - 1;
-    const d = new Date(t);
-    return Date.UTC(d.getUTCFullYear(), d.getUTCMonth() + 1, 1) - 1;
-  });
-  return { ...loaded, table: loaded.table.assign(aq.table({ closeTime })) };
 }
 
 /** Parses the source's JSON (cached on the object so detection and reading parse once). */
