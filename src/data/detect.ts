@@ -101,7 +101,12 @@ function detectJson(st: SourceText): FormatName | undefined {
   if (prop(r0, "side") !== undefined && prop(r0, "origQty") !== undefined) return "binance-force-orders";
   if (prop(r0, "o") !== undefined || prop(prop(r0, "data"), "o") !== undefined) return "binance-force-orders";
   if (prop(r0, "long_liquidation_usd") !== undefined || prop(r0, "aggregated_long_liquidation_usd") !== undefined) return "coinglass-liquidations";
-  if (prop(r0, "close") !== undefined || prop(r0, "c") !== undefined) return "coinglass-open-interest";
+  // Coinglass OHLC rows: open interest in USD, or its price or funding-rate history (same keys).
+  // Only closes of a million or more are taken for open interest (a price, a volume-carrying row
+  // or a funding rate in percent is not); anything else needs { format }.
+  const c = Number(prop(r0, "close") ?? prop(r0, "c"));
+  const volumeKey = typeof r0 === "object" && r0 !== null && Object.keys(r0).some((k) => /vol/i.test(k));
+  if (!volumeKey && c >= 1e6) return "coinglass-open-interest";
   return undefined;
 }
 

@@ -23,7 +23,12 @@ describe("data/detect", () => {
     assert.equal(detectFormat(st("a.json", '{"retCode":0,"result":{"list":[["1","1","1","1","1","1","1"]]}}')), "bybit-klines");
     assert.equal(detectFormat(st("a.json", '{"code":"0","data":[["1","1","1","1","1","1","1","1","1"]]}')), "okx-candles");
     assert.equal(detectFormat(st("a.json", '{"code":"0","data":[["1","1","1"]]}')), "okx-open-interest");
-    assert.equal(detectFormat(st("a.json", '{"code":"0","data":[{"time":1,"open":1,"high":1,"low":1,"close":1}]}')), "coinglass-open-interest");
+    assert.equal(detectFormat(st("a.json", '{"code":"0","data":[{"time":1,"open":1,"high":1,"low":1,"close":7805300840}]}')), "coinglass-open-interest");
+    // Coinglass price and funding-rate OHLC share the keys: a close under a million USD, or a
+    // volume key, is not taken for open interest (the price 92,853.6 became openInterestUsd).
+    for (const row of ['{"time":1,"open":1,"high":1,"low":1,"close":92853.6}', '{"time":1,"open":1,"high":1,"low":1,"close":0.005}', '{"time":1,"open":1,"high":1,"low":1,"close":9e9,"volume_usd":1}']) {
+      assert.throws(() => detectFormat(st("a.json", `{"code":"0","data":[${row}]}`)), /a.json, line 1, column 1: unrecognised data format: pass \{ format \} to load\(\)/);
+    }
     assert.equal(detectFormat(st("a.json", '[{"time":1,"open":1,"high":1,"low":1,"close":1}]')), "canonical");
     assert.equal(detectFormat(st("a.json", '{"e":"forceOrder","o":{}}\n{"e":"forceOrder","o":{}}')), "binance-force-orders");
   });

@@ -48,7 +48,7 @@ describe("data/load", () => {
     }
   });
   it("load() and loadFiles() keep the closeTime of Coinglass open-interest bars, which the replay aligns by", () => {
-    const bar = (t: number, close: number) => ({ time: t, open: "1", high: "1", low: "1", close: String(close) });
+    const bar = (t: number, close: number) => ({ time: t, open: "1e9", high: "1e9", low: "1e9", close: String(close * 1e9) });
     const h = 3_600_000;
     const t0 = Date.UTC(2024, 5, 1);
     const day1 = { text: JSON.stringify({ code: "0", data: [bar(t0, 5), bar(t0 + h, 6)] }), name: "oi-1.json" };

@@ -25,7 +25,10 @@ export function readBybitKlines(st: SourceText): Parsed {
   checkEnvelope(v, st.file);
   const p = start(st, "bybit-kline-json", "candles");
   readJsonRows(p, rowsAt(v, ["result", "list"], st.file), FIELDS);
-  if (prop(prop(v, "result"), "category") === "inverse") {
+  // The whole response, or its `result` object saved on its own: both carry the category.
+  const category = prop(prop(v, "result"), "category") ?? prop(v, "category");
+  if (category === undefined) p.notes.push('no category in the file: read as linear (volume in coin, turnover in USD); an inverse contract\'s response says "inverse"');
+  if (category === "inverse") {
     const vol = p.columns.get("volume"), quote = p.columns.get("quoteVolume");
     if (vol && quote) { p.columns.set("volume", quote); p.columns.set("quoteVolume", vol); }
     p.notes.push("inverse contract: volume (USD) and turnover (coin) swapped into quoteVolume and volume");

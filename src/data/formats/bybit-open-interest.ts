@@ -19,7 +19,10 @@ export function readBybitOpenInterest(st: SourceText): Parsed {
   checkEnvelope(v, st.file);
   const p = start(st, "bybit-open-interest-json", "openInterest");
   readJsonRows(p, rowsAt(v, ["result", "list"], st.file), FIELDS);
-  if (prop(prop(v, "result"), "category") === "inverse") {
+  // The whole response, or its `result` object saved on its own: both carry the category.
+  const category = prop(prop(v, "result"), "category") ?? prop(v, "category");
+  if (category === undefined) p.notes.push('no category in the file: read as linear (openInterest in coin); an inverse contract\'s response says "inverse"');
+  if (category === "inverse") {
     p.columns.set("openInterestUsd", p.columns.get("openInterest")!);
     p.columns.delete("openInterest");
     p.notes.push("inverse contract: openInterest is in USD");
