@@ -7,6 +7,7 @@ import { type FieldSpec, type Parsed } from "../fields";
 import type { LoadOptions, Loaded } from "../finish";
 import type { Source, SourceText } from "../source";
 import { loadWith, readCsvOrJson } from "./common";
+import { contractsToCoin } from "./binance-trades";
 
 const FIELDS: readonly FieldSpec[] = [
   { out: "id", type: "count", names: ["agg_trade_id", "a"], index: 0, key: "a" },
@@ -18,7 +19,10 @@ const FIELDS: readonly FieldSpec[] = [
 
 /** Reads the archive CSV, or REST `/fapi/v1/aggTrades` JSON (`[{ a, p, q, f, l, T, m }]`). */
 export function readBinanceAggTrades(st: SourceText): Parsed {
-  return readCsvOrJson(st, "binance-aggTrades", "trades", FIELDS);
+  const p = readCsvOrJson(st, "binance-aggTrades", "trades", FIELDS);
+  // COIN-M (`BTCUSD_PERP-aggTrades-…`): quantities count contracts; the table holds coin.
+  contractsToCoin(p, st.name);
+  return p;
 }
 
 /** Loads Binance aggTrades: archive CSV (futures or spot layout) or REST JSON. */

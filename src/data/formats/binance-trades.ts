@@ -3,7 +3,8 @@
  * `id,price,qty,quote_qty,time,is_buyer_maker` (spot adds `is_best_match`; older files have no
  * header), and the REST `/fapi/v1/trades` JSON (`[{ id, price, qty, quoteQty, time, isBuyerMaker }]`).
  */
-import { type FieldSpec, type Parsed } from "../fields";
+import { num, type FieldSpec, type Parsed } from "../fields";
+import { inverseContractUsd } from "./binance-liquidation-snapshot";
 import type { LoadOptions, Loaded } from "../finish";
 import type { Source, SourceText } from "../source";
 import { loadWith, readCsvOrJson } from "./common";
@@ -19,8 +20,33 @@ const FIELDS: readonly FieldSpec[] = [
   { out: "isBuyerMaker", type: "bool", names: ["is_buyer_maker", "isBuyerMaker"], index: 5, key: "isBuyerMaker" },
 ];
 
+/** COIN-M trades (`futures/cm`, `BTCUSD_PERP-trades-…`): `id,price,qty,base_qty,time,is_buyer_maker`, qty in contracts. */
+const INVERSE_FIELDS: readonly FieldSpec[] = [
+  ...FIELDS.filter((f) => f.out !== "quantity"),
+  { out: "quantity", type: "amount", names: ["base_qty", "baseQty"], index: 3, key: "baseQty" },
+];
+
 export function readBinanceTrades(st: SourceText): Parsed {
-  return readCsvOrJson(st, "binance-trades", "trades", FIELDS);
+  const contract = inverseContractUsd(st.name);
+  if (contract === null) return readCsvOrJson(st, "binance-trades", "trades", FIELDS);
+  // Coin-margined: qty counts contracts; base_qty is the same trade in coin.
+  const p = readCsvOrJson(st, "binance-coinm-trades", "trades", INVERSE_FIELDS);
+  p.notes.push(`coin-margined file: quantity is base_qty (coin); qty counts contracts of ${contract} USD and is not read`);
+  return p;
+}
+
+/**
+ * Coin-margined aggTrades count contracts: quantity (coin) = contracts × contract USD / price.
+ * Linear files are left as they are. Returns whether it converted.
+ */
+export function contractsToCoin(p: Parsed, file: string): boolean {
+  const contract = inverseContractUsd(file);
+  if (contract === null) return false;
+  const q = num(p, "quantity");
+  const price = num(p, "price");
+  for (let i = 0; i < p.n; i++) q[i] = (q[i]! * contract) / price[i]!;
+  p.notes.push(`coin-margined file: quantity is contracts of ${contract} USD converted to coin at each trade's price`);
+  return true;
 }
 
 /** Loads Binance individual trades (archive CSV or REST JSON). */
