@@ -138,7 +138,12 @@ await step("build dist/", () => {
   const next = path.join(root, "dist-next"); // same depth as dist/, so source-map paths stay right
   fs.rmSync(next, { recursive: true, force: true });
   run(process.execPath, [path.join(root, "node_modules", "typescript", "bin", "tsc"), "-p", "tsconfig.build.json", "--outDir", next]);
+  // The package's bin (`npx liqlab`): tsc writes files without the execute bit, and npx then
+  // fails with "Permission denied".
+  fs.chmodSync(path.join(next, "cli.js"), 0o755);
   fs.rmSync(path.join(root, "dist"), { recursive: true, force: true });
   fs.renameSync(next, path.join(root, "dist"));
   buildStamp.write(buildInputs());
 });
+// dist/ built before the bin was made executable keeps working with npx too.
+if (fs.existsSync(path.join(root, "dist", "cli.js"))) fs.chmodSync(path.join(root, "dist", "cli.js"), 0o755);

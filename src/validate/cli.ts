@@ -122,6 +122,11 @@ export function toTable(r: BacktestResult): string {
 
 export async function main(argv: string[]): Promise<number> {
   const a = parseArgs(argv);
+  // A shipped scenario is scored as it is: options for files would be ignored without a word.
+  if (a.scenario) {
+    const extra = argv.map((x) => x.split("=")[0]!).filter((f) => ["--warmup", "--file", "--candles", "--oi", "--liquidations"].includes(f));
+    if (extra.length > 0) throw error(`--scenario scores a shipped dataset with its own warm-up; ${extra.join(", ")} ${extra.length > 1 ? "apply" : "applies"} to files only`, { column: extra[0]!, value: argv.join(" ") });
+  }
   if (a.help || (!a.file && !a.candles && !a.oi && !a.liquidations && !a.scenario)) {
     process.stderr.write(USAGE);
     return a.help ? 0 : 2;

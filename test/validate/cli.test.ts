@@ -1,5 +1,5 @@
 import assert from "node:assert/strict";
-import { existsSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { main, parseArgs } from "../../src/validate/cli";
@@ -38,6 +38,18 @@ function combinedExport(dir: string): { path: string; bars: number } {
 }
 
 describe("validate/cli", () => {
+  it("main(['--scenario', NAME, '--warmup', N]) throws: a scenario is scored with its own warm-up, file options do not apply", async () => {
+    await assert.rejects(run(["--scenario", "eth", "--warmup", "300"]), /column "--warmup": --scenario scores a shipped dataset with its own warm-up; --warmup applies to files only/);
+    await assert.rejects(run(["--scenario", "eth", "--file", "x.csv"]), /--file applies to files only/);
+  });
+
+  it("dist/cli.js, the package's bin, is executable (npx liqlab)", () => {
+    const cli = join(__dirname, "../../dist/cli.js");
+    assert.ok(existsSync(cli), "npm test runs setup, which builds dist/");
+    assert.ok((statSync(cli).mode & 0o111) !== 0, "execute bit");
+    assert.match(readFileSync(cli, "utf8"), /^#!\/usr\/bin\/env node\n/);
+  });
+
   let dir: string;
   before(() => (dir = mkdtempSync(join(tmpdir(), "liqlab-validate-"))));
   after(() => rmSync(dir, { recursive: true, force: true }));
