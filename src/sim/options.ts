@@ -5,7 +5,7 @@
 import { error, finite, positive } from "../util/errors";
 
 export interface SimulateOptions {
-  /** Seed of the random numbers: same seed and options, same market, same bytes. Default 1. */
+  /** Seed of the random numbers, a whole number in [0, 2^32): same seed and options, same market, same bytes. Default 1. */
   seed?: number;
   /** Binance USD-M symbol; picks the margin module's default brackets. Default "BTCUSDT". */
   symbol?: string;
@@ -55,6 +55,17 @@ export interface SimulateOptions {
 
 export type ResolvedSimulateOptions = Required<SimulateOptions>;
 
+/**
+ * The seed as the generator reads it: a whole number in [0, 2^32). Any other number would be cut
+ * to 32 bits (1.5 and 2^32 + 1 would replay seed 1's market), so it throws.
+ */
+function seedOf(seed: unknown): number {
+  if (!(typeof seed === "number" && Number.isInteger(seed) && seed >= 0 && seed < 2 ** 32)) {
+    throw error("seed must be a whole number from 0 to 2^32 − 1 (other numbers would repeat another seed's market)", { column: "seed", value: seed });
+  }
+  return seed;
+}
+
 /** Fills defaults and checks every option, naming the bad one. */
 export function resolveSimulateOptions(o: SimulateOptions = {}): ResolvedSimulateOptions {
   const oi = positive(o.openInterestUsd ?? 1e9, "openInterestUsd");
@@ -62,7 +73,7 @@ export function resolveSimulateOptions(o: SimulateOptions = {}): ResolvedSimulat
   const startPrice = positive(o.startPrice ?? 100, "startPrice");
   const volume = positive(o.volumeUsdPerDay ?? 2 * oi, "volumeUsdPerDay");
   const r: ResolvedSimulateOptions = {
-    seed: finite(o.seed ?? 1, "seed"),
+    seed: seedOf(o.seed ?? 1),
     symbol: o.symbol ?? "BTCUSDT",
     start: finite(o.start ?? Date.UTC(2025, 6, 20), "start"),
     intervalMs: positive(o.intervalMs ?? 300_000, "intervalMs"),

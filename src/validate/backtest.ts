@@ -46,7 +46,7 @@ function oiAtOpen(oi: Columns, label: string, time: Float64Array, open: Float64A
   if (t.length === 0) throw error("no rows: the baseline needs open interest", { file: label, column: timeColumn, value: 0 });
   increasing(t, label, timeColumn);
   nonNegative(v, column, label, "open interest");
-  const known = asOf(time, t, v, interval, { table: label, at: "model.bars", column });
+  const known = asOf(time, t, v, interval, { table: label, at: "model.bars", column, timeColumn });
   return found.unit === "usd" ? known : known.map((q, i) => q * open[i]!);
 }
 

@@ -42,6 +42,8 @@ export interface AsOfLabels {
   at?: string;
   /** The column of `values`. Default "openInterestUsd". */
   column?: string;
+  /** The column of `times` (`timestamp`, `closeTime`…). Default "time". */
+  timeColumn?: string;
 }
 
 /**
@@ -55,10 +57,11 @@ export function asOf(at: Float64Array, times: Float64Array, values: Float64Array
   const table = labels.table ?? "openInterest";
   const atTable = labels.at ?? "model.bars";
   const column = labels.column ?? "openInterestUsd";
-  if (times.length === 0) throw error("no rows: no value to align to the bars", { file: table, column: "time", value: 0 });
+  const timeColumn = labels.timeColumn ?? "time";
+  if (times.length === 0) throw error("no rows: no value to align to the bars", { file: table, column: timeColumn, value: 0 });
   if (values.length !== times.length) throw error(`${column} has ${values.length} rows where time has ${times.length}: the columns of a table must have equal lengths`, { file: table, column, value: values.length });
   for (let j = 1; j < times.length; j++) {
-    if (!(times[j]! > times[j - 1]!)) throw error(`time must be strictly increasing: row ${j} is not after row ${j - 1} (${times[j - 1]})`, { file: table, column: "time", value: times[j] });
+    if (!(times[j]! > times[j - 1]!)) throw error(`time must be strictly increasing: row ${j} is not after row ${j - 1} (${times[j - 1]})`, { file: table, column: timeColumn, value: times[j] });
   }
   const out = new Float64Array(at.length);
   let j = -1;
@@ -69,7 +72,7 @@ export function asOf(at: Float64Array, times: Float64Array, values: Float64Array
     if (j >= 0) out[i] = values[j]!;
     else if (times[0]! - t <= graceMs) out[i] = values[0]!;
     else {
-      throw error(`nothing known at the open of ${atTable} row ${i} (${t}): row 0, the first, is stamped ${times[0]! - t} ms later, more than the ${graceMs} ms allowed`, { file: table, column: "time", value: times[0] });
+      throw error(`nothing known at the open of ${atTable} row ${i} (${t}): row 0, the first, is stamped ${times[0]! - t} ms later, more than the ${graceMs} ms allowed`, { file: table, column: timeColumn, value: times[0] });
     }
   }
   return out;

@@ -32,8 +32,17 @@ export function pearson(x: Float64Array, y: Float64Array): number {
   return pearsonUnchecked(x, y);
 }
 
+/** Whether every entry equals the first (tested on the values: a mean of equal values can differ from them by rounding). */
+function constant(a: Float64Array): boolean {
+  for (let i = 1; i < a.length; i++) if (a[i] !== a[0]) return false;
+  return true;
+}
+
 function pearsonUnchecked(x: Float64Array, y: Float64Array): number {
   const n = x.length;
+  // A constant series has no correlation: exactly 0, not the correlation of the rounding residue
+  // left by its mean ((0.1 + 0.1 + 0.1) / 3 is 0.10000000000000002).
+  if (constant(x) || constant(y)) return 0;
   let mx = 0;
   let my = 0;
   for (let i = 0; i < n; i++) {

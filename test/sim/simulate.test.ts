@@ -108,6 +108,12 @@ describe("sim/simulate", () => {
     assert.throws(() => sim.openPositionsAt(0), /column "time": time is before the first bar \(value 0\)/);
   });
 
+  it("simulate({seed}) takes whole numbers in [0, 2^32) only: others would repeat another seed's market", () => {
+    for (const seed of [1.5, 2 ** 32 + 1, -1, 0.2]) {
+      assert.throws(() => simulate({ seed, bars: 10, warmupBars: 0 }), /column "seed": seed must be a whole number from 0 to 2\^32 − 1/, String(seed));
+    }
+  });
+
   it("simulate({longShare: 2}) throws naming the option", () => {
     assert.throws(() => simulate({ longShare: 2 }), /column "longShare": longShare must be in \[0, 1\] \(value 2\)/);
   });

@@ -84,6 +84,11 @@ describe("validate/backtest", () => {
       () => backtest(modelOf(time, time, time), realized, { candles, openInterest: late }),
       /^LiqlabError: openInterest, column "time": nothing known at the open of model.bars row 0 \(0\): row 0, the first, is stamped 3000 ms later, more than the 1000 ms allowed \(value 3000\)$/,
     );
+    // Read by Binance's `timestamp`, or by `closeTime`: the error names the column it read.
+    const hist = { timestamp: time.slice(3), sumOpenInterestValue: new Array(n - 3).fill(1e9) };
+    assert.throws(() => backtest(modelOf(time, time, time), realized, { candles, openInterest: hist }), /^LiqlabError: openInterest, column "timestamp": nothing known at the open/);
+    const bars = { ...late, closeTime: late.time.map((t) => t + 999) };
+    assert.throws(() => backtest(modelOf(time, time, time), realized, { candles, openInterest: bars }), /^LiqlabError: openInterest, column "closeTime": nothing known at the open .* stamped 3999 ms later/);
   });
 
   it("backtest(model, realized, {candles with open 0 at row 2 | a short high column}) names the candles, the column, the row and the value", () => {

@@ -25,6 +25,8 @@ describe("validate/metrics", () => {
   it("spearman(x, y) and pearson(x, y) are 0, not NaN, when a series is constant", () => {
     assert.equal(spearman(f([0, 0, 0, 0]), f([1, 5, 2, 3])), 0);
     assert.equal(pearson(f([1, 5, 2, 3]), f([7, 7, 7, 7])), 0);
+    // Constant values whose mean rounds away from them ((0.1 + 0.1 + 0.1) / 3 = 0.10000000000000002).
+    assert.equal(pearson(f([0.1, 0.1, 0.1]), f([1e12, 1e12, 1e12 * (1 + 6.4e-11)])), 0);
   });
 
   it("logPearson(x, y) correlates log(1 + USD): hand case with r = 0.5", () => {
