@@ -214,6 +214,17 @@ export function snapInterval(step: number): number {
 }
 
 /**
+ * The span of the first bar from its `closeTime` (rounded to the second, as checkBarSpans reads it:
+ * Binance stamps open + interval − 1 ms), or null without one or for calendar-month bars.
+ */
+function barSpan(p: Parsed, t: Float64Array): number | null {
+  const close = p.columns.get("closeTime");
+  if (p.kind !== "candles" || !(close instanceof Float64Array) || p.n === 0) return null;
+  const span = Math.round((close[0]! - t[0]!) / 1000) * 1000;
+  return span > 0 && span < 27 * DAY ? span : null;
+}
+
+/**
  * Measures the interval and gaps of bar data. Strict kinds throw on a step that is not a whole
  * multiple of the interval ("mixed intervals"). Calendar-month bars (28–31 day steps) are `1M`.
  */
@@ -224,10 +235,16 @@ export function measureInterval(p: Parsed, expected?: string | number): Interval
   const strict = STRICT_KINDS.has(p.kind);
   const want = expected === undefined ? null : typeof expected === "number" ? expected : parseInterval(expected);
   if (want !== null && !(want > 0)) throw error("interval option is not an interval like 1m, 5m, 1h", { column: "interval", value: expected });
-  const raw = want ?? modeStep(t, p.n, strict ? 1000 : 60_000);
-  const step = raw === null || want !== null ? raw : snapInterval(raw);
+  // Bars that stamp their close (Binance's close_time) say their interval themselves, so a file
+  // missing every other bar still reads as 5m with gaps, not as 10m without.
+  const span = barSpan(p, t);
+  if (want !== null && span !== null && want !== span) {
+    throw error(`the interval option says ${intervalLabel(want)} but each bar's close_time − open_time says ${intervalLabel(span)}`, { file: p.file, line: p.lines[0], column: "interval", value: expected });
+  }
+  const raw = want ?? span ?? modeStep(t, p.n, strict ? 1000 : 60_000);
+  const step = raw === null || want !== null || span !== null ? raw : snapInterval(raw);
   if (step === null) return none;
-  let monthly = want === null;
+  let monthly = want === null && span === null;
   for (let i = 1; i < p.n && monthly; i++) { const d = t[i]! - t[i - 1]!; if (d < 28 * DAY || d > 31 * DAY) monthly = false; }
   if (monthly && p.n > 1) return { intervalMs: null, interval: "1M", gaps: none.gaps };
   const gaps: Gap[] = [];

@@ -38,6 +38,17 @@ describe("data/finish", () => {
     assert.equal(dedupe(p), 1);
     assert.deepEqual(Array.from(p.columns.get("close") as Float64Array), [2, 3]);
   });
+  it("measureInterval(p) takes the interval of bars with closeTime from their span: every other 5m bar missing is 5m with gaps", () => {
+    const time = [0, 2, 4, 6, 7].map((k) => T0 + 5 * k * M);
+    const p = parsed("candles", time, { closeTime: time.map((t) => t + 5 * M - 1) });
+    const r = measureInterval(p);
+    assert.equal(r.interval, "5m");
+    assert.deepEqual([r.gaps.count, r.gaps.missingBars], [3, 3]);
+    // An interval option that the spans contradict throws.
+    assert.throws(() => measureInterval(p, "1m"), /mem, line 2, column "interval": the interval option says 1m but each bar's close_time − open_time says 5m \(value "1m"\)/);
+    assert.equal(measureInterval(p, "5m").interval, "5m");
+  });
+
   it("modeStep(t) picks the most common positive step", () => {
     assert.equal(modeStep(Float64Array.from([0, 5, 10, 20, 25, 30]), 6), 5);
     assert.equal(modeStep(Float64Array.from([7]), 1), null);
