@@ -61,13 +61,14 @@ export function priceText(x: number, decimals: number): string {
 
 /**
  * A price someone chose (a threshold), written as given: $200 on a grid with cents reads "$200",
- * $0.145 "$0.145", and $95.2 on a whole-dollar grid "$95.2" (two thresholds never read alike).
- * Up to ten decimals, or the grid's `decimals` when the number has more (1/3).
+ * $0.145 "$0.145", and $95.2 on a whole-dollar grid "$95.2" (two chosen thresholds never read
+ * alike). Up to three decimals beyond the grid's; a computed price with more (64,316.34 × 0.97)
+ * is written to the grid's `decimals`.
  */
 export function priceTextTrimmed(x: number, decimals: number): string {
   // As many decimals as the number has (95.2 on a whole-dollar grid is $95.2, not $95), and no
   // more than the grid's where it has more (a computed 95.20000000000002).
-  const most = Math.max(decimals, 10);
+  const most = Math.min(decimals + 3, 12);
   for (let d = 0; d <= most; d++) if (Math.abs(x - Number(x.toFixed(d))) < 1e-12 * Math.max(1, Math.abs(x))) return priceText(x, d);
   return priceText(x, decimals);
 }

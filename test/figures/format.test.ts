@@ -22,6 +22,8 @@ describe("figures/format", () => {
     assert.deepEqual([priceTextTrimmed(200, 1), priceTextTrimmed(0.16, 3), priceTextTrimmed(0.145, 3), priceTextTrimmed(0.14567, 3), priceTextTrimmed(63_000, 0)], ["$200", "$0.16", "$0.145", "$0.14567", "$63,000"]);
     // Written as given: 95 and 95.2 on a whole-dollar grid read apart; a computed 0.1 + 0.2 reads $0.3; 1/3 takes the grid's decimals.
     assert.deepEqual([priceTextTrimmed(95, 0), priceTextTrimmed(95.2, 0), priceTextTrimmed(0.1 + 0.2, 3), priceTextTrimmed(1 / 3, 3)], ["$95", "$95.2", "$0.3", "$0.333"]);
+    // A threshold computed from a price (3 % below 64,316.339903) takes the grid's decimals.
+    assert.deepEqual([priceTextTrimmed(64316.339903 * 0.97, 0), priceTextTrimmed(150.6843311 * 0.97, 2), priceTextTrimmed(95.25, 0)], ["$62,387", "$146.16", "$95.25"]);
     assert.deepEqual([priceFormat(0), priceFormat(3), priceAxisFormat(0), priceAxisFormat(3)], ["$,.0f", "$,.3f", "$,.0f", "$,.3~f"]);
   });
   it("usdShort(x) writes K, M and B", () => {
