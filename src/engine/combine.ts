@@ -1,6 +1,6 @@
 /**
  * `combineMaps(maps)`: several venues' maps on one grid. Maps that share a grid (one step, edges
- * a whole number of steps apart, the price inside) add bin by bin on it. Otherwise the common grid
+ * a whole number of steps apart) add bin by bin on it, extended to reach past the price. Otherwise the common grid
  * takes the coarsest step of the inputs, aligned to multiples of it (absolute bins), spanning all
  * inputs; each input bin's USD goes to the common bin holding its centre (a centre on an edge to
  * the bin on the price's side). Maps of one replay family (same step) combine exactly. Tiers are the union; price is the first map's (venues differ by basis points). Long USD
@@ -49,11 +49,23 @@ export function combineMaps(maps: LiquidationMap[], options: { source?: string }
   const shared = sharedGrid(maps);
   if (shared) {
     const step = maps[0]!.grid.step;
-    const bins = Math.max(...maps.map((m, i) => shared.first[i]! + m.grid.bins));
-    const prices = centresFrom(shared.lo, step, bins);
-    // Only when the price is inside the shared grid: its bins then hold every side clamp below.
+    let bins = Math.max(...maps.map((m, i) => shared.first[i]! + m.grid.bins));
+    // The shared grid reaches past the price on both sides (a bin centred below it for longs, one
+    // above it for shorts): bins added above its top, or below its bottom (`below` of them, the
+    // lower edge moved down by whole steps on the decimal grid).
+    let below = 0;
+    let lo = shared.lo;
+    const first = () => centresFrom(lo, step, 1)[0]!;
+    if (bins > 0 && !(first() < price)) {
+      below = Math.floor((first() - price) / step) + 1;
+      lo = stepsBelow(shared.lo, step, below);
+      bins += below;
+    }
+    const top = bins > 0 ? centresFrom(lo, step, bins)[bins - 1]! : Infinity;
+    if (!(top > price)) bins += Math.floor((price - top) / step) + 1;
+    checkBins(bins, step);
+    const prices = centresFrom(lo, step, bins);
     if (bins > 0 && prices[0]! < price && prices[bins - 1]! > price) {
-      checkBins(bins, step);
       // The last bin centred below the price and the first centred above it.
       let kLong = 0;
       while (kLong + 1 < bins && prices[kLong + 1]! < price) kLong++;
@@ -65,13 +77,13 @@ export function combineMaps(maps: LiquidationMap[], options: { source?: string }
         m.tiers.forEach((lev, t) => {
           const to = tiers.indexOf(lev);
           for (let i = 0; i < m.grid.bins; i++) {
-            const k = shared.first[j]! + i;
+            const k = below + shared.first[j]! + i;
             long[to]![Math.min(k, kLong)]! += m.long[t]![i]!;
             short[to]![Math.max(k, kShort)]! += m.short[t]![i]!;
           }
         });
       });
-      return liquidationMap({ price, tiers, grid: { lo: shared.lo, step, bins }, long, short, time, source });
+      return liquidationMap({ price, tiers, grid: { lo, step, bins }, long, short, time, source });
     }
   }
   const step = Math.max(...maps.map((m) => m.grid.step));
@@ -118,6 +130,14 @@ export function combineMaps(maps: LiquidationMap[], options: { source?: string }
     time,
     source,
   });
+}
+
+/** lo − n · step on the decimal grid (0.3 − 1 · 0.05 is 0.25, not 0.24999999999999997). */
+function stepsBelow(lo: number, step: number, n: number): number {
+  const a = decimalStep(lo);
+  const m = decimalStep(step);
+  const ten = Math.max(a.ten, m.ten);
+  return (a.units * (ten / a.ten) - n * m.units * (ten / m.ten)) / ten;
 }
 
 /** Throws when the common grid would be wider than MAX_BINS (venues far apart on a fine step). */

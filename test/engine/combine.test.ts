@@ -71,6 +71,21 @@ describe("combineMaps(maps)", () => {
     ]);
   });
 
+  it("combineMaps([map]) keeps a shared grid when the price lies beyond it, adding bins up to the price", () => {
+    // Centres 10 … 100 (lo 5, step 10), longs only, price 104 above the last centre: one bin added
+    // on top (110), none moved.
+    const up = liquidationMap({ price: 104, tiers: [10], grid: { lo: 5, step: 10 }, long: [[0, 0, 0, 0, 0, 0, 0, 40, 0, 60]], short: [new Array(10).fill(0)] });
+    const cu = combineMaps([up]);
+    assert.deepEqual([...cu.grid.prices], [10, 20, 30, 40, 50, 60, 70, 80, 90, 100, 110]);
+    assert.deepEqual([99, 96, 80, 79].map((p) => cu.liquidationsIf(p).usd), [99, 96, 80, 79].map((p) => up.liquidationsIf(p).usd));
+    // Shorts only at centres 20 and 30, price 12 below the first: one bin added below (centre 10),
+    // the others stay where they were.
+    const down = liquidationMap({ price: 12, tiers: [10], grid: { lo: 15, step: 10 }, long: [[0, 0]], short: [[30, 20]] });
+    const cd = combineMaps([down]);
+    assert.deepEqual([...cd.grid.prices], [10, 20, 30]);
+    assert.deepEqual([20, 30].map((p) => cd.liquidationsIf(p).usd), [30, 50]);
+  });
+
   it("combineMaps(maps) puts a centre on a common edge in the bin on the price's side", () => {
     // A: centres 10, 20, … (lo 5, step 10); B: 20 USD bins from 0. On the common 20 USD grid A's
     // long at 80 and short at 120 sit on edges: the long goes to [80, 100), the short to [100, 120),
