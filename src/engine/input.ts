@@ -299,6 +299,9 @@ function checkUnits(time: Float64Array, oiTime: Float64Array, label: string, col
   }
 }
 
+/** Exchange bar intervals in seconds (1m … 1w), which as ms spans only seconds read as ms give. */
+const SECOND_INTERVALS = new Set([60, 180, 300, 900, 1800, 3600, 7200, 14400, 21600, 28800, 43200, 86400, 259200, 604800]);
+
 /** Index of the first bar that opens before the previous one has closed (lastMs), or −1. */
 function firstOverlap(time: Float64Array, lastMs: Float64Array): number {
   for (let i = 1; i < time.length; i++) if (time[i] <= lastMs[i - 1]) return i;
@@ -342,9 +345,10 @@ export function readSeries(candles: Columns, openInterest: Columns | undefined, 
   if (badOpen >= 0) throw error(`row ${badOpen}: price must be positive`, { file: "candles", column: "open", value: open[badOpen] });
   const range = withClose(low, high, close);
   const { interval, lastMs, from } = barEnds(candles, time, o.interval);
-  // Unix seconds from 2001 on are 1e9–1e10, epoch ms of January–April 1970; bars under a second
-  // long starting there are seconds read as ms (a one-minute bar would be 60 ms, its decay 1000x too slow).
-  if (time[0] >= 1e9 && time[0] < 1e10 && interval < 1000) {
+  // Unix seconds from 2001 on are 1e9–1e10, epoch ms of January–April 1970; bars starting there
+  // that last under a second, or an exchange interval counted in seconds (60 for a minute, 3,600
+  // for an hour, 86,400 for a day), are seconds read as ms: their decay would run 1000x too slowly.
+  if (time[0] >= 1e9 && time[0] < 1e10 && (interval < 1000 || SECOND_INTERVALS.has(interval))) {
     throw error(`row 0: times look like Unix seconds (${new Date(time[0] * 1000).toISOString().slice(0, 10)} as seconds, bars of ${interval} ms as epoch ms); pass epoch ms UTC (seconds × 1000)`, { file: "candles", column: "time", value: time[0] });
   }
   // Bars must not overlap: with an interval inferred from the first gap, a shorter gap later means

@@ -20,6 +20,11 @@ function normalise(weights: number[], n: number, name: string): Float64Array {
   return Float64Array.from(weights, (w) => w / sum);
 }
 
+/** An array or a typed array (options take either, as the input columns do). */
+function isList(x: unknown): x is ArrayLike<number> {
+  return Array.isArray(x) || (ArrayBuffer.isView(x) && !(x instanceof DataView));
+}
+
 function leverageMix(option: ReplayOptions["leverage"]): LeverageMix {
   const mix = option ?? DEFAULTS.leverage;
   if (typeof mix === "string") {
@@ -27,10 +32,10 @@ function leverageMix(option: ReplayOptions["leverage"]): LeverageMix {
     if (!preset) throw error(`unknown leverage preset; known: ${Object.keys(LEVERAGE_PRESETS).join(", ")}`, { symbol: "replay", column: "leverage", value: mix });
     return preset;
   }
-  if (typeof mix !== "object" || mix === null || !Array.isArray(mix.tiers) || !Array.isArray(mix.weights)) {
+  if (typeof mix !== "object" || mix === null || !isList(mix.tiers) || !isList(mix.weights)) {
     throw error(`must be a preset name (${Object.keys(LEVERAGE_PRESETS).join(", ")}) or { tiers: number[], weights: number[] } (one weight per tier)`, { symbol: "replay", column: "leverage", value: mix });
   }
-  if (mix.shortWeights !== undefined && !Array.isArray(mix.shortWeights)) throw error("must be an array of numbers, one per tier", { symbol: "replay", column: "leverage.shortWeights", value: mix.shortWeights });
+  if (mix.shortWeights !== undefined && mix.shortWeights !== null && !isList(mix.shortWeights)) throw error("must be an array of numbers, one per tier", { symbol: "replay", column: "leverage.shortWeights", value: mix.shortWeights });
   return mix;
 }
 
@@ -40,8 +45,8 @@ function leverageMix(option: ReplayOptions["leverage"]): LeverageMix {
  */
 function halfLives(option: ReplayOptions["halfLifeHours"], tiers: number): number[] {
   const hl = option ?? DEFAULTS.halfLifeHours;
-  if (typeof hl !== "number" && !Array.isArray(hl)) throw error(`must be a number of hours, or an array of one per tier (${tiers})`, { symbol: "replay", column: "halfLifeHours", value: hl });
-  const out = typeof hl === "number" ? new Array<number>(tiers).fill(hl) : [...hl];
+  if (typeof hl !== "number" && !isList(hl)) throw error(`must be a number of hours, or an array of one per tier (${tiers})`, { symbol: "replay", column: "halfLifeHours", value: hl });
+  const out = typeof hl === "number" ? new Array<number>(tiers).fill(hl) : Array.from(hl);
   if (out.length !== tiers) throw error(`needs one half-life per tier (${tiers}), or one number for all`, { symbol: "replay", column: "halfLifeHours", value: hl });
   for (const h of out) if (!(typeof h === "number" && h >= 0)) throw error("half-life must be a number of hours >= 0 (0 or Infinity = no decay)", { symbol: "replay", column: "halfLifeHours", value: h });
   return out;
@@ -77,15 +82,20 @@ function editDistance(a: string, b: string): number {
 }
 
 /**
- * The option `key` was probably meant as: a name of `known` equal but for case, within one edit
- * (two for names of six letters or more), or starting with the key (five letters or more:
- * `halfLife`); at the top level also an inner option's own name (`step` for `grid.step`).
+ * The option `key` was probably meant as: a name of `known` equal but for case, two neighbours
+ * swapped, one edit away (six letters or more; two edits from ten), or starting with the key (five
+ * letters or more: `halfLife`); at the top level also an inner option's own name (`step` for
+ * `grid.step`).
  */
 function meant(key: string, where: keyof typeof OPTION_KEYS): string | undefined {
   const k = key.toLowerCase();
   for (const name of OPTION_KEYS[where]) {
     const n = name.toLowerCase();
-    if (editDistance(k, n) <= (Math.min(k.length, n.length) >= 6 ? 2 : 1) || (k.length >= 5 && n.startsWith(k))) return where ? `${where}.${name}` : name;
+    const shorter = Math.min(k.length, n.length);
+    // Two edits for long names, one from six letters, and for short ones only a swap of two
+    // neighbours ("setp"): "clone" is not "close", "author" not "anchor".
+    const allowed = shorter >= 10 ? 2 : shorter >= 6 ? 1 : [...k].sort().join("") === [...n].sort().join("") ? 1 : 0;
+    if (editDistance(k, n) <= allowed || (k.length >= 5 && n.startsWith(k))) return where ? `${where}.${name}` : name;
   }
   if (where !== "") return undefined;
   for (const [inner, names] of Object.entries(OPTION_KEYS)) {
@@ -124,11 +134,12 @@ export function resolveOptions(o: ReplayOptions): ResolvedOptions {
 
   const halfLifeHours = halfLives(o.halfLifeHours, tiers.length);
 
-  if (o.ratios !== undefined) {
-    if (typeof o.ratios !== "object" || o.ratios === null) throw error("must be { long: number[], short: number[] }, one ratio per tier", { symbol: "replay", column: "ratios", value: o.ratios });
+  // null, as a JSON config writes "not given", is the default as undefined is.
+  if (o.ratios !== undefined && o.ratios !== null) {
+    if (typeof o.ratios !== "object") throw error("must be { long: number[], short: number[] }, one ratio per tier", { symbol: "replay", column: "ratios", value: o.ratios });
     for (const side of ["long", "short"] as const) {
       const r = o.ratios[side];
-      if (!Array.isArray(r)) throw error(`must be an array of level / entry ratios, one per tier (${tiers.length})`, { symbol: "replay", column: `ratios.${side}`, value: r });
+      if (!isList(r)) throw error(`must be an array of level / entry ratios, one per tier (${tiers.length})`, { symbol: "replay", column: `ratios.${side}`, value: r });
       if (r.length !== tiers.length) throw error(`needs one ratio per tier (${tiers.length})`, { symbol: "replay", column: `ratios.${side}`, value: r });
       for (const x of r) {
         positive(x, `ratios.${side}`, { symbol: "replay" });
@@ -150,8 +161,9 @@ export function resolveOptions(o: ReplayOptions): ResolvedOptions {
   if (o.maxLeverage !== undefined && tiers[tiers.length - 1]! > o.maxLeverage) {
     throw error(`tier ${tiers[tiers.length - 1]}x is above maxLeverage ${o.maxLeverage}; cap the mix, e.g. leverage: liq.capLeverage(${typeof (o.leverage ?? DEFAULTS.leverage) === "string" ? JSON.stringify(o.leverage ?? DEFAULTS.leverage) : "mix"}, ${o.maxLeverage})`, { symbol: "replay", column: "leverage.tiers", value: tiers[tiers.length - 1] });
   }
-  if (o.margin !== undefined && (typeof o.margin !== "object" || o.margin === null)) throw error("must be an object of margin options (exchange, contract, margin, symbol, brackets, maintenanceMarginRate, positionUsd)", { symbol: "replay", column: "margin", value: o.margin });
-  const margin = { ...DEFAULTS.margin, ...(o.margin ?? {}) };
+  if (o.margin !== undefined && o.margin !== null && typeof o.margin !== "object") throw error("must be an object of margin options (exchange, contract, margin, symbol, brackets, maintenanceMarginRate, positionUsd)", { symbol: "replay", column: "margin", value: o.margin });
+  // Keys given as undefined or null keep their defaults.
+  const margin = { ...DEFAULTS.margin, ...Object.fromEntries(Object.entries(o.margin ?? {}).filter(([, v]) => v !== undefined && v !== null)) } as typeof DEFAULTS.margin & NonNullable<ReplayOptions["margin"]>;
   positive(margin.positionUsd, "margin.positionUsd", { symbol: "replay" });
   // A tier's level is that of one representative isolated position. Under cross margin the level
   // depends on each account's wallet and its other positions, which open interest does not tell.
@@ -168,7 +180,7 @@ export function resolveOptions(o: ReplayOptions): ResolvedOptions {
     tiers,
     weights: { long, short },
     margin,
-    ratios: o.ratios,
+    ratios: o.ratios ?? undefined,
     leverageBands: oneOf(o.leverageBands, ["continuous", "point"], DEFAULTS.leverageBands, "leverageBands"),
     maxLeverage: o.maxLeverage ?? DEFAULTS.maxLeverage,
     grid,

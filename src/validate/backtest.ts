@@ -40,7 +40,9 @@ function oiAtOpen(oi: Columns, label: string, time: Float64Array, open: Float64A
   if (!found) throw error(`open interest needs ${OI_COLUMNS.filter((c) => c.unit !== "option").map((c) => `"${c.name}"`).join(", ")}`, { file: label, column: "openInterestUsd" });
   const column = found.name;
   // A table of OI bars whose value is the bar's close (Coinglass OHLC) is known at its closeTime.
-  const timeColumn = hasColumn(oi, "closeTime") ? "closeTime" : oiTimeColumn(oi);
+  // (The candles' own closeTime says when a bar ends, not when OI columns beside it were known:
+  // those are read by time, row by row, as replay reads them.)
+  const timeColumn = label === "openInterest" && hasColumn(oi, "closeTime") ? "closeTime" : oiTimeColumn(oi);
   const t = numbers(oi, timeColumn, label);
   const v = numbers(oi, column, label, t.length);
   if (t.length === 0) throw error("no rows: the baseline needs open interest", { file: label, column: timeColumn, value: 0 });

@@ -183,6 +183,11 @@ describe("readSeries(candles, openInterest, options)", () => {
     // Both tables in seconds: one-minute bars would read as 60 ms.
     const both = { time: [t0 / 1000], openInterestUsd: [1] };
     assert.throws(() => readSeries(cs, both, o), /candles, column "time": row 0: times look like Unix seconds \(2025-01-01 as seconds, bars of 60 ms as epoch ms\); pass epoch ms UTC \(seconds × 1000\) \(value 1735689600\)/);
+    // Hourly and daily bars in seconds too (3,600 and 86,400 read as ms).
+    for (const span of [3600, 86_400]) {
+      const h = { ...candles(3), time: [0, 1, 2].map((k) => t0 / 1000 + k * span) };
+      assert.throws(() => readSeries(h, { time: [t0 / 1000], openInterestUsd: [1] }, o), /times look like Unix seconds/, String(span));
+    }
     // Small synthetic times (toy tests) are never judged.
     assert.equal(readSeries(candles(2), { time: [1000 * MIN], openInterestUsd: [1] }, o).oiStart, 2);
   });

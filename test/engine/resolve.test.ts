@@ -27,6 +27,14 @@ describe("resolveOptions(options)", () => {
     assert.throws(bad({ margin: { margin: "isolate" } }), /column "margin.margin": must be "isolated" \(the only mode a replay uses\) \(value "isolate"\)/);
   });
 
+  it("resolveOptions(options) takes typed arrays where arrays go, and null (a JSON config's 'not given') as the default", () => {
+    const typed = resolveOptions({ leverage: { tiers: Float64Array.of(5, 10) as never, weights: Float64Array.of(1, 3) as never }, halfLifeHours: Float64Array.of(24, 48) as never, ratios: { long: Float64Array.of(0.8, 0.9) as never, short: Float64Array.of(1.2, 1.1) as never } });
+    assert.deepEqual([typed.tiers, [...typed.weights.long], typed.halfLifeHours], [[5, 10], [0.25, 0.75], [24, 48]]);
+    const nulls = resolveOptions({ ratios: null, margin: null, leverage: null, grid: null, heatmap: null } as never);
+    assert.deepEqual([nulls.ratios, nulls.margin.margin, nulls.tiers.length], [undefined, "isolated", 5]);
+    assert.equal(resolveOptions({ margin: { margin: undefined, positionUsd: null } } as never).margin.positionUsd, 10_000);
+  });
+
   it("resolveOptions({ maxLeverage }) refuses a tier above it, naming the fix", () => {
     // retail's top tier is 100x; BNBUSDT allows 75x.
     assert.throws(bad({ maxLeverage: 75 }), /replay: column "leverage.tiers": tier 100x is above maxLeverage 75; cap the mix, e.g. leverage: liq.capLeverage\("retail", 75\) \(value 100\)/);
@@ -41,7 +49,8 @@ describe("resolveOptions(options)", () => {
     assert.throws(bad({ symbol: "ETHUSDT" }), /did you mean margin.symbol\?/);
     assert.throws(bad({ grid: { setp: 10 } }), /column "grid.setp": unknown option; did you mean grid.step\?/);
     assert.throws(bad({ margin: { maintenanceMarginRatio: 0.004 } }), /did you mean margin.maintenanceMarginRate\?/);
-    // Keys that look like no option are left alone (a spread of other fields, say).
-    assert.equal(resolveOptions({ note: "run 3" } as ReplayOptions).anchor, "fill");
+    // Keys that look like no option are left alone (a spread of other fields, say), short words one
+    // letter from an option too.
+    for (const key of ["note", "author", "clone", "marking", "closes", "title"]) assert.equal(resolveOptions({ [key]: 1 } as ReplayOptions).anchor, "fill", key);
   });
 });

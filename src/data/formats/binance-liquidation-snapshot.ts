@@ -29,11 +29,22 @@ const FIELDS: readonly FieldSpec[] = [
   { out: "filledQuantity", type: "amount", names: ["accumulated_fill_quantity"], index: 9 },
 ];
 
+/**
+ * The base coin of a Binance COIN-M symbol in an archive path or file name (`BTCUSD_PERP`,
+ * `ethusd_240329`), as Binance names them: the symbol starts the name or a folder and is followed
+ * by "-" or a folder separator (`BTCUSD_PERP-1m-2024-01-01.csv`, `…/cm/daily/klines/BTCUSD_PERP/…`).
+ * Other names holding USD_ and six digits (`BTCUSD_202401.csv`) are not taken for one. Else null.
+ */
+export function coinMarginedBase(name: string): string | null {
+  const m = /(?:^|[\\/])([A-Z0-9]+)USD_(?:PERP|\d{6})(?=-|[\\/])/i.exec(name);
+  return m ? m[1]!.toUpperCase() : null;
+}
+
 /** USD per contract when the file is coin-margined, else null. */
 export function inverseContractUsd(name: string, override?: number): number | null {
-  const m = /(^|[^A-Z])([A-Z0-9]+)USD_(PERP|\d{6})/.exec(name);
-  if (!m) return override ?? null;
-  return override ?? (m[2] === "BTC" ? 100 : 10);
+  const base = coinMarginedBase(name);
+  if (base === null) return override ?? null;
+  return override ?? (base === "BTC" ? 100 : 10);
 }
 
 export function readBinanceLiquidationSnapshot(st: SourceText, options: LiquidationOptions = {}): Parsed {

@@ -30,6 +30,11 @@ describe("data/formats/binance-klines", () => {
     for (const name of ["data/futures/cm/daily/klines/BTCUSD_PERP/1m/x.csv", "BTCUSD_250328-1m-2025-01-01.csv"]) {
       assert.equal((loadBinanceKlines({ text: csv, name }).table.objects()[0] as Record<string, number>).volume, 2.13660389, name);
     }
+    // Lower-case names are COIN-M too; names that only hold USD_ and six digits are not.
+    assert.equal((loadBinanceKlines({ text: csv, name: "btcusd_perp-1m-2025-01-01.csv" }).table.objects()[0] as Record<string, number>).volume, 2.13660389);
+    for (const name of ["BTCUSD_202401.csv", "my_BTCUSD_PERP_vs_spot/BTCUSDT-1m.csv", "futures/um/daily/klines/BTCUSDT_240329/1m/BTCUSDT_240329-1m-2024-01-01.csv"]) {
+      assert.deepEqual(col(loadBinanceKlines({ text: csv, name }).table, "quoteVolume"), [2.13660389], name);
+    }
     // USD-M as before: volume in coin at position 5, quote volume in USD at 7.
     assert.deepEqual(col(loadBinanceKlines({ text: csv, name: "BTCUSDT-1m-2025-01-01.csv" }).table, "quoteVolume"), [2.13660389]);
     assert.throws(() => loadBinanceKlines({ text: csv, name: "x.csv" }, { contract: "coin" as never }), /x.csv, column "contract": contract must be "linear" or "inverse" \(value "coin"\)/);
