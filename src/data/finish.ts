@@ -8,7 +8,7 @@ import { error } from "../util/errors";
 import { drop, fileOf, num, type Column, type Parsed } from "./fields";
 import { makeReport, type Gap, type LoadReport } from "./report";
 import { CANONICAL_COLUMNS, type DataKind } from "./schema";
-import { formatTime, intervalLabel, intervalMs as parseInterval } from "./time";
+import { closeSpan, formatTime, intervalLabel, intervalMs as parseInterval } from "./time";
 
 /** Options every loader accepts. */
 export interface LoadOptions {
@@ -220,7 +220,7 @@ export function snapInterval(step: number): number {
 function barSpan(p: Parsed, t: Float64Array): number | null {
   const close = p.columns.get("closeTime");
   if (p.kind !== "candles" || !(close instanceof Float64Array) || p.n === 0) return null;
-  const span = Math.round((close[0]! - t[0]!) / 1000) * 1000;
+  const span = closeSpan(close[0]!, t[0]!);
   return span > 0 && span < 27 * DAY ? span : null;
 }
 

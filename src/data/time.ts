@@ -77,6 +77,14 @@ export function intervalMs(text: string): number {
 }
 
 /** ms → the shortest interval label (`60000` → `1m`, `14400000` → `4h`). */
+/**
+ * A bar's span as the loaders read it from its close time, rounded to the second: Binance stamps
+ * close_time = open + interval − 1 ms (and other sources open + interval), both the same interval.
+ */
+export function closeSpan(close: number, open: number): number {
+  return Math.round((close - open) / 1000) * 1000;
+}
+
 export function intervalLabel(ms: number): string {
   for (const u of ["w", "d", "h", "m", "s"]) {
     const k = UNIT_MS[u]!;

@@ -17,7 +17,7 @@ import { readCsv } from "../csv-rows";
 import { readJsonRows } from "../json-rows";
 import type { LoadOptions, Loaded } from "../finish";
 import type { Source, SourceText } from "../source";
-import { formatTime, intervalLabel } from "../time";
+import { closeSpan, formatTime, intervalLabel } from "../time";
 import { checkOhlc, json, loadWith, looksJson, rowsAt, start } from "./common";
 import { coinMarginedBase } from "./binance-liquidation-snapshot";
 
@@ -103,9 +103,9 @@ const NOTES: Readonly<Record<Exclude<KlineArchiveKind, "klines">, string>> = {
   indexPriceKlines: "index price klines: open/high/low/close are the index price (USD)",
   premiumIndexKlines: "premium index klines: open/high/low/close are the premium index, a fraction of the index price (0.0001 = 0.01 %), not USD; zero and negative values are valid",
 };
-const IGNORED_NOTE = "volume, quote_volume, count, taker_buy_volume, taker_buy_quote_volume are Binance's ignore fields here: left out";
-
+/** Binance's "ignore" columns of the mark price, index price and premium index klines. */
 const IGNORED_COLUMNS = new Set(["volume", "quote_volume", "count", "taker_buy_volume", "taker_buy_quote_volume"]);
+const IGNORED_NOTE = `${[...IGNORED_COLUMNS].join(", ")} are Binance's ignore fields here: left out`;
 
 /** The dataset of a file: the option, else an archive folder name in the file's path or name, else klines. */
 function klineKind(st: SourceText, option: unknown): { kind: KlineArchiveKind; from: "option" | "path" | "default" } {
@@ -130,7 +130,7 @@ export function checkBarSpans(p: Parsed): void {
   const close = p.columns.get("closeTime");
   if (!(close instanceof Float64Array) || p.n === 0) return;
   const t = num(p, "time");
-  const span = (i: number) => Math.round((close[i]! - t[i]!) / 1000) * 1000;
+  const span = (i: number) => closeSpan(close[i]!, t[i]!);
   const first = span(0);
   if (first >= 27 * 86_400_000) return;
   for (let i = 0; i < p.n; i++) {
