@@ -55,9 +55,9 @@ export function combineMaps(maps: LiquidationMap[], options: { source?: string }
     // lower edge moved down by whole steps on the decimal grid).
     let below = 0;
     let lo = shared.lo;
-    const first = () => centresFrom(lo, step, 1)[0]!;
-    if (bins > 0 && !(first() < price)) {
-      below = Math.floor((first() - price) / step) + 1;
+    const bottom = bins > 0 ? centresFrom(lo, step, 1)[0]! : -Infinity;
+    if (!(bottom < price)) {
+      below = Math.floor((bottom - price) / step) + 1;
       lo = stepsBelow(shared.lo, step, below);
       bins += below;
     }
@@ -71,18 +71,8 @@ export function combineMaps(maps: LiquidationMap[], options: { source?: string }
       while (kLong + 1 < bins && prices[kLong + 1]! < price) kLong++;
       let kShort = bins - 1;
       while (kShort > 0 && prices[kShort - 1]! > price) kShort--;
-      const long = tiers.map(() => new Float64Array(bins));
-      const short = tiers.map(() => new Float64Array(bins));
-      maps.forEach((m, j) => {
-        m.tiers.forEach((lev, t) => {
-          const to = tiers.indexOf(lev);
-          for (let i = 0; i < m.grid.bins; i++) {
-            const k = below + shared.first[j]! + i;
-            long[to]![Math.min(k, kLong)]! += m.long[t]![i]!;
-            short[to]![Math.max(k, kShort)]! += m.short[t]![i]!;
-          }
-        });
-      });
+      const at = (j: number, i: number) => below + shared.first[j]! + i;
+      const { long, short } = addUp(maps, tiers, bins, kLong, kShort, at, at);
       return liquidationMap({ price, tiers, grid: { lo, step, bins }, long, short, time, source });
     }
   }
@@ -105,22 +95,15 @@ export function combineMaps(maps: LiquidationMap[], options: { source?: string }
   kHi = Math.max(kHi, kShort);
   const bins = kHi - kLo + 1;
   checkBins(bins, step);
-  const long = tiers.map(() => new Float64Array(bins));
-  const short = tiers.map(() => new Float64Array(bins));
-  for (const m of maps) {
-    m.tiers.forEach((lev, t) => {
-      const to = tiers.indexOf(lev);
-      for (let i = 0; i < m.grid.bins; i++) {
-        const c = m.grid.prices[i];
-        const k = binOf(c, units, ten);
-        // A centre exactly on a common edge goes to the bin on the price's side, as a level on an
-        // edge does in the replay: the bin above for a long (binOf's), the bin below for a short.
-        const kS = (k * units) / ten === c ? k - 1 : k;
-        long[to][Math.min(k, kLong) - kLo] += m.long[t][i];
-        short[to][Math.max(kS, kShort) - kLo] += m.short[t][i];
-      }
-    });
-  }
+  const atLong = (j: number, i: number) => binOf(maps[j]!.grid.prices[i]!, units, ten) - kLo;
+  // A centre exactly on a common edge goes to the bin on the price's side, as a level on an edge
+  // does in the replay: the bin above for a long (binOf's), the bin below for a short.
+  const atShort = (j: number, i: number) => {
+    const c = maps[j]!.grid.prices[i]!;
+    const k = binOf(c, units, ten);
+    return ((k * units) / ten === c ? k - 1 : k) - kLo;
+  };
+  const { long, short } = addUp(maps, tiers, bins, kLong - kLo, kShort - kLo, atLong, atShort);
   return liquidationMap({
     price,
     tiers,
@@ -130,6 +113,34 @@ export function combineMaps(maps: LiquidationMap[], options: { source?: string }
     time,
     source,
   });
+}
+
+/**
+ * Long and short USD per tier of `tiers` on `bins` common bins: bin i of map j adds its long USD
+ * to common bin atLong(j, i), at most kLong, and its short USD to atShort(j, i), at least kShort,
+ * so longs stay below the price and shorts above it.
+ */
+function addUp(
+  maps: LiquidationMap[],
+  tiers: number[],
+  bins: number,
+  kLong: number,
+  kShort: number,
+  atLong: (j: number, i: number) => number,
+  atShort: (j: number, i: number) => number,
+): { long: Float64Array[]; short: Float64Array[] } {
+  const long = tiers.map(() => new Float64Array(bins));
+  const short = tiers.map(() => new Float64Array(bins));
+  maps.forEach((m, j) => {
+    m.tiers.forEach((lev, t) => {
+      const to = tiers.indexOf(lev);
+      for (let i = 0; i < m.grid.bins; i++) {
+        long[to]![Math.min(atLong(j, i), kLong)]! += m.long[t]![i]!;
+        short[to]![Math.max(atShort(j, i), kShort)]! += m.short[t]![i]!;
+      }
+    });
+  });
+  return { long, short };
 }
 
 /** lo − n · step on the decimal grid (0.3 − 1 · 0.05 is 0.25, not 0.24999999999999997). */
