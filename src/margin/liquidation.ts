@@ -140,6 +140,7 @@ function solveOne(plan: Plan, s: 1 | -1, entryPrice: number, quantity: number, l
     out[0] = Math.max(ep - (s * (margin - mm)) / q, 0);
     out[2] = b.rate[start]!;
     out[3] = b.amount[start]!;
+    checkBeyondEntry(s, ep, out, lev, symbol, index);
     return start;
   }
   // Equity as a line in u (u = price for linear, 1/price for inverse): a + slope·u.
@@ -160,7 +161,24 @@ function solveOne(plan: Plan, s: 1 | -1, entryPrice: number, quantity: number, l
   out[0] = plan.linear ? Math.max(u, 0) : u > 0 ? 1 / u : Infinity;
   out[2] = b.rate[i]!;
   out[3] = amount;
+  checkBeyondEntry(s, ep, out, lev, symbol, index);
   return i;
+}
+
+/**
+ * Refuses a position the exchange would liquidate the moment it opens: a long whose liquidation
+ * price is at or above its entry, a short at or below. That happens when the initial margin
+ * (1/leverage of the notional) is no more than the maintenance margin (plus fees), which bracket
+ * tables rule out by their maximum leverage but a single `maintenanceMarginRate` (no maximum) or
+ * hand-made brackets do not: 100x with a 2 % rate would otherwise give a long a level above entry.
+ */
+function checkBeyondEntry(s: 1 | -1, ep: number, out: Float64Array, lev: number, symbol: string, index: number): void {
+  const price = out[0]!;
+  if (s === 1 ? price < ep : price > ep) return;
+  throw error(
+    `a ${lev}x ${s === 1 ? "long" : "short"} is liquidated at entry (liquidation price ${price}, entry ${ep}): its initial margin, 1/${lev} = ${(100 / lev).toPrecision(4)} % of the notional, is not above the maintenance margin rate ${(100 * out[2]!).toPrecision(4)} % (plus fees, if given); lower the leverage`,
+    { symbol, column: label(index, "leverage"), value: lev },
+  );
 }
 
 /**

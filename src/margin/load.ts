@@ -134,6 +134,17 @@ export function fromCcxt(tiers: CcxtLeverageTier[] | Record<string, CcxtLeverage
   } else throw error("ccxt leverage tiers must be an array or an object keyed by symbol", { symbol, column: "tiers", value: tiers });
   if (!Array.isArray(list)) throw error("ccxt leverage tiers must be an array", { symbol, column: "tiers", value: list });
   name = name ?? list[0]?.symbol ?? "ccxt";
+  // ccxt passes OKX's position tiers through with minSz/maxSz as minNotional/maxNotional: those
+  // are position sizes in contracts (e.g. 0.01 BTC each on BTC-USDT-SWAP), not USD notionals, and
+  // consecutive tiers leave a gap of one contract (…500, 501…). Read as USD they would put every
+  // position in the wrong tier, so they are refused, not converted (contracts are worth a price).
+  const okx = list.findIndex((t) => isObject(t) && isObject(t.info) && ("minSz" in t.info || "maxSz" in t.info));
+  if (okx >= 0) {
+    throw error(
+      "OKX tiers through ccxt give position sizes in contracts (info.minSz, info.maxSz), not USD notionals; convert them to USD (contracts × contract value × price) into brackets of your own, or pass maintenanceMarginRate",
+      { symbol: `${name} bracket ${list[okx]!.tier ?? okx + 1}`, column: "minNotional", value: list[okx]!.minNotional },
+    );
+  }
   const rows = list.map((t, i) => {
     const ctx = { symbol: name!, bracket: t.tier ?? i + 1 };
     const info = isObject(t.info) ? t.info : {};

@@ -215,6 +215,8 @@ describe("margin/liquidation", () => {
       // for shorts EP·(d² − m²)/((1 − d)(1 + m)). Both vanish as leverage grows and MMR shrinks.
       fc.assert(
         fc.property(fc.integer({ min: 5, max: 125 }), fc.double({ min: 0.001, max: 0.02, noNaN: true }), fc.boolean(), (L, m, long) => {
+          // Only positions an exchange opens: initial margin 1/L above the maintenance rate.
+          fc.pre(m < 1 / L);
           const side = long ? "long" : "short";
           const ep = 50_000;
           const usd = 1_000_000;
@@ -268,6 +270,21 @@ describe("margin/liquidation", () => {
     it("throws on leverage above the entry bracket's maximum", () => {
       // 1 BTC at 100,000 is bracket 2 of BTCUSDT: at most 100x.
       assert.throws(() => liquidationPrice({ ...good, quantity: 1, leverage: 125 }), /BTCUSDT: column "leverage": leverage exceeds the 100x maximum of bracket 2 .*\(value 125\)/);
+    });
+    it("throws on a position liquidated the moment it opens (initial margin 1/L not above the maintenance rate)", () => {
+      // 100x with a single 2 % rate: margin 1 % of the notional. Binance's formula would put a long's
+      // level at (1000 − 10,000) / (0.02·0.1 − 0.1) = 101,020.41, above its 100,000 entry.
+      for (const exchange of ["binance", "bybit", "okx"] as const) {
+        for (const side of ["long", "short"] as const) {
+          const at = { ...good, exchange, side, leverage: 100, maintenanceMarginRate: 0.02 };
+          assert.throws(() => liquidationPrice(at), new RegExp(`column "leverage": a 100x ${side} is liquidated at entry \\(liquidation price [\\d.]+, entry 100000\\).*1/100 = 1\\.000 % .* rate 2\\.000 % .*\\(value 100\\)`), `${exchange} ${side}`);
+        }
+      }
+      // Exactly at the rate (1/50 = 2 %) is liquidated at entry too; 49x opens.
+      assert.throws(() => liquidationPrice({ ...good, leverage: 50, maintenanceMarginRate: 0.02 }), /a 50x long is liquidated at entry/);
+      assert.ok(liquidationPrice({ ...good, leverage: 49, maintenanceMarginRate: 0.02 }).price < 100_000);
+      // In a batch the element is named.
+      assert.throws(() => liquidationPrices({ ...btc, maintenanceMarginRate: 0.02, side: "short", entryPrice: Float64Array.from([1, 2]), quantity: 1, leverage: Float64Array.from([10, 60]) }), /column "leverage\[1\]": a 60x short is liquidated at entry/);
     });
     it("throws on NaN, naming the field", () => {
       assert.throws(() => liquidationPrice({ ...good, entryPrice: NaN }), /entryPrice must be a finite number \(value NaN\)/);

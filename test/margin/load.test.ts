@@ -79,6 +79,17 @@ describe("margin/load", () => {
     assert.throws(() => fromCcxt(partial, "BTCUSDT"), /BTCUSDT bracket 3: column "info.cum": .*= 950 \(value 900\)/);
   });
 
+  it("fromCcxt(OKX tiers) refuses sizes in contracts, naming the tier", () => {
+    // ccxt hands OKX's /api/v5/public/position-tiers through: minSz/maxSz (contracts, with a gap of
+    // one between tiers) as minNotional/maxNotional.
+    const okx = [
+      { tier: 1, currency: "USDT", minNotional: 0, maxNotional: 500, maintenanceMarginRate: 0.004, maxLeverage: 100, info: { minSz: "0", maxSz: "500", mmr: "0.004", instFamily: "BTC-USDT" } },
+      { tier: 2, currency: "USDT", minNotional: 501, maxNotional: 1000, maintenanceMarginRate: 0.005, maxLeverage: 75, info: { minSz: "501", maxSz: "1000", mmr: "0.005", instFamily: "BTC-USDT" } },
+    ];
+    assert.throws(() => fromCcxt(okx, "BTC/USDT:USDT"), /BTC\/USDT:USDT bracket 1: column "minNotional": OKX tiers through ccxt give position sizes in contracts \(info\.minSz, info\.maxSz\), not USD notionals.*\(value 0\)/);
+    assert.throws(() => toBracketTable({ "BTC/USDT:USDT": okx }), /OKX tiers through ccxt/);
+  });
+
   it("fromBinance(snapshot) validates every symbol of the dated 2024-10-24 snapshot", function () {
     const file = resolve(__dirname, "../../../shared/data/binance-usdm-leverage-brackets-2024-10-24.json");
     if (!existsSync(file)) {
