@@ -49,6 +49,8 @@ export function readCsv(p: Parsed, text: string, fields: readonly FieldSpec[], w
   if (!hasHeader && widths && !widths.includes(first.length)) {
     throw error(`no header row, and ${first.length} columns where this file kind's Binance archive layout has ${widths.join(" or ")}: another kind of file?`, { file, line: 1, value: first.join(",") });
   }
+  // Errors name a column as the file's header writes it (timestamp_ms, oi_usd), else by its first name.
+  const labels = fields.map((f, j) => (hasHeader && idx[j]! >= 0 ? first[idx[j]!]!.trim() : f.names[0]!));
   if (!hasHeader) p.notes.push("no header row: columns taken in Binance archive order");
   else {
     // Nothing is dropped without a word: header columns this loader does not read are named
@@ -88,6 +90,7 @@ export function readCsv(p: Parsed, text: string, fields: readonly FieldSpec[], w
       const k = idx[j]!;
       if (k < 0) continue;
       const f = fields[j]!;
+      const name = labels[j]!;
       const c = cols[j]!;
       const type = f.type;
       if (type === "time" || type === "price" || type === "amount" || type === "number" || type === "count") {
@@ -104,22 +107,22 @@ export function readCsv(p: Parsed, text: string, fields: readonly FieldSpec[], w
         if (k >= sc.count || sc.isEmpty(k)) {
           if (f.emptyOmits) { noteBlank(blanks, j, line); (c as Float64Array)[n] = 0; continue; }
           if (f.emptyAs) { noteBlank(filled, j, line); (c as Float64Array)[n] = f.emptyAs.value; continue; }
-          throw emptyError(sc, k, f, file, line);
+          throw emptyError(sc, k, name, file, line);
         }
-        if (type === "time") throw error(`${f.names[0]} ${MESSAGES.time}`, { file, line, column: f.names[0]!, value: sc.field(k) });
-        throw error(`${f.names[0]} ${v !== v ? "is not a number" : MESSAGES[type]}`, { file, line, column: f.names[0]!, value: sc.field(k) });
+        if (type === "time") throw error(`${name} ${MESSAGES.time}`, { file, line, column: name, value: sc.field(k) });
+        throw error(`${name} ${v !== v ? "is not a number" : MESSAGES[type]}`, { file, line, column: name, value: sc.field(k) });
       } else if (type === "bool") {
         const b = sc.bool(k);
         if (b === undefined) {
-          if (k >= sc.count || sc.isEmpty(k)) { throw emptyError(sc, k, f, file, line); }
-          throw error(`${f.names[0]} ${MESSAGES.bool}`, { file, line, column: f.names[0]!, value: sc.field(k) });
+          if (k >= sc.count || sc.isEmpty(k)) { throw emptyError(sc, k, name, file, line); }
+          throw error(`${name} ${MESSAGES.bool}`, { file, line, column: name, value: sc.field(k) });
         }
         (c as boolean[])[n] = b;
       } else {
         const s = parseSide(sc.field(k));
         if (s === undefined) {
-          if (k >= sc.count || sc.isEmpty(k)) { throw emptyError(sc, k, f, file, line); }
-          throw error(`${f.names[0]} ${MESSAGES.side}`, { file, line, column: f.names[0]!, value: sc.field(k) });
+          if (k >= sc.count || sc.isEmpty(k)) { throw emptyError(sc, k, name, file, line); }
+          throw error(`${name} ${MESSAGES.side}`, { file, line, column: name, value: sc.field(k) });
         }
         (c as string[])[n] = s;
       }
@@ -152,8 +155,8 @@ function widthError(sc: CsvScanner, width: number, header: string[] | undefined,
   return error(`row has ${sc.count} fields, ${of}: a value with an unquoted delimiter (a thousands separator?) would shift the columns after it`, { file, line, column: at(width), value: sc.row().join(",") });
 }
 
-function emptyError(sc: CsvScanner, k: number, f: FieldSpec, file: string, line: number): Error {
+function emptyError(sc: CsvScanner, k: number, name: string, file: string, line: number): Error {
   return k >= sc.count
-    ? error(`row has ${sc.count} fields, column is missing`, { file, line, column: f.names[0]!, value: sc.row().join(",") })
-    : error("empty value", { file, line, column: f.names[0]!, value: sc.field(k) });
+    ? error(`row has ${sc.count} fields, column is missing`, { file, line, column: name, value: sc.row().join(",") })
+    : error("empty value", { file, line, column: name, value: sc.field(k) });
 }

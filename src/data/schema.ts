@@ -26,9 +26,10 @@ export const CANONICAL_COLUMNS: Readonly<Record<DataKind, { required: readonly s
   /**
    * OHLC bars; `volume` base, `quoteVolume` USD, `takerBuyVolume` base, `trades` count;
    * `closeTime` UTC epoch ms where the source stamps it (Binance: open + interval − 1 ms), which
-   * gives the engine a bar's interval from that bar alone.
+   * gives the engine a bar's interval from that bar alone. `openInterestUsd` where a file carries
+   * open interest beside its bars (a header such as `oi_usd`): `replay` reads it by default.
    */
-  candles: { required: ["time", "open", "high", "low", "close"], optional: ["volume", "quoteVolume", "takerBuyVolume", "trades", "closeTime"] },
+  candles: { required: ["time", "open", "high", "low", "close"], optional: ["volume", "quoteVolume", "takerBuyVolume", "trades", "closeTime", "openInterestUsd"] },
   /**
    * Open interest snapshots; `openInterest` base coin and/or `openInterestUsd`. Ratios:
    * `longShortRatio` global long/short account ratio, `topTraderLongShortRatio` top-trader

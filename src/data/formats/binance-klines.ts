@@ -37,6 +37,9 @@ export const KLINE_FIELDS: readonly FieldSpec[] = [
   { out: "quoteVolume", type: "amount", names: ["quote_volume", "quote_asset_volume"], index: 7, key: 7, optional: true },
   { out: "trades", type: "count", names: ["count", "trades", "number_of_trades"], index: 8, key: 8, optional: true },
   { out: "takerBuyVolume", type: "amount", names: ["taker_buy_volume", "taker_buy_base_asset_volume"], index: 9, key: 9, optional: true },
+  // Not Binance's: klines a researcher merged with openInterestHist's sumOpenInterestValue (USD)
+  // under a header. Kept as the candles' own `openInterestUsd`, which replay reads by default.
+  { out: "openInterestUsd", type: "amount", names: ["open_interest_usd", "oi_usd", "sum_open_interest_value", "open_interest_value"], optional: true },
 ];
 
 /** The archive data types in the kline layout (`ArchiveKind` names, as `fetchBinance` uses them). */

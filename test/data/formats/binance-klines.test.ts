@@ -40,12 +40,14 @@ describe("data/formats/binance-klines", () => {
     assert.throws(() => loadBinanceKlines({ text: csv, name: "x.csv" }, { contract: "coin" as never }), /x.csv, column "contract": contract must be "linear" or "inverse" \(value "coin"\)/);
   });
 
-  it("loadBinanceKlines(CSV with columns it does not read) names them in the report", () => {
-    // The shared 5-minute file's layout: open interest and funding beside OHLC.
+  it("loadBinanceKlines(CSV with oi_usd beside OHLC) keeps it as openInterestUsd and names the columns it does not read", () => {
+    // The shared 5-minute file's layout: open interest (USD) and funding beside OHLC.
     const text = "timestamp_ms,datetime_utc,open,high,low,close,oi_usd,funding_rate_last\n1735689600000,2025-01-01 00:00,1,2,0.5,1.5,9e9,0.0001\n";
     const { table, report } = loadBinanceKlines({ text, name: "k.csv" });
-    assert.deepEqual(table.columnNames(), ["time", "open", "high", "low", "close"]);
-    assert.deepEqual(report.notes, ["columns not read: datetime_utc, oi_usd, funding_rate_last"]);
+    assert.deepEqual(table.objects(), [{ time: 1735689600000, open: 1, high: 2, low: 0.5, close: 1.5, openInterestUsd: 9e9 }]);
+    assert.deepEqual(report.notes, ["columns not read: datetime_utc, funding_rate_last"]);
+    // A bad open interest is named like any other cell.
+    assert.throws(() => loadBinanceKlines({ text: text.replace("9e9", "-1"), name: "k.csv" }), /k\.csv, line 2, column "oi_usd": .*\(value "-1"\)/);
   });
 
   it("loadBinanceKlines(header-less µs spot file with CRLF) converts open times to ms", () => {
@@ -126,6 +128,8 @@ describe("data/formats/binance-klines", () => {
     // README: 8,015 five-minute bars without gaps, 2026-05-25 15:55 to 2026-06-22 11:45 UTC
     assert.equal(table.numRows(), 8015);
     assert.deepEqual([report.from, report.to, report.interval, report.gaps.count], [utc(2026, 5, 25, 15, 55), utc(2026, 6, 22, 11, 45), "5m", 0]);
-    assert.deepEqual(table.columnNames(), ["time", "open", "high", "low", "close"]);
+    assert.deepEqual(table.columnNames(), ["time", "open", "high", "low", "close", "openInterestUsd"]);
+    // README: oi_usd is openInterestHist's sumOpenInterestValue; the first row's, as written in the file.
+    assert.equal(table.get("openInterestUsd", 0), 7719003148.8787);
   });
 });
