@@ -46,6 +46,8 @@ export function combineMaps(maps: LiquidationMap[], options: { source?: string }
   const tiers = [...new Set(maps.flatMap((m) => m.tiers))].sort((a, b) => a - b);
   const source = options.source ?? maps.map((m) => m.source).join(" + ");
   const time = Math.max(...maps.map((m) => m.time));
+  // Known positions stay known only when every map is the simulator's truth.
+  const truth = maps.every((m) => m.truth === true);
   const shared = sharedGrid(maps);
   if (shared) {
     const step = maps[0]!.grid.step;
@@ -73,7 +75,7 @@ export function combineMaps(maps: LiquidationMap[], options: { source?: string }
       while (kShort > 0 && prices[kShort - 1]! > price) kShort--;
       const at = (j: number, i: number) => below + shared.first[j]! + i;
       const { long, short } = addUp(maps, tiers, bins, kLong, kShort, at, at);
-      return liquidationMap({ price, tiers, grid: { lo, step, bins }, long, short, time, source });
+      return liquidationMap({ price, tiers, grid: { lo, step, bins }, long, short, time, source, truth });
     }
   }
   const step = Math.max(...maps.map((m) => m.grid.step));
@@ -112,6 +114,7 @@ export function combineMaps(maps: LiquidationMap[], options: { source?: string }
     short,
     time,
     source,
+    truth,
   });
 }
 

@@ -29,6 +29,11 @@ export interface BookInput {
   time?: number;
   /** Provenance text. Default "book". */
   source?: string;
+  /**
+   * The USD are known, not estimated (the simulator's own positions, `trueLiquidationMap`):
+   * captions and figures say "simulated truth" instead of "estimate". Default false.
+   */
+  truth?: boolean;
 }
 
 function checkBook(b: BookInput): { grid: PriceGrid; long: Float64Array[]; short: Float64Array[] } {
@@ -159,8 +164,11 @@ export function liquidationMap(book: BookInput): LiquidationMap {
     });
   }
 
-  // What show() prints above each answer: these are model estimates, not observed positions.
+  // What show() prints above each answer: model estimates, not observed positions (or, for the
+  // simulator's own positions, the known truth, said as such).
+  const truth = book.truth === true;
   const at = `${book.source ?? "book"}, price ${price}`;
+  const caption = (what: string): string => (truth ? `Simulated true ${what} (known from the simulator's positions, not an estimate; ${at})` : `Estimated ${what} (estimate; ${at})`);
   const checkTarget = (x: number, name: string, column?: string): number => {
     if (!(Number.isFinite(x) && x >= 0)) throw error("must be a finite price >= 0", { symbol: name, ...(column ? { column } : {}), value: x });
     return x;
@@ -178,19 +186,20 @@ export function liquidationMap(book: BookInput): LiquidationMap {
     grid,
     long,
     short,
-    table: markEstimate(table(rows), `Estimated liquidation USD by price bin (centre), side and leverage (estimate; ${at})`),
-    cumulative,
+    ...(truth ? { truth } : {}),
+    table: markEstimate(table(rows), caption("liquidation USD by price bin (centre), side and leverage")),
+    cumulative: markEstimate(cumulative, caption("USD liquidated if the price moves to each bin centre: longs below the price, shorts above")),
     liquidationsIf(target: number): SideUsd {
       checkTarget(target, "liquidationsIf");
       const answer: SideUsd = target > price ? { side: "short", usd: shortIf(target) } : { side: "long", usd: target < price ? longIf(target) : 0 };
-      return markEstimate(answer, `Estimated USD liquidated if the price reaches ${target} (estimate; ${at})`);
+      return markEstimate(answer, caption(`USD liquidated if the price reaches ${target}`));
     },
     imbalance(withinPct: number) {
       if (!(Number.isFinite(withinPct) && withinPct >= 0)) throw error("withinPct must be a finite percentage >= 0", { symbol: "imbalance", value: withinPct });
       const longUsd = withinPct > 0 ? longIf(price * (1 - withinPct / 100) * (1 - ULPS)) : 0;
       const shortUsd = withinPct > 0 ? shortIf(price * (1 + withinPct / 100) * (1 + ULPS)) : 0;
       const ratio = shortUsd > 0 ? longUsd / shortUsd : longUsd > 0 ? Infinity : 1;
-      return markEstimate({ longUsd, shortUsd, ratio }, `Estimated long and short liquidation USD within ±${withinPct}% of the price, ratio long/short (estimate; ${at})`);
+      return markEstimate({ longUsd, shortUsd, ratio }, caption(`long and short liquidation USD within ±${withinPct}% of the price, ratio long/short`));
     },
     leverageShares(low: number, high: number): LeverageShare[] {
       checkTarget(low, "leverageShares", "low");
@@ -206,7 +215,7 @@ export function liquidationMap(book: BookInput): LiquidationMap {
       const total = usd.reduce((x, y) => x + y, 0);
       return markEstimate(
         tiers.map((leverage, t) => ({ leverage, usd: usd[t], share: total > 0 ? usd[t] / total : 0 })),
-        `Estimated liquidation USD and share by leverage with levels in [${low}, ${high}] (estimate; ${at})`,
+        caption(`liquidation USD and share by leverage with levels in [${low}, ${high}]`),
       );
     },
   };

@@ -67,6 +67,8 @@ export interface LiquidationMap {
   imbalance(withinPct: number): { longUsd: number; shortUsd: number; ratio: number };
   /** Share of each tier of the liquidation USD with levels in [low, high], both sides. */
   leverageShares(low: number, high: number): LeverageShare[];
+  /** Present (true) only on maps of known positions (`trueLiquidationMap`): labelled simulated truth, not estimate. */
+  truth?: boolean;
 }
 
 /** One heatmap column: USD per price bin. */

@@ -10,7 +10,7 @@ import type { Figure, Trace } from "./figure";
 import { USD_FORMAT, priceDecimals, priceAxisFormat, priceFormat, priceText, priceTextTrimmed, usdShort, utcLabel } from "./format";
 import { tierTotals } from "./kernels";
 import { resolveMapOptions, type MapOptions } from "./options";
-import { estimateSubtitle, titled, userTitle } from "./text";
+import { estimateSubtitle, titled, truthSubtitle, userTitle } from "./text";
 import { PRICE_LINE_COLOUR, SIDE_COLOURS, THRESHOLD_COLOUR, baseLayout, tierColour } from "./theme";
 
 const WHO = "mapFigure";
@@ -48,7 +48,7 @@ function tierBars(map: LiquidationMap, priceFmt: string): Trace[] {
     y: Array.from(tierTotals(map.long[t]!, map.short[t]!)),
     customdata: side,
     marker: { color: tierColour(lev), line: { width: 0 } },
-    hovertemplate: `Price %{x:${priceFmt}}<br>Tier ${lev}×, %{customdata}s<br>Estimated %{y:${USD_FORMAT}}<extra></extra>`,
+    hovertemplate: `Price %{x:${priceFmt}}<br>Tier ${lev}×, %{customdata}s<br>${map.truth === true ? "Known" : "Estimated"} %{y:${USD_FORMAT}}<extra></extra>`,
   }));
 }
 
@@ -76,7 +76,7 @@ function cumulativeCurves(map: LiquidationMap, priceFmt: string): Trace[] {
     y: pts.y,
     yaxis: "y2",
     line: { color: SIDE_COLOURS[side], width: 2.5 },
-    hovertemplate: `If price reaches %{x:${priceFmt}}<br>estimated ${side}s liquidated %{y:${USD_FORMAT}}<extra></extra>`,
+    hovertemplate: `If price reaches %{x:${priceFmt}}<br>${map.truth === true ? "known" : "estimated"} ${side}s liquidated %{y:${USD_FORMAT}}<extra></extra>`,
   });
   // Shorts first: the legend lists traces in reverse (as stacked bars read, top tier first), so
   // it reads "Longs if price falls" above "Shorts if price rises".
@@ -160,22 +160,25 @@ export function mapFigure(map: LiquidationMap, options: MapOptions = {}): Figure
   const priceFmt = priceFormat(decimals);
   const { shapes, annotations } = markers(map, o.thresholds, [lo, hi], decimals);
   // A hand-built book without a time has time 0 (liquidationMap's default): no 1970 in the title.
-  const title = o.title === undefined ? (map.time === 0 ? "Estimated liquidation map" : `Estimated liquidation map at ${utcLabel(map.time)}`) : userTitle(o.title);
+  // A map of the simulator's own positions is the known truth, and says so instead of "estimate".
+  const truth = map.truth === true;
+  const name = truth ? "Simulated true liquidation map" : "Estimated liquidation map";
+  const title = o.title === undefined ? (map.time === 0 ? name : `${name} at ${utcLabel(map.time)}`) : userTitle(o.title, truth);
   const data = [...tierBars(map, priceFmt), ...(o.cumulative ? cumulativeCurves(map, priceFmt) : [])];
   return {
     data,
     layout: {
       ...baseLayout(),
-      title: titled(title, estimateSubtitle("modelled liquidation levels of open leveraged positions, not reported liquidations", map.source, `price ${priceText(map.price, decimals)}`)),
+      title: titled(title, truth ? truthSubtitle(map.source, `price ${priceText(map.price, decimals)}`) : estimateSubtitle("modelled liquidation levels of open leveraged positions, not reported liquidations", map.source, `price ${priceText(map.price, decimals)}`)),
       barmode: "stack",
       // Bins touch, as the price axis is continuous: any gap is a fraction of a pixel at hundreds
       // of bins and antialiases into white stripes at irregular prices.
       bargap: 0,
       margin: { l: 110, r: 130, t: 130, b: 150 },
       xaxis: { title: { text: "Price (USD)" }, tickformat: priceAxisFormat(decimals), range: [lo, hi], showgrid: false, zeroline: false, ticks: "outside" },
-      yaxis: { title: { text: "Estimated liquidation USD per price bin" }, tickformat: USD_FORMAT, rangemode: "tozero", gridcolor: "#ececec", zeroline: false },
+      yaxis: { title: { text: truth ? "Liquidation USD per price bin" : "Estimated liquidation USD per price bin" }, tickformat: USD_FORMAT, rangemode: "tozero", gridcolor: "#ececec", zeroline: false },
       yaxis2: {
-        title: { text: "Cumulative estimated USD liquidated" },
+        title: { text: truth ? "Cumulative USD liquidated" : "Cumulative estimated USD liquidated" },
         tickformat: USD_FORMAT,
         overlaying: "y",
         tickmode: "auto",

@@ -14,7 +14,8 @@ export function plotlyText(s: string): string {
  * "estimate" in some form: the title is what a notebook's alt text and text/plain carry, and
  * they must say the figure shows estimates too.
  */
-export function userTitle(title: string): string {
+export function userTitle(title: string, truth = false): string {
+  if (truth) return plotlyText(/truth|true/i.test(title) ? title : `${title} (simulated truth)`);
   return plotlyText(/estimat/i.test(title) ? title : `${title} (estimates)`);
 }
 
@@ -39,4 +40,9 @@ export function titled(title: string, subtitle: string): Record<string, unknown>
  */
 export function estimateSubtitle(what: string, source: string, note?: string): string {
   return `ESTIMATES: ${what}<br>Data: ${plotlyText(source)}${note === undefined ? "" : ` · ${note}`}`;
+}
+
+/** The subtitle of a figure of the simulator's known positions: said to be the truth, not an estimate. */
+export function truthSubtitle(source: string, note?: string): string {
+  return `SIMULATED TRUTH: liquidation levels of the simulator's own open positions, known, not estimated<br>Data: ${plotlyText(source)}${note === undefined ? "" : ` · ${note}`}`;
 }

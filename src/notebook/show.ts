@@ -16,7 +16,7 @@ import * as aq from "arquero";
 import { mapFigure } from "../figures/map";
 import type { LiquidationMap } from "../engine/types";
 import type { BacktestResult } from "../validate/types";
-import { estimateCaption } from "../util/estimate";
+import { captionWithMark, estimateCaption, estimateColumnsCaption } from "../util/estimate";
 
 type WriteDisplayData = (content: { data: Record<string, string>; metadata: Record<string, unknown>; transient: Record<string, unknown> }, update: boolean) => void;
 
@@ -85,7 +85,11 @@ function backtestTable(r: BacktestResult): ColumnTable {
 /** The bundle `show(x)` would send; exported for tests and for custom front ends. */
 export function displayBundle(x: unknown, o: ShowOptions = {}): DisplayBundle {
   if (isMap(x)) return displayBundle(mapFigure(x), o);
-  if (isBacktest(x)) return tableBundle(backtestTable(x), { caption: o.caption ?? `Estimated vs realized liquidations per bar: model and baseline scores (${x.bars} bars, ${x.source})`, ...(o.limit !== undefined ? { limit: o.limit } : {}) });
+  if (isBacktest(x)) {
+    const of = x.source === `${x.bars} bars` ? x.source : `${x.bars} bars, ${x.source}`;
+    const caption = captionWithMark(o.caption, `Estimated vs realized liquidations per bar: model and baseline scores (${of})`);
+    return tableBundle(backtestTable(x), { ...(caption !== undefined ? { caption } : {}), ...(o.limit !== undefined ? { limit: o.limit } : {}) });
+  }
   if (isShowable(x)) {
     const d = x.toDisplay();
     if (isFigure(d)) return displayBundle(d, o);
@@ -104,12 +108,14 @@ export function displayBundle(x: unknown, o: ShowOptions = {}): DisplayBundle {
     state.plotlySent = true;
     return bundle;
   }
-  // Values the engine marked as estimates (a map's table and answers, model.bars) show their caption.
-  const estimate = estimateCaption(x);
-  if (isTable(x)) return tableBundle(x, { ...o, ...(o.caption ?? estimate ? { caption: o.caption ?? estimate } : {}) });
+  // Values the engine marked as estimates (a map's table and answers, model.bars) show their
+  // caption; a table derived from one is known by its estimate columns. A caption the user gives
+  // keeps the label: "(estimate)" is added unless it says so.
+  const estimate = estimateCaption(x) ?? (isTable(x) ? estimateColumnsCaption(x.columnNames()) : undefined);
+  const caption = captionWithMark(o.caption, estimate);
+  if (isTable(x)) return tableBundle(x, { ...o, ...(caption !== undefined ? { caption } : {}) });
   // JSON has no Infinity or NaN (it writes null): an imbalance with no shorts has ratio Infinity.
   const text = typeof x === "string" ? x : JSON.stringify(x, (_, v: unknown) => (typeof v === "number" && !Number.isFinite(v) ? String(v) : v), 2) ?? String(x);
-  const caption = o.caption ?? estimate;
   const shown = caption ? `${caption}\n${text}` : text;
   return { data: { "text/plain": shown, "text/html": (caption ? `<p><b>${escapeHtml(caption)}</b></p>` : "") + `<pre>${escapeHtml(text)}</pre>` }, metadata: {} };
 }

@@ -57,5 +57,5 @@ export function trueMap(book: Book, tiers: number[], after: number, price: numbe
 /** The truth as an engine LiquidationMap (map questions, cumulative curves, the same figures). */
 export function trueLiquidationMap(truth: TrueMap, source = "simulator truth"): LiquidationMap {
   const { price, tiers, grid, long, short, time } = truth;
-  return liquidationMap({ price, tiers, grid: { lo: grid.lo, step: grid.step, bins: grid.bins }, long, short, time, source });
+  return liquidationMap({ price, tiers, grid: { lo: grid.lo, step: grid.step, bins: grid.bins }, long, short, time, source, truth: true });
 }

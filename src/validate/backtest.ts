@@ -7,6 +7,7 @@
  * "candles", "openInterest", "realized"), the column, the row in that table and the value.
  */
 import * as aq from "arquero";
+import { markEstimate } from "../util/estimate";
 import type { LiquidationModel } from "../engine/types";
 import { error } from "../util/errors";
 import { asOf, rangeBaseline } from "./baseline";
@@ -96,7 +97,7 @@ export function backtest(model: LiquidationModel, realized: Columns, options: Ba
     bars: to - from,
     long: side(estLong, base.long, real.long, "long"),
     short: side(estShort, base.short, real.short, "short"),
-    series: aq.table({
+    series: markEstimate(aq.table({
       time: cut(time).slice(),
       longEstimatedUsd: cut(estLong).slice(),
       longBaselineUsd: cut(base.long).slice(),
@@ -104,7 +105,7 @@ export function backtest(model: LiquidationModel, realized: Columns, options: Ba
       shortEstimatedUsd: cut(estShort).slice(),
       shortBaselineUsd: cut(base.short).slice(),
       shortRealizedUsd: cut(real.short).slice(),
-    }),
+    }), "Liquidation USD per bar: the model's estimate and the naive baseline's (estimates) beside realized (reported)"),
     source: options.source ?? `${to - from} bars`,
   };
   return result;

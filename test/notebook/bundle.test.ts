@@ -79,6 +79,8 @@ describe("notebook/show displayBundle(map | backtest)", () => {
     const html = b.data["text/html"]!;
     assert.equal((html.match(/<tr>/g) ?? []).length, 1 + 8);
     assert.match(html, new RegExp(`model and baseline scores \\(${r.bars} bars`));
+    // backtest()'s default source is "<n> bars": said once, not "(6 bars, 6 bars)".
+    assert.match(displayBundle(handBacktest("6 bars")).data["text/plain"]!, /^Estimated vs realized liquidations per bar: model and baseline scores \(6 bars\)\n/);
     assert.ok(html.includes(String(r.short.baseline.calibration)), "short baseline calibration shown");
   });
 });
@@ -105,7 +107,31 @@ describe("notebook/show displayBundle(estimates)", () => {
     assert.match(displayBundle(model.ledger).data["text/plain"]!, /^Estimated cumulative USD flows of the replay: opened, liquidated, closed, decayed, and open after the last bar \(estimate; replay\)\n/);
     assert.deepEqual(Object.keys(model.ledger!), ["openedUsd", "liquidatedUsd", "closedUsd", "decayedUsd", "openUsd"]);
     assert.equal(estimateCaption(model.heatmap()), "Estimated liquidation USD per price bin (rows) after each column's bar (estimate; replay)");
-    // A caption given to show() wins.
-    assert.match(displayBundle(m.table, { caption: "mine" }).data["text/plain"]!, /^mine\n/);
+    // A caption given to show() replaces the engine's words but keeps the label.
+    assert.match(displayBundle(m.table, { caption: "ETH per bin" }).data["text/plain"]!, /^ETH per bin \(estimate\)\n/);
+    assert.match(displayBundle(m.table, { caption: "my estimates" }).data["text/plain"]!, /^my estimates\n/);
+    // The cumulative curves carry the label too.
+    assert.match(estimateCaption(m.cumulative)!, /^Estimated USD liquidated if the price moves to each bin centre.*\(estimate; hand, price 100\)$/);
+  });
+  it("displayBundle(table derived from model.bars or map.table) is still labelled an estimate (arquero's verbs drop the mark)", () => {
+    const model = replay({ candles: { time: [0, 60_000], open: [100, 100], high: [100, 100], low: [100, 100], close: [100, 100], openInterestUsd: [1000, 1000] } });
+    const derived = model.bars.filter((d: { time: number }) => d.time > 0).select("time", "openLongUsd");
+    assert.equal(estimateCaption(derived), undefined);
+    assert.match(displayBundle(derived).data["text/plain"]!, /^Model estimates: openLongUsd \(estimate\)\n/);
+    assert.match(displayBundle(map().table.orderby("usd")).data["text/plain"]!, /^Estimated liquidation USD by price bin, side and leverage \(estimate\)\n/);
+    // A table with none of those columns is shown as it is.
+    assert.equal(displayBundle(aq.table({ time: [1], usd: [2] })).data["text/plain"]!.split("\n")[0]!.includes("estimate"), false);
+  });
+  it("displayBundle(trueLiquidationMap(...) answers and figure) say simulated truth, not estimate", () => {
+    const truth = liquidationMap({ price: 100, tiers: [5, 10], grid: { lo: 80, step: 10, bins: 4 }, long: [[3, 0, 0, 0], [0, 2, 0, 0]], short: [[0, 0, 0, 0], [0, 0, 0, 0]], source: "simulator truth", truth: true });
+    assert.equal(truth.truth, true);
+    assert.equal(map().truth, undefined);
+    assert.equal(estimateCaption(truth.liquidationsIf(80)), "Simulated true USD liquidated if the price reaches 80 (known from the simulator's positions, not an estimate; simulator truth, price 100)");
+    assert.match(displayBundle(truth.table, { caption: "ETH" }).data["text/plain"]!, /^ETH \(simulated truth\)\n/);
+    const title = mapFigure(truth).layout["title"] as { text: string; subtitle: { text: string } };
+    assert.equal(title.text, "Simulated true liquidation map");
+    assert.match(title.subtitle.text, /^SIMULATED TRUTH: /);
+    assert.equal((mapFigure(map()).layout["title"] as { text: string }).text, "Estimated liquidation map");
+    assert.equal(figureTitle(mapFigure(truth, { title: "SOL" })).startsWith("SOL (simulated truth)"), true);
   });
 });

@@ -1,3 +1,4 @@
+import { estimateCaption } from "../../src/util/estimate";
 import assert from "node:assert/strict";
 import * as aq from "arquero";
 import { backtest } from "../../src/validate/backtest";
@@ -48,6 +49,8 @@ describe("validate/backtest", () => {
     const r = backtest(modelOf(time, time.map((_, i) => i), time.map(() => 1)), realized, { candles, openInterest, source: "hand" });
     assert.deepEqual(r.series.columnNames(), ["time", "longEstimatedUsd", "longBaselineUsd", "longRealizedUsd", "shortEstimatedUsd", "shortBaselineUsd", "shortRealizedUsd"]);
     assert.equal(r.series.numRows(), n);
+    // Shown or passed on, it says which columns are estimates.
+    assert.equal(estimateCaption(r.series), "Liquidation USD per bar: the model's estimate and the naive baseline's (estimates) beside realized (reported)");
     assert.equal(r.source, "hand");
     assert.equal((r.series.array("longBaselineUsd") as Float64Array)[10], 1e7); // 0.1 × 10 % of 1e9
   });
