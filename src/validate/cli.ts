@@ -16,17 +16,21 @@ import { replay } from "../engine/index";
 import type { Columns } from "../engine/index";
 import { error } from "../util/errors";
 import { backtest } from "./backtest";
-import { validateScenario } from "./simulated";
+import { symbolReplay, validateScenario } from "./simulated";
+import { binanceUsdmBrackets } from "../margin/index";
 import type { BacktestResult, Metrics } from "./types";
 
-const USAGE = `usage: liqlab validate --file FILE [--json] [--warmup BARS]
-       liqlab validate --candles FILE --oi FILE --liquidations FILE [--json] [--warmup BARS]
+const USAGE = `usage: liqlab validate --file FILE [--symbol SYMBOL] [--json] [--warmup BARS]
+       liqlab validate --candles FILE --oi FILE --liquidations FILE [--symbol SYMBOL] [--json] [--warmup BARS]
        liqlab validate --scenario eth|sol|bnb [--json]
   --file          combined export (timestamp, price_open/high/low/close, liquidation_long_usd,
                   liquidation_short_usd, oi_close, ...), e.g. a Coinglass half-hour export
   --candles       candles file; --oi open-interest file; --liquidations forced orders or per-bar totals
   --scenario      a shipped synthetic dataset (datasets/NAME): also reports the Wasserstein-1
                   distance between the estimated and the true map, per side, as a share of price
+  --symbol        the Binance USD-M market the files hold, for its leverage brackets and maximum
+                  leverage (${Object.keys(binanceUsdmBrackets).join(", ")}); default: the symbol a
+                  file name starts with (BNBUSDT-5m-klines.csv), else BTCUSDT
   --json          print {"bars", "long": {"model", "baseline"}, "short": {...}} instead of a table
   --warmup BARS   leave the first BARS bars out of the scores (default 0)
 `;
@@ -37,6 +41,7 @@ interface Args {
   oi?: string;
   liquidations?: string;
   scenario?: string;
+  symbol?: string;
   json: boolean;
   warmup: number;
   help: boolean;
@@ -44,7 +49,7 @@ interface Args {
 
 export function parseArgs(argv: string[]): Args {
   const a: Args = { json: false, warmup: 0, help: false };
-  const valued: Record<string, keyof Args> = { "--file": "file", "--candles": "candles", "--oi": "oi", "--liquidations": "liquidations", "--scenario": "scenario", "--warmup": "warmup" };
+  const valued: Record<string, keyof Args> = { "--file": "file", "--candles": "candles", "--oi": "oi", "--liquidations": "liquidations", "--scenario": "scenario", "--symbol": "symbol", "--warmup": "warmup" };
   for (let i = 0; i < argv.length; i++) {
     const [flag, inline] = argv[i]!.split(/=(.*)/s, 2) as [string, string | undefined];
     if (flag === "--json") a.json = true;
@@ -79,10 +84,22 @@ export function validateFiles(a: Args): BacktestResult {
     liquidations = load(a.liquidations).table;
     source = [a.candles, a.oi, a.liquidations].map((f) => basename(f)).join(" + ");
   }
-  const model = replay({ candles, openInterest });
+  const { symbol, from } = marketOf(a);
+  const { leverage, maxLeverage } = symbolReplay(symbol);
+  const model = replay({ candles, openInterest, margin: { symbol }, leverage, maxLeverage });
   const result = backtest(model, liquidations, { candles, openInterest, warmupBars: a.warmup, source: "" });
-  result.source = `${source}, ${result.bars} bars`;
+  result.source = `${source}, ${result.bars} bars, ${symbol} brackets (${from}), retail mix up to ${maxLeverage}x`;
   return result;
+}
+
+/** The market's symbol: --symbol, else the one a file name starts with (BNBUSDT-5m-klines.csv), else BTCUSDT. */
+export function marketOf(a: Pick<Args, "symbol" | "file" | "candles" | "oi" | "liquidations">): { symbol: string; from: string } {
+  if (a.symbol !== undefined) return { symbol: a.symbol.toUpperCase(), from: "--symbol" };
+  for (const f of [a.candles, a.file, a.oi, a.liquidations]) {
+    const m = f === undefined ? null : /^([A-Za-z0-9]+?USDT)(?![A-Za-z])/.exec(basename(f));
+    if (m && binanceUsdmBrackets[m[1]!.toUpperCase()]) return { symbol: m[1]!.toUpperCase(), from: `file name ${basename(f!)}` };
+  }
+  return { symbol: "BTCUSDT", from: "default; pass --symbol for another market" };
 }
 
 /** The --json document: exactly bars, long, short. */
@@ -99,7 +116,7 @@ export function toJson(r: BacktestResult): { bars: number; long: { model: Metric
 export function toTable(r: BacktestResult): string {
   const lines = [
     `liqlab validate: ${r.source}`,
-    "estimated = default model, point-in-time replay; baseline = bar range beyond the open × open interest",
+    "estimated = default model (retail mix, the market's brackets), point-in-time replay; baseline = bar range beyond the open × open interest",
     "",
     "side   metric        model   baseline  better",
   ];
@@ -124,8 +141,8 @@ export async function main(argv: string[]): Promise<number> {
   const a = parseArgs(argv);
   // A shipped scenario is scored as it is: options for files would be ignored without a word.
   if (a.scenario) {
-    const extra = argv.map((x) => x.split("=")[0]!).filter((f) => ["--warmup", "--file", "--candles", "--oi", "--liquidations"].includes(f));
-    if (extra.length > 0) throw error(`--scenario scores a shipped dataset with its own warm-up; ${extra.join(", ")} ${extra.length > 1 ? "apply" : "applies"} to files only`, { column: extra[0]!, value: argv.join(" ") });
+    const extra = argv.map((x) => x.split("=")[0]!).filter((f) => ["--warmup", "--file", "--candles", "--oi", "--liquidations", "--symbol"].includes(f));
+    if (extra.length > 0) throw error(`--scenario scores a shipped dataset with its own symbol and warm-up; ${extra.join(", ")} ${extra.length > 1 ? "apply" : "applies"} to files only`, { column: extra[0]!, value: argv.join(" ") });
   }
   if (a.help || (!a.file && !a.candles && !a.oi && !a.liquidations && !a.scenario)) {
     process.stderr.write(USAGE);

@@ -35,6 +35,19 @@ export interface ScenarioValidation {
 export const DATASETS_DIR = join(__dirname, "..", "..", "datasets");
 
 /**
+ * The default model's options for a Binance USD-M symbol, as a user of that symbol would replay
+ * it: its default brackets (margin.symbol), and the retail mix capped at the maximum leverage of
+ * the bracket holding the representative position (BNBUSDT: 75x, so retail's 100x tier becomes 75x).
+ */
+export function symbolReplay(symbol: string): { symbol: string; leverage: LeverageMix; maxLeverage: number } {
+  const brackets = binanceUsdmBrackets[symbol];
+  if (!brackets) throw error(`no default brackets for this symbol (defaults: ${Object.keys(binanceUsdmBrackets).join(", ")})`, { column: "symbol", value: symbol });
+  const positionUsd = REPLAY_DEFAULTS.margin.positionUsd;
+  const maxLeverage = (brackets.brackets.find((b) => positionUsd <= b.cap) ?? brackets.brackets[0]!).maxLeverage;
+  return { symbol, leverage: capLeverage("retail", maxLeverage), maxLeverage };
+}
+
+/**
  * Scores the default model on dataset `name` (eth | sol | bnb) read from `dir`; `everyBars`
  * (default 72, six hours of 5-minute bars) spaces the map snapshots of meanDistance.
  * "Default" with the scenario's own exchange facts, as a user of that symbol would replay it: its
@@ -53,13 +66,7 @@ export function validateScenario(name: string, dir: string = join(DATASETS_DIR, 
   const candles = loadBinanceKlines(file(`${iv}-klines`)).table;
   const openInterest = loadBinanceMetrics(file("metrics")).table;
   const liquidations = loadBinanceLiquidationSnapshot(file("liquidationSnapshot")).table;
-  const symbol = options.symbol;
-  const brackets = binanceUsdmBrackets[symbol];
-  if (!brackets) throw error("no default brackets for the scenario's symbol", { column: "symbol", value: symbol });
-  // The bracket of the representative position whose level stands for each tier.
-  const positionUsd = REPLAY_DEFAULTS.margin.positionUsd;
-  const maxLeverage = (brackets.brackets.find((b) => positionUsd <= b.cap) ?? brackets.brackets[0]!).maxLeverage;
-  const leverage = capLeverage("retail", maxLeverage);
+  const { symbol, leverage, maxLeverage } = symbolReplay(options.symbol);
   const model = replay({ candles, openInterest, margin: { symbol }, leverage, maxLeverage, source: `${symbol} synthetic (${name})` });
   const result = backtest(model, liquidations, { candles, openInterest, source: `datasets/${name} (synthetic)` });
   const times = candles.array("time") as Float64Array;

@@ -39,7 +39,8 @@ function combinedExport(dir: string): { path: string; bars: number } {
 
 describe("validate/cli", () => {
   it("main(['--scenario', NAME, '--warmup', N]) throws: a scenario is scored with its own warm-up, file options do not apply", async () => {
-    await assert.rejects(run(["--scenario", "eth", "--warmup", "300"]), /column "--warmup": --scenario scores a shipped dataset with its own warm-up; --warmup applies to files only/);
+    await assert.rejects(run(["--scenario", "eth", "--warmup", "300"]), /column "--warmup": --scenario scores a shipped dataset with its own symbol and warm-up; --warmup applies to files only/);
+    await assert.rejects(run(["--scenario", "eth", "--symbol", "SOLUSDT"]), /column "--symbol": .*--symbol applies to files only/);
     await assert.rejects(run(["--scenario", "eth", "--file", "x.csv"]), /--file applies to files only/);
   });
 
@@ -87,6 +88,20 @@ describe("validate/cli", () => {
     assert.equal(j.bars, s.bars);
     assert.deepEqual(j.long, s.long);
     assert.ok(s.distance.long > 0 && s.distance.short > 0);
+  });
+
+  it("main(['--candles', K, ...]) of BNBUSDT files replays with BNBUSDT's brackets and 75x cap (from the file names, or --symbol), as --scenario bnb does", async () => {
+    const d = join(__dirname, "..", "..", "datasets", "bnb");
+    const files = ["--candles", join(d, "BNBUSDT-5m-klines.csv"), "--oi", join(d, "BNBUSDT-metrics.csv"), "--liquidations", join(d, "BNBUSDT-liquidationSnapshot.csv")];
+    const s = JSON.parse((await run(["--scenario", "bnb", "--json"])).out);
+    const named = JSON.parse((await run([...files, "--json"])).out);
+    assert.deepEqual([named.long, named.short], [s.long, s.short]);
+    const given = await run([...files, "--symbol", "bnbusdt"]);
+    assert.match(given.out, /BNBUSDT brackets \(--symbol\), retail mix up to 75x/);
+    // BTCUSDT's brackets (125x) score the same files differently: the symbol matters.
+    const btc = JSON.parse((await run([...files, "--symbol", "BTCUSDT", "--json"])).out);
+    assert.notDeepEqual(btc.long.model, s.long.model);
+    await assert.rejects(run([...files, "--symbol", "XRPUSDT"]), /column "symbol": no default brackets for this symbol \(defaults: BTCUSDT, .*\) \(value "XRPUSDT"\)/);
   });
 
   it("main([]) prints usage and exits 2; parseArgs rejects unknown options", async () => {
