@@ -58,6 +58,17 @@ function listNames(x: Columns): string {
  */
 export function checkColumns(x: Columns, label: string): void {
   if (Array.isArray(x)) throw error(`is an array of ${x.length} rows; pass columns: an arquero table (aq.from(rows) for row objects, a liq loader for exchange files) or { time: [...], open: [...], ... }`, { file: label });
+  if (isTable(x) || typeof x !== "object" || x === null) return;
+  // A loader's whole result (loadCombinedExport: { candles, openInterest, liquidations, report })
+  // in place of one of its tables: its keys would read as column names (openInterest, a "coin column").
+  const tables = Object.keys(x).filter((k) => {
+    const v = (x as Record<string, unknown>)[k];
+    return typeof v === "object" && v !== null && isTable(v as Columns);
+  });
+  if (tables.length > 0) {
+    const pick = tables.includes(label) ? label : tables[0];
+    throw error(`holds tables (${tables.join(", ")}), not columns: pass one table, e.g. { ${label}: data.${pick} } for a loader's result \`data\``, { file: label, value: Object.keys(x).join(", ") });
+  }
 }
 
 /** Reads a numeric column as Float64Array (the input itself when it already is one); throws naming the row and value of the first bad entry. */

@@ -36,10 +36,20 @@ export interface DerivativesVsSpot {
   partialDays: number;
   /** Mean of `spotVolumeUsd` over the whole days. */
   meanSpotVolumeUsd: number;
-  /** The last open-interest sample of the input, whole day or not. */
+  /** The last open-interest sample of the input, whole day or not; `time` is when it was taken: the row's `closeTime` when the table has one (a bar's closing value, Coinglass OHLC), else its `time`. */
   latest: { time: number; openInterestUsd: number };
   /** latest.openInterestUsd / meanSpotVolumeUsd: the latest open interest in days of spot volume. */
   latestOiToSpotVolume: number;
+}
+
+/**
+ * Refuses times in Unix seconds: read as ms they fall in January 1970, where every day would
+ * hold a few bars and none could be whole (the error would blame missing bars). Epoch ms below
+ * 1e11 is before March 1973, long before any market this reads.
+ */
+function checkMs(time: Float64Array, label: string, column: string): void {
+  const t = time[0];
+  if (t !== undefined && t >= 1e9 && t < 1e11) throw error(`row 0 is stamped ${t} (Unix seconds?): times must be epoch ms UTC (seconds × 1000)`, { file: label, column, value: t });
 }
 
 /** Per UTC day: sum of `quoteVolume` and the number of bars. */
@@ -47,6 +57,7 @@ function dailyVolume(candles: Columns, label: string, interval: number | undefin
   checkColumns(candles, label);
   if (!has(candles, "quoteVolume")) throw error("missing column quoteVolume (volume in the quote asset, e.g. Binance klines column 8)", { file: label, column: "quoteVolume" });
   const time = numeric(candles, "time", label);
+  checkMs(time, label, "time");
   const quote = numeric(candles, "quoteVolume", label);
   sameLength(quote, time.length, label, "quoteVolume");
   if (time.length === 0) throw error("no candles", { file: label });
@@ -88,6 +99,7 @@ export function derivativesVsSpot(input: DerivativesVsSpotInput): DerivativesVsS
   }
   const timeCol = oiTimeColumn(oiIn);
   const oiTime = numeric(oiIn, timeCol, "openInterest");
+  checkMs(oiTime, "openInterest", timeCol);
   const oiUsd = numeric(oiIn, usdCol, "openInterest");
   sameLength(oiUsd, oiTime.length, "openInterest", usdCol);
   if (oiTime.length === 0) throw error("no open-interest samples", { file: "openInterest" });
@@ -132,7 +144,8 @@ export function derivativesVsSpot(input: DerivativesVsSpotInput): DerivativesVsS
     days: table(columns),
     partialDays: touched.size - whole.length,
     meanSpotVolumeUsd,
-    latest: { time: oiTime[last]!, openInterestUsd: oiUsd[last]! },
+    // A row that is a bar's close (Coinglass OHLC, with closeTime) was known at that close, not at the bar's open.
+    latest: { time: has(oiIn, "closeTime") ? numeric(oiIn, "closeTime", "openInterest")[last]! : oiTime[last]!, openInterestUsd: oiUsd[last]! },
     latestOiToSpotVolume: ratio(oiUsd[last]!, meanSpotVolumeUsd),
   };
 }

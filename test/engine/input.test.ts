@@ -1,5 +1,5 @@
 import { strict as assert } from "assert";
-import { from } from "arquero";
+import { from, table } from "arquero";
 import { numeric, readSeries } from "../../src/engine/input";
 import { resolveOptions } from "../../src/engine/resolve";
 
@@ -222,6 +222,9 @@ describe("readSeries(candles, openInterest, options)", () => {
     const rows = [{ timestamp: 0, sumOpenInterestValue: 1 }];
     assert.throws(() => readSeries(candles(2), rows as never, o), /openInterest: is an array of 1 rows; pass columns: an arquero table \(aq.from\(rows\) for row objects/);
     assert.throws(() => readSeries([[0, "1", "2"]] as never, undefined, o), /candles: is an array of 1 rows; pass columns/);
+    // A loader's whole result (loadCombinedExport) where one of its tables belongs.
+    const data = { candles: table(candles(2)), openInterest: table({ time: [0], openInterestUsd: [1] }), report: {} };
+    assert.throws(() => readSeries(data as never, undefined, o), /candles: holds tables \(candles, openInterest\), not columns: pass one table, e\.g\. \{ candles: data\.candles \} for a loader's result `data` \(value "candles, openInterest, report"\)/);
     const wide = Object.fromEntries(Array.from({ length: 20 }, (_, i) => [`c${i}`, [1]]));
     assert.throws(() => readSeries(wide, undefined, o), /candles, column "time": missing column; has c0, c1, c2, c3, c4, c5, c6, c7, c8, c9, c10, c11 and 8 more$/);
   });

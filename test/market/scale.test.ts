@@ -63,6 +63,24 @@ describe("market/derivativesVsSpot", () => {
     assert.throws(() => derivativesVsSpot({ openInterest: { time: openInterest.time, sumOpenInterest: [1, 2, 3, 4] }, spot }), /openInterest, column "openInterestUsd": missing column openInterestUsd \(or sumOpenInterestValue\); sumOpenInterest is in coins: multiply it by the price first/);
   });
 
+  it("derivativesVsSpot(times in Unix seconds) says so instead of blaming missing bars", () => {
+    const sec = (t: number[]) => t.map((x) => x / 1000);
+    assert.throws(() => derivativesVsSpot({ openInterest: { ...openInterest, time: sec(openInterest.time) }, spot }), new RegExp(`openInterest, column "time": row 0 is stamped ${(D0 + HOUR) / 1000} \\(Unix seconds\\?\\): times must be epoch ms UTC`));
+    assert.throws(() => derivativesVsSpot({ openInterest, spot: { ...spot, time: sec(spot.time) } }), /spot, column "time": row 0 is stamped \d+ \(Unix seconds\?\)/);
+  });
+
+  it("derivativesVsSpot({ openInterest: a loader's whole result }) names the table to pass", () => {
+    const data = { candles: table(spot), openInterest: table(openInterest), report: {} };
+    assert.throws(() => derivativesVsSpot({ openInterest: data as never, spot }), /openInterest: holds tables \(candles, openInterest\), not columns: pass one table, e.g. \{ openInterest: data\.openInterest \}/);
+  });
+
+  it("derivativesVsSpot(OI bars with closeTime) dates the latest value at its bar's close, when it was known", () => {
+    // Coinglass-style half-hour OI bars: the value is the bar's close, known at open + 30 min − 1 ms.
+    const closeTime = openInterest.time.map((t) => t + HOUR / 2 - 1);
+    const r = derivativesVsSpot({ openInterest: { ...openInterest, closeTime }, spot });
+    assert.deepEqual(r.latest, { time: D0 + 2 * DAY + HOUR + HOUR / 2 - 1, openInterestUsd: 40e6 });
+  });
+
   it("derivativesVsSpot(Binance openInterestHist names) reads timestamp and sumOpenInterestValue like time and openInterestUsd", () => {
     const binance = derivativesVsSpot({ openInterest: { timestamp: openInterest.time, sumOpenInterestValue: openInterest.openInterestUsd }, spot });
     const own = derivativesVsSpot({ openInterest, spot });
