@@ -3,15 +3,18 @@
  * a whole number of steps apart) add bin by bin on it, extended to reach past the price. Otherwise the common grid
  * takes the coarsest step of the inputs, aligned to multiples of it (absolute bins), spanning all
  * inputs; each input bin's USD goes to the common bin holding its centre (a centre on an edge to
- * the bin on the price's side). Maps of one replay family (same step) combine exactly. Tiers are the union; price is the first map's (venues differ by basis points). Long USD
- * whose common bin would be centred at or above that price goes to the nearest bin below it, short
- * USD to the nearest bin above it: a coarser bin, or another venue's price, can otherwise put a
- * long above the price, where every map keeps none (a move to just below the price would then
- * liquidate it).
+ * the bin on the price's side). Maps of one replay family (same step) combine exactly. Tiers are the union; price is the first map's (venues differ by basis points).
+ * On a shared grid every bin stays where it is unless another venue's price put it wholly beyond
+ * this one (long USD in a bin whose lower edge is above the price goes to the bin holding the
+ * price, short USD below it likewise), so `combineMaps([map])` answers as `map` does. On the
+ * re-binned grid, long USD whose common bin would be centred at or above the price goes to the
+ * nearest bin below it (the price's own bin when none below has a positive centre), short USD to
+ * the nearest bin above it: a coarser bin can otherwise put a long above the price, where every
+ * map keeps none (a move to just below the price would then liquidate it).
  */
 import { error } from "../util/errors";
 import { binCentre, binOf, centresFrom, decimalStep, MAX_BINS } from "./grid";
-import { liquidationMap } from "./map";
+import { EDGE_TOLERANCE, liquidationMap } from "./map";
 import type { LiquidationMap } from "./types";
 
 /** Throws unless `m` has what combining reads: a price, tiers, a grid and per-tier USD arrays. */
@@ -49,34 +52,39 @@ export function combineMaps(maps: LiquidationMap[], options: { source?: string }
   // Known positions stay known only when every map is the simulator's truth.
   const truth = maps.every((m) => m.truth === true);
   const shared = sharedGrid(maps);
-  if (shared) {
+  if (shared && Math.max(...maps.map((m, i) => shared.first[i]! + m.grid.bins)) > 0) {
     const step = maps[0]!.grid.step;
     let bins = Math.max(...maps.map((m, i) => shared.first[i]! + m.grid.bins));
-    // The shared grid reaches past the price on both sides (a bin centred below it for longs, one
-    // above it for shorts): bins added above its top, or below its bottom (`below` of them, the
-    // lower edge moved down by whole steps on the decimal grid).
+    // The shared grid reaches the bin holding the price (bins added below its bottom, `below` of
+    // them with the lower edge moved down by whole steps on the decimal grid, or above its top).
+    // Edges are compared as liquidationMap does, within a billionth of a step.
+    const tol = EDGE_TOLERANCE * step;
     let below = 0;
     let lo = shared.lo;
-    const bottom = bins > 0 ? centresFrom(lo, step, 1)[0]! : -Infinity;
-    if (!(bottom < price)) {
-      below = Math.floor((bottom - price) / step) + 1;
+    if (lo > price + tol) {
+      below = Math.ceil((lo - price - tol) / step);
+      while (stepsBelow(shared.lo, step, below) > price + tol) below++;
       lo = stepsBelow(shared.lo, step, below);
       bins += below;
     }
-    const top = bins > 0 ? centresFrom(lo, step, bins)[bins - 1]! : Infinity;
-    if (!(top > price)) bins += Math.floor((price - top) / step) + 1;
+    const topEdge = (n: number) => centresFrom(lo, step, n)[n - 1]! + step / 2;
+    if (topEdge(bins) < price - tol) {
+      bins += Math.ceil((price - tol - topEdge(bins)) / step);
+      while (topEdge(bins) < price - tol) bins++;
+    }
     checkBins(bins, step);
     const prices = centresFrom(lo, step, bins);
-    if (bins > 0 && prices[0]! < price && prices[bins - 1]! > price) {
-      // The last bin centred below the price and the first centred above it.
-      let kLong = 0;
-      while (kLong + 1 < bins && prices[kLong + 1]! < price) kLong++;
-      let kShort = bins - 1;
-      while (kShort > 0 && prices[kShort - 1]! > price) kShort--;
-      const at = (j: number, i: number) => below + shared.first[j]! + i;
-      const { long, short } = addUp(maps, tiers, bins, kLong, kShort, at, at);
-      return liquidationMap({ price, tiers, grid: { lo, step, bins }, long, short, time, source, truth });
-    }
+    // Each side stays where liquidationMap allows it: long USD in bins whose lower edge is at or
+    // below the price (the bin holding it may hold both), short USD in bins whose upper edge is at
+    // or above it. Only USD of another venue, whose price differs, can lie beyond: it goes to the
+    // nearest allowed bin. A single map, or maps of one price, keep every bin as it is.
+    let kLong = 0;
+    while (kLong + 1 < bins && prices[kLong + 1]! - step / 2 <= price + tol) kLong++;
+    let kShort = bins - 1;
+    while (kShort > 0 && prices[kShort - 1]! + step / 2 >= price - tol) kShort--;
+    const at = (j: number, i: number) => below + shared.first[j]! + i;
+    const { long, short } = addUp(maps, tiers, bins, kLong, kShort, at, at);
+    return liquidationMap({ price, tiers, grid: { lo, step, bins }, long, short, time, source, truth });
   }
   const step = Math.max(...maps.map((m) => m.grid.step));
   const { units, ten } = decimalStep(step);
@@ -91,7 +99,9 @@ export function combineMaps(maps: LiquidationMap[], options: { source?: string }
   // The last common bin whose centre is below the price, and the first above it: longs and shorts
   // stay on their side (a long centred just below the price can fall in a coarse bin centred above it).
   const centre = binCentre(kPrice, units, ten);
-  const kLong = centre < price ? kPrice : kPrice - 1;
+  // The bin below the price's, unless its centre would not be a positive price (a price under half
+  // a step): then the price's own bin, which liquidationMap lets hold longs.
+  const kLong = centre < price || !(binCentre(kPrice - 1, units, ten) > 0) ? kPrice : kPrice - 1;
   const kShort = centre > price ? kPrice : kPrice + 1;
   kLo = Math.min(kLo, kLong);
   kHi = Math.max(kHi, kShort);

@@ -36,6 +36,9 @@ export interface BookInput {
   truth?: boolean;
 }
 
+/** A bin edge within this share of a step of the price counts as on it (decimal edges in doubles). */
+export const EDGE_TOLERANCE = 1e-9;
+
 function checkBook(b: BookInput): { grid: PriceGrid; long: Float64Array[]; short: Float64Array[] } {
   const label = { symbol: "liquidationMap" };
   if (!(Number.isFinite(b.price) && b.price > 0)) throw error("price must be a positive number", { ...label, column: "price", value: b.price });
@@ -88,11 +91,13 @@ function checkBook(b: BookInput): { grid: PriceGrid; long: Float64Array[]; short
   if (bins > 0 && !(prices[0] > 0)) throw error("bin centres must be positive prices: the first is not", { ...label, column: "grid.lo", value: prices[0] });
   // Long levels lie below the price and short levels above it (a level beyond the price has been
   // liquidated). A bin holding the price may hold both; a bin wholly beyond it may not: the
-  // questions would count its USD on the wrong side of every move.
+  // questions would count its USD on the wrong side of every move. Edges are centre ± step/2 in
+  // doubles (2.35 − 0.05 is 2.3000000000000003), so a price on an edge is within a billionth of a step.
+  const tol = EDGE_TOLERANCE * step;
   for (let t = 0; t < long.length; t++) {
     for (let i = 0; i < bins; i++) {
-      if (long[t][i] > 0 && prices[i] - step / 2 > b.price) throw error(`tier ${b.tiers[t]}x bin ${i}: long USD in the bin centred ${prices[i]}, wholly above the price ${b.price} (long levels lie below the price)`, { ...label, column: "long", value: long[t][i] });
-      if (short[t][i] > 0 && prices[i] + step / 2 < b.price) throw error(`tier ${b.tiers[t]}x bin ${i}: short USD in the bin centred ${prices[i]}, wholly below the price ${b.price} (short levels lie above the price)`, { ...label, column: "short", value: short[t][i] });
+      if (long[t][i] > 0 && prices[i] - step / 2 > b.price + tol) throw error(`tier ${b.tiers[t]}x bin ${i}: long USD in the bin centred ${prices[i]}, wholly above the price ${b.price} (long levels lie below the price)`, { ...label, column: "long", value: long[t][i] });
+      if (short[t][i] > 0 && prices[i] + step / 2 < b.price - tol) throw error(`tier ${b.tiers[t]}x bin ${i}: short USD in the bin centred ${prices[i]}, wholly below the price ${b.price} (short levels lie above the price)`, { ...label, column: "short", value: short[t][i] });
     }
   }
   return { grid: { lo, step, bins, prices }, long, short };

@@ -80,10 +80,12 @@ function fixedUsd(x: number, d: number): string {
   return `${sign}$${body}`;
 }
 
-/** "$12.3M", "$845K", "$1.20B": short USD for annotations where space is tight. */
+/** "$12.3M", "$845K", "$1.20B", "$1.50T": short USD for annotations where space is tight; ±Infinity and NaN as `usd` writes them. */
 export function usdShort(x: number): string {
+  if (!Number.isFinite(x)) return usd(x);
   const a = Math.abs(x);
   const sign = x < 0 ? "-" : "";
+  if (Number((a / 1e9).toFixed(2)) >= 1000) return `${sign}$${(a / 1e12).toFixed(2)}T`;
   // The unit is chosen on the amount as it will be written: 999,990,000 rounds to 1000.0M at one
   // decimal, so it is written $1.00B (and 999,999 as $1.0M, not $1000K).
   if (Number(a.toFixed(0)) >= 1e9 || Number((a / 1e6).toFixed(1)) >= 1000) return `${sign}$${(a / 1e9).toFixed(2)}B`;

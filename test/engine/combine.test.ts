@@ -27,8 +27,8 @@ describe("combineMaps(maps)", () => {
     // lo 0.3 with step 0.05: kLo · step would be 0.30000000000000004 and every centre one ulp off.
     const a = liquidationMap({ price: 0.3, tiers: [10], grid: { lo: 0.3, step: 0.05 }, long: [[0, 0]], short: [[5, 2]] });
     const m = combineMaps([a, a]);
-    // The grid reaches one bin below the price's (0.3 is the edge of [0.3, 0.35)), where longs would go.
-    assert.deepEqual([m.grid.lo, ...m.grid.prices], [0.25, 0.275, 0.325, 0.375]);
+    // The price 0.3 is the lower edge of [0.3, 0.35), the grid's first bin: nothing is added.
+    assert.deepEqual([m.grid.lo, ...m.grid.prices], [0.3, 0.325, 0.375]);
     assert.deepEqual(m.liquidationsIf(0.325), { side: "short", usd: 10 });
     assert.deepEqual(m.liquidationsIf(0.375), { side: "short", usd: 14 });
   });
@@ -72,11 +72,12 @@ describe("combineMaps(maps)", () => {
   });
 
   it("combineMaps([map]) keeps a shared grid when the price lies beyond it, adding bins up to the price", () => {
-    // Centres 10 … 100 (lo 5, step 10), longs only, price 104 above the last centre: one bin added
-    // on top (110), none moved.
+    // Centres 10 … 100 (lo 5, step 10), longs only, price 104 in the last bin [95, 105): nothing
+    // added, none moved; price 107 beyond the top edge 105: one bin added on top (110).
     const up = liquidationMap({ price: 104, tiers: [10], grid: { lo: 5, step: 10 }, long: [[0, 0, 0, 0, 0, 0, 0, 40, 0, 60]], short: [new Array(10).fill(0)] });
     const cu = combineMaps([up]);
-    assert.deepEqual([...cu.grid.prices], [10, 20, 30, 40, 50, 60, 70, 80, 90, 100, 110]);
+    assert.deepEqual([...cu.grid.prices], [10, 20, 30, 40, 50, 60, 70, 80, 90, 100]);
+    assert.deepEqual([...combineMaps([{ ...up, price: 107 }]).grid.prices].slice(-2), [100, 110]);
     assert.deepEqual([99, 96, 80, 79].map((p) => cu.liquidationsIf(p).usd), [99, 96, 80, 79].map((p) => up.liquidationsIf(p).usd));
     // Shorts only at centres 20 and 30, price 12 below the first: one bin added below (centre 10),
     // the others stay where they were.
@@ -84,6 +85,40 @@ describe("combineMaps(maps)", () => {
     const cd = combineMaps([down]);
     assert.deepEqual([...cd.grid.prices], [10, 20, 30]);
     assert.deepEqual([20, 30].map((p) => cd.liquidationsIf(p).usd), [30, 50]);
+  });
+
+  it("combineMaps([map]) answers as map does when the price's bin holds both sides", () => {
+    // Bins of 10 from 80, price 104: 5 long and 7 short in [100, 110), the bin holding the price.
+    const m = liquidationMap({ price: 104, tiers: [10], grid: { lo: 80, step: 10 }, long: [[0, 0, 5, 0]], short: [[0, 0, 7, 0]] });
+    const c = combineMaps([m]);
+    assert.deepEqual(c.table.objects(), m.table.objects());
+    assert.deepEqual([c.imbalance(5), c.liquidationsIf(103), c.liquidationsIf(105)], [m.imbalance(5), m.liquidationsIf(103), m.liquidationsIf(105)]);
+    assert.deepEqual(c.imbalance(5), { longUsd: 5, shortUsd: 7, ratio: 5 / 7 });
+  });
+
+  it("combineMaps(maps) with another venue's price keeps each side where liquidationMap allows it", () => {
+    // Same grid (bins of 10 from 80); A at 104, B at 116 with a long in [110, 120): wholly above
+    // A's price, it goes to the bin holding 104, [100, 110).
+    const a = liquidationMap({ price: 104, tiers: [10], grid: { lo: 80, step: 10 }, long: [[0, 3, 0, 0]], short: [[0, 0, 0, 2]] });
+    const b = liquidationMap({ price: 116, tiers: [10], grid: { lo: 80, step: 10 }, long: [[0, 0, 0, 4]], short: [[0, 0, 0, 0]] });
+    assert.deepEqual(combineMaps([a, b]).table.objects(), [
+      { price: 95, side: "long", leverage: 10, usd: 3 },
+      { price: 105, side: "long", leverage: 10, usd: 4 },
+      { price: 115, side: "short", leverage: 10, usd: 2 },
+    ]);
+  });
+
+  it("combineMaps(maps) with a price under half a step keeps bin centres positive", () => {
+    // Price 3 in [0, 10): there is no bin below with a positive centre.
+    const hand = liquidationMap({ price: 3, tiers: [10], grid: { lo: 0, step: 10 }, long: [[0, 0]], short: [[7, 0]] });
+    assert.deepEqual(combineMaps([hand]).liquidationsIf(6), { side: "short", usd: 7 });
+    // The re-binned path (steps 10 and 5), a long in the price's bin on the fine grid.
+    const fine = liquidationMap({ price: 3, tiers: [10], grid: { lo: 0, step: 5 }, long: [[2, 0]], short: [[0, 1]] });
+    const both = combineMaps([hand, fine]);
+    assert.deepEqual(both.table.objects(), [
+      { price: 5, side: "long", leverage: 10, usd: 2 },
+      { price: 5, side: "short", leverage: 10, usd: 8 },
+    ]);
   });
 
   it("combineMaps(maps) puts a centre on a common edge in the bin on the price's side", () => {

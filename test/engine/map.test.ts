@@ -205,4 +205,12 @@ describe("liquidationMap(book)", () => {
       { seed: 7, numRuns: 60 },
     );
   });
+  it("liquidationMap(book) lets the bin holding the price hold both sides when the price is on a decimal edge", () => {
+    // Step 0.1 from 2.2: bin [2.3, 2.4) holds the price 2.3 (its lower edge), though its centre
+    // 2.35 − 0.05 is 2.3000000000000003 in doubles; [2.2, 2.3) ends at it and may hold shorts.
+    const m = liquidationMap({ price: 2.3, tiers: [10], grid: { lo: 2.2, step: 0.1 }, long: [[0, 4]], short: [[3, 0]] });
+    assert.deepEqual(m.imbalance(10), { longUsd: 4, shortUsd: 3, ratio: 4 / 3 });
+    assert.throws(() => liquidationMap({ price: 2.3, tiers: [10], grid: { lo: 2.2, step: 0.1 }, long: [[0, 0, 4]], short: [[0, 0, 0]] }), /tier 10x bin 2: long USD in the bin centred 2.45, wholly above the price 2.3/);
+    assert.throws(() => liquidationMap({ price: 2.3, tiers: [10], grid: { lo: 2.1, step: 0.1 }, long: [[0, 0, 0]], short: [[3, 0, 0]] }), /tier 10x bin 0: short USD in the bin centred 2.15, wholly below the price 2.3/);
+  });
 });

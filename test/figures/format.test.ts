@@ -26,6 +26,11 @@ describe("figures/format", () => {
     assert.deepEqual([priceTextTrimmed(64316.339903 * 0.97, 0), priceTextTrimmed(150.6843311 * 0.97, 2), priceTextTrimmed(95.25, 0)], ["$62,387", "$146.16", "$95.25"]);
     assert.deepEqual([priceFormat(0), priceFormat(3), priceAxisFormat(0), priceAxisFormat(3)], ["$,.0f", "$,.3f", "$,.0f", "$,.3~f"]);
   });
+  it("usdShort(x) writes T from a trillion (rounded), and infinities as usd does", () => {
+    assert.deepEqual([1e12, 999_995_000_000, 999_994_000_000, 2.5e13, -1.5e12].map(usdShort), ["$1.00T", "$1.00T", "$999.99B", "$25.00T", "-$1.50T"]);
+    assert.deepEqual([Infinity, -Infinity].map(usdShort), [usd(Infinity), usd(-Infinity)]);
+    assert.equal(usdShort(Infinity), "$∞");
+  });
   it("usdShort(x) writes K, M and B", () => {
     assert.deepEqual([845_000, 12_340_000, 1_234_000_000, 999].map(usdShort), ["$845K", "$12.3M", "$1.23B", "$999"]);
     // The unit follows the rounded amount: no "$1000.0M", "$1000K" or "$1000".
