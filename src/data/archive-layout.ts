@@ -44,6 +44,12 @@ export interface ArchiveFile {
 /** Market segment: USD-M futures, COIN-M futures or spot. */
 export type Market = "um" | "cm" | "spot";
 
+/** The market segments, as the archive path spells them. */
+export const MARKETS: readonly Market[] = ["um", "cm", "spot"];
+
+/** Kline intervals the archive publishes (`1s` for spot only). */
+export const KLINE_INTERVALS: readonly string[] = ["1s", "1m", "3m", "5m", "15m", "30m", "1h", "2h", "4h", "6h", "8h", "12h", "1d", "3d", "1w", "1mo"];
+
 /** Archive path of one file. */
 export function archivePath(market: Market, kind: ArchiveKind, period: "daily" | "monthly", symbol: string, date: string, interval = "1m"): string {
   const root = market === "spot" ? "data/spot" : `data/futures/${market}`;

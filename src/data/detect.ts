@@ -24,7 +24,7 @@ const NAME_RULES: [RegExp, FormatName][] = [
   [/aggTrades/i, "binance-agg-trades"],
   [/-trades-/i, "binance-trades"],
   [/liquidationSnapshot/i, "binance-liquidation-snapshot"],
-  [/forceOrder|\.jsonl$/i, "binance-force-orders"],
+  [/forceOrder/i, "binance-force-orders"],
   [/-metrics[-.]|^metrics/i, "binance-metrics"],
   [/fundingRate/i, "binance-funding-rate"],
   [/bookDepth/i, "binance-book-depth"],
@@ -68,13 +68,13 @@ function detectCsv(st: SourceText): FormatName | undefined {
 }
 
 function detectJson(st: SourceText): FormatName | undefined {
-  if (/\.jsonl$/i.test(st.name)) return "binance-force-orders";
   let v: unknown;
   try {
-    v = json(st);
-  } catch {
-    // several JSON values, one per line: recorded websocket events
-    return st.text.trim().startsWith("{") ? "binance-force-orders" : undefined;
+    v = json(st); // JSON Lines read as the array of their rows, detected like a JSON array
+  } catch (e) {
+    // text that looks like JSON but does not parse: its syntax error (file, line, column) says more
+    if (looksJson(st.text)) throw e;
+    return undefined;
   }
   if (prop(v, "retCode") !== undefined || prop(v, "result") !== undefined) {
     const list = prop(prop(v, "result"), "list");

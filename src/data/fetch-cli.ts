@@ -3,14 +3,17 @@
  *  [--interval 1m] [--cache-dir DIR] [--base-url URL] [--market um|cm|spot] [--period auto|daily|monthly]
  *  [--no-verify] [--quiet]`
  * Exit code 0 when every file is downloaded, cached or absent from the archive; 1 when any failed;
- * 2 on bad arguments.
+ * 2 on bad arguments (an unknown flag, a value the archive has no files for, a date that is not one),
+ * checked before anything is downloaded.
  */
+import { editDistance } from "../util/distance";
+import { error, LiqlabError } from "../util/errors";
 import type { ArchiveKind, Market } from "./archive-layout";
-import { ARCHIVE_PERIODS } from "./archive-layout";
+import { ARCHIVE_PERIODS, KLINE_INTERVALS, MARKETS, toDay } from "./archive-layout";
 import { FETCH_DEFAULTS, fetchBinance, type FetchOptions } from "./fetch";
 
 const USAGE = `usage: liqlab fetch --symbol BTCUSDT --kinds klines,metrics --from YYYY-MM-DD --to YYYY-MM-DD
-  --interval 1m           kline interval (default ${FETCH_DEFAULTS.interval})
+  --interval 1m           kline interval (default ${FETCH_DEFAULTS.interval}): ${KLINE_INTERVALS.join(", ")} (1s: spot only)
   --cache-dir DIR         where files go, mirroring the archive layout (default ${FETCH_DEFAULTS.cacheDir})
   --base-url URL          archive root (default ${FETCH_DEFAULTS.baseUrl})
   --market um|cm|spot     market segment (default um)
@@ -20,49 +23,103 @@ const USAGE = `usage: liqlab fetch --symbol BTCUSDT --kinds klines,metrics --fro
 kinds: ${Object.keys(ARCHIVE_PERIODS).join(", ")}
 `;
 
-/** Parses `--key value` / `--key=value` / `--flag` arguments. */
+/** The flags `liqlab fetch` takes, and whether each takes a value. */
+const FLAGS: Readonly<Record<string, boolean>> = {
+  symbol: true, kinds: true, from: true, to: true, interval: true, "cache-dir": true, "base-url": true, market: true, period: true,
+  "no-verify": false, quiet: false, help: false, h: false,
+};
+
+const PERIODS = ["auto", "daily", "monthly"] as const;
+
+/** The flag an unknown one was probably meant to be (within two edits), if just one is that near. */
+function nearFlag(name: string): string | undefined {
+  const near = Object.keys(FLAGS).filter((f) => f.length > 1 && editDistance(name.toLowerCase(), f) <= 2);
+  return near.length === 1 ? near[0] : undefined;
+}
+
+/**
+ * Parses `--key value` / `--key=value` / `--flag` arguments, refusing unknown flags (naming the
+ * near one), a value flag without its value and a value given to a bare flag.
+ */
 export function parseArgs(args: readonly string[]): Record<string, string | true> {
   const out: Record<string, string | true> = {};
   for (let i = 0; i < args.length; i++) {
     const a = args[i]!;
-    if (!a.startsWith("--")) throw new Error(`unexpected argument ${JSON.stringify(a)}`);
+    if (a === "-h") { out.h = true; continue; }
+    if (!a.startsWith("--")) throw error(`unexpected argument ${JSON.stringify(a)}`);
     const eq = a.indexOf("=");
-    if (eq > 0) { out[a.slice(2, eq)] = a.slice(eq + 1); continue; }
-    const v = args[i + 1];
-    if (v !== undefined && !v.startsWith("--")) { out[a.slice(2)] = v; i++; } else out[a.slice(2)] = true;
+    const key = eq > 0 ? a.slice(2, eq) : a.slice(2);
+    const takesValue = FLAGS[key];
+    if (takesValue === undefined) {
+      const near = nearFlag(key);
+      throw error(`unknown option${near ? ` (did you mean --${near}?)` : ""}`, { symbol: `--${key}`, ...(eq > 0 ? { value: a.slice(eq + 1) } : {}) });
+    }
+    if (!takesValue) {
+      if (eq > 0) throw error("takes no value", { symbol: `--${key}`, value: a.slice(eq + 1) });
+      out[key] = true;
+      continue;
+    }
+    const v = eq > 0 ? a.slice(eq + 1) : args[i + 1];
+    if (v === undefined || v === "" || (eq < 0 && v.startsWith("--"))) throw error("needs a value", { symbol: `--${key}` });
+    out[key] = v;
+    if (eq < 0) i++;
   }
   return out;
 }
 
-export async function main(args: string[]): Promise<number> {
-  let a: Record<string, string | true>;
-  try {
-    a = parseArgs(args);
-  } catch (e) {
-    process.stderr.write(`${(e as Error).message}\n${USAGE}`);
-    return 2;
-  }
-  if (a.help || a.h) { process.stderr.write(USAGE); return 0; }
+/** The options the arguments ask for; a bad argument throws naming its flag and value. */
+function fetchOptions(a: Record<string, string | true>): FetchOptions {
   const str = (k: string) => (typeof a[k] === "string" ? (a[k] as string) : undefined);
-  const symbol = str("symbol"), kinds = str("kinds"), from = str("from"), to = str("to") ?? str("from");
-  const unknown = (kinds ?? "").split(",").filter((k) => k && !(k in ARCHIVE_PERIODS));
-  if (!symbol || !kinds || !from || unknown.length) {
-    process.stderr.write((unknown.length ? `unknown kinds: ${unknown.join(", ")}\n` : "missing --symbol, --kinds or --from\n") + USAGE);
+  const missing = ["symbol", "kinds", "from"].filter((k) => !str(k));
+  if (missing.length) throw error(`missing ${missing.map((k) => `--${k}`).join(", ")}`);
+  const symbol = str("symbol")!, kinds = str("kinds")!.split(",").filter(Boolean);
+  if (!/^[A-Za-z0-9_]+$/.test(symbol)) throw error("must be letters, digits and _ (e.g. BTCUSDT)", { symbol: "--symbol", value: symbol });
+  const unknown = kinds.filter((k) => !(k in ARCHIVE_PERIODS));
+  if (unknown.length || !kinds.length) throw error(`unknown kinds: ${unknown.join(", ") || "(none given)"}`, { symbol: "--kinds", value: str("kinds") });
+  const oneOf = <T extends string>(k: string, allowed: readonly T[]): T | undefined => {
+    const v = str(k);
+    if (v !== undefined && !(allowed as readonly string[]).includes(v)) throw error(`must be one of ${allowed.join(", ")}`, { symbol: `--${k}`, value: v });
+    return v as T | undefined;
+  };
+  const market = oneOf<Market>("market", MARKETS), period = oneOf("period", PERIODS), interval = oneOf("interval", KLINE_INTERVALS);
+  if (interval === "1s" && (market ?? FETCH_DEFAULTS.market) !== "spot") throw error("1s klines are published for --market spot only", { symbol: "--interval", value: interval });
+  for (const k of kinds) {
+    if (period && period !== "auto" && !ARCHIVE_PERIODS[k as ArchiveKind].includes(period)) {
+      throw error(`${k} is not published ${period} (only ${ARCHIVE_PERIODS[k as ArchiveKind].join(", ")})`, { symbol: "--period", value: period });
+    }
+  }
+  const day = (k: string, v: string) => {
+    try {
+      return toDay(v, k);
+    } catch {
+      throw error("is not a date (expected YYYY-MM-DD)", { symbol: `--${k}`, value: v });
+    }
+  };
+  const from = str("from")!, to = str("to") ?? from;
+  const first = day("from", from);
+  if (day("to", to) < first) throw error(`is before --from ${from}`, { symbol: "--to", value: to });
+  const base = str("base-url");
+  if (base !== undefined && !/^https?:\/\/[^/\s]/.test(base)) throw error("must be an http:// or https:// URL", { symbol: "--base-url", value: base });
+  const opts: FetchOptions = { symbol, kinds: kinds as ArchiveKind[], from, to, verify: !a["no-verify"], progress: !a.quiet };
+  if (interval) opts.interval = interval;
+  if (str("cache-dir")) opts.cacheDir = str("cache-dir")!;
+  if (base) opts.baseUrl = base;
+  if (market) opts.market = market;
+  if (period) opts.period = period;
+  return opts;
+}
+
+export async function main(args: string[]): Promise<number> {
+  let opts: FetchOptions;
+  try {
+    const a = parseArgs(args);
+    if (a.help || a.h) { process.stderr.write(USAGE); return 0; }
+    opts = fetchOptions(a);
+  } catch (e) {
+    if (!(e instanceof LiqlabError)) throw e;
+    process.stderr.write(`liqlab fetch: ${e.message}\n${USAGE}`);
     return 2;
   }
-  const opts: FetchOptions = {
-    symbol,
-    kinds: kinds.split(",").filter(Boolean) as ArchiveKind[],
-    from,
-    to: to!,
-    verify: !a["no-verify"],
-    progress: !a.quiet,
-  };
-  if (str("interval")) opts.interval = str("interval")!;
-  if (str("cache-dir")) opts.cacheDir = str("cache-dir")!;
-  if (str("base-url")) opts.baseUrl = str("base-url")!;
-  if (str("market")) opts.market = str("market") as Market;
-  if (str("period")) opts.period = str("period") as FetchOptions["period"];
   const r = await fetchBinance(opts);
   process.stderr.write(`${r.downloaded} downloaded, ${r.cached} cached, ${r.missing} not in the archive, ${r.failed} failed\n`);
   for (const f of r.files) if (f.status === "failed") process.stderr.write(`failed: ${f.url}: ${f.error}\n`);

@@ -10,7 +10,7 @@
 import { closeSync, existsSync, mkdirSync, openSync, readFileSync, renameSync, rmSync, statSync, writeFileSync, writeSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { error } from "../util/errors";
-import { planArchiveFiles, toDay, type ArchiveKind, type Market } from "./archive-layout";
+import { KLINE_INTERVALS, MARKETS, planArchiveFiles, toDay, type ArchiveKind, type Market } from "./archive-layout";
 import { unzipEntries, verifyChecksum } from "./zip";
 
 /** Downloader options; each has a default except symbol, kinds, from and to. */
@@ -187,6 +187,10 @@ export async function fetchBinance(options: FetchOptions): Promise<FetchResult> 
   const from = toDay(o.from, "from"), to = toDay(o.to, "to");
   if (to < from) throw error("to is before from", { column: "to", value: o.to });
   if (!o.kinds.length) throw error("kinds is empty (e.g. klines, metrics)", { column: "kinds", value: o.kinds });
+  // a value the archive has no folder for would only 404, read as "not in the archive"
+  if (!MARKETS.includes(o.market)) throw error(`market must be one of ${MARKETS.join(", ")}`, { column: "market", value: o.market });
+  if (!KLINE_INTERVALS.includes(o.interval)) throw error(`interval must be one of ${KLINE_INTERVALS.join(", ")}`, { column: "interval", value: o.interval });
+  if (o.interval === "1s" && o.market !== "spot") throw error('1s klines are published for market "spot" only', { column: "interval", value: o.interval });
   const base = o.baseUrl.replace(/\/+$/, "");
   const files: FetchedFile[] = [];
   for (const kind of o.kinds) {

@@ -4,7 +4,7 @@
  */
 import { error } from "../util/errors";
 import { allocate, checkNumber, MESSAGES, noteBlank, noteUnits, omitBlankColumns, parseBool, parseSide, trim, type Blanks, type FieldSpec, type Parsed } from "./fields";
-import { lineOf } from "./json";
+import { elementLine, lineOf } from "./json";
 import { toNumber } from "./numbers";
 import { epochUnit, toTimeMs } from "./time";
 
@@ -30,9 +30,7 @@ export function readJsonRows(p: Parsed, rows: readonly unknown[], fields: readon
   for (let i = 0; i < rows.length; i++) {
     const row = rows[i];
     if (typeof row !== "object" || row === null) {
-      // A bare value has no recorded line (only arrays and objects do): the line is where the
-      // row array starts, and the message says which of its rows.
-      throw error(`row ${i + 1} of the ${rows.length} in the array starting on this line: expected an array or object per row`, { file, line: lines?.[i] ?? lineOf(rows), column: "row", value: row });
+      throw error(`row ${i + 1} of ${rows.length}: expected an array or object per row`, { file, line: lines?.[i] ?? elementLine(rows, i), column: "row", value: row });
     }
     const line = lines?.[i] ?? lineOf(row);
     // Array rows are read by position: one of another width (another endpoint's rows, a cut-off

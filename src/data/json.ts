@@ -2,17 +2,38 @@
  * A small JSON parser that remembers the line each array and object starts on, so a bad value
  * deep inside an exchange response is reported with its line (API responses saved by `curl`
  * are often one line; pretty-printed ones are not). Syntax errors name line and character column.
- * JSON Lines (`.jsonl`, one event per line, as websocket recorders write) parse line by line.
+ * JSON Lines (`.jsonl`, one value per line, as websocket recorders and log exports write) parse
+ * line by line, each value remembering its line in the file.
  */
 import { error } from "../util/errors";
 
 /** Line numbers of parsed arrays/objects. */
 const LINES = new WeakMap<object, number>();
 
+/**
+ * An array's first bare element (not an array or object, so without a line of its own) as
+ * [index, line], kept when it is on another line than the array starts: a row array holding a
+ * bare value fails on the first one, and the error names that value's line.
+ */
+const BARE = new WeakMap<object, [number, number]>();
+
 /** The 1-based line where a parsed array or object starts (1 when unknown). */
 export function lineOf(v: unknown): number {
   return (typeof v === "object" && v !== null && LINES.get(v)) || 1;
 }
+
+/**
+ * The line of element `i` of a parsed array: an array's or object's own; a bare value's own when
+ * it is the array's first bare value (the one reading rows fails on), else the array's.
+ */
+export function elementLine(arr: readonly unknown[], i: number): number {
+  const v = arr[i];
+  if (typeof v === "object" && v !== null) return lineOf(v);
+  const bare = BARE.get(arr);
+  return bare !== undefined && bare[0] === i ? bare[1] : lineOf(arr);
+}
+
+const isBare = (v: unknown) => typeof v !== "object" || v === null;
 
 /** Parses JSON text; syntax errors throw naming file, line and column. */
 export function parseJson(text: string, file: string): unknown {
@@ -25,8 +46,28 @@ export function parseJson(text: string, file: string): unknown {
 }
 
 /**
+ * Whether text is JSON Lines rather than one JSON value: its first non-blank line is a whole JSON
+ * value and another non-blank line follows (a pretty-printed file's first line, `{` or `[`, is not).
+ */
+export function isJsonLines(text: string): boolean {
+  const first = /\S/g;
+  if (!first.exec(text)) return false;
+  const end = text.indexOf("\n", first.lastIndex);
+  const more = /\S/g;
+  more.lastIndex = end + 1;
+  if (end < 0 || !more.exec(text)) return false;
+  try {
+    JSON.parse(text.slice(first.lastIndex - 1, end));
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/**
  * Parses JSON Lines: one value per non-blank line. Walks the text with `indexOf` (no split of a
- * large recording); `lines` receives each value's 1-based line number.
+ * large recording); `lines` receives each value's 1-based line number, and `lineOf` /
+ * `elementLine` give it too.
  */
 export function parseJsonLines(text: string, file: string, lines: number[] = []): unknown[] {
   const out: unknown[] = [];
@@ -34,18 +75,21 @@ export function parseJsonLines(text: string, file: string, lines: number[] = [])
   for (let line = 1; start <= text.length; line++) {
     let end = text.indexOf("\n", start);
     if (end < 0) end = text.length;
-    const s = text.slice(start, end).trim();
+    const s = text.slice(start, end);
     start = end + 1;
-    if (!s) continue;
+    if (!s.trim()) continue;
     let v: unknown;
     try {
       v = JSON.parse(s); // fast path; the own parser only runs to locate an error
+      if (!isBare(v)) LINES.set(v as object, line);
     } catch {
       const p = new Parser(s, file, line);
+      p.ws();
       v = p.value();
       p.ws();
       if (p.pos < s.length) p.fail("unexpected text after the JSON value");
     }
+    if (isBare(v) && !BARE.has(out)) BARE.set(out, [out.length, line]);
     out.push(v);
     lines.push(line);
   }
@@ -126,13 +170,18 @@ class Parser {
   private array(): unknown[] {
     this.enter();
     const out: unknown[] = [];
-    LINES.set(out, this.line);
+    const line = this.line;
+    LINES.set(out, line);
+    let bare = false;
     this.pos++;
     this.ws();
     if (this.t[this.pos] === "]") { this.pos++; this.depth--; return out; }
     for (;;) {
       this.ws();
-      out.push(this.value());
+      const at = this.line;
+      const v = this.value();
+      if (!bare && isBare(v)) { bare = true; if (at !== line) BARE.set(out, [out.length, at]); }
+      out.push(v);
       this.ws();
       const c = this.t[this.pos];
       if (c === ",") { this.pos++; continue; }

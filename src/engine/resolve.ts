@@ -1,4 +1,5 @@
 /** Checks replay options and fills in the defaults of src/engine/options.ts. */
+import { editDistance } from "../util/distance";
 import { error, positive } from "../util/errors";
 import { MAX_BINS } from "./grid";
 import { DEFAULTS, LEVERAGE_PRESETS, OPTION_KEYS, type LeverageMix, type LeveragePreset, type ReplayOptions, type ResolvedOptions } from "./options";
@@ -69,17 +70,6 @@ export function capLeverage(mix: LeveragePreset | LeverageMix, maxLeverage: numb
   return { tiers, weights: tiers.map((t) => weights.get(t)!) };
 }
 
-/** Edit distance between two short strings: insertions, deletions, substitutions and swaps of neighbours ("setp"). */
-function editDistance(a: string, b: string): number {
-  const d = Array.from({ length: a.length + 1 }, (_, i) => Array.from({ length: b.length + 1 }, (_, j) => (i === 0 ? j : j === 0 ? i : 0)));
-  for (let i = 1; i <= a.length; i++) {
-    for (let j = 1; j <= b.length; j++) {
-      d[i]![j] = Math.min(d[i - 1]![j]! + 1, d[i]![j - 1]! + 1, d[i - 1]![j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
-      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) d[i]![j] = Math.min(d[i]![j]!, d[i - 2]![j - 2]! + 1);
-    }
-  }
-  return d[a.length]![b.length]!;
-}
 
 /**
  * The option `key` was probably meant as: a name of `known` equal but for case, two neighbours

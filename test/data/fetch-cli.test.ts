@@ -1,5 +1,5 @@
 import assert from "node:assert/strict";
-import { mkdtempSync, rmSync } from "node:fs";
+import { mkdtempSync, readdirSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { main, parseArgs } from "../../src/data/fetch-cli";
@@ -37,5 +37,42 @@ describe("data/fetch-cli", () => {
     } finally {
       process.stderr.write = write;
     }
+  });
+  it("parseArgs(args) refuses an unknown flag naming the near one, a value flag without its value and a value on a bare flag", () => {
+    assert.throws(() => parseArgs(["--cachedir", "/x"]), /^LiqlabError: --cachedir: unknown option \(did you mean --cache-dir\?\)$/);
+    assert.throws(() => parseArgs(["--intervall=1m"]), /^LiqlabError: --intervall: unknown option \(did you mean --interval\?\) \(value "1m"\)$/);
+    assert.throws(() => parseArgs(["--verbose"]), /^LiqlabError: --verbose: unknown option$/);
+    assert.throws(() => parseArgs(["--symbol", "--quiet"]), /^LiqlabError: --symbol: needs a value$/);
+    assert.throws(() => parseArgs(["--quiet=yes"]), /^LiqlabError: --quiet: takes no value \(value "yes"\)$/);
+  });
+  it("main(args with a bad flag or value) returns 2 and prints usage naming the flag and value, downloading nothing", async () => {
+    const write = process.stderr.write;
+    const cwd = process.cwd();
+    process.chdir(cache); // the old code wrote into the working directory when --cache-dir was misspelt
+    let err = "";
+    process.stderr.write = ((s: string) => { err += s; return true; }) as typeof process.stderr.write;
+    const run = async (...extra: string[]) => {
+      err = "";
+      const code = await main(["--symbol", "BTCUSDT", "--kinds", "klines", "--from", "2024-01-01", "--to", "2024-01-03", "--period", "daily", "--base-url", archive.base, `--cache-dir=${cache}`, "--quiet", ...extra]);
+      return [code, err.split("\n")[0], /^usage: liqlab fetch/m.test(err)];
+    };
+    try {
+      assert.deepEqual(await run("--market", "xx"), [2, 'liqlab fetch: --market: must be one of um, cm, spot (value "xx")', true]);
+      assert.deepEqual(await run("--interval", "1min"), [2, 'liqlab fetch: --interval: must be one of 1s, 1m, 3m, 5m, 15m, 30m, 1h, 2h, 4h, 6h, 8h, 12h, 1d, 3d, 1w, 1mo (value "1min")', true]);
+      assert.deepEqual(await run("--interval", "1s"), [2, 'liqlab fetch: --interval: 1s klines are published for --market spot only (value "1s")', true]);
+      assert.deepEqual(await run("--period", "weekly"), [2, 'liqlab fetch: --period: must be one of auto, daily, monthly (value "weekly")', true]);
+      assert.deepEqual(await run("--kinds", "fundingRate"), [2, 'liqlab fetch: --period: fundingRate is not published daily (only monthly) (value "daily")', true]);
+      assert.deepEqual(await run("--from", "2024-13-01"), [2, 'liqlab fetch: --from: is not a date (expected YYYY-MM-DD) (value "2024-13-01")', true]);
+      assert.deepEqual(await run("--to", "2023-12-31"), [2, 'liqlab fetch: --to: is before --from 2024-01-01 (value "2023-12-31")', true]);
+      assert.deepEqual(await run("--cachedir", join(cache, "x")), [2, "liqlab fetch: --cachedir: unknown option (did you mean --cache-dir?)", true]);
+      assert.deepEqual(await run("--base-url", "data.binance.vision"), [2, 'liqlab fetch: --base-url: must be an http:// or https:// URL (value "data.binance.vision")', true]);
+      assert.deepEqual(await run("--kinds", "candles"), [2, 'liqlab fetch: --kinds: unknown kinds: candles (value "candles")', true]);
+      assert.deepEqual(await run("stray"), [2, 'liqlab fetch: unexpected argument "stray"', true]);
+    } finally {
+      process.stderr.write = write;
+      process.chdir(cwd);
+    }
+    assert.deepEqual(archive.requests, []);
+    assert.deepEqual(readdirSync(cache), []);
   });
 });

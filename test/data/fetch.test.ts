@@ -5,6 +5,7 @@ import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "no
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { strToU8, zipSync } from "fflate";
+import type { Market } from "../../src/data/archive-layout";
 import { fetchBinance, type FetchOptions } from "../../src/data/fetch";
 import { loadBinanceKlines } from "../../src/data/formats/binance-klines";
 import { loadFiles } from "../../src/data/load";
@@ -112,6 +113,13 @@ describe("data/fetch", () => {
   it("fetchBinance rejects bad options with a named error", async () => {
     await assert.rejects(fetchBinance(opts({ from: "2024-02-30" })), /column "from": from is not a date/);
     await assert.rejects(fetchBinance(opts({ symbol: "../x" })), /symbol must be letters/);
+  });
+
+  it("fetchBinance(options with a market or interval the archive has no files for) throws before requesting anything", async () => {
+    await assert.rejects(fetchBinance(opts({ market: "xx" as Market })), /^LiqlabError: column "market": market must be one of um, cm, spot \(value "xx"\)$/);
+    await assert.rejects(fetchBinance(opts({ interval: "1min" })), /^LiqlabError: column "interval": interval must be one of 1s, 1m, 3m, .*, 1mo \(value "1min"\)$/);
+    await assert.rejects(fetchBinance(opts({ interval: "1s" })), /^LiqlabError: column "interval": 1s klines are published for market "spot" only \(value "1s"\)$/);
+    assert.deepEqual(archive.requests, []);
   });
 
 });

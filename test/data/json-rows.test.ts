@@ -50,8 +50,13 @@ describe("data/json-rows", () => {
     assert.deepEqual([...p.columns.keys()], ["time", "markPrice"]);
     assert.ok(p.notes.some((n) => n.startsWith("ratio is blank on 1 row(s)")), p.notes.join("; "));
   });
-  it("readJsonRows(p, rows with a bare value) names the array's line and the row's place in it", () => {
-    const rows = parseJson('[\n{"fundingTime":1704067200000},\n5\n]', "f.json") as unknown[];
-    assert.throws(() => readJsonRows(newParsed("f.json", "t", "funding"), rows, [{ out: "time", type: "time", names: ["fundingTime"], key: "fundingTime" }]), /f\.json, line 1, column "row": row 2 of the 2 in the array starting on this line: expected an array or object per row \(value 5\)/);
+  it("readJsonRows(p, rows with a bare value) names the bare value's own line and its place among the rows", () => {
+    const time: FieldSpec[] = [{ out: "time", type: "time", names: ["fundingTime"], key: "fundingTime" }];
+    // row 3 is on line 4 (the array starts on line 1, row 1 on line 2)
+    const rows = parseJson('[\n{"fundingTime":1704067200000},\n{"fundingTime":1704096000000},\n5\n]', "f.json") as unknown[];
+    assert.throws(() => readJsonRows(newParsed("f.json", "t", "funding"), rows, time), /^LiqlabError: f\.json, line 4, column "row": row 3 of 3: expected an array or object per row \(value 5\)$/);
+    // a bare first row, and a bare row on the line the array starts on
+    assert.throws(() => readJsonRows(newParsed("f.json", "t", "funding"), parseJson('[\n\n  null,\n{"fundingTime":1704067200000}]', "f.json") as unknown[], time), /f\.json, line 3, column "row": row 1 of 2: expected an array or object per row \(value null\)/);
+    assert.throws(() => readJsonRows(newParsed("f.json", "t", "funding"), (parseJson('{"data": [{"fundingTime":1704067200000}, "x",\n{"fundingTime":1704096000000}]}', "f.json") as { data: unknown[] }).data, time), /f\.json, line 1, column "row": row 2 of 3: expected an array or object per row \(value "x"\)/);
   });
 });

@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import fc from "fast-check";
-import { lineOf, parseJson, parseJsonLines } from "../../src/data/json";
+import { elementLine, isJsonLines, lineOf, parseJson, parseJsonLines } from "../../src/data/json";
 
 describe("data/json", () => {
   it("parseJson(text) equals JSON.parse on any JSON value", () => {
@@ -23,5 +23,14 @@ describe("data/json", () => {
   it("parseJsonLines(text) reads one value per non-blank line and names the failing line", () => {
     assert.equal(JSON.stringify(parseJsonLines('{"a":1}\n\n{"a":2}\n', "x.jsonl")), '[{"a":1},{"a":2}]');
     assert.throws(() => parseJsonLines('{"a":1}\n{"a":', "x.jsonl"), /x\.jsonl, line 2, column 6: invalid JSON/);
+  });
+  it("parseJsonLines(text) gives each value its line in the file (lineOf, elementLine) and columns within the line", () => {
+    const v = parseJsonLines('{"a":1}\n\n[2]\n7\r\n', "x.jsonl");
+    assert.deepEqual(v.map((_, i) => elementLine(v, i)), [1, 3, 4]);
+    assert.equal(lineOf(v[1]), 3);
+    assert.throws(() => parseJsonLines('{"a":1}\n   {"a" 2}', "x.jsonl"), /^LiqlabError: x\.jsonl, line 2, column 9: invalid JSON: expected ':' \(value "2}"\)$/);
+  });
+  it("isJsonLines(text) tells JSON Lines from one JSON value, pretty-printed or on one line", () => {
+    assert.deepEqual(['{"a":1}\n{"a":2}', '\n [1]\r\n[2]\n', '{\n"a":1\n}', '[{"a":1},\n{"a":2}]', '{"a":1}\n\n', "", "abc\ndef"].map(isJsonLines), [true, true, false, false, false, false, false]);
   });
 });

@@ -1,7 +1,11 @@
 import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
 import { zipSync, strToU8 } from "fflate";
+import type { Loaded } from "../../src/data/finish";
+import { loadBinanceOpenInterestHist } from "../../src/data/formats/binance-open-interest-hist";
+import * as data from "../../src/data/index";
 import { load, loadFiles } from "../../src/data/load";
+import type { Source } from "../../src/data/source";
 import { BINANCE_KLINES_COLUMNS } from "../../src/data/schema";
 import { LiqlabError } from "../../src/util/errors";
 import { col, fixture, utc } from "./helpers";
@@ -125,5 +129,73 @@ describe("data/load loadFiles(sources)", () => {
     const k = day("k.csv", [utc(2024, 1, 1)]);
     const f = { name: "BTCUSDT-fundingRate-2024-01.csv", text: "calc_time,funding_interval_hours,last_funding_rate\n1704067200000,8,0.0001\n" };
     assert.throws(() => loadFiles([k, f]), /BTCUSDT-fundingRate-2024-01\.csv, column "kind": files hold different kinds of data \(candles in k\.csv\) \(value "funding"\)/);
+  });
+});
+
+/** The rows of a JSON fixture (bare, under `data` or `result.list`), as JSON text. */
+function fixtureRows(name: string): string[] {
+  const v = JSON.parse(readFileSync(fixture(name), "utf8")) as unknown[] | { data?: unknown[]; result?: { list: unknown[] } };
+  return (Array.isArray(v) ? v : v.data ?? v.result!.list).map((r) => JSON.stringify(r));
+}
+
+/** A JSON fixture's rows as JSON Lines, with a blank line after the first. */
+const asJsonLines = (name: string): string => fixtureRows(name).map((r, i) => r + (i === 0 ? "\n" : "")).join("\n") + "\n";
+
+/** The format load() detects, or its error without the file name. */
+function detected(src: { text: string; name: string }): string {
+  try {
+    return load(src).report.notes[0]!;
+  } catch (e) {
+    return (e as LiqlabError).detail;
+  }
+}
+
+describe("data/load JSON Lines", () => {
+  const JSON_LOADERS: [string, (src: Source) => Loaded][] = [
+    ["fapi-klines.json", data.loadBinanceKlines],
+    ["bybit-kline.json", data.loadBybitKlines],
+    ["okx-candles.json", data.loadOkxCandles],
+    ["openInterestHist.json", data.loadBinanceOpenInterestHist],
+    ["bybit-open-interest.json", data.loadBybitOpenInterest],
+    ["okx-open-interest-volume.json", data.loadOkxOpenInterest],
+    ["okx-open-interest-history.json", data.loadOkxOpenInterest],
+    ["coinglass-oi-ohlc.json", data.loadCoinglassOpenInterest],
+    ["coinglass-liquidations.json", data.loadCoinglassLiquidations],
+    ["fapi-fundingRate.json", data.loadBinanceFundingRate],
+  ];
+  for (const [name, loader] of JSON_LOADERS) {
+    it(`loader(rows of ${name} as .jsonl) reads the JSON file's table; load() detects them as it does a JSON array of them`, () => {
+      const text = asJsonLines(name);
+      assert.deepEqual(loader({ text, name: "rows.jsonl" }).table.objects(), loader(fixture(name)).table.objects());
+      // bare rows lose the envelope that tells Bybit and OKX rows apart: detected as the same rows in a JSON array would be
+      assert.equal(detected({ text, name: "rows.jsonl" }), detected({ text: `[\n${fixtureRows(name).join(",\n")}\n]`, name: "rows.json" }));
+    });
+  }
+  it("loadBinanceOpenInterestHist(file.jsonl) reads JSON Lines and names the file's line of a bad value", () => {
+    const text = asJsonLines("openInterestHist.json");
+    assert.equal(loadBinanceOpenInterestHist({ text, name: "h4.jsonl" }).table.numRows(), 2);
+    // line 1 a row, line 2 blank, line 3 the second row
+    assert.throws(() => loadBinanceOpenInterestHist({ text: text.replace('"76291.61200000"', '"-1"'), name: "h4.jsonl" }), /^LiqlabError: h4\.jsonl, line 3, column "sumOpenInterest": sumOpenInterest must be a non-negative number \(value "-1"\)$/);
+    // a syntax error names the line and the column within it
+    assert.throws(() => loadBinanceOpenInterestHist({ text: text + '  {"timestamp": 1704068100000,,}\n', name: "h4.jsonl" }), /^LiqlabError: h4\.jsonl, line 4, column 31: invalid JSON: expected a key string \(value ",}"\)$/);
+    // a bare value in place of a row
+    assert.throws(() => loadBinanceOpenInterestHist({ text: text + "\n42\n", name: "h4.jsonl" }), /^LiqlabError: h4\.jsonl, line 5, column "row": row 3 of 3: expected an array or object per row \(value 42\)$/);
+  });
+  it("load(file.jsonl) detects the format from the rows, not the extension (force orders still detected)", () => {
+    const text = asJsonLines("openInterestHist.json");
+    const r = load({ text, name: "h4.jsonl" });
+    assert.deepEqual([r.kind, r.report.notes[0]], ["openInterest", "format detected: binance-open-interest-hist"]);
+    assert.equal(load({ text: asJsonLines("fapi-klines.json"), name: "k.jsonl" }).report.notes[0], "format detected: binance-klines");
+    assert.equal(load({ text: readFileSync(fixture("forceOrder.jsonl"), "utf8"), name: "ws.jsonl" }).report.notes[0], "format detected: binance-force-orders");
+    // JSON Lines under another name are read by content too
+    assert.equal(load({ text, name: "h4.json" }).report.notes[0], "format detected: binance-open-interest-hist");
+    assert.throws(() => load({ text: '{"a":1}\n{"a":2}\n', name: "x.jsonl" }), /^LiqlabError: x\.jsonl, line 1, column 1: unrecognised data format: pass \{ format \} to load\(\)/);
+  });
+  it("load(file.json with a syntax error) names the line and column of the error, not 'unrecognised data format'", () => {
+    assert.throws(() => load({ text: '[\n  {"fundingTime": 1704067200000, "fundingRate": "0.0001"},\n  {"fundingTime": 1704096000000 "fundingRate": "0.0002"}\n]', name: "x.json" }),
+      /^LiqlabError: x\.json, line 3, column 33: invalid JSON: expected ',' or '}' \(value "\\"fundingRate\\": \\"0\.00"\)$/);
+    assert.throws(() => load({ text: '{"code":"0","data":[["1","2"]', name: "okx.json" }), /^LiqlabError: okx\.json, line 1, column 30: invalid JSON: unexpected end of input/);
+    // text that does not look like JSON is still "unrecognised", whatever its name
+    assert.throws(() => load({ text: "hello", name: "x.json" }), /^LiqlabError: x\.json, line 1, column 1: unrecognised data format/);
   });
 });

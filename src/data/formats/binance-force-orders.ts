@@ -11,10 +11,10 @@ import { error } from "../../util/errors";
 import { drop, num, type FieldSpec, type Parsed } from "../fields";
 import { readJsonRows } from "../json-rows";
 import type { Loaded } from "../finish";
-import { lineOf, parseJsonLines } from "../json";
+import { elementLine } from "../json";
 import type { Source, SourceText } from "../source";
 import { inverseContractUsd, type LiquidationOptions } from "./binance-liquidation-snapshot";
-import { json, loadWith, looksJson, prop, start } from "./common";
+import { json, loadWith, prop, start } from "./common";
 
 /** Options for force-order files. */
 export interface ForceOrderOptions extends LiquidationOptions {
@@ -44,23 +44,11 @@ function fromRest(ev: unknown): Record<string, unknown> | undefined {
   return o;
 }
 
-/** Events as a list of values with their line numbers. */
+/** Events as a list of values with their line numbers: JSON Lines, a JSON array or one event. */
 function events(st: SourceText): { values: unknown[]; lines: number[] } {
-  const text = st.text.trim();
-  const jsonl = /\.jsonl$/i.test(st.name);
-  if (!jsonl && text.startsWith("[")) {
-    const v = json(st) as unknown[];
-    return { values: v, lines: v.map(lineOf) };
-  }
-  if (!jsonl && looksJson(text)) {
-    // one (possibly pretty-printed) event, or JSON Lines saved as .json
-    let one: unknown;
-    try { one = json(st); } catch { one = undefined; }
-    if (one !== undefined) return { values: [one], lines: [1] };
-  }
-  const lines: number[] = [];
-  const values = parseJsonLines(st.text, st.file, lines);
-  return { values, lines };
+  const v = json(st);
+  const values = Array.isArray(v) ? v : [v];
+  return { values, lines: values.map((_, i) => elementLine(values, i)) };
 }
 
 export function readBinanceForceOrders(st: SourceText, options: ForceOrderOptions = {}): Parsed {

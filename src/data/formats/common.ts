@@ -7,7 +7,7 @@ import { newParsed, num, type FieldSpec, type Parsed } from "../fields";
 import { readCsv } from "../csv-rows";
 import { readJsonRows } from "../json-rows";
 import { finish, type LoadOptions, type Loaded } from "../finish";
-import { lineOf, parseJson } from "../json";
+import { isJsonLines, lineOf, parseJson, parseJsonLines } from "../json";
 import type { DataKind } from "../schema";
 import { inEntries, readSource, type Source, type SourceText } from "../source";
 
@@ -42,10 +42,14 @@ export function loadWith(reader: FormatReader, src: Source, options: LoadOptions
   return inEntries(st, () => finish(reader(st, options), options, key));
 }
 
-/** Parses the source's JSON (cached on the object so detection and reading parse once). */
+/**
+ * Parses the source's JSON (cached on the object so detection and reading parse once). JSON Lines
+ * (a `.jsonl` name, or a first line that is a whole value with more lines after it) read as the
+ * array of the lines' values, each row remembering its own line.
+ */
 export function json(st: SourceText): unknown {
   const s = st as SourceText & { json?: unknown };
-  if (!("json" in s)) s.json = parseJson(st.text, st.file);
+  if (!("json" in s)) s.json = /\.jsonl$/i.test(st.name) || isJsonLines(st.text) ? parseJsonLines(st.text, st.file) : parseJson(st.text, st.file);
   return s.json;
 }
 
