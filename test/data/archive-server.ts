@@ -40,9 +40,11 @@ export class Archive {
         return;
       }
       if (this.cutOnce.delete(url)) {
-        // send half the body, then drop the connection
+        // send half the body, then close the connection: a FIN after the bytes (socket.end), not
+        // a reset (destroy), which can discard bytes the client has not read yet and made the
+        // resume offset depend on timing
         res.writeHead(200, { "Content-Length": body.length });
-        res.write(Buffer.from(body.subarray(0, body.length >> 1)), () => setTimeout(() => res.destroy(), 20));
+        res.write(Buffer.from(body.subarray(0, body.length >> 1)), () => res.socket?.end());
         return;
       }
       res.writeHead(200, { "Content-Length": body.length }).end(Buffer.from(body));
