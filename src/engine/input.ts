@@ -140,6 +140,19 @@ function firstNonFinite(a: Float64Array): number {
   return -1;
 }
 
+/** Lowest price the engine takes, USD (the smallest coins trade near 1e-9; far below that, levels and bins underflow). */
+export const MIN_PRICE = 1e-15;
+/** Highest price the engine takes, USD. */
+export const MAX_PRICE = 1e12;
+/** Most open interest the engine takes, USD: a thousand trillion, 10,000 times the largest market's. */
+export const MAX_OI_USD = 1e15;
+
+/** Index of the first entry outside [lo, hi], or −1. */
+function firstOutside(a: Float64Array, lo: number, hi: number): number {
+  for (let i = 0; i < a.length; i++) if (!(a[i] >= lo && a[i] <= hi)) return i;
+  return -1;
+}
+
 /** Index of the first entry below 0 (or NaN), or −1. */
 function firstNegative(a: Float64Array): number {
   for (let i = 0; i < a.length; i++) if (!(a[i] >= 0)) return i;
@@ -355,6 +368,12 @@ export function readSeries(candles: Columns, openInterest: Columns | undefined, 
   const badOpen = firstNotPositive(open);
   if (badOpen >= 0) throw error(`row ${badOpen}: price must be positive`, { file: "candles", column: "open", value: open[badOpen] });
   const range = withClose(low, high, close);
+  // Prices and amounts far outside any market overflow or underflow doubles on the way (levels,
+  // bin numbers, USD sums) into Infinity and NaN; they are refused with the row instead.
+  const tiny = firstOutside(range.low, MIN_PRICE, Infinity);
+  if (tiny >= 0) throw error(`row ${tiny}: price below ${MIN_PRICE} USD, beyond what the grid can hold (a unit mistake?)`, { file: "candles", column: "low", value: range.low[tiny] });
+  const huge = firstOutside(range.high, 0, MAX_PRICE);
+  if (huge >= 0) throw error(`row ${huge}: price above ${MAX_PRICE} USD (a unit mistake?)`, { file: "candles", column: "high", value: range.high[huge] });
   const { interval, lastMs, from } = barEnds(candles, time, o.interval);
   // Unix seconds from 2001 on are 1e9–1e10, epoch ms of January–April 1970; bars starting there
   // that last under a second, or an exchange interval counted in seconds (60 for a minute, 3,600
@@ -405,6 +424,11 @@ export function readSeries(candles: Columns, openInterest: Columns | undefined, 
   const oiStart = alignRows(lastMs, oiTime, row);
   const oiUsd = new Float64Array(n);
   gather(oiValue, row, oiStart, oiUsd, inBase ? close : undefined);
+  const tooMuch = firstOutside(oiUsd, 0, MAX_OI_USD);
+  if (tooMuch >= 0) {
+    const v = oiValue[row[tooMuch]];
+    throw error(`row ${row[tooMuch]}: open interest of ${inBase ? `${v} coins × the bar's close ${close[tooMuch]} = ` : ""}${oiUsd[tooMuch]} USD is above ${MAX_OI_USD} USD, a thousand trillion (a unit mistake?)`, { file: label, column: usdCol, value: v });
+  }
   let ratioShare: Float64Array | undefined;
   if (ratio) {
     // A ratio of 1 (share 0.5) before the first OI row.

@@ -162,6 +162,9 @@ export function resolveOptions(o: ReplayOptions): ResolvedOptions {
     throw error('replay places each tier\'s representative position on isolated margin; "cross" levels depend on each account\'s wallet balance and other positions, which no public series gives (use liq.liquidationPrice for one cross account)', { symbol: "replay", column: "margin.margin", value: margin.margin });
   }
 
+  if (o.ratioColumn !== undefined && !(typeof o.ratioColumn === "string" && o.ratioColumn !== "")) throw error("must be the name of a column (a string)", { symbol: "replay", column: "ratioColumn", value: o.ratioColumn });
+  if (o.source !== undefined && typeof o.source !== "string") throw error("must be a string (provenance for captions and figure subtitles)", { symbol: "replay", column: "source", value: o.source });
+
   // One literal with every key, never spreads: the object then always has the same hidden class,
   // so the compiled code that reads it (readSeries, levelBands) survives from one replay to the
   // next. A spread's class is a transition V8 drops with its last object ("weak objects" deopt),

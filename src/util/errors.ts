@@ -58,7 +58,7 @@ function formatMessage(message: string, c: ErrorContext): string {
   const where: string[] = [];
   if (c.file !== undefined) where.push(c.file);
   if (c.line !== undefined) where.push(`line ${c.line}`);
-  if (c.column !== undefined) where.push(`column ${typeof c.column === "number" ? c.column : JSON.stringify(c.column)}`);
+  if (c.column !== undefined) where.push(`column ${typeof c.column === "number" ? c.column : showValue(c.column)}`);
   const prefix = (c.symbol !== undefined ? `${c.symbol}: ` : "") + (where.length ? where.join(", ") + ": " : "");
   const value = "value" in c ? ` (value ${showValue(c.value)})` : "";
   return `${prefix}${message}${value}`;

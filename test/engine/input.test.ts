@@ -218,6 +218,18 @@ describe("readSeries(candles, openInterest, options)", () => {
     assert.throws(() => readSeries({ ...candles(2), volume: "10,20", takerBuyVolume: [1, 1] } as never, { time: [0], openInterestUsd: [1] }, o), /candles, column "volume": is not an array of values \(value "10,20"\)/);
   });
 
+  it("readSeries(candles, oi) refuses prices and open interest beyond what doubles carry through the book (a unit mistake), naming the row", () => {
+    const c = candles(3);
+    const oi = { time: [0, MIN, 2 * MIN], openInterestUsd: [1e9, 1e9, 1e9] };
+    assert.throws(() => readSeries({ ...c, low: [99, 1e-300, 99] }, oi, o), /candles, column "low": row 1: price below 1e-15 USD, beyond what the grid can hold \(a unit mistake\?\) \(value 1e-300\)/);
+    assert.throws(() => readSeries({ ...c, high: [101, 101, 1e13] }, oi, o), /candles, column "high": row 2: price above 1000000000000 USD \(a unit mistake\?\) \(value 10000000000000\)/);
+    assert.throws(() => readSeries(c, { ...oi, openInterestUsd: [1e9, 2e15, 1e9] }, o), /openInterest, column "openInterestUsd": row 1: open interest of 2000000000000000 USD is above 1000000000000000 USD/);
+    // Coins are checked after conversion at the bar's close: 1e14 coins × 101 USD.
+    assert.throws(() => readSeries(c, { time: oi.time, openInterest: [1, 1, 1e14] }, o), /row 2: open interest of 100000000000000 coins × the bar's close 102 = 10200000000000000 USD is above/);
+    // The smallest coins' prices (1e-9) and large markets (1e12 USD) pass.
+    assert.equal(readSeries({ ...c, open: [1e-9, 1e-9, 1e-9], low: [1e-9, 1e-9, 1e-9], high: [2e-9, 2e-9, 2e-9], close: [1.5e-9, 1.5e-9, 1.5e-9] }, { ...oi, openInterestUsd: [1e12, 1e12, 1e12] }, o).n, 3);
+  });
+
   it("readSeries(candles, oi) says to pass columns when given an array of rows, and lists a dozen column names at most", () => {
     const rows = [{ timestamp: 0, sumOpenInterestValue: 1 }];
     assert.throws(() => readSeries(candles(2), rows as never, o), /openInterest: is an array of 1 rows; pass columns: an arquero table \(aq.from\(rows\) for row objects/);

@@ -20,6 +20,8 @@ describe("resolveOptions(options)", () => {
     assert.throws(bad({ leverage: { tiers: [5, 10], weights: [1, 1], shortWeights: 3 } }), /column "leverage.shortWeights": must be an array of numbers, one per tier \(value 3\)/);
     assert.throws(bad({ ratios: { long: [0.9, 0.9, 0.9, 0.9, 0.9] } }), /column "ratios.short": must be an array of level \/ entry ratios, one per tier \(5\) \(value undefined\)/);
     assert.throws(bad({ margin: "isolated" }), /column "margin": must be an object of margin options/);
+    assert.throws(bad({ ratioColumn: 10n as never }), /replay: column "ratioColumn": must be the name of a column \(a string\) \(value 10\)/);
+    assert.throws(bad({ source: 7 as never }), /replay: column "source": must be a string .*\(value 7\)/);
   });
 
   it("resolveOptions({ margin: { margin: \"cross\" } }) refuses cross margin, which depends on each account's wallet", () => {

@@ -9,6 +9,9 @@ describe("util/errors", () => {
     assert.equal(e.line, 12);
     assert.equal(e.value, -3);
   });
+  it("error(message, {column, value}) shows a BigInt column or value instead of failing to serialise it", () => {
+    assert.equal(error("missing column", { column: 10n as never, value: 2n }).message, "column 10: missing column (value 2)");
+  });
   it("error(message) quotes string values so blanks are visible", () => {
     assert.equal(error("not a number", { value: " " }).message, 'not a number (value " ")');
   });
