@@ -211,6 +211,7 @@ export function liquidationPrices(batch: PositionBatch, out?: Float64Array): Flo
       throw error(`${name} must be a number or a Float64Array of length ${n}`, { column: name, value: typeof v === "object" && v !== null && "length" in v ? `length ${v.length}` : v });
     }
   }
+  if (out !== undefined && !(out instanceof Float64Array)) throw error("out must be a Float64Array (prices would be rounded into another kind)", { column: "out", value: Object.prototype.toString.call(out) });
   const result = out ?? new Float64Array(n);
   if (result.length !== n) throw error(`out must have length ${n}`, { column: "out", value: result.length });
   const scratch = new Float64Array(4);
