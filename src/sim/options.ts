@@ -23,9 +23,9 @@ export interface SimulateOptions {
   startPrice?: number;
   /** Price the anchor reaches, linearly, by the last bar. Default startPrice. */
   endPrice?: number;
-  /** Daily volatility of log price from organic trading. Default 0.03. */
+  /** Daily volatility of log price from organic trading, at most 2. Default 0.03. */
   dailyVolatility?: number;
-  /** Pull of log price back to the anchor, per day (Ornstein–Uhlenbeck rate). Default 3. */
+  /** Pull of log price back to the anchor, per day (Ornstein–Uhlenbeck rate), from 0 to the price steps in a day. Default 3. */
   reversion?: number;
   /** Ceiling that sellers defend: organic moves reflect below it (forced buying can break it). Default Infinity. */
   resistance?: number;
@@ -47,7 +47,7 @@ export interface SimulateOptions {
   volumeUsdPerDay?: number;
   /** Spot volume, USD per day, written as spot klines. Default volumeUsdPerDay / 3. */
   spotVolumeUsdPerDay?: number;
-  /** Spot price below the perpetual, a fraction (basis). Default 0.0004. */
+  /** Spot price below the perpetual, a fraction (basis) in (−1, 1). Default 0.0004. */
   spotDiscount?: number;
   /** Funding interval, hours. Default 8. */
   fundingIntervalHours?: number;
@@ -101,6 +101,14 @@ export function resolveSimulateOptions(o: SimulateOptions = {}): ResolvedSimulat
     if (!Number.isInteger(r[k]) || r[k] < 0) throw error(`${k} must be a whole number`, { column: k, value: r[k] });
   }
   if (!(r.longShare >= 0 && r.longShare <= 1)) throw error("longShare must be in [0, 1]", { column: "longShare", value: r.longShare });
+  // The price walks in ticks: log price += −κ·(log price − anchor) + σ·z, κ = reversion / ticks a
+  // day, σ = dailyVolatility / √(ticks a day). κ above 1 overshoots the anchor and grows without
+  // bound (a price of Infinity, then NaN, and loops over levels that never end); a volatility
+  // beyond 200 % a day leaves any market this models and overflows prices within a run.
+  const ticksPerDay = (86_400_000 / r.intervalMs) * r.ticksPerBar;
+  if (!(r.reversion >= 0 && r.reversion <= ticksPerDay)) throw error(`reversion must be in [0, ${ticksPerDay}] per day (at most one full pull to the anchor per price step: ${r.ticksPerBar} steps a bar)`, { column: "reversion", value: r.reversion });
+  if (!(r.dailyVolatility <= 2)) throw error("dailyVolatility must be at most 2 (200 % a day)", { column: "dailyVolatility", value: r.dailyVolatility });
+  if (!(Math.abs(r.spotDiscount) < 1)) throw error("spotDiscount must be a fraction in (−1, 1) (spot below the perpetual)", { column: "spotDiscount", value: r.spotDiscount });
   if (!(r.resistance > 0)) throw error("resistance must be positive", { column: "resistance", value: r.resistance });
   const tiers = Object.entries(r.leverage);
   if (tiers.length === 0) throw error("leverage needs at least one tier", { column: "leverage", value: r.leverage });

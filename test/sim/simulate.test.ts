@@ -114,6 +114,19 @@ describe("sim/simulate", () => {
     }
   });
 
+  it("simulate({reversion, dailyVolatility, spotDiscount}) refuses values whose price walk diverges (a huge reversion hung the run)", () => {
+    // 5-minute bars, 20 steps each: 5,760 steps a day, so a reversion above 5,760 a day overshoots the anchor every step.
+    const quick = { bars: 10, warmupBars: 0 };
+    assert.throws(() => simulate({ ...quick, reversion: 1e308 }), /column "reversion": reversion must be in \[0, 5760\] per day .*\(value 1e\+308\)/);
+    assert.throws(() => simulate({ ...quick, reversion: -1 }), /column "reversion": .*\(value -1\)/);
+    assert.throws(() => simulate({ ...quick, dailyVolatility: 1e6 }), /column "dailyVolatility": dailyVolatility must be at most 2 \(200 % a day\) \(value 1000000\)/);
+    assert.throws(() => simulate({ ...quick, spotDiscount: 2 }), /column "spotDiscount": spotDiscount must be a fraction in \(−1, 1\)/);
+    // The limits themselves run, with finite prices.
+    for (const o of [{ reversion: 5760 }, { dailyVolatility: 2 }, { reversion: 0 }]) {
+      assert.ok((simulate({ ...quick, ...o }).candles.array("close") as Float64Array).every(Number.isFinite), JSON.stringify(o));
+    }
+  });
+
   it("simulate({longShare: 2}) throws naming the option", () => {
     assert.throws(() => simulate({ longShare: 2 }), /column "longShare": longShare must be in \[0, 1\] \(value 2\)/);
   });
