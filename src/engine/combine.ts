@@ -24,6 +24,15 @@ function checkMap(m: unknown, i: number): LiquidationMap {
     typeof x === "object" && x !== null && typeof x.price === "number" && Array.isArray(x.tiers) && typeof x.grid === "object" && x.grid !== null &&
     typeof x.grid.step === "number" && typeof x.grid.bins === "number" && typeof x.grid.prices?.length === "number" && Array.isArray(x.long) && Array.isArray(x.short);
   if (!ok) throw error(`maps[${i}] is not a liquidation map (from model.mapAt or liq.liquidationMap)`, { symbol: "combineMaps", value: m });
+  // What combining reads of a hand-made object: its time, and one array of grid.bins USD per tier and side.
+  if (!(typeof x.time === "number" && Number.isFinite(x.time))) throw error(`maps[${i}].time must be epoch ms UTC`, { symbol: "combineMaps", column: "time", value: x.time });
+  for (const side of ["long", "short"] as const) {
+    const arrays = x[side]!;
+    if (arrays.length !== x.tiers!.length) throw error(`maps[${i}].${side} needs one array per tier (${x.tiers!.length})`, { symbol: "combineMaps", column: side, value: arrays.length });
+    arrays.forEach((a, t) => {
+      if (a?.length !== x.grid!.bins) throw error(`maps[${i}].${side}[${t}] has ${a?.length} bins, its grid ${x.grid!.bins}`, { symbol: "combineMaps", column: side, value: a?.length });
+    });
+  }
   return x as LiquidationMap;
 }
 
@@ -42,7 +51,9 @@ function sharedGrid(maps: LiquidationMap[]): { lo: number; first: number[] } | u
   return { lo, first };
 }
 
-export function combineMaps(maps: LiquidationMap[], options: { source?: string } = {}): LiquidationMap {
+export function combineMaps(maps: LiquidationMap[], options: { source?: string } | null = {}): LiquidationMap {
+  options ??= {};
+  if (typeof options !== "object") throw error("options must be { source? }", { symbol: "combineMaps", column: "options", value: options });
   if (!Array.isArray(maps) || maps.length === 0) throw error("needs at least one map", { symbol: "combineMaps", value: maps });
   maps.forEach(checkMap);
   const price = maps[0]!.price;

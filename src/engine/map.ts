@@ -41,6 +41,7 @@ export const EDGE_TOLERANCE = 1e-9;
 
 function checkBook(b: BookInput): { grid: PriceGrid; long: Float64Array[]; short: Float64Array[] } {
   const label = { symbol: "liquidationMap" };
+  if (typeof b !== "object" || b === null) throw error("needs a book { price, tiers, grid, long, short }", { ...label, value: b });
   if (!(Number.isFinite(b.price) && b.price > 0)) throw error("price must be a positive number", { ...label, column: "price", value: b.price });
   if (!(Number.isFinite(b.grid?.step) && b.grid.step > 0)) throw error("grid.step must be a positive number", { ...label, column: "grid.step", value: b.grid?.step });
   const lo = b.grid.lo ?? (b.grid.prices && b.grid.prices.length > 0 ? b.grid.prices[0] - b.grid.step / 2 : undefined);
@@ -53,7 +54,9 @@ function checkBook(b: BookInput): { grid: PriceGrid; long: Float64Array[]; short
   for (const side of ["long", "short"] as const) {
     if (!Array.isArray(b[side])) throw error("needs one array of USD per tier", { ...label, column: side, value: b[side] });
   }
-  if (b.time !== undefined && !Number.isFinite(b.time)) throw error("time must be epoch ms UTC", { ...label, column: "time", value: b.time });
+  // A Date holds ±8.64e15 ms: a time beyond cannot be written in a caption or a figure title.
+  if (b.time !== undefined && !(Number.isFinite(b.time) && Math.abs(b.time) <= 8.64e15)) throw error("time must be epoch ms UTC", { ...label, column: "time", value: b.time });
+  if (b.grid.bins !== undefined && !(Number.isInteger(b.grid.bins) && b.grid.bins >= 0)) throw error("grid.bins must be a whole number >= 0", { ...label, column: "grid.bins", value: b.grid.bins });
   const bins = b.grid.bins ?? b.long[0]?.length ?? b.short[0]?.length ?? 0;
   const read = (side: Side, arrays: ArrayLike<number>[]): Float64Array[] => {
     if (arrays.length !== b.tiers.length) throw error(`needs one array per tier (${b.tiers.length})`, { ...label, column: side, value: arrays.length });

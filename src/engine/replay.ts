@@ -78,8 +78,8 @@ function unionGrid(range: { lo: number; hi: number }, step: number, kMin: number
 export interface ReplayInput extends ReplayOptions {
   /** Candles: `time` (epoch ms UTC, bar open), `open`, `high`, `low`, `close`, optional `volume`, `takerBuyVolume`. */
   candles: Columns;
-  /** Open interest: `time` and `openInterestUsd` (or `openInterest` in base coin; `OI_COLUMNS` in options.ts lists every name read). Default: those columns of `candles`. */
-  openInterest?: Columns;
+  /** Open interest: `time` and `openInterestUsd` (or `openInterest` in base coin; `OI_COLUMNS` in options.ts lists every name read). Default (or null): those columns of `candles`. */
+  openInterest?: Columns | null;
 }
 
 /** The map of a book after bar i. */
@@ -108,7 +108,7 @@ function mapOfBook(book: Book, s: Series, i: number, tiers: number[], source: st
 export function replay(input: ReplayInput): LiquidationModel {
   if (typeof input !== "object" || input === null || typeof input.candles !== "object" || input.candles === null) throw error("needs { candles, openInterest }", { symbol: "replay", column: "candles", value: input });
   const o = resolveOptions(input);
-  const s = readSeries(input.candles, input.openInterest, o);
+  const s = readSeries(input.candles, input.openInterest ?? undefined, o);
   const step = o.grid.step ?? autoStep(s.high[0], s.low[0], s.close[0]);
   const plan: Plan = {
     step,
@@ -195,8 +195,9 @@ export function replay(input: ReplayInput): LiquidationModel {
       }
       return map;
     },
-    heatmap(options: { step?: number } = {}): Heatmap {
-      const colStep = options.step;
+    heatmap(options: { step?: number } | null = {}): Heatmap {
+      if (options !== null && typeof options !== "object") throw error("options must be { step? } (ms between columns)", { symbol: "heatmap", column: "options", value: options });
+      const colStep = options?.step ?? undefined;
       if (colStep !== undefined && !(Number.isFinite(colStep) && colStep > 0)) throw error("step must be a positive number of ms", { symbol: "heatmap", column: "step", value: colStep });
       let hm = heatmaps.get(colStep);
       if (!hm) {

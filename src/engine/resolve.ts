@@ -10,14 +10,14 @@ function oneOf<T extends string>(value: T | undefined, allowed: readonly T[], fa
   return value;
 }
 
-function normalise(weights: number[], n: number, name: string): Float64Array {
-  if (weights.length !== n) throw error(`needs one weight per tier (${n})`, { symbol: "replay", column: name, value: weights });
+function normalise(weights: number[], n: number, name: string, symbol = "replay"): Float64Array {
+  if (weights.length !== n) throw error(`needs one weight per tier (${n})`, { symbol, column: name, value: weights });
   let sum = 0;
   for (const w of weights) {
-    if (!(Number.isFinite(w) && w >= 0)) throw error("weights must be finite and >= 0", { symbol: "replay", column: name, value: w });
+    if (!(Number.isFinite(w) && w >= 0)) throw error("weights must be finite and >= 0", { symbol, column: name, value: w });
     sum += w;
   }
-  if (!(sum > 0)) throw error("weights must not all be zero", { symbol: "replay", column: name, value: weights });
+  if (!(sum > 0)) throw error("weights must not all be zero", { symbol, column: name, value: weights });
   return Float64Array.from(weights, (w) => w / sum);
 }
 
@@ -26,17 +26,29 @@ function isList(x: unknown): x is ArrayLike<number> {
   return Array.isArray(x) || (ArrayBuffer.isView(x) && !(x instanceof DataView));
 }
 
-function leverageMix(option: ReplayOptions["leverage"]): LeverageMix {
+/**
+ * The leverage mix an option names, checked: a preset (an own key of LEVERAGE_PRESETS, so
+ * "toString" is unknown, not Object.prototype's), or tiers strictly ascending and positive with
+ * one finite weight >= 0 per tier, not all zero (and the same for `shortWeights`).
+ */
+function leverageMix(option: ReplayOptions["leverage"], symbol = "replay"): LeverageMix {
   const mix = option ?? DEFAULTS.leverage;
   if (typeof mix === "string") {
-    const preset = (LEVERAGE_PRESETS as Record<string, LeverageMix>)[mix];
-    if (!preset) throw error(`unknown leverage preset; known: ${Object.keys(LEVERAGE_PRESETS).join(", ")}`, { symbol: "replay", column: "leverage", value: mix });
-    return preset;
+    if (!Object.hasOwn(LEVERAGE_PRESETS, mix)) throw error(`unknown leverage preset; known: ${Object.keys(LEVERAGE_PRESETS).join(", ")}`, { symbol, column: "leverage", value: mix });
+    return (LEVERAGE_PRESETS as Record<string, LeverageMix>)[mix]!;
   }
   if (typeof mix !== "object" || mix === null || !isList(mix.tiers) || !isList(mix.weights)) {
-    throw error(`must be a preset name (${Object.keys(LEVERAGE_PRESETS).join(", ")}) or { tiers: number[], weights: number[] } (one weight per tier)`, { symbol: "replay", column: "leverage", value: mix });
+    throw error(`must be a preset name (${Object.keys(LEVERAGE_PRESETS).join(", ")}) or { tiers: number[], weights: number[] } (one weight per tier)`, { symbol, column: "leverage", value: mix });
   }
-  if (mix.shortWeights !== undefined && mix.shortWeights !== null && !isList(mix.shortWeights)) throw error("must be an array of numbers, one per tier", { symbol: "replay", column: "leverage.shortWeights", value: mix.shortWeights });
+  if (mix.shortWeights !== undefined && mix.shortWeights !== null && !isList(mix.shortWeights)) throw error("must be an array of numbers, one per tier", { symbol, column: "leverage.shortWeights", value: mix.shortWeights });
+  const tiers = Array.from(mix.tiers);
+  if (tiers.length === 0) throw error("needs at least one tier", { symbol, column: "leverage.tiers", value: tiers });
+  tiers.forEach((t, i) => {
+    positive(t, "leverage.tiers", { symbol });
+    if (i > 0 && !(t > tiers[i - 1]!)) throw error("tiers must be strictly ascending", { symbol, column: "leverage.tiers", value: tiers });
+  });
+  normalise(Array.from(mix.weights), tiers.length, "leverage.weights", symbol);
+  if (mix.shortWeights) normalise(Array.from(mix.shortWeights), tiers.length, "leverage.shortWeights", symbol);
   return mix;
 }
 
@@ -60,7 +72,7 @@ function halfLives(option: ReplayOptions["halfLifeHours"], tiers: number): numbe
  */
 export function capLeverage(mix: LeveragePreset | LeverageMix, maxLeverage: number): LeverageMix {
   if (!(Number.isFinite(maxLeverage) && maxLeverage >= 1)) throw error("maxLeverage must be a finite number >= 1", { symbol: "capLeverage", column: "maxLeverage", value: maxLeverage });
-  const m = leverageMix(mix);
+  const m = leverageMix(mix, "capLeverage");
   const weights = new Map<number, number>();
   m.tiers.forEach((t, i) => {
     const tier = Math.min(t, maxLeverage);
@@ -114,11 +126,6 @@ export function resolveOptions(o: ReplayOptions): ResolvedOptions {
   for (const inner of ["leverage", "margin", "ratios", "grid", "heatmap"] as const) checkKeys(o[inner], inner);
   const mix = leverageMix(o.leverage);
   const tiers = [...mix.tiers];
-  if (tiers.length === 0) throw error("needs at least one tier", { symbol: "replay", column: "leverage.tiers", value: tiers });
-  tiers.forEach((t, i) => {
-    positive(t, "leverage.tiers", { symbol: "replay" });
-    if (i > 0 && !(t > tiers[i - 1])) throw error("tiers must be strictly ascending", { symbol: "replay", column: "leverage.tiers", value: tiers });
-  });
   const long = normalise(mix.weights, tiers.length, "leverage.weights");
   const short = mix.shortWeights ? normalise(mix.shortWeights, tiers.length, "leverage.shortWeights") : long;
 

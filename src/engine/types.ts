@@ -107,7 +107,7 @@ export interface LiquidationModel {
    * Time × price matrix. `step`: ms between columns (e.g. 3,600,000 for hourly: a column after
    * the last bar of each hour); default a column after every bar.
    */
-  heatmap(options?: { step?: number }): Heatmap;
+  heatmap(options?: { step?: number } | null): Heatmap;
   /** Cumulative USD flows of the whole replay: opened = open + liquidated + closed + decayed. */
   ledger?: Ledger;
 }

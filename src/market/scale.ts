@@ -19,8 +19,8 @@ export interface DerivativesVsSpotInput {
   openInterest: Columns;
   /** Spot candles: `time` (bar open, epoch ms UTC) and `quoteVolume` (volume in the quote asset; USDT pairs read as USD). */
   spot: Columns;
-  /** Derivatives candles (e.g. the perpetual), same columns: adds the derivatives' traded volume. Default: none. */
-  derivatives?: Columns;
+  /** Derivatives candles (e.g. the perpetual), same columns: adds the derivatives' traded volume. Default (or null): none. */
+  derivatives?: Columns | null;
   /** Bar interval of the candles, ms. Default: the smallest gap between consecutive candles of each table. */
   interval?: number;
 }
@@ -81,12 +81,12 @@ function dailyVolume(candles: Columns, label: string, interval: number | undefin
  * open interest in days of mean spot volume.
  */
 export function derivativesVsSpot(input: DerivativesVsSpotInput): DerivativesVsSpot {
-  if (typeof input !== "object" || input === null || input.spot === undefined || input.openInterest === undefined) {
+  if (typeof input !== "object" || input === null || input.spot == null || input.openInterest == null) {
     throw error("needs { openInterest, spot }", { symbol: "derivativesVsSpot", value: input });
   }
   if (input.interval !== undefined && !(Number.isFinite(input.interval) && input.interval > 0)) throw error("interval must be a positive number of ms", { symbol: "derivativesVsSpot", column: "interval", value: input.interval });
   const spot = dailyVolume(input.spot, "spot", input.interval);
-  const deriv = input.derivatives === undefined ? undefined : dailyVolume(input.derivatives, "derivatives", input.interval);
+  const deriv = input.derivatives == null ? undefined : dailyVolume(input.derivatives, "derivatives", input.interval);
 
   // The replay's USD open-interest names (OI_COLUMNS): liqlab's own, or Binance's openInterestHist
   // names (`timestamp`, `sumOpenInterestValue`; loadBinanceOpenInterestHist parses the API's strings).
@@ -145,9 +145,16 @@ export function derivativesVsSpot(input: DerivativesVsSpotInput): DerivativesVsS
     partialDays: touched.size - whole.length,
     meanSpotVolumeUsd,
     // A row that is a bar's close (Coinglass OHLC, with closeTime) was known at that close, not at the bar's open.
-    latest: { time: has(oiIn, "closeTime") ? numeric(oiIn, "closeTime", "openInterest")[last]! : oiTime[last]!, openInterestUsd: oiUsd[last]! },
+    latest: { time: has(oiIn, "closeTime") ? closeTimes(oiIn, oiTime.length)[last]! : oiTime[last]!, openInterestUsd: oiUsd[last]! },
     latestOiToSpotVolume: ratio(oiUsd[last]!, meanSpotVolumeUsd),
   };
+}
+
+/** The open-interest table's closeTime column, as long as its time column. */
+function closeTimes(oi: Columns, n: number): Float64Array {
+  const close = numeric(oi, "closeTime", "openInterest");
+  sameLength(close, n, "openInterest", "closeTime");
+  return close;
 }
 
 /** a / b, with 0 / 0 = 0 and a / 0 = Infinity for a > 0. */

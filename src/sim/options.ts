@@ -67,7 +67,10 @@ function seedOf(seed: unknown): number {
 }
 
 /** Fills defaults and checks every option, naming the bad one. */
-export function resolveSimulateOptions(o: SimulateOptions = {}): ResolvedSimulateOptions {
+export function resolveSimulateOptions(options: SimulateOptions | null = {}): ResolvedSimulateOptions {
+  if (options !== null && typeof options !== "object") throw error("options must be an object (or a scenario, e.g. liq.scenarios.eth)", { column: "options", value: options });
+  // null (a JSON config's "not given") is every default, as undefined is.
+  const o: SimulateOptions = Object.fromEntries(Object.entries(options ?? {}).filter(([, v]) => v !== null));
   const oi = positive(o.openInterestUsd ?? 1e9, "openInterestUsd");
   const holdingBars = positive(o.holdingBars ?? 288, "holdingBars");
   const startPrice = positive(o.startPrice ?? 100, "startPrice");
@@ -105,8 +108,21 @@ export function resolveSimulateOptions(o: SimulateOptions = {}): ResolvedSimulat
   // day, σ = dailyVolatility / √(ticks a day). κ above 1 overshoots the anchor and grows without
   // bound (a price of Infinity, then NaN, and loops over levels that never end); a volatility
   // beyond 200 % a day leaves any market this models and overflows prices within a run.
+  if (!(r.intervalMs <= 86_400_000)) throw error("intervalMs must be at most a day (86,400,000 ms): the simulator writes intraday bars", { column: "intervalMs", value: r.intervalMs });
+  if (!(r.bars <= 10_000_000 && r.warmupBars <= 10_000_000)) throw error("at most 10,000,000 bars (and as many warm-up bars)", { column: r.bars > 10_000_000 ? "bars" : "warmupBars", value: Math.max(r.bars, r.warmupBars) });
+  if (!(r.ticksPerBar >= 1 && r.ticksPerBar <= 10_000)) throw error("ticksPerBar must be a whole number from 1 to 10,000", { column: "ticksPerBar", value: r.ticksPerBar });
   const ticksPerDay = (86_400_000 / r.intervalMs) * r.ticksPerBar;
-  if (!(r.reversion >= 0 && r.reversion <= ticksPerDay)) throw error(`reversion must be in [0, ${ticksPerDay}] per day (at most one full pull to the anchor per price step: ${r.ticksPerBar} steps a bar)`, { column: "reversion", value: r.reversion });
+  if (!(r.reversion >= 0 && r.reversion < 2 * ticksPerDay)) {
+    throw error(`reversion must be in [0, ${2 * ticksPerDay}) per day: with ${ticksPerDay} price steps a day (ticksPerBar ${r.ticksPerBar}, intervalMs ${r.intervalMs}) a larger pull overshoots the anchor further every step`, { column: "reversion", value: r.reversion });
+  }
+  // Prices far outside any market underflow or overflow the walk (exp of the log price).
+  for (const k of ["startPrice", "endPrice", "resistance"] as const) {
+    if (!(r[k] >= 1e-12 && (r[k] <= 1e12 || (k === "resistance" && r[k] === Infinity)))) throw error(`${k} must be within [1e-12, 1e12] USD`, { column: k, value: r[k] });
+  }
+  // Each price step opens up to openInterestUsd / cohortUsd cohorts when positions live a bar or
+  // less: below these the run does not finish in any useful time.
+  if (!(r.holdingBars >= 1)) throw error("holdingBars must be at least 1 (a position's mean life, in bars)", { column: "holdingBars", value: r.holdingBars });
+  if (!(r.cohortUsd >= r.openInterestUsd / 1e6)) throw error(`cohortUsd must be at least openInterestUsd / 1,000,000 (${r.openInterestUsd / 1e6}): a million cohorts or fewer`, { column: "cohortUsd", value: r.cohortUsd });
   if (!(r.dailyVolatility <= 2)) throw error("dailyVolatility must be at most 2 (200 % a day)", { column: "dailyVolatility", value: r.dailyVolatility });
   if (!(Math.abs(r.spotDiscount) < 1)) throw error("spotDiscount must be a fraction in (−1, 1) (spot below the perpetual)", { column: "spotDiscount", value: r.spotDiscount });
   if (!(r.resistance > 0)) throw error("resistance must be positive", { column: "resistance", value: r.resistance });

@@ -65,7 +65,7 @@ export interface Simulation {
   trueMapAt(time?: number, grid?: PriceGrid): TrueMap;
 }
 
-export function simulate(options: SimulateOptions = {}): Simulation {
+export function simulate(options: SimulateOptions | null = {}): Simulation {
   const o = resolveSimulateOptions(options);
   const r = rng(o.seed);
   const T = o.ticksPerBar;
@@ -176,6 +176,11 @@ export function simulate(options: SimulateOptions = {}): Simulation {
         trades += 2;
         lnP += (0.01 * (bought - sold) * p) / o.depthUsd;
         p = Math.exp(lnP);
+        // A cascade on a book far thicker than the depth drives the price to 0 or Infinity, where
+        // the sweep over liquidation levels would never end.
+        if (!(p > 0 && p < Infinity)) {
+          throw error(`forced orders moved the price to ${p} in one step: a depth of ${o.depthUsd} USD per 1 % is too thin for ${o.openInterestUsd} USD of open interest (default openInterestUsd / 10)`, { column: "depthUsd", value: o.depthUsd });
+        }
         hi = Math.max(hi, p);
         lo = Math.min(lo, p);
       }

@@ -5,6 +5,8 @@
  * (long[t][i], short[t][i]) so an estimated map and the truth compare bin by bin.
  */
 import { liquidationMap } from "../engine/index";
+import { MAX_BINS } from "../engine/grid";
+import { error, positive } from "../util/errors";
 import type { LiquidationMap, PriceGrid } from "../engine/types";
 import { ALIVE, type Book } from "./book";
 
@@ -27,9 +29,19 @@ export interface TrueMap {
 
 /** A grid of `bins` equal bins of `stepShare` × price centred on `price`. */
 export function gridAround(price: number, stepShare = 0.001, bins = 1000): PriceGrid {
+  positive(price, "price", { symbol: "gridAround" });
+  positive(stepShare, "stepShare", { symbol: "gridAround" });
+  if (!(Number.isInteger(bins) && bins >= 1 && bins <= MAX_BINS)) throw error(`bins must be a whole number from 1 to ${MAX_BINS}`, { symbol: "gridAround", column: "bins", value: bins });
   const step = price * stepShare;
   const lo = price - (bins / 2) * step;
   return { lo, step, bins, prices: Float64Array.from({ length: bins }, (_, i) => lo + (i + 0.5) * step) };
+}
+
+/** Throws unless `grid` is an equal-width grid of whole bins (what the truth is binned on). */
+function checkGrid(grid: PriceGrid, symbol = "trueMapAt"): void {
+  if (typeof grid !== "object" || grid === null) throw error("grid must be { lo, step, bins, prices } (e.g. gridAround(price) or an estimated map's grid)", { symbol, column: "grid", value: grid });
+  if (!(Number.isInteger(grid.bins) && grid.bins >= 1 && grid.bins <= MAX_BINS)) throw error(`grid.bins must be a whole number from 1 to ${MAX_BINS}`, { symbol, column: "grid.bins", value: grid.bins });
+  if (!(Number.isFinite(grid.lo) && grid.step > 0 && grid.step < Infinity)) throw error("grid needs a finite lo and a positive step", { symbol, column: grid.step > 0 ? "grid.lo" : "grid.step", value: grid.step > 0 ? grid.lo : grid.step });
 }
 
 /**
@@ -37,6 +49,7 @@ export function gridAround(price: number, stepShare = 0.001, bins = 1000): Price
  * the grid are clamped into its first or last bin, so no USD is lost.
  */
 export function trueMap(book: Book, tiers: number[], after: number, price: number, time: number, grid: PriceGrid = gridAround(price)): TrueMap {
+  checkGrid(grid);
   const long = tiers.map(() => new Float64Array(grid.bins));
   const short = tiers.map(() => new Float64Array(grid.bins));
   for (let i = 0; i < book.n; i++) {
@@ -56,6 +69,7 @@ export function trueMap(book: Book, tiers: number[], after: number, price: numbe
 
 /** The truth as an engine LiquidationMap (map questions, cumulative curves, the same figures). */
 export function trueLiquidationMap(truth: TrueMap, source = "simulator truth"): LiquidationMap {
+  if (typeof truth !== "object" || truth === null || !Array.isArray(truth.long)) throw error("needs a true map from simulate(...).trueMapAt(time, grid)", { symbol: "trueLiquidationMap", value: truth });
   const { price, tiers, grid, long, short, time } = truth;
   return liquidationMap({ price, tiers, grid: { lo: grid.lo, step: grid.step, bins: grid.bins }, long, short, time, source, truth: true });
 }

@@ -135,6 +135,15 @@ describe("combineMaps(maps)", () => {
     ]);
   });
 
+  it("combineMaps(maps, null) takes null options; a hand-made map without time or with short arrays is named", () => {
+    const m = liquidationMap({ price: 100, tiers: [10], grid: { lo: 80, step: 10 }, long: [[1, 0]], short: [[0, 0]] });
+    assert.deepEqual(combineMaps([m], null).table.objects(), m.table.objects());
+    const { time: _t, ...noTime } = m;
+    assert.throws(() => combineMaps([m, noTime as never]), /combineMaps: column "time": maps\[1\]\.time must be epoch ms UTC \(value undefined\)/);
+    assert.throws(() => combineMaps([{ ...m, short: [new Float64Array(1)] }]), /combineMaps: column "short": maps\[0\]\.short\[0\] has 1 bins, its grid 2 \(value 1\)/);
+    assert.throws(() => combineMaps([{ ...m, long: [] }]), /maps\[0\]\.long needs one array per tier \(1\)/);
+  });
+
   it("combineMaps(maps) throws on an entry that is not a map, and on a common grid past the bin limit", () => {
     const a = liquidationMap({ price: 100, tiers: [10], grid: { lo: 99, step: 0.01 }, long: [[1]], short: [[0]] });
     assert.throws(() => combineMaps([a, null as unknown as typeof a]), /combineMaps: maps\[1\] is not a liquidation map \(from model.mapAt or liq.liquidationMap\) \(value null\)/);

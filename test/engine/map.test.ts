@@ -213,4 +213,11 @@ describe("liquidationMap(book)", () => {
     assert.throws(() => liquidationMap({ price: 2.3, tiers: [10], grid: { lo: 2.2, step: 0.1 }, long: [[0, 0, 4]], short: [[0, 0, 0]] }), /tier 10x bin 2: long USD in the bin centred 2.45, wholly above the price 2.3/);
     assert.throws(() => liquidationMap({ price: 2.3, tiers: [10], grid: { lo: 2.1, step: 0.1 }, long: [[0, 0, 0]], short: [[3, 0, 0]] }), /tier 10x bin 0: short USD in the bin centred 2.15, wholly below the price 2.3/);
   });
+  it("liquidationMap(null | bins as a string | a time past any Date) names the input instead of a TypeError", () => {
+    assert.throws(() => liquidationMap(null as never), /liquidationMap: needs a book \{ price, tiers, grid, long, short \} \(value null\)/);
+    const book = { price: 100, tiers: [10], grid: { lo: 80, step: 10, bins: 2 }, long: [[1, 0]], short: [[0, 0]] };
+    assert.throws(() => liquidationMap({ ...book, grid: { ...book.grid, bins: "2" as never } }), /column "grid.bins": grid.bins must be a whole number >= 0 \(value "2"\)/);
+    assert.throws(() => liquidationMap({ ...book, time: 1e16 }), /column "time": time must be epoch ms UTC \(value 10000000000000000\)/);
+    assert.equal(liquidationMap({ ...book, time: 8.64e15 }).time, 8.64e15);
+  });
 });

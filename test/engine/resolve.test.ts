@@ -1,5 +1,5 @@
 import { strict as assert } from "assert";
-import { resolveOptions } from "../../src/engine/resolve";
+import { capLeverage, resolveOptions } from "../../src/engine/resolve";
 import type { ReplayOptions } from "../../src/engine/options";
 
 const bad = (o: unknown) => () => resolveOptions(o as ReplayOptions);
@@ -20,6 +20,7 @@ describe("resolveOptions(options)", () => {
     assert.throws(bad({ leverage: { tiers: [5, 10], weights: [1, 1], shortWeights: 3 } }), /column "leverage.shortWeights": must be an array of numbers, one per tier \(value 3\)/);
     assert.throws(bad({ ratios: { long: [0.9, 0.9, 0.9, 0.9, 0.9] } }), /column "ratios.short": must be an array of level \/ entry ratios, one per tier \(5\) \(value undefined\)/);
     assert.throws(bad({ margin: "isolated" }), /column "margin": must be an object of margin options/);
+    assert.throws(bad({ leverage: "constructor" as never }), /column "leverage": unknown leverage preset; known: retail, conservative, degen, even4 \(value "constructor"\)/);
     assert.throws(bad({ ratioColumn: 10n as never }), /replay: column "ratioColumn": must be the name of a column \(a string\) \(value 10\)/);
     assert.throws(bad({ source: 7 as never }), /replay: column "source": must be a string .*\(value 7\)/);
   });
@@ -54,5 +55,11 @@ describe("resolveOptions(options)", () => {
     // Keys that look like no option are left alone (a spread of other fields, say), short words one
     // letter from an option too.
     for (const key of ["note", "author", "clone", "marking", "closes", "title"]) assert.equal(resolveOptions({ [key]: 1 } as ReplayOptions).anchor, "fill", key);
+  });
+  it("capLeverage(mix, max) checks the mix as replay does: one weight per tier, a known preset", () => {
+    assert.throws(() => capLeverage({ tiers: [5, 10, 200], weights: [1] }, 50), /capLeverage: column "leverage.weights": needs one weight per tier \(3\) \(value \[1\]\)/);
+    assert.throws(() => capLeverage({ tiers: [5, NaN], weights: [1, 1] }, 50), /capLeverage: column "leverage.tiers": leverage.tiers must be a finite number \(value NaN\)/);
+    assert.throws(() => capLeverage("toString" as never, 50), /capLeverage: column "leverage": unknown leverage preset/);
+    assert.deepEqual(capLeverage({ tiers: [5, 10, 200], weights: [1, 1, 2] }, 50), { tiers: [5, 10, 50], weights: [1, 1, 2] });
   });
 });

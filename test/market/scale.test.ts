@@ -74,6 +74,13 @@ describe("market/derivativesVsSpot", () => {
     assert.throws(() => derivativesVsSpot({ openInterest: data as never, spot }), /openInterest: holds tables \(candles, openInterest\), not columns: pass one table, e.g. \{ openInterest: data\.openInterest \}/);
   });
 
+  it("derivativesVsSpot(null tables) names what it needs; derivatives: null is none", () => {
+    assert.throws(() => derivativesVsSpot({ openInterest, spot: null as never }), /derivativesVsSpot: needs \{ openInterest, spot \}/);
+    assert.throws(() => derivativesVsSpot({ openInterest: null as never, spot }), /derivativesVsSpot: needs \{ openInterest, spot \}/);
+    assert.deepEqual(derivativesVsSpot({ openInterest, spot, derivatives: null }).days.objects(), derivativesVsSpot({ openInterest, spot }).days.objects());
+    assert.throws(() => derivativesVsSpot({ openInterest: { ...openInterest, closeTime: [1, 2] }, spot }), /openInterest, column "closeTime": has 2 rows where time has 4/);
+  });
+
   it("derivativesVsSpot(OI bars with closeTime) dates the latest value at its bar's close, when it was known", () => {
     // Coinglass-style half-hour OI bars: the value is the bar's close, known at open + 30 min − 1 ms.
     const closeTime = openInterest.time.map((t) => t + HOUR / 2 - 1);

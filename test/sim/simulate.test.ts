@@ -1,6 +1,7 @@
 import assert from "node:assert/strict";
 import { simulate } from "../../src/sim/simulate";
 import type { SimulateOptions } from "../../src/sim/options";
+import { gridAround, trueLiquidationMap } from "../../src/sim/truth";
 
 const small: SimulateOptions = { seed: 5, symbol: "ETHUSDT", startPrice: 3000, bars: 240, warmupBars: 60, holdingBars: 60, openInterestUsd: 2e8, dailyVolatility: 0.06, cohortUsd: 2e5 };
 const sim = simulate(small);
@@ -115,16 +116,38 @@ describe("sim/simulate", () => {
   });
 
   it("simulate({reversion, dailyVolatility, spotDiscount}) refuses values whose price walk diverges (a huge reversion hung the run)", () => {
-    // 5-minute bars, 20 steps each: 5,760 steps a day, so a reversion above 5,760 a day overshoots the anchor every step.
+    // 5-minute bars, 20 steps each: 5,760 steps a day; a reversion of 2 × 5,760 a day or more overshoots the anchor further every step.
     const quick = { bars: 10, warmupBars: 0 };
-    assert.throws(() => simulate({ ...quick, reversion: 1e308 }), /column "reversion": reversion must be in \[0, 5760\] per day .*\(value 1e\+308\)/);
+    assert.throws(() => simulate({ ...quick, reversion: 1e308 }), /column "reversion": reversion must be in \[0, 11520\) per day: with 5760 price steps a day \(ticksPerBar 20, intervalMs 300000\).*\(value 1e\+308\)/);
     assert.throws(() => simulate({ ...quick, reversion: -1 }), /column "reversion": .*\(value -1\)/);
     assert.throws(() => simulate({ ...quick, dailyVolatility: 1e6 }), /column "dailyVolatility": dailyVolatility must be at most 2 \(200 % a day\) \(value 1000000\)/);
     assert.throws(() => simulate({ ...quick, spotDiscount: 2 }), /column "spotDiscount": spotDiscount must be a fraction in \(−1, 1\)/);
     // The limits themselves run, with finite prices.
-    for (const o of [{ reversion: 5760 }, { dailyVolatility: 2 }, { reversion: 0 }]) {
+    for (const o of [{ reversion: 11519 }, { dailyVolatility: 2 }, { reversion: 0 }]) {
       assert.ok((simulate({ ...quick, ...o }).candles.array("close") as Float64Array).every(Number.isFinite), JSON.stringify(o));
     }
+  });
+
+  it("simulate(options) refuses sizes that never finish or overflow, naming the option; simulate(null) is simulate()", () => {
+    const quick = { bars: 10, warmupBars: 0 };
+    // A cascade on a depth of 10 USD per 1 % against 1e7 USD of positions drove the price to Infinity and the sweep never ended.
+    assert.throws(() => simulate({ bars: 20, warmupBars: 2, openInterestUsd: 1e7, depthUsd: 10 }), /column "depthUsd": forced orders moved the price to (Infinity|0) in one step: a depth of 10 USD per 1 % is too thin for 10000000 USD of open interest \(default openInterestUsd \/ 10\) \(value 10\)/);
+    assert.throws(() => simulate({ ...quick, holdingBars: 1e-6 }), /column "holdingBars": holdingBars must be at least 1 .*\(value 0.000001\)/);
+    assert.throws(() => simulate({ ...quick, openInterestUsd: 1e7, cohortUsd: 1e-3 }), /column "cohortUsd": cohortUsd must be at least openInterestUsd \/ 1,000,000 \(10\)/);
+    assert.throws(() => simulate({ ...quick, intervalMs: 1e308 }), /column "intervalMs": intervalMs must be at most a day/);
+    assert.throws(() => simulate({ bars: 1e308 }), /column "bars": (bars must be a whole number|at most 10,000,000 bars)/);
+    assert.throws(() => simulate({ ...quick, startPrice: 5e-324 }), /column "startPrice": startPrice must be within \[1e-12, 1e12\] USD/);
+    assert.throws(() => simulate({ ...quick, resistance: 5e-324 }), /column "resistance": resistance must be within/);
+    assert.throws(() => simulate("eth" as never), /column "options": options must be an object/);
+    assert.deepEqual(simulate(null as never).candles.objects().slice(0, 2), simulate({}).candles.objects().slice(0, 2));
+  });
+
+  it("gridAround(price, share, bins), trueMapAt(time, grid) and trueLiquidationMap(truth) name a bad argument", () => {
+    assert.throws(() => gridAround(NaN), /gridAround: column "price": price must be a finite number \(value NaN\)/);
+    assert.throws(() => gridAround(100, 0.001, Infinity), /gridAround: column "bins": bins must be a whole number from 1 to 5000000 \(value Infinity\)/);
+    const sim = simulate({ bars: 10, warmupBars: 0 });
+    assert.throws(() => sim.trueMapAt(undefined, { lo: 0, step: 1, bins: -1, prices: new Float64Array(0) }), /trueMapAt: column "grid.bins": grid.bins must be a whole number from 1 to 5000000 \(value -1\)/);
+    assert.throws(() => trueLiquidationMap(null as never), /trueLiquidationMap: needs a true map from simulate\(\.\.\.\)\.trueMapAt\(time, grid\) \(value null\)/);
   });
 
   it("simulate({longShare: 2}) throws naming the option", () => {
