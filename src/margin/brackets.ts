@@ -32,13 +32,22 @@ export function checkBrackets(table: BracketTable): BracketTable {
   const tol = marginOptions.cumTolerance;
   for (let i = 0; i < brackets.length; i++) {
     const b = brackets[i]!;
+    if (typeof b !== "object" || b === null) throw error("must be a bracket { floor, cap, maintenanceMarginRate, maintenanceAmount, maxLeverage }", { symbol: `${symbol} bracket ${i + 1}`, value: b });
     const where = (key: keyof Bracket, value: unknown) => ({ symbol: `${symbol} bracket ${b.bracket ?? i + 1}`, column: table.fields?.[key] ?? key, value });
+    // The bracket number is reported with every liquidation: a whole number (its place in the list when omitted).
+    if (b.bracket !== undefined && !(Number.isInteger(b.bracket) && b.bracket >= 1)) {
+      const w = where("bracket", b.bracket);
+      throw error(`${w.column} must be a whole number >= 1`, w);
+    }
     for (const key of ["floor", "cap", "maintenanceMarginRate", "maintenanceAmount", "maxLeverage"] as const) {
       if (typeof b[key] !== "number" || Number.isNaN(b[key]) || (key !== "cap" && !Number.isFinite(b[key]))) {
         const w = where(key, b[key]);
         throw error(`${w.column} must be a finite number`, w);
       }
     }
+    // Only the last bracket may be unbounded: an infinite cap before it would pass the contiguity
+    // check below (|floor − Infinity| > 1e-9 × Infinity is false).
+    if (b.cap === Infinity && i < brackets.length - 1) throw error(`only the last bracket may have an unbounded cap (this is bracket ${i + 1} of ${brackets.length})`, where("cap", b.cap));
     if (!(b.maintenanceMarginRate > 0 && b.maintenanceMarginRate < 1)) {
       throw error("maintenance margin rate must be in (0, 1)", where("maintenanceMarginRate", b.maintenanceMarginRate));
     }

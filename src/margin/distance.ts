@@ -5,6 +5,7 @@
 import { liquidationPrice } from "./liquidation";
 import { resolveBrackets } from "./resolve";
 import { bracketIndexAt } from "./brackets";
+import { error, finite, positive } from "../util/errors";
 
 /** Options of `distanceRows`, each with its default. */
 export interface DistanceOptions {
@@ -29,9 +30,28 @@ export interface DistanceRow {
 
 const DEFAULTS = { symbol: "BTCUSDT", notionals: [10_000, 1_000_000], leverages: [1, 2, 3, 5, 10, 20, 25, 50, 75, 100, 125], entryPrice: 100_000 };
 
+/** The options with defaults filled in (null reads as not given) and each checked, naming the option, the entry and the value. */
+function resolveDistanceOptions(options: DistanceOptions | null): Required<DistanceOptions> {
+  if (options !== null && typeof options !== "object") throw error("options must be an object", { symbol: "distanceRows", column: "options", value: options });
+  const o = options ?? {};
+  const where = { symbol: "distanceRows" };
+  const list = (name: "notionals" | "leverages", check: (x: unknown, label: string) => number): number[] => {
+    const v: unknown = o[name] ?? DEFAULTS[name];
+    if (!Array.isArray(v)) throw error(`${name} must be an array of numbers`, { ...where, column: name, value: v });
+    return v.map((x: unknown, i) => check(x, `${name}[${i}]`));
+  };
+  const notionals = list("notionals", (x, label) => positive(x, label, where));
+  const leverages = list("leverages", (x, label) => {
+    const v = finite(x, label, where);
+    if (!(v >= 1)) throw error(`${label} must be at least 1`, { ...where, column: label, value: x });
+    return v;
+  });
+  return { symbol: o.symbol ?? DEFAULTS.symbol, notionals, leverages, entryPrice: positive(o.entryPrice ?? DEFAULTS.entryPrice, "entryPrice", where) };
+}
+
 /** Exchange-exact distances to liquidation (Binance USD-M isolated) by leverage and notional. */
-export function distanceRows(options: DistanceOptions = {}): DistanceRow[] {
-  const o = { ...DEFAULTS, ...options };
+export function distanceRows(options: DistanceOptions | null = {}): DistanceRow[] {
+  const o = resolveDistanceOptions(options);
   const brackets = resolveBrackets({ exchange: "binance", contract: "linear", symbol: o.symbol });
   return o.leverages.map((leverage) => {
     const row: DistanceRow = { leverage, naive: 1 / leverage, long: [], short: [] };
@@ -49,8 +69,8 @@ export function distanceRows(options: DistanceOptions = {}): DistanceRow[] {
 }
 
 /** `distanceRows` as a Markdown table; percentages to 3 decimals, "—" where the leverage is not allowed. */
-export function distanceMarkdown(options: DistanceOptions = {}): string {
-  const o = { ...DEFAULTS, ...options };
+export function distanceMarkdown(options: DistanceOptions | null = {}): string {
+  const o = resolveDistanceOptions(options);
   const pct = (x: number) => (Number.isNaN(x) ? "—" : `${(100 * x).toFixed(3)}%`);
   const usd = (x: number) => `$${x >= 1e6 ? `${x / 1e6}M` : `${x / 1e3}k`}`;
   const head = ["leverage", "naive 1/L", ...o.notionals.flatMap((n) => [`long ${usd(n)}`, `short ${usd(n)}`])];

@@ -78,8 +78,9 @@ function plan(p: PositionCommon): Plan {
   let crossMargin = NaN;
   if (p.margin === "cross") {
     if (p.walletBalance === undefined) throw error("cross margin needs walletBalance", { symbol, column: "walletBalance", value: undefined });
+    // A wallet of 0 or less holds no margin: every position in it is liquidated at entry.
     crossMargin =
-      finite(p.walletBalance, "walletBalance", { symbol }) -
+      positive(p.walletBalance, "walletBalance", { symbol }) -
       (p.otherMaintenanceMargin === undefined ? 0 : finite(p.otherMaintenanceMargin, "otherMaintenanceMargin", { symbol })) +
       (p.otherUnrealizedPnl === undefined ? 0 : finite(p.otherUnrealizedPnl, "otherUnrealizedPnl", { symbol }));
   }
@@ -114,6 +115,10 @@ function solveOne(plan: Plan, s: 1 | -1, entryPrice: number, quantity: number, l
   const lev = isPositive(leverage) ? leverage : positive(leverage, label(index, "leverage"), { symbol });
   if (lev < 1) throw error("leverage must be at least 1", { symbol, column: label(index, "leverage"), value: leverage });
   const entryNotional = plan.linear ? q * ep : q / ep;
+  if (!(entryNotional < Infinity)) {
+    const what = plan.linear ? `entryPrice × quantity = ${ep} × ${q}` : `quantity / entryPrice = ${q} / ${ep}`;
+    throw error(`the position's notional at entry, ${what}, is past the largest number (1.8e308)`, { symbol, column: label(index, "entryPrice"), value: entryPrice });
+  }
   const last = b.cap.length - 1;
   if (entryNotional > b.cap[last]!) {
     throw error(`position notional ${entryNotional} at entry exceeds the last bracket's cap ${b.cap[last]}`, { symbol, column: label(index, "quantity"), value: quantity });
@@ -140,7 +145,7 @@ function solveOne(plan: Plan, s: 1 | -1, entryPrice: number, quantity: number, l
     out[0] = Math.max(ep - (s * (margin - mm)) / q, 0);
     out[2] = b.rate[start]!;
     out[3] = b.amount[start]!;
-    checkBeyondEntry(s, ep, out, lev, symbol, index);
+    checkBeyondEntry(s, ep, out, lev, plan, symbol, index);
     return start;
   }
   // Equity as a line in u (u = price for linear, 1/price for inverse): a + slope·u.
@@ -161,7 +166,7 @@ function solveOne(plan: Plan, s: 1 | -1, entryPrice: number, quantity: number, l
   out[0] = plan.linear ? Math.max(u, 0) : u > 0 ? 1 / u : Infinity;
   out[2] = b.rate[i]!;
   out[3] = amount;
-  checkBeyondEntry(s, ep, out, lev, symbol, index);
+  checkBeyondEntry(s, ep, out, lev, plan, symbol, index);
   return i;
 }
 
@@ -172,9 +177,16 @@ function solveOne(plan: Plan, s: 1 | -1, entryPrice: number, quantity: number, l
  * tables rule out by their maximum leverage but a single `maintenanceMarginRate` (no maximum) or
  * hand-made brackets do not: 100x with a 2 % rate would otherwise give a long a level above entry.
  */
-function checkBeyondEntry(s: 1 | -1, ep: number, out: Float64Array, lev: number, symbol: string, index: number): void {
+function checkBeyondEntry(s: 1 | -1, ep: number, out: Float64Array, lev: number, plan: Plan, symbol: string, index: number): void {
   const price = out[0]!;
   if (s === 1 ? price < ep : price > ep) return;
+  // Cross margin does not come from the leverage: the account's margin is what falls short.
+  if (plan.cross) {
+    throw error(
+      `a cross ${s === 1 ? "long" : "short"} is liquidated at entry (liquidation price ${price}, entry ${ep}): the account's cross margin, walletBalance − otherMaintenanceMargin + otherUnrealizedPnl = ${plan.crossMargin}, is not above the position's maintenance margin at entry; raise walletBalance`,
+      { symbol, column: "walletBalance", value: plan.crossMargin },
+    );
+  }
   throw error(
     `a ${lev}x ${s === 1 ? "long" : "short"} is liquidated at entry (liquidation price ${price}, entry ${ep}): its initial margin, 1/${lev} = ${(100 / lev).toPrecision(4)} % of the notional, is not above the maintenance margin rate ${(100 * out[2]!).toPrecision(4)} % (plus fees, if given); lower the leverage`,
     { symbol, column: label(index, "leverage"), value: lev },

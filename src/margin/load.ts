@@ -80,6 +80,17 @@ function isObject(x: unknown): x is Record<string, unknown> {
   return typeof x === "object" && x !== null && !Array.isArray(x);
 }
 
+/**
+ * Throws unless every entry of a source's list is an object (a null inside an exchange response
+ * would otherwise fail as a TypeError reading its first field), naming the symbol and the entry.
+ */
+function entries<T>(list: T[], symbol: string | undefined, column: string, what: string): T[] {
+  list.forEach((e, i) => {
+    if (!isObject(e)) throw error(`${column}[${i}] must be ${what}`, { ...(symbol !== undefined ? { symbol } : {}), column, value: e });
+  });
+  return list;
+}
+
 /** Picks the entry for `symbol` from a list of per-symbol entries, or the only one. */
 function pick<T>(entries: T[], symbolOf: (e: T) => string | undefined, symbol: string | undefined, what: string): T {
   if (symbol !== undefined) {
@@ -93,9 +104,10 @@ function pick<T>(entries: T[], symbolOf: (e: T) => string | undefined, symbol: s
 
 /** Brackets from a Binance leverageBracket response (USD-M or COIN-M). */
 export function fromBinance(response: BinanceSymbolBrackets | BinanceSymbolBrackets[], symbol?: string): BracketTable {
-  const entry = Array.isArray(response) ? pick(response, (e) => e.symbol ?? e.pair, symbol, "Binance leverageBracket response") : response;
+  const entry = Array.isArray(response) ? pick(entries(response, symbol, "response", "a symbol's entry { symbol, brackets }"), (e) => e.symbol ?? e.pair, symbol, "Binance leverageBracket response") : response;
   if (!isObject(entry) || !Array.isArray(entry.brackets)) throw error("not a Binance leverageBracket entry", { symbol, column: "brackets", value: entry });
   const name = entry.symbol ?? entry.pair ?? symbol ?? "binance";
+  entries(entry.brackets, name, "brackets", "a bracket { bracket, initialLeverage, notionalFloor, notionalCap, maintMarginRatio, cum }");
   const coin = entry.brackets.some((b) => b.qtyCap !== undefined);
   // Binance's COIN-M documentation spells the floor "qtylFloor" in one example; accept both.
   const floorField = !coin ? "notionalFloor" : entry.brackets.some((b) => "qtylFloor" in b && !("qtyFloor" in b)) ? "qtylFloor" : "qtyFloor";
@@ -133,6 +145,7 @@ export function fromCcxt(tiers: CcxtLeverageTier[] | Record<string, CcxtLeverage
     name = key;
   } else throw error("ccxt leverage tiers must be an array or an object keyed by symbol", { symbol, column: "tiers", value: tiers });
   if (!Array.isArray(list)) throw error("ccxt leverage tiers must be an array", { symbol, column: "tiers", value: list });
+  entries(list, name, "tiers", "a tier { tier, minNotional, maxNotional, maintenanceMarginRate, maxLeverage }");
   name = name ?? list[0]?.symbol ?? "ccxt";
   // ccxt passes OKX's position tiers through with minSz/maxSz as minNotional/maxNotional: those
   // are position sizes in contracts (e.g. 0.01 BTC each on BTC-USDT-SWAP), not USD notionals, and
@@ -177,6 +190,7 @@ export function fromBybit(response: BybitRiskLimit[] | { result: { list: BybitRi
   const r = response as Record<string, unknown>;
   const all = Array.isArray(response) ? response : isObject(r) ? (isObject(r.result) ? r.result.list : r.list) : undefined;
   if (!Array.isArray(all)) throw error("not a Bybit risk-limit response", { symbol, column: "result.list", value: response });
+  entries(all, symbol, "list", "a risk-limit tier { id, symbol, riskLimitValue, maintenanceMargin, maxLeverage }");
   const symbols = [...new Set(all.map((t) => t.symbol))];
   const name = pick(symbols, (s) => s, symbol, "Bybit risk-limit list");
   const list = all.filter((t) => t.symbol === name);

@@ -67,7 +67,7 @@ export interface Position {
   brackets?: BracketSource;
   /** A single maintenance margin rate (maintenance amount 0) instead of brackets. */
   maintenanceMarginRate?: number;
-  /** Cross margin: wallet balance (USD for linear, coin for inverse). */
+  /** Cross margin: wallet balance (USD for linear, coin for inverse), > 0. */
   walletBalance?: number;
   /** Cross margin: maintenance margin of the account's other positions (Binance TMM1). */
   otherMaintenanceMargin?: number;

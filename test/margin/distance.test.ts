@@ -26,4 +26,13 @@ describe("margin/distance", () => {
     assert.ok(m, "docs/margin.md lacks the distance-table markers");
     assert.equal(m[1], distanceMarkdown());
   });
+
+  it("distanceRows({leverages: null}) takes the defaults; {notionals: 10000}, {leverages: [NaN | 0.5]} throw naming the option and entry", () => {
+    assert.deepEqual(distanceRows({ leverages: null as never }), distanceRows());
+    assert.throws(() => distanceRows({ notionals: 10_000 as never }), /^LiqlabError: distanceRows: column "notionals": notionals must be an array of numbers \(value 10000\)$/);
+    // Was a NaN row, written "NaNx" by distanceMarkdown.
+    assert.throws(() => distanceRows({ leverages: [NaN] }), /^LiqlabError: distanceRows: column "leverages\[0\]": leverages\[0\] must be a finite number \(value NaN\)$/);
+    assert.throws(() => distanceMarkdown({ leverages: [10, 0.5] }), /^LiqlabError: distanceRows: column "leverages\[1\]": leverages\[1\] must be at least 1 \(value 0\.5\)$/);
+    assert.throws(() => distanceMarkdown({ notionals: [10_000, -1] }), /column "notionals\[1\]": notionals\[1\] must be positive \(value -1\)/);
+  });
 });

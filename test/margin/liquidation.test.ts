@@ -305,6 +305,28 @@ describe("margin/liquidation", () => {
     it("throws when the entry notional exceeds the last bracket's cap", () => {
       assert.throws(() => liquidationPrice({ ...good, quantity: 20_000, leverage: 1 }), /column "quantity": position notional 2000000000 at entry exceeds the last bracket's cap 1800000000 \(value 20000\)/);
     });
+    it("liquidationPrice(cross, walletBalance <= 0 | a cross margin under the maintenance at entry) blames walletBalance, not the leverage", () => {
+      const cross: Position = { ...good, margin: "cross", quantity: 1 };
+      assert.throws(() => liquidationPrice({ ...cross, walletBalance: -1000 }), /^LiqlabError: BTCUSDT: column "walletBalance": walletBalance must be positive \(value -1000\)$/);
+      assert.throws(() => liquidationPrice({ ...cross, walletBalance: 0 }), /column "walletBalance": walletBalance must be positive \(value 0\)/);
+      // 1 BTC at 100,000 needs 450 USDT of maintenance (bracket 2: 0.5 % − 50); 10,000 − 9,700 = 300 of cross margin is not enough.
+      assert.throws(
+        () => liquidationPrice({ ...cross, walletBalance: 10_000, otherMaintenanceMargin: 9_700 }),
+        /^LiqlabError: BTCUSDT: column "walletBalance": a cross long is liquidated at entry \(liquidation price [\d.]+, entry 100000\): the account's cross margin, walletBalance − otherMaintenanceMargin \+ otherUnrealizedPnl = 300, is not above the position's maintenance margin at entry; raise walletBalance \(value 300\)$/,
+      );
+    });
+    it("liquidationPrice(entryPrice 1e308, quantity 10 | inverse quantity / entryPrice past 1.8e308) names the notional's overflow, not the leverage", () => {
+      assert.throws(
+        () => liquidationPrice({ ...good, symbol: undefined, maintenanceMarginRate: 0.005, entryPrice: 1e308, quantity: 10 }),
+        /^LiqlabError: binance linear: column "entryPrice": the position's notional at entry, entryPrice × quantity = 1e\+308 × 10, is past the largest number \(1\.8e308\) \(value 1e\+308\)$/,
+      );
+      assert.throws(
+        () => liquidationPrice({ ...good, contract: "inverse", symbol: undefined, maintenanceMarginRate: 0.01, entryPrice: 1e-300, quantity: 1e10, leverage: 2 }),
+        /column "entryPrice": the position's notional at entry, quantity \/ entryPrice = 10000000000 \/ 1e-300, is past the largest number/,
+      );
+      // In a batch the element is named.
+      assert.throws(() => liquidationPrices({ ...btc, symbol: undefined, maintenanceMarginRate: 0.005, side: "long", entryPrice: Float64Array.from([1e5, 1e308]), quantity: 10, leverage: 10 }), /column "entryPrice\[1\]": the position's notional/);
+    });
     it("throws on an unsupported combination and on a bad side", () => {
       assert.throws(() => liquidationPrice({ ...good, exchange: "okx", margin: "cross", walletBalance: 1 }), /okx linear cross margin is not supported/);
       assert.throws(() => liquidationPrice({ ...good, side: "up" as never }), /side must be "long" or "short" \(value "up"\)/);

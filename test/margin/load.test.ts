@@ -155,4 +155,24 @@ describe("margin/load", () => {
       assert.throws(() => validateBrackets({ list: [bybitList[1]!, bybitList[0]!] }), /BTCUSDT bracket 2: column "riskLimitValue": cap must exceed floor 2600000 \(value 2000000\)/);
     });
   });
+
+  it("toBracketTable([b1, null]), fromCcxt([null]), fromBybit({list: [null]}), fromBinance([{symbol, brackets: [null]}]) name the entry, not a TypeError", () => {
+    const b1 = binanceUsdmBrackets.BTCUSDT.brackets[0]!;
+    assert.throws(() => toBracketTable([b1, null]), /^LiqlabError: brackets bracket 2: must be a bracket \{ floor, cap, maintenanceMarginRate, maintenanceAmount, maxLeverage \} \(value null\)$/);
+    assert.throws(() => fromCcxt([null as never]), /^LiqlabError: column "tiers": tiers\[0\] must be a tier \{ tier, minNotional, maxNotional, maintenanceMarginRate, maxLeverage \} \(value null\)$/);
+    assert.throws(() => fromBybit({ list: [bybitList[0]!, null as never] }), /^LiqlabError: column "list": list\[1\] must be a risk-limit tier .* \(value null\)$/);
+    assert.throws(() => fromBinance([{ symbol: "BTCUSDT", brackets: [binanceBtc.brackets[0]!, null as never] }]), /^LiqlabError: BTCUSDT: column "brackets": brackets\[1\] must be a bracket .* \(value null\)$/);
+    assert.throws(() => fromBinance([null as never]), /^LiqlabError: column "response": response\[0\] must be a symbol's entry \{ symbol, brackets \} \(value null\)$/);
+  });
+
+  it("toBracketTable(brackets with bracket 'one' | cap Infinity before the last) throws naming the bracket and field", () => {
+    const b = binanceUsdmBrackets.BTCUSDT.brackets;
+    // Was accepted: liquidationPrice(...).bracket came out NaN.
+    assert.throws(() => toBracketTable([{ ...b[0]!, bracket: "one" as never }, ...b.slice(1)], "BTCUSDT"), /^LiqlabError: BTCUSDT bracket one: column "bracket": bracket must be a whole number >= 1 \(value "one"\)$/);
+    assert.throws(() => toBracketTable([{ ...b[0]!, bracket: 1.5 }, ...b.slice(1)], "BTCUSDT"), /column "bracket": bracket must be a whole number >= 1 \(value 1\.5\)/);
+    // Was accepted: |floor − Infinity| > 1e-9 × Infinity is false, so the gap after it passed as contiguous.
+    assert.throws(() => toBracketTable([b[0]!, { ...b[1]!, cap: Infinity }, ...b.slice(2)], "BTCUSDT"), /^LiqlabError: BTCUSDT bracket 2: column "cap": only the last bracket may have an unbounded cap \(this is bracket 2 of 12\) \(value Infinity\)$/);
+    // The last one may.
+    assert.equal(toBracketTable([...b.slice(0, -1), { ...b[b.length - 1]!, cap: Infinity }], "BTCUSDT").brackets.at(-1)!.cap, Infinity);
+  });
 });
