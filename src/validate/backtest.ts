@@ -11,7 +11,7 @@ import { markEstimate } from "../util/estimate";
 import type { LiquidationModel } from "../engine/types";
 import { error } from "../util/errors";
 import { asOf, rangeBaseline } from "./baseline";
-import { hasColumn, increasing, nonNegative, numbers } from "./columns";
+import { checkTable, hasColumn, increasing, nonNegative, numbers } from "./columns";
 import { calibration, logPearson, spearman, topCapture } from "./metrics";
 import { resolveBacktestOptions, type BacktestOptions } from "./options";
 import { realizedOnBars } from "./realized";
@@ -55,6 +55,11 @@ function oiAtOpen(oi: Columns, label: string, time: Float64Array, open: Float64A
 
 export function backtest(model: LiquidationModel, realized: Columns, options: BacktestOptions): BacktestResult {
   const { realizedTop, estimatedTop, warmupBars: warmup } = resolveBacktestOptions(options);
+  if (typeof model !== "object" || model === null || !("bars" in model)) throw error("model must be a replayed model (liq.replay(...)), with its bars", { symbol: "backtest", column: "model", value: model });
+  checkTable(model.bars, "model.bars");
+  checkTable(options.candles, "candles");
+  if (options.openInterest != null) checkTable(options.openInterest, "openInterest");
+  checkTable(realized, "realized");
   // model.bars: bar times strictly increasing, estimates finite and >= 0.
   const time = numbers(model.bars, "time", "model.bars");
   const n = time.length;
@@ -74,7 +79,7 @@ export function backtest(model: LiquidationModel, realized: Columns, options: Ba
   const low = numbers(options.candles, "low", "candles", n);
   // Bar 0's span: a first OI row stamped within it counts for bar 0; the last bar ends one interval after its open.
   const interval = time[1]! - time[0]!;
-  const oi = options.openInterest === undefined ? oiAtOpen(options.candles, "candles", time, open, interval) : oiAtOpen(options.openInterest, "openInterest", time, open, interval);
+  const oi = options.openInterest == null ? oiAtOpen(options.candles, "candles", time, open, interval) : oiAtOpen(options.openInterest, "openInterest", time, open, interval);
   const base = rangeBaseline(open, high, low, oi, "candles");
   const real = realizedOnBars(time, interval, realized, "realized", "model.bars");
   const from = Math.max(real.first, warmup);

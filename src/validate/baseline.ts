@@ -60,6 +60,10 @@ export function asOf(at: Float64Array, times: Float64Array, values: Float64Array
   const timeColumn = labels.timeColumn ?? "time";
   if (times.length === 0) throw error("no rows: no value to align to the bars", { file: table, column: timeColumn, value: 0 });
   if (values.length !== times.length) throw error(`${column} has ${values.length} rows where time has ${times.length}: the columns of a table must have equal lengths`, { file: table, column, value: values.length });
+  // A NaN value would be handed on to the bars as it is, a NaN time would place every value wrong.
+  for (const [name, a, file] of [[timeColumn, times, table], [column, values, table], ["time", at, atTable]] as const) {
+    for (let i = 0; i < a.length; i++) if (!Number.isFinite(a[i]!)) throw error(`${name} must be a finite number at row ${i}`, { file, column: name, value: a[i] });
+  }
   for (let j = 1; j < times.length; j++) {
     if (!(times[j]! > times[j - 1]!)) throw error(`time must be strictly increasing: row ${j} is not after row ${j - 1} (${times[j - 1]})`, { file: table, column: timeColumn, value: times[j] });
   }

@@ -7,6 +7,21 @@ import type { Columns } from "../engine/index";
 import { toFloat64 } from "../engine/input";
 import { error } from "../util/errors";
 
+/**
+ * Throws unless `t` can hold columns: an arquero table or a plain object of columns (null, a
+ * number or a string would otherwise fail as a TypeError reading its first column).
+ */
+export function checkTable(t: unknown, label: string): asserts t is Columns {
+  if (typeof t !== "object" || t === null || Array.isArray(t)) {
+    throw error("must be an arquero table or an object of columns ({ time: [...], ... })", { file: label, value: Array.isArray(t) ? `an array of ${t.length} rows` : t });
+  }
+}
+
+/** True for a plain array or a typed array (a series of numbers to score). */
+export function isArrayLike(x: unknown): x is ArrayLike<unknown> {
+  return Array.isArray(x) || (ArrayBuffer.isView(x) && !(x instanceof DataView));
+}
+
 export function hasColumn(t: Columns, name: string): boolean {
   return typeof (t as { columnNames?: unknown }).columnNames === "function"
     ? (t as { columnNames(): string[] }).columnNames().includes(name)
@@ -14,8 +29,12 @@ export function hasColumn(t: Columns, name: string): boolean {
 }
 
 function raw(t: Columns, name: string, label: string): ArrayLike<unknown> {
+  checkTable(t, label);
   if (!hasColumn(t, name)) throw error(`missing column ${JSON.stringify(name)}`, { file: label, column: name });
-  return typeof (t as { array?: unknown }).array === "function" ? (t as { array(n: string): ArrayLike<unknown> }).array(name) : (t as Record<string, ArrayLike<unknown>>)[name]!;
+  const a: unknown = typeof (t as { array?: unknown }).array === "function" ? (t as { array(n: string): ArrayLike<unknown> }).array(name) : (t as Record<string, unknown>)[name];
+  // As the engine reads a column: anything with a length (array, typed array), not a string.
+  if (typeof a !== "object" || a === null || typeof (a as { length?: unknown }).length !== "number") throw error("must be an array of values, one per row", { file: label, column: name, value: a });
+  return a as ArrayLike<unknown>;
 }
 
 /**

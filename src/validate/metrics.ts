@@ -11,9 +11,14 @@
  * - `calibration` throws when realized USD sums to 0 (nothing to calibrate against).
  */
 import { error } from "../util/errors";
+import { isArrayLike } from "./columns";
 
-/** Checks two aligned series: same length, at least 2 bars, every value finite (and >= 0 if usd). */
+/** Checks two aligned series: arrays of numbers, same length, at least 2 bars, every value finite (and >= 0 if usd). */
 export function checkPair(x: Float64Array, y: Float64Array, usd: boolean, names: [string, string] = ["estimated", "realized"]): void {
+  // Not arrays (null, {}, a number): their lengths would both read undefined and pass as equal.
+  [x, y].forEach((s, k) => {
+    if (!isArrayLike(s)) throw error(`${names[k]} must be an array of numbers (a Float64Array or number[])`, { column: names[k], value: s });
+  });
   if (x.length !== y.length) throw error(`series lengths differ: ${names[0]} has ${x.length} bars, ${names[1]} ${y.length}`, { value: [x.length, y.length] });
   if (x.length < 2) throw error("at least 2 bars are needed to score a series", { value: x.length });
   for (let k = 0; k < 2; k++) {
@@ -38,11 +43,28 @@ function constant(a: Float64Array): boolean {
   return true;
 }
 
+/**
+ * The e of the power of two 2^e at or just below max |a| (within ±1000; 0 when a holds only 0):
+ * multiplying by 2^−e is exact (the same to the last bit) and brings the largest value near 1,
+ * so sums of values or squares near 1e308 do not overflow into Infinity and NaN.
+ */
+export function unitExponent(a: ArrayLike<number>): number {
+  let max = 0;
+  for (let i = 0; i < a.length; i++) max = Math.max(max, Math.abs(a[i]!));
+  if (!(max > 0 && max < Infinity)) return 0;
+  return Math.max(-1000, Math.min(1000, Math.floor(Math.log2(max))));
+}
+
 function pearsonUnchecked(x: Float64Array, y: Float64Array): number {
   const n = x.length;
   // A constant series has no correlation: exactly 0, not the correlation of the rounding residue
   // left by its mean ((0.1 + 0.1 + 0.1) / 3 is 0.10000000000000002).
   if (constant(x) || constant(y)) return 0;
+  // Correlation does not change with scale: each series is brought near 1 first (exactly).
+  const kx = 2 ** -unitExponent(x);
+  const ky = 2 ** -unitExponent(y);
+  if (kx !== 1) x = x.map((v) => v * kx);
+  if (ky !== 1) y = y.map((v) => v * ky);
   let mx = 0;
   let my = 0;
   for (let i = 0; i < n; i++) {
@@ -132,10 +154,11 @@ export interface TopCaptureOptions {
  * Ties at either cut-off count by expected membership (topWeights), so a constant series scores
  * exactly k/n with k = max(1, ceil(estimatedTop × n)) (chance: 0.10 at 40 bars, 0.2 at 5), never a free 1.
  */
-export function topCapture(x: Float64Array, y: Float64Array, options: TopCaptureOptions = {}): number {
+export function topCapture(x: Float64Array, y: Float64Array, options: TopCaptureOptions | null = {}): number {
   checkPair(x, y, true);
-  const wx = topWeights(x, options.estimatedTop ?? 0.1);
-  const wy = topWeights(y, options.realizedTop ?? 0.05);
+  // null options read as none given.
+  const wx = topWeights(x, options?.estimatedTop ?? 0.1);
+  const wy = topWeights(y, options?.realizedTop ?? 0.05);
   let hit = 0;
   let total = 0;
   for (let i = 0; i < x.length; i++) {
@@ -145,15 +168,27 @@ export function topCapture(x: Float64Array, y: Float64Array, options: TopCapture
   return hit / total;
 }
 
-/** sum(x) / sum(y). Throws when realized USD sums to 0: there is nothing to calibrate against. */
+/**
+ * sum(x) / sum(y). Throws when realized USD sums to 0: there is nothing to calibrate against. Each
+ * sum is taken of its series brought near 1 (exactly, by a power of two), so USD near 1e308 does
+ * not overflow into Infinity / Infinity; a ratio beyond the largest number throws.
+ */
 export function calibration(x: Float64Array, y: Float64Array): number {
   checkPair(x, y, true);
+  const ex = unitExponent(x);
+  const ey = unitExponent(y);
+  const kx = 2 ** -ex;
+  const ky = 2 ** -ey;
   let sx = 0;
   let sy = 0;
   for (let i = 0; i < x.length; i++) {
-    sx += x[i]!;
-    sy += y[i]!;
+    sx += x[i]! * kx;
+    sy += y[i]! * ky;
   }
   if (sy === 0) throw error("realized USD sums to 0: calibration is undefined", { column: "realized", value: 0 });
-  return sx / sy;
+  // (sx / kx) / (sy / ky): the ratio first, then 2^(ex − ey), in two halves so neither power overflows.
+  const half = Math.trunc((ex - ey) / 2);
+  const r = (sx / sy) * 2 ** half * 2 ** (ex - ey - half);
+  if (!Number.isFinite(r)) throw error("calibration overflows: estimated USD sums to more than 1.8e308 times realized USD", { column: "estimated", value: r });
+  return r;
 }

@@ -7,8 +7,8 @@ import { error } from "../util/errors";
 export interface BacktestOptions {
   /** Candles the model was replayed on (`time`, `open`, `high`, `low`; same times as model.bars): the baseline's bar ranges. Required. */
   candles: Columns;
-  /** Open interest (`time` and `openInterestUsd`, or `openInterest` in base coin): the baseline's OI. Default: the candles' own columns. */
-  openInterest?: Columns;
+  /** Open interest (`time` and `openInterestUsd`, or `openInterest` in base coin): the baseline's OI. Default (or null): the candles' own columns. */
+  openInterest?: Columns | null;
   /** Share of the largest realized bars topCapture must catch, in (0, 1]. Default 0.05. */
   realizedTop?: number;
   /** Share of bars a series flags as its largest, in (0, 1]. Default 0.10. */
@@ -23,7 +23,8 @@ export const BACKTEST_DEFAULTS = { realizedTop: 0.05, estimatedTop: 0.1, warmupB
 
 /** The options with defaults filled in and each checked; errors name the option and value. */
 export function resolveBacktestOptions(o: BacktestOptions): { realizedTop: number; estimatedTop: number; warmupBars: number } {
-  if (!o || o.candles === undefined) throw error("backtest needs options.candles (the candles the model was replayed on)", { symbol: "backtest", column: "candles" });
+  // A null option reads as an omitted one; candles cannot be omitted.
+  if (!o || o.candles == null) throw error("backtest needs options.candles (the candles the model was replayed on)", { symbol: "backtest", column: "candles" });
   const share = (name: "realizedTop" | "estimatedTop") => {
     const v = o[name] ?? BACKTEST_DEFAULTS[name];
     if (typeof v !== "number" || !(v > 0 && v <= 1)) throw error(`${name} must be a share in (0, 1]`, { symbol: "backtest", column: name, value: v });

@@ -151,4 +151,23 @@ describe("validate/backtest", () => {
     assert.equal(r.bars, n);
     assert.equal(r.long.model.spearman, 1);
   });
+
+  it("backtest(null | a model without bars, realized, {candles}) throws naming the model, not a TypeError", () => {
+    assert.throws(() => backtest(null as unknown as LiquidationModel, realized, { candles, openInterest }), /^LiqlabError: backtest: column "model": model must be a replayed model \(liq\.replay\(\.\.\.\)\), with its bars \(value null\)$/);
+    assert.throws(() => backtest({ bars: 5 } as unknown as LiquidationModel, realized, { candles, openInterest }), /^LiqlabError: model\.bars: must be an arquero table or an object of columns \(\{ time: \[\.\.\.\], \.\.\. \}\) \(value 5\)$/);
+  });
+
+  it("backtest(model, null | a column that is not an array, {candles}) throws naming the realized table", () => {
+    const model = modelOf(time, time, time);
+    assert.throws(() => backtest(model, null as never, { candles, openInterest }), /^LiqlabError: realized: must be an arquero table or an object of columns \(\{ time: \[\.\.\.\], \.\.\. \}\) \(value null\)$/);
+    assert.throws(() => backtest(model, { ...realized, longUsd: 5 } as never, { candles, openInterest }), /^LiqlabError: realized, column "longUsd": must be an array of values, one per row \(value 5\)$/);
+  });
+
+  it("backtest(model, realized, {candles: null}) asks for the candles; {openInterest: null} reads the candles' own, as if omitted", () => {
+    const model = modelOf(time, time.map((_, i) => 2 * i), time.map((_, i) => 3 * (n - i)));
+    assert.throws(() => backtest(model, realized, { candles: null as never }), /^LiqlabError: backtest: column "candles": backtest needs options\.candles \(the candles the model was replayed on\)$/);
+    const own = { ...candles, openInterestUsd: openInterest.openInterestUsd };
+    assert.deepEqual(backtest(model, realized, { candles: own, openInterest: null }).long, backtest(model, realized, { candles: own }).long);
+    assert.throws(() => backtest(model, realized, { candles, openInterest: 7 as never }), /^LiqlabError: openInterest: must be an arquero table or an object of columns/);
+  });
 });

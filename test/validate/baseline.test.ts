@@ -41,4 +41,10 @@ describe("validate/baseline", () => {
     assert.throws(() => asOf(f([10, 20]), f([10, 30, 20]), f([1, 2, 3])), /^LiqlabError: openInterest, column "time": time must be strictly increasing: row 2 is not after row 1 \(30\) \(value 20\)$/);
     assert.throws(() => asOf(f([20, 10]), f([10]), f([1]), 0, { at: "candles" }), /^LiqlabError: candles, column "time": time must be increasing: row 1 is before row 0 \(20\) \(value 10\)$/);
   });
+
+  it("asOf(at, times, [NaN] | [NaN] times | NaN at) throws naming the table, column and row instead of returning NaN", () => {
+    assert.throws(() => asOf(f([1, 2]), f([0]), f([NaN])), /^LiqlabError: openInterest, column "openInterestUsd": openInterestUsd must be a finite number at row 0 \(value NaN\)$/);
+    assert.throws(() => asOf(f([1, 2]), f([0, NaN]), f([1, 2]), 0, { timeColumn: "closeTime" }), /openInterest, column "closeTime": closeTime must be a finite number at row 1 \(value NaN\)/);
+    assert.throws(() => asOf(f([NaN]), f([0]), f([1])), /^LiqlabError: model\.bars, column "time": time must be a finite number at row 0 \(value NaN\)$/);
+  });
 });

@@ -23,4 +23,12 @@ describe("validate/distance", () => {
     const other = { ...grid, lo: 91 };
     assert.throws(() => mapDistance({ price: 100, grid, long: [at(1, 1)], short: [at(2, 1)] }, { price: 100, grid: other, long: [at(1, 1)], short: [at(2, 1)] }), /maps must share one grid/);
   });
+
+  it("mapDistance(null | price 0 | grid null | a short tier, truth) throws naming the map and field, not NaN or a TypeError", () => {
+    const m = { price: 100, grid, long: [at(1, 1)], short: [at(15, 1)] };
+    assert.throws(() => mapDistance(null as never, m), /^LiqlabError: mapDistance: column "estimated": must be a liquidation map \(price, grid, long, short\) \(value null\)$/);
+    assert.throws(() => mapDistance({ ...m, price: 0 }, m), /^LiqlabError: mapDistance: column "estimated\.price": estimated\.price must be positive \(value 0\)$/);
+    assert.throws(() => mapDistance(m, { ...m, grid: null as never }), /mapDistance: column "truth\.grid": grid must be a price grid \{ lo, step, bins, prices \} with bins prices \(value null\)/);
+    assert.throws(() => mapDistance(m, { ...m, short: [new Float64Array(3)] }), /mapDistance: column "truth\.short": tier 0 must be an array of 20 USD amounts, one per bin \(value "length 3"\)/);
+  });
 });

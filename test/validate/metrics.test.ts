@@ -109,4 +109,42 @@ describe("validate/metrics", () => {
       { seed: 20260526, numRuns: 300 },
     );
   });
+
+  it("pearson({}, {}), spearman(5, 5), topCapture(null, y), calibration(x, 'abc'), logPearson(new Date(), y) refuse non-arrays, naming the series", () => {
+    const y = f([1, 5, 2]);
+    const msg = (name: string, value: string) => new RegExp(`^LiqlabError: column "${name}": ${name} must be an array of numbers \\(a Float64Array or number\\[\\]\\) \\(value ${value}\\)$`);
+    // Both lengths read undefined, which passed as equal: pearson gave 0, topCapture NaN.
+    assert.throws(() => pearson({} as never, {} as never), msg("estimated", "\\{\\}"));
+    assert.throws(() => spearman(5 as never, 5 as never), msg("estimated", "5"));
+    assert.throws(() => topCapture(null as never, y), msg("estimated", "null"));
+    assert.throws(() => calibration(y, "abc" as never), msg("realized", '"abc"'));
+    assert.throws(() => logPearson(new Date(0) as never, y), msg("estimated", '"1970-01-01T00:00:00.000Z"'));
+    // Plain arrays of numbers are scored as typed ones.
+    assert.equal(pearson([1, 2, 3] as never, [2, 4, 6] as never), 1);
+  });
+
+  it("topCapture(x, y, null) takes the default shares, as with no options", () => {
+    const x = f([1, 9, 5, 5, 5, 0, 0, 0, 0, 0]);
+    const y = f([0, 9, 0, 1, 0, 0, 0, 2, 0, 0]);
+    assert.equal(topCapture(x, y, null), topCapture(x, y));
+  });
+
+  it("pearson(x, y), spearman and logPearson of values near 1e308 or 1e-310 are exact correlations, not NaN or 0", () => {
+    // Unscaled, the squares overflow to Infinity (1e200² and sums of 1e308) or underflow to 0.
+    assert.equal(pearson(f([1e200, 2e200, 3e200]), f([1e200, 2e200, 3e200])), 1);
+    assert.equal(pearson(f([1e308, 1.5e308]), f([1, 2])), 1);
+    assert.equal(pearson(f([1e308, -1e308, 1.7e308]), f([1, -1, 1.7])), 1);
+    assert.equal(pearson(f([1e-310, 2e-310, 3e-310]), f([3, 2, 1])), -1);
+    // Scaling is by a power of two, so ordinary inputs give the same value to the last bit.
+    const a = f([3, 1, 4, 1.5, 9, 2.6]);
+    const b = f([2, 7, 1, 8, 2.8, 1.8]);
+    assert.equal(pearson(a.map((v) => v * 2 ** 900), b), pearson(a, b));
+  });
+
+  it("calibration(x, y) of USD near 1e308 is their ratio, not Infinity / Infinity; a ratio past 1.8e308 throws", () => {
+    assert.equal(calibration(f([1e308, 1e308]), f([1e308, 1e308])), 1);
+    assert.equal(calibration(f([1.5e308, 1.5e308]), f([0.5e308, 1e308])), 2);
+    assert.equal(calibration(f([1e300, 1e300]), f([1e-5, 1e-5])), 1e305);
+    assert.throws(() => calibration(f([1e308, 1e308]), f([1e-300, 1e-300])), /^LiqlabError: column "estimated": calibration overflows: estimated USD sums to more than 1\.8e308 times realized USD \(value Infinity\)$/);
+  });
 });

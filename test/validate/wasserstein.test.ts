@@ -32,4 +32,19 @@ describe("validate/wasserstein", () => {
   it("wasserstein1(unsorted prices, a, b) throws naming the point", () => {
     assert.throws(() => wasserstein1(f([1, 3, 2]), f([1, 1, 1]), f([1, 1, 1])), /strictly increasing at point 2 \(value 2\)/);
   });
+
+  it("wasserstein1(null | {} | a number, a, b) refuses what is not an array of numbers, naming it", () => {
+    assert.throws(() => wasserstein1(null as never, f([1]), f([1])), /^LiqlabError: column "prices": prices must be an array of numbers \(a Float64Array or number\[\]\) \(value null\)$/);
+    assert.throws(() => wasserstein1(f([1, 2]), {} as never, f([1, 1])), /column "first profile": first profile must be an array of numbers \(a Float64Array or number\[\]\) \(value \{\}\)/);
+    assert.throws(() => wasserstein1(f([1, 2]), f([1, 1]), 3 as never), /column "second profile": second profile must be an array of numbers .* \(value 3\)/);
+  });
+
+  it("wasserstein1(prices -1e308 to 1e308 | masses near 1e308, a, b) gives the distance, not NaN; one past 1.8e308 throws", () => {
+    // The gap between the points (2e308) is past the largest number; equal profiles are still 0 apart.
+    assert.equal(wasserstein1(f([-1e308, 1e308]), f([1, 1]), f([1, 1])), 0);
+    // Masses of 1e308 sum to Infinity unscaled: half the mass moves 2 points over, 1 apart each.
+    assert.equal(wasserstein1(f([0, 1, 2]), f([1e308, 1e308, 0]), f([0, 1e308, 1e308])), 1);
+    assert.equal(wasserstein1(f([-1e308, 0, 1e308]), f([1, 1, 0]), f([0, 1, 1])), 1e308);
+    assert.throws(() => wasserstein1(f([-1e308, 1e308]), f([1, 0]), f([0, 1])), /^LiqlabError: column "prices": the distance overflows: it is more than 1\.8e308 in the units of prices \(value \[-1e\+308,1e\+308\]\)$/);
+  });
 });
