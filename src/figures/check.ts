@@ -20,8 +20,19 @@ export function checkFinite(xs: ArrayLike<number>, label: string, symbol: string
   }
 }
 
-/** Throws unless `xs.length === n`. */
+/** Throws unless `x` is an object (not null): what a builder reads fields of. */
+export function checkObject(x: unknown, label: string, symbol: string, what: string): void {
+  if (typeof x !== "object" || x === null) throw error(`${label} must be ${what}`, { symbol, value: x });
+}
+
+/** Throws unless `xs` is an array (plain or typed: anything with a length but a string). */
+export function checkArray(xs: unknown, label: string, symbol: string): asserts xs is ArrayLike<unknown> {
+  if (typeof xs !== "object" || xs === null || typeof (xs as { length?: unknown }).length !== "number") throw error(`${label} must be an array`, { symbol, value: xs });
+}
+
+/** Throws unless `xs` is an array of length `n`. */
 export function checkLength(xs: ArrayLike<unknown>, n: number, label: string, symbol: string): void {
+  checkArray(xs, label, symbol);
   if (xs.length !== n) throw error(`${label} has length ${xs.length}, expected ${n}`, { symbol, value: xs.length });
 }
 
@@ -37,6 +48,7 @@ export function checkAscending(xs: ArrayLike<number>, label: string, symbol: str
  * and ascending. A NaN here would reach an axis range or a trace as null.
  */
 export function checkGrid(grid: PriceGrid, label: string, symbol: string): void {
+  checkObject(grid, label, symbol, "a price grid { lo, step, bins, prices }");
   finite(grid.lo, `${label}.lo`, { symbol });
   positive(grid.step, `${label}.step`, { symbol });
   checkLength(grid.prices, grid.bins, `${label}.prices`, symbol);
@@ -50,6 +62,8 @@ export function checkCandles(
   label: string,
   symbol: string,
 ): void {
+  checkObject(c, label, symbol, "candles { time, open, high, low, close }");
+  checkArray(c.time, `${label}.time`, symbol);
   const k = c.time.length;
   checkFinite(c.time, `${label}.time`, symbol);
   checkAscending(c.time, `${label}.time`, symbol);

@@ -3,14 +3,23 @@
  * itself; text we write (titles, annotations) uses the same conventions: USD with thousands
  * separators, times in UTC.
  */
+import { error } from "../util/errors";
 
 /** d3-format for USD axes and hovers: "$65,432". */
 export const USD_FORMAT = "$,.0f";
 
-/** "$12,345,678" — whole dollars with thousands separators. */
-export function usd(x: number): string {
-  const sign = x < 0 ? "-" : "";
-  return `${sign}$${Math.round(Math.abs(x)).toLocaleString("en-US")}`;
+/** Throws unless `x` is a number or a BigInt (Arrow and Parquet int64 columns arrive as BigInt). */
+function amount(x: unknown, who: string): number | bigint {
+  if (typeof x === "number" || typeof x === "bigint") return x;
+  throw error("needs a USD amount (a number or a BigInt)", { symbol: who, value: x });
+}
+
+/** "$12,345,678" — whole dollars with thousands separators. A BigInt is written exactly. */
+export function usd(x: number | bigint): string {
+  const v = amount(x, "usd");
+  if (typeof v === "bigint") return `${v < 0n ? "-" : ""}$${(v < 0n ? -v : v).toLocaleString("en-US")}`;
+  const sign = v < 0 ? "-" : "";
+  return `${sign}$${Math.round(Math.abs(v)).toLocaleString("en-US")}`;
 }
 
 /**
@@ -80,8 +89,18 @@ function fixedUsd(x: number, d: number): string {
   return `${sign}$${body}`;
 }
 
-/** "$12.3M", "$845K", "$1.20B", "$1.50T": short USD for annotations where space is tight; ±Infinity and NaN as `usd` writes them. */
-export function usdShort(x: number): string {
+/**
+ * "$12.3M", "$845K", "$1.20B", "$1.50T": short USD for annotations where space is tight; ±Infinity
+ * and NaN as `usd` writes them. A BigInt is shortened as the number it rounds to (one past the
+ * largest number is written in full by `usd`).
+ */
+export function usdShort(x: number | bigint): string {
+  const v = amount(x, "usdShort");
+  if (typeof v === "bigint") return Number.isFinite(Number(v)) ? usdShort(Number(v)) : usd(v);
+  return shortUsd(v);
+}
+
+function shortUsd(x: number): string {
   if (!Number.isFinite(x)) return usd(x);
   const a = Math.abs(x);
   const sign = x < 0 ? "-" : "";
@@ -94,6 +113,10 @@ export function usdShort(x: number): string {
   return `${sign}$${a.toFixed(0)}`;
 }
 
+/** 0000-01-01 00:00 and 9999-12-31 23:59:59.999 UTC, epoch ms: the times a 4-digit year writes. */
+const FIRST_MS = -62_167_219_200_000;
+const LAST_MS = 253_402_300_799_999;
+
 /** "2026-06-08 15:30 UTC" for an epoch-ms time. */
 export function utcLabel(ms: number): string {
   return `${utcPlotly(ms).slice(0, 16)} UTC`;
@@ -104,6 +127,9 @@ export function utcLabel(ms: number): string {
  * axis shows UTC whatever the viewer's zone.
  */
 export function utcPlotly(ms: number): string {
+  // Past ±8.64e15 ms (or NaN) toISOString throws a RangeError; outside years 0000 to 9999 it writes
+  // "+275760-09-13…", which the 4-digit form below and plotly's date axes misread.
+  if (typeof ms !== "number" || !(ms >= FIRST_MS && ms <= LAST_MS)) throw error("time must be epoch ms UTC in the years 0000 to 9999 (-62167219200000 to 253402300799999)", { column: "time", value: ms });
   const iso = new Date(ms).toISOString();
   return `${iso.slice(0, 10)} ${iso.slice(11, 19)}`;
 }

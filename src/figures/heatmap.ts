@@ -10,7 +10,7 @@
  */
 import type { Heatmap } from "../engine/types";
 import { error } from "../util/errors";
-import { checkAscending, checkCandles, checkFinite, checkGrid, checkLength, checkUsd } from "./check";
+import { checkArray, checkAscending, checkCandles, checkFinite, checkGrid, checkLength, checkObject, checkUsd } from "./check";
 import type { Figure, Trace } from "./figure";
 import { USD_FORMAT, ordinal, priceAxisFormat, priceDecimals, priceFormat, usdAmount, utcLabel, utcPlotly } from "./format";
 import { markerSizes, meanColumns, medianStep, positivePercentile, transpose } from "./kernels";
@@ -28,6 +28,8 @@ const MARKER = {
 } as const;
 
 function checkHeatmap(h: Heatmap): void {
+  checkObject(h, "heatmap", WHO, "a heatmap (model.heatmap())");
+  checkArray(h.times, "heatmap.times", WHO);
   const cols = h.times.length;
   if (cols === 0) throw error("heatmap has no time columns: no bar's close reached a multiple of the heatmap's step; pass a shorter step (model.heatmap({ step })) or more bars", { symbol: WHO, value: 0 });
   checkFinite(h.times, "heatmap.times", WHO);
@@ -79,7 +81,7 @@ function timeRange(h: Heatmap): [string, string] {
  * colour clipped at options.clipPercentile (default the 99th percentile of non-zero cells).
  * Options and defaults: HeatmapOptions.
  */
-export function heatmapFigure(heatmap: Heatmap, options: HeatmapOptions = {}): Figure {
+export function heatmapFigure(heatmap: Heatmap, options: HeatmapOptions | null = {}): Figure {
   const o = resolveHeatmapOptions(options);
   checkHeatmap(heatmap);
   // More columns than the screen has pixels: each drawn cell is the mean of k columns.

@@ -121,11 +121,18 @@ export function logTicks(lo: number, hi: number, maxTicks: number): number[] {
   return out.reverse();
 }
 
-/** Share of the total, in percent, of each value; all 0 when the total is 0. */
+/**
+ * Share of the total, in percent, of each value; all 0 when the total is 0. Values are brought
+ * near 1 first by a power of two (exact: shares do not change with scale), so values near 1e308
+ * do not sum to Infinity and divide into NaN.
+ */
 export function percentOfTotal(xs: ArrayLike<number>): number[] {
+  let max = 0;
+  for (let i = 0; i < xs.length; i++) max = Math.max(max, Math.abs(xs[i]!));
+  const k = max > 0 && max < Infinity ? 2 ** -Math.max(-1000, Math.min(1000, Math.floor(Math.log2(max)))) : 1;
   let total = 0;
-  for (let i = 0; i < xs.length; i++) total += xs[i]!;
-  return Array.from(xs, (x) => (total > 0 ? (100 * x) / total : 0));
+  for (let i = 0; i < xs.length; i++) total += xs[i]! * k;
+  return Array.from(xs, (x) => (total > 0 ? (100 * (x * k)) / total : 0));
 }
 
 /** Marker diameters with area proportional to USD: maxSize·sqrt(usd / max(usd)), at least minSize. */

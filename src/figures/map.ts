@@ -5,7 +5,7 @@
  */
 import type { LiquidationMap } from "../engine/types";
 import { error, finite, positive } from "../util/errors";
-import { checkFinite, checkGrid, checkLength, checkUsd } from "./check";
+import { checkArray, checkFinite, checkGrid, checkLength, checkObject, checkUsd } from "./check";
 import type { Figure, Trace } from "./figure";
 import { USD_FORMAT, priceDecimals, priceAxisFormat, priceFormat, priceText, priceTextTrimmed, usdShort, utcLabel } from "./format";
 import { tierTotals } from "./kernels";
@@ -16,10 +16,12 @@ import { PRICE_LINE_COLOUR, SIDE_COLOURS, THRESHOLD_COLOUR, baseLayout, tierColo
 const WHO = "mapFigure";
 
 function checkMap(map: LiquidationMap): void {
+  checkObject(map, "map", WHO, "a liquidation map (model.mapAt(), liq.liquidationMap(...))");
   finite(map.time, "map.time", { symbol: WHO });
   positive(map.price, "map.price", { symbol: WHO });
-  const n = map.grid.bins;
   checkGrid(map.grid, "map.grid", WHO);
+  const n = map.grid.bins;
+  checkArray(map.tiers, "map.tiers", WHO);
   checkLength(map.long, map.tiers.length, "map.long", WHO);
   checkLength(map.short, map.tiers.length, "map.short", WHO);
   map.tiers.forEach((lev, t) => {
@@ -29,6 +31,7 @@ function checkMap(map: LiquidationMap): void {
     checkUsd(map.long[t]!, `map.long[${t}]`, WHO);
     checkUsd(map.short[t]!, `map.short[${t}]`, WHO);
   });
+  checkObject(map.cumulative, "map.cumulative", WHO, "the cumulative curves { price, long, short }");
   for (const key of ["price", "long", "short"] as const) checkLength(map.cumulative[key], n, `map.cumulative.${key}`, WHO);
   checkFinite(map.cumulative.price, "map.cumulative.price", WHO);
   checkUsd(map.cumulative.long, "map.cumulative.long", WHO);
@@ -143,7 +146,7 @@ function markers(map: LiquidationMap, thresholds: number[], [lo, hi]: [number, n
  * leverage tier (one colour per tier, the same in every figure). Right axis: USD liquidated if
  * price moves from the current price to each level. Options and defaults: MapOptions.
  */
-export function mapFigure(map: LiquidationMap, options: MapOptions = {}): Figure {
+export function mapFigure(map: LiquidationMap, options: MapOptions | null = {}): Figure {
   const o = resolveMapOptions(options);
   checkMap(map);
   const gridLo = map.grid.lo;

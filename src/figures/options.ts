@@ -31,9 +31,9 @@ export interface MapOptions {
   /**
    * Prices to annotate with the cumulative USD liquidated if price reaches them; default none. A
    * label sits outward from the current price, or inward when its line is within a quarter of the
-   * shown range from the edge (so it never covers the axis).
+   * shown range from the edge (so it never covers the axis). A single price reads as [price].
    */
-  thresholds?: number[];
+  thresholds?: number | number[];
   /** Draw the cumulative long/short curves on the right axis; default true. */
   cumulative?: boolean;
   /** Price range [low, high] shown; default the whole grid (widened to include thresholds). */
@@ -53,8 +53,8 @@ export interface HeatmapOptions {
   clipPercentile?: number;
   /** Draw the candles on top; default true. */
   candles?: boolean;
-  /** Realized liquidations to mark: per-bar table or events; default none. */
-  realized?: RealizedTable | RealizedEvent[];
+  /** Realized liquidations to mark: per-bar table or events; default (or null) none. */
+  realized?: RealizedTable | RealizedEvent[] | null;
   /** Largest realized marker diameter in px (area ∝ USD); default 18. */
   markerMaxSize?: number;
   /**
@@ -100,24 +100,48 @@ function range(r: unknown, name: string): [number, number] {
   return [lo, hi];
 }
 
-export function resolveMapOptions(o: MapOptions = {}) {
-  const thresholds = (o.thresholds ?? MAP_DEFAULTS.thresholds).map((t) => positive(t, "thresholds"));
+/** Options as given: null reads as none given (every default), as undefined does. */
+function given<T extends object>(o: T | null | undefined): Partial<T> {
+  if (o === null || o === undefined) return {};
+  if (typeof o !== "object" || Array.isArray(o)) throw error("options must be an object", { column: "options", value: o });
+  return o;
+}
+
+/** A title as given, or undefined for the default; anything but a string throws. */
+function title(t: unknown): string | undefined {
+  if (t === undefined || t === null) return undefined;
+  if (typeof t !== "string") throw error("title must be a string", { column: "title", value: t });
+  return t;
+}
+
+/** One price or a list of them (a single number reads as [it]). */
+function thresholdList(t: unknown): number[] {
+  if (t === undefined || t === null) return [...MAP_DEFAULTS.thresholds];
+  if (typeof t === "number") return [positive(t, "thresholds")];
+  if (!Array.isArray(t) && !(ArrayBuffer.isView(t) && !(t instanceof DataView))) throw error("thresholds must be a price or an array of prices", { column: "thresholds", value: t });
+  return Array.from(t as ArrayLike<unknown>, (x) => positive(x, "thresholds"));
+}
+
+export function resolveMapOptions(options: MapOptions | null = {}) {
+  const o = given(options);
+  const thresholds = thresholdList(o.thresholds);
   return {
-    title: o.title,
+    title: title(o.title),
     thresholds,
     cumulative: o.cumulative ?? MAP_DEFAULTS.cumulative,
     priceRange: o.priceRange === undefined ? undefined : range(o.priceRange, "priceRange"),
   };
 }
 
-export function resolveHeatmapOptions(o: HeatmapOptions = {}) {
+export function resolveHeatmapOptions(options: HeatmapOptions | null = {}) {
+  const o = given(options);
   const clip = finite(o.clipPercentile ?? HEATMAP_DEFAULTS.clipPercentile, "clipPercentile");
   if (!(clip > 0 && clip <= 100)) throw error("clipPercentile must be in (0, 100]", { column: "clipPercentile", value: clip });
   return {
-    title: o.title,
+    title: title(o.title),
     clipPercentile: clip,
     candles: o.candles ?? HEATMAP_DEFAULTS.candles,
-    realized: o.realized,
+    realized: o.realized ?? undefined,
     markerMaxSize: positive(o.markerMaxSize ?? HEATMAP_DEFAULTS.markerMaxSize, "markerMaxSize"),
     maxColumns: maxColumns(o.maxColumns ?? HEATMAP_DEFAULTS.maxColumns),
   };
@@ -128,14 +152,16 @@ function maxColumns(v: unknown): number {
   throw error("maxColumns must be an integer >= 1 (or Infinity)", { column: "maxColumns", value: v });
 }
 
-export function resolveScatterOptions(o: ValidationScatterOptions = {}) {
+export function resolveScatterOptions(options: ValidationScatterOptions | null = {}) {
+  const o = given(options);
   const side = o.side ?? SCATTER_DEFAULTS.side;
   if (side !== "long" && side !== "short") throw error('side must be "long" or "short"', { column: "side", value: side });
-  return { side, title: o.title };
+  return { side, title: title(o.title) };
 }
 
-export function resolveSeriesOptions(o: ValidationSeriesOptions = {}) {
+export function resolveSeriesOptions(options: ValidationSeriesOptions | null = {}) {
+  const o = given(options);
   const scale = o.scale ?? SERIES_DEFAULTS.scale;
   if (scale !== "share" && scale !== "usd") throw error('scale must be "share" or "usd"', { column: "scale", value: scale });
-  return { title: o.title, baseline: o.baseline ?? SERIES_DEFAULTS.baseline, scale };
+  return { title: title(o.title), baseline: o.baseline ?? SERIES_DEFAULTS.baseline, scale };
 }

@@ -6,7 +6,7 @@
 import type { ColumnTable } from "arquero";
 import type { Heatmap, Side } from "../engine/types";
 import { error } from "../util/errors";
-import { checkFinite, checkLength, checkUsd } from "./check";
+import { checkArray, checkFinite, checkLength, checkObject, checkUsd } from "./check";
 import { floorIndex, medianStep } from "./kernels";
 import type { RealizedTable, RealizedEvent } from "./options";
 
@@ -30,6 +30,7 @@ function column(bars: RealizedTable, name: "time" | "longUsd" | "shortUsd"): Arr
   }
   const col = (bars as Record<string, ArrayLike<number> | undefined>)[name];
   if (col === undefined) throw error(`realized has no column ${JSON.stringify(name)} (needs time, longUsd, shortUsd)`, { symbol: WHO });
+  checkArray(col, `realized.${name}`, WHO);
   return col;
 }
 
@@ -46,6 +47,7 @@ export function realizedPoints(heatmap: Heatmap, realized: RealizedTable | Reali
   const candleAt = (t: number) => (t > end || (n > 1 && t === end) ? -1 : floorIndex(c.time, t));
   if (Array.isArray(realized)) {
     realized.forEach((e, k) => {
+      checkObject(e, `realized[${k}]`, WHO, "a realized liquidation { time, side, usd }");
       if (e.side !== "long" && e.side !== "short") throw error(`realized[${k}].side must be "long" or "short"`, { symbol: WHO, value: e.side });
       checkFinite([e.time], `realized[${k}].time`, WHO);
       checkUsd([e.usd], `realized[${k}].usd`, WHO);
@@ -59,6 +61,7 @@ export function realizedPoints(heatmap: Heatmap, realized: RealizedTable | Reali
     });
     return out;
   }
+  checkObject(realized, "realized", WHO, "a table of per-bar totals (time, longUsd, shortUsd) or an array of events { time, side, usd }");
   const time = column(realized, "time");
   const longUsd = column(realized, "longUsd");
   const shortUsd = column(realized, "shortUsd");

@@ -21,8 +21,22 @@ function col(result: BacktestResult, name: string, who: string): ArrayLike<numbe
   return result.series.array(name) as ArrayLike<number>;
 }
 
+/** Throws unless `result` is what backtest() returns: a series table and both sides' model and baseline scores. */
+function checkResult(result: BacktestResult, who: string): void {
+  const r = result as Partial<BacktestResult> | null;
+  if (typeof r !== "object" || r === null) throw error("needs a backtest result (liq.backtest(...))", { symbol: who, column: "result", value: r });
+  if (typeof r.series?.columnNames !== "function" || typeof r.series.array !== "function") throw error("result.series must be the backtest's per-bar table", { symbol: who, column: "series", value: r.series });
+  for (const side of ["long", "short"] as const) {
+    const scores = r[side];
+    if (typeof scores?.model !== "object" || scores.model === null || typeof scores.baseline !== "object" || scores.baseline === null) {
+      throw error(`result.${side} must hold the model's and the baseline's scores`, { symbol: who, column: side, value: r[side] });
+    }
+  }
+}
+
 /** The per-bar series of `side`, every USD value checked finite and >= 0. */
 export function sideSeries(result: BacktestResult, side: Side, who: string): SideSeries {
+  checkResult(result, who);
   const time = col(result, "time", who);
   checkFinite(time, "result.series.time", who);
   const out = {

@@ -67,7 +67,7 @@ const SIDE_WORD: Record<Side, string> = { long: "long", short: "short" };
  * or realized sit as open circles on the "$0" lines at the axes' low ends. Options:
  * ValidationScatterOptions.
  */
-export function validationScatterFigure(result: BacktestResult, options: ValidationScatterOptions = {}): Figure {
+export function validationScatterFigure(result: BacktestResult, options: ValidationScatterOptions | null = {}): Figure {
   const o = resolveScatterOptions(options);
   const who = "validationScatterFigure";
   const s = sideSeries(result, o.side, who);
@@ -185,7 +185,7 @@ export function validationScatterFigure(result: BacktestResult, options: Validat
  * of its own total over the period (options.scale "share"); "usd" draws USD per bar. Hover shows
  * USD either way. Options: ValidationSeriesOptions.
  */
-export function validationSeriesFigure(result: BacktestResult, options: ValidationSeriesOptions = {}): Figure {
+export function validationSeriesFigure(result: BacktestResult, options: ValidationSeriesOptions | null = {}): Figure {
   const o = resolveSeriesOptions(options);
   const who = "validationSeriesFigure";
   const share = o.scale === "share";

@@ -75,7 +75,8 @@ export interface TableBundleOptions {
 }
 
 /** The bundle of an arquero table: an HTML table with a row limit, and a text version. */
-export function tableBundle(table: ColumnTable, o: TableBundleOptions = {}): DisplayBundle {
+export function tableBundle(table: ColumnTable, options: TableBundleOptions | null = {}): DisplayBundle {
+  const o = options ?? {};
   const limit = o.limit ?? 20;
   const n = table.numRows();
   const more = n > limit ? `<p style="font-size:90%">${limit} of ${n.toLocaleString("en-US")} rows shown</p>` : "";

@@ -82,8 +82,39 @@ function backtestTable(r: BacktestResult): ColumnTable {
   return aq.from(rows);
 }
 
+/**
+ * Any value as JSON text: numbers JSON has no form for (Infinity, NaN) and BigInts (Arrow and
+ * Parquet int64 columns) as their digits, a typed array as its list of values, and an object
+ * met again inside itself as "[circular]".
+ */
+function valueText(x: unknown): string {
+  if (typeof x === "string") return x;
+  if (typeof x === "bigint") return String(x);
+  // A BigInt goes into the JSON as a marked string, unquoted below: 12n reads 12, as a number does.
+  // The mark starts with a NUL character, which JSON writes as \u0000: no text a user shows holds it.
+  const mark = "\u0000liqlab-bigint:";
+  // The objects enclosing the value being written: `this` is the one holding it.
+  const open: unknown[] = [];
+  const text = JSON.stringify(
+    x,
+    function (this: unknown, _key: string, v: unknown): unknown {
+      if (typeof v === "bigint") return mark + String(v);
+      if (typeof v === "number" && !Number.isFinite(v)) return String(v);
+      if (typeof v !== "object" || v === null) return v;
+      while (open.length > 0 && open[open.length - 1] !== this) open.pop();
+      if (open.includes(v)) return "[circular]";
+      open.push(v);
+      return ArrayBuffer.isView(v) && !(v instanceof DataView) ? Array.from(v as unknown as ArrayLike<unknown>) : v;
+    },
+    2,
+  );
+  return text === undefined ? String(x) : text.replace(/"\\u0000liqlab-bigint:(-?\d+)"/g, "$1");
+}
+
 /** The bundle `show(x)` would send; exported for tests and for custom front ends. */
-export function displayBundle(x: unknown, o: ShowOptions = {}): DisplayBundle {
+export function displayBundle(x: unknown, options: ShowOptions | null = {}): DisplayBundle {
+  // null options read as none given.
+  const o = options ?? {};
   if (isMap(x)) return displayBundle(mapFigure(x), o);
   if (isBacktest(x)) {
     const of = x.source === `${x.bars} bars` ? x.source : `${x.bars} bars, ${x.source}`;
@@ -115,7 +146,7 @@ export function displayBundle(x: unknown, o: ShowOptions = {}): DisplayBundle {
   const caption = captionWithMark(o.caption, estimate);
   if (isTable(x)) return tableBundle(x, { ...o, ...(caption !== undefined ? { caption } : {}) });
   // JSON has no Infinity or NaN (it writes null): an imbalance with no shorts has ratio Infinity.
-  const text = typeof x === "string" ? x : JSON.stringify(x, (_, v: unknown) => (typeof v === "number" && !Number.isFinite(v) ? String(v) : v), 2) ?? String(x);
+  const text = valueText(x);
   const shown = caption ? `${caption}\n${text}` : text;
   return { data: { "text/plain": shown, "text/html": (caption ? `<p><b>${escapeHtml(caption)}</b></p>` : "") + `<pre>${escapeHtml(text)}</pre>` }, metadata: {} };
 }
@@ -126,7 +157,7 @@ export function displayBundle(x: unknown, o: ShowOptions = {}): DisplayBundle {
  * arquero table (HTML with a row limit), anything with `toDisplay()` (load reports, markdown), or
  * any other value as text. Returns nothing, so it can end a cell.
  */
-export function show(x: unknown, options: ShowOptions = {}): void {
+export function show(x: unknown, options: ShowOptions | null = {}): void {
   const write = kernelDisplay();
   if (!write) {
     if (isFigure(x)) process.stdout.write(`[figure] ${JSON.stringify(x.layout["title"] ?? "")}\n`);

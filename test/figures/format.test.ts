@@ -44,4 +44,28 @@ describe("figures/format", () => {
   it("ordinal(p) handles st, nd, rd, the teens and fractions", () => {
     assert.deepEqual([1, 2, 3, 4, 11, 12, 13, 21, 22, 99, 95.5].map(ordinal), ["1st", "2nd", "3rd", "4th", "11th", "12th", "13th", "21st", "22nd", "99th", "95.5th"]);
   });
+
+  it("utcPlotly(ms) and utcLabel(ms) throw naming a time that is NaN, past the Date range or outside years 0000 to 9999, not a RangeError", () => {
+    const msg = (v: string) => new RegExp(`^LiqlabError: column "time": time must be epoch ms UTC in the years 0000 to 9999 \\(-62167219200000 to 253402300799999\\) \\(value ${v}\\)$`);
+    assert.throws(() => utcLabel(NaN), msg("NaN"));
+    assert.throws(() => utcLabel(1e16), msg("10000000000000000"));
+    // Inside the Date range, but written "+275760-09 13T00:00" by the 4-digit form.
+    assert.throws(() => utcPlotly(8.64e15), msg("8640000000000000"));
+    assert.throws(() => utcPlotly(-62_167_219_200_001), msg("-62167219200001"));
+    assert.throws(() => utcPlotly("2026" as never), msg('"2026"'));
+    // The ends of the range are written as every other time.
+    assert.equal(utcPlotly(-62_167_219_200_000), "0000-01-01 00:00:00");
+    assert.equal(utcLabel(253_402_300_799_999), "9999-12-31 23:59 UTC");
+  });
+
+  it("usd(x) and usdShort(x) write a BigInt (an Arrow int64) exactly; anything but a number or BigInt throws", () => {
+    assert.equal(usd(10n as never), "$10");
+    assert.equal(usd(-12_345_678_901_234_567_890n as never), "-$12,345,678,901,234,567,890");
+    assert.equal(usdShort(10n as never), "$10");
+    assert.equal(usdShort(12_345_678_901n as never), "$12.35B");
+    // Past the largest number it is written in full rather than as "$∞".
+    assert.equal(usdShort((10n ** 310n) as never), usd((10n ** 310n) as never));
+    assert.throws(() => usd("5" as never), /^LiqlabError: usd: needs a USD amount \(a number or a BigInt\) \(value "5"\)$/);
+    assert.throws(() => usdShort(null as never), /^LiqlabError: usdShort: needs a USD amount \(a number or a BigInt\) \(value null\)$/);
+  });
 });

@@ -239,4 +239,23 @@ describe("figures/heatmap", () => {
     assert.deepEqual(heatmapFigure(handHeatmap(), { realized }), a);
     matchSnapshot("heatmap-hand-realized", a);
   });
+
+  it("heatmapFigure(null | times null | candles null) throws naming the field, not a TypeError", () => {
+    assert.throws(() => heatmapFigure(null as never), /^LiqlabError: heatmapFigure: heatmap must be a heatmap \(model\.heatmap\(\)\) \(value null\)$/);
+    assert.throws(() => heatmapFigure({ ...handHeatmap(), times: null as never }), /^LiqlabError: heatmapFigure: heatmap\.times must be an array \(value null\)$/);
+    assert.throws(() => heatmapFigure({ ...handHeatmap(), candles: null as never }), /^LiqlabError: heatmapFigure: heatmap\.candles must be candles \{ time, open, high, low, close \} \(value null\)$/);
+  });
+
+  it("heatmapFigure(heatmap, null | {realized: null}) draws the defaults; {realized: [null]} names the event", () => {
+    const plain = heatmapFigure(handHeatmap());
+    assert.deepEqual(heatmapFigure(handHeatmap(), null), plain);
+    assert.deepEqual(heatmapFigure(handHeatmap(), { realized: null }), plain);
+    assert.throws(() => heatmapFigure(handHeatmap(), { realized: [null as never] }), /^LiqlabError: heatmapFigure: realized\[0\] must be a realized liquidation \{ time, side, usd \} \(value null\)$/);
+    assert.throws(() => heatmapFigure(handHeatmap(), { realized: { time: [T0], longUsd: 5, shortUsd: [0] } as never }), /^LiqlabError: heatmapFigure: realized\.longUsd must be an array \(value 5\)$/);
+  });
+
+  it("heatmapFigure(heatmap with times past the year 9999) throws naming the time, not a RangeError", () => {
+    const h = handHeatmap();
+    assert.throws(() => heatmapFigure({ ...h, times: h.times.map((t) => t + 1e16) }), /^LiqlabError: column "time": time must be epoch ms UTC in the years 0000 to 9999 .* \(value 1000178027\d+\)$/);
+  });
 });

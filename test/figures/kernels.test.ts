@@ -48,6 +48,11 @@ describe("figures/kernels", () => {
     // $600K..$900K: no 1-2-5 step inside either; 6, 7, 8, 9 × 10^5.
     assert.deepEqual(logTicks(Math.log10(6e5), Math.log10(9e5), 9), [6e5, 7e5, 8e5, 9e5]);
   });
+  it("percentOfTotal(xs near 1e308) gives each value's share, not NaN (their sum is past the largest number)", () => {
+    assert.deepEqual(percentOfTotal([1e308, 1e308, 0, 1e308]), [100 / 3, 100 / 3, 0, 100 / 3]);
+    assert.deepEqual(percentOfTotal([1.5e308, 0.5e308]), [75, 25]);
+  });
+
   it("percentOfTotal(xs) gives each value's share in percent, all 0 for a zero total", () => {
     assert.deepEqual(percentOfTotal([1, 3, 0, 4]), [12.5, 37.5, 0, 50]);
     assert.deepEqual(percentOfTotal([0, 0]), [0, 0]);

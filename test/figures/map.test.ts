@@ -194,4 +194,23 @@ describe("figures/map", () => {
     assert.deepEqual(mapFigure(handMap(), { thresholds: [63_000, 67_000] }), a);
     matchSnapshot("map-hand-thresholds", a);
   });
+
+  it("mapFigure(null | grid null | tiers null | cumulative null) throws naming the field, not a TypeError", () => {
+    assert.throws(() => mapFigure(null as never), /^LiqlabError: mapFigure: map must be a liquidation map \(model\.mapAt\(\), liq\.liquidationMap\(\.\.\.\)\) \(value null\)$/);
+    assert.throws(() => mapFigure({ ...handMap(), grid: null as never }), /^LiqlabError: mapFigure: map\.grid must be a price grid \{ lo, step, bins, prices \} \(value null\)$/);
+    assert.throws(() => mapFigure({ ...handMap(), tiers: null as never }), /^LiqlabError: mapFigure: map\.tiers must be an array \(value null\)$/);
+    assert.throws(() => mapFigure({ ...handMap(), long: 5 as never }), /^LiqlabError: mapFigure: map\.long must be an array \(value 5\)$/);
+    assert.throws(() => mapFigure({ ...handMap(), cumulative: null as never }), /mapFigure: map\.cumulative must be the cumulative curves \{ price, long, short \} \(value null\)/);
+  });
+
+  it("mapFigure(map, null) draws the defaults; mapFigure(map, {thresholds: 63000}) reads one price as [63000]", () => {
+    assert.deepEqual(mapFigure(handMap(), null), mapFigure(handMap()));
+    assert.deepEqual(mapFigure(handMap(), { thresholds: 63_000 }), mapFigure(handMap(), { thresholds: [63_000] }));
+    assert.throws(() => mapFigure(handMap(), { thresholds: "63000" as never }), /^LiqlabError: column "thresholds": thresholds must be a price or an array of prices \(value "63000"\)$/);
+    assert.throws(() => mapFigure(handMap(), { title: 5 as never }), /^LiqlabError: column "title": title must be a string \(value 5\)$/);
+  });
+
+  it("mapFigure(map with a time past the year 9999) throws naming the time, not a RangeError", () => {
+    assert.throws(() => mapFigure({ ...handMap(), time: 1e16 }), /^LiqlabError: column "time": time must be epoch ms UTC in the years 0000 to 9999 .* \(value 10000000000000000\)$/);
+  });
 });

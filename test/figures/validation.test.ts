@@ -151,4 +151,28 @@ describe("figures/validation", () => {
     matchSnapshot("validation-series-hand", validationSeriesFigure(handBacktest()));
     matchSnapshot("validation-series-hand-usd", validationSeriesFigure(handBacktest(), { scale: "usd" }));
   });
+
+  it("validationSeriesFigure(null) and validationScatterFigure(result without series | scores) throw naming what is missing, not a TypeError", () => {
+    assert.throws(() => validationSeriesFigure(null as never), /^LiqlabError: validationSeriesFigure: column "result": needs a backtest result \(liq\.backtest\(\.\.\.\)\) \(value null\)$/);
+    assert.throws(() => validationScatterFigure({} as never), /^LiqlabError: validationScatterFigure: column "series": result\.series must be the backtest's per-bar table \(value undefined\)$/);
+    assert.throws(() => validationScatterFigure({ ...handBacktest(), short: null } as never), /validationScatterFigure: column "short": result\.short must hold the model's and the baseline's scores \(value null\)/);
+  });
+
+  it("validationScatterFigure(result, null) and validationSeriesFigure(result, null) draw the defaults", () => {
+    assert.deepEqual(validationScatterFigure(handBacktest(), null), validationScatterFigure(handBacktest()));
+    assert.deepEqual(validationSeriesFigure(handBacktest(), null), validationSeriesFigure(handBacktest()));
+  });
+
+  it("validationSeriesFigure(result with times past the year 9999) throws naming the time, not a RangeError", () => {
+    const r = handBacktest();
+    assert.throws(() => validationSeriesFigure({ ...r, series: r.series.derive({ time: (d: { time: number }) => d.time + 1e16 }) }), /^LiqlabError: column "time": time must be epoch ms UTC in the years 0000 to 9999 .* \(value 10001780272000000\)$/);
+  });
+
+  it("validationSeriesFigure(result with estimates near 1e308) draws each as a share of its total, not NaN", () => {
+    const r = handBacktest();
+    const fig = validationSeriesFigure({ ...r, series: r.series.derive({ longEstimatedUsd: () => 1e308 }) });
+    const model = fig.data.find((t) => t.name === "Model estimate (longs)") as Record<string, any>;
+    // Six equal bars: 1/6 each (1e308 × 6 is Infinity, and Infinity / Infinity NaN, unscaled).
+    model.y.forEach((v: number) => assert.ok(Math.abs(v - 100 / 6) < 1e-9));
+  });
 });

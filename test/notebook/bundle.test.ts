@@ -47,6 +47,29 @@ describe("notebook/bundle", () => {
     const b = displayBundle({ a: "<b>" });
     assert.match(b.data["text/html"]!, /&#60;b&#62;/);
   });
+  it("displayBundle(10n | {total: 10n} | {a: BigInt64Array}) prints BigInts as their digits (Arrow int64), not a TypeError", () => {
+    assert.equal(displayBundle(10n).data["text/plain"], "10");
+    assert.equal(displayBundle({ total: 12_345_678_901_234_567_890n }).data["text/plain"], '{\n  "total": 12345678901234567890\n}');
+    assert.deepEqual(JSON.parse(displayBundle({ a: BigInt64Array.of(1n, -2n) }).data["text/plain"]!), { a: [1, -2] });
+    // A typed array is shown as its list of values, as an array is.
+    assert.deepEqual(JSON.parse(displayBundle({ x: Float64Array.of(0.5, Infinity) }).data["text/plain"]!), { x: [0.5, "Infinity"] });
+    // A string that looks like a BigInt stays a string.
+    assert.deepEqual(JSON.parse(displayBundle({ s: "10" }).data["text/plain"]!), { s: "10" });
+  });
+  it("displayBundle(circular object) prints the repeat as \"[circular]\"; an object met twice side by side prints twice", () => {
+    const circ: Record<string, unknown> = { a: 1 };
+    circ.self = circ;
+    circ.list = [circ, { deep: circ }];
+    assert.deepEqual(JSON.parse(displayBundle(circ).data["text/plain"]!), { a: 1, self: "[circular]", list: ["[circular]", { deep: "[circular]" }] });
+    const shared = { v: 1 };
+    assert.deepEqual(JSON.parse(displayBundle({ x: shared, y: shared }).data["text/plain"]!), { x: { v: 1 }, y: { v: 1 } });
+  });
+  it("displayBundle(table | value, null) takes the default options", () => {
+    const t = aq.table({ a: [1, 2, 3] });
+    assert.deepEqual(displayBundle(t, null), displayBundle(t));
+    assert.deepEqual(displayBundle({ a: 1 }, null), displayBundle({ a: 1 }));
+    assert.deepEqual(tableBundle(t, null), tableBundle(t));
+  });
   it("displayBundle(figure, {image: false}) sends plotly.js once per kernel", () => {
     const a = displayBundle(fig, { image: false }).data["text/html"]!;
     const b = displayBundle(fig, { image: false }).data["text/html"]!;
@@ -59,6 +82,10 @@ describe("notebook/markdown", () => {
   it("markdown(text) shows as text/markdown with dollar signs escaped, the source as text/plain", () => {
     const b = displayBundle(markdown("If ETH reaches **$4,000**: $1.2B"));
     assert.deepEqual(b.data, { "text/markdown": "If ETH reaches **\\$4,000**: \\$1.2B", "text/plain": "If ETH reaches **$4,000**: $1.2B" });
+  });
+  it("markdown(null | 42) throws naming the value, not a TypeError", () => {
+    assert.throws(() => markdown(null as never), /^LiqlabError: markdown: markdown needs a string \(a template literal: liq\.markdown\(`\*\*\$\{x\}\*\*`\)\) \(value null\)$/);
+    assert.throws(() => markdown(42 as never), /markdown needs a string .* \(value 42\)$/);
   });
   it("markdown(text) keeps dollar signs that are already escaped, and escapes adjacent ones", () => {
     assert.equal(markdown("\\$5 and $$").markdown, "\\$5 and \\$\\$");
