@@ -11,6 +11,7 @@ import { table } from "arquero";
 import { error } from "../util/errors";
 import { markEstimate } from "../util/estimate";
 import { centresFrom } from "./grid";
+import { MAX_OI_USD } from "./input";
 import type { LeverageShare, LiquidationMap, PriceGrid, Side, SideUsd } from "./types";
 
 /** A book to map: USD per tier per bin, on an equal-width grid. */
@@ -64,10 +65,13 @@ function checkBook(b: BookInput): { grid: PriceGrid; long: Float64Array[]; short
       if (typeof a?.length !== "number") throw error(`tier ${b.tiers[t]}x: needs an array of USD per bin`, { ...label, column: side, value: a });
       if (a.length !== bins) throw error(`tier ${b.tiers[t]}x has ${a.length} bins, grid has ${bins}`, { ...label, column: side, value: a.length });
       // Plain arrays are read as they are: Float64Array.from would turn null into 0 and "5" into 5.
+      if (a instanceof BigInt64Array || a instanceof BigUint64Array) throw error(`tier ${b.tiers[t]}x: USD must be numbers, not BigInts (Float64Array.from(a, Number) converts them)`, { ...label, column: side, value: a.constructor.name });
       const typed = ArrayBuffer.isView(a);
       const out = Float64Array.from(a);
       for (let i = 0; i < bins; i++) {
         if (!((typed || typeof a[i] === "number") && Number.isFinite(out[i]) && out[i] >= 0)) throw error(`tier ${b.tiers[t]}x bin ${i}: USD must be a finite number >= 0`, { ...label, column: side, value: a[i] });
+        // Sums over bins and tiers of amounts near 1e308 overflow into Infinity, and shares into NaN.
+        if (out[i] > MAX_OI_USD) throw error(`tier ${b.tiers[t]}x bin ${i}: USD above ${MAX_OI_USD}, a thousand trillion (a unit mistake?)`, { ...label, column: side, value: a[i] });
       }
       return out;
     });

@@ -9,7 +9,7 @@
  * half-loaded first or last day never reads as a quiet one.
  */
 import { table, type ColumnTable } from "arquero";
-import { checkColumns, has, increasing, numeric, oiColumn, oiTimeColumn, sameLength, type Columns } from "../engine/input";
+import { checkColumns, has, increasing, MAX_OI_USD, numeric, oiColumn, oiTimeColumn, sameLength, type Columns } from "../engine/input";
 import { error } from "../util/errors";
 
 const DAY = 86_400_000;
@@ -69,6 +69,7 @@ function dailyVolume(candles: Columns, label: string, interval: number | undefin
   const bars = new Map<number, number>();
   for (let i = 0; i < time.length; i++) {
     if (!(quote[i] >= 0)) throw error(`row ${i}: quote volume must be >= 0`, { file: label, column: "quoteVolume", value: quote[i] });
+    if (quote[i] > MAX_OI_USD) throw error(`row ${i}: quote volume above ${MAX_OI_USD} USD in one bar (a unit mistake?)`, { file: label, column: "quoteVolume", value: quote[i] });
     const d = Math.floor(time[i] / DAY) * DAY;
     sum.set(d, (sum.get(d) ?? 0) + quote[i]);
     bars.set(d, (bars.get(d) ?? 0) + 1);
@@ -107,6 +108,7 @@ export function derivativesVsSpot(input: DerivativesVsSpotInput): DerivativesVsS
   const oi = new Map<number, { sum: number; n: number; last: number }>();
   for (let j = 0; j < oiTime.length; j++) {
     if (!(oiUsd[j] >= 0)) throw error(`row ${j}: open interest must be >= 0`, { file: "openInterest", column: usdCol, value: oiUsd[j] });
+    if (oiUsd[j] > MAX_OI_USD) throw error(`row ${j}: open interest above ${MAX_OI_USD} USD, a thousand trillion (a unit mistake?)`, { file: "openInterest", column: usdCol, value: oiUsd[j] });
     const d = Math.floor(oiTime[j] / DAY) * DAY;
     const s = oi.get(d) ?? { sum: 0, n: 0, last: 0 };
     s.sum += oiUsd[j];

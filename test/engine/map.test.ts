@@ -219,5 +219,8 @@ describe("liquidationMap(book)", () => {
     assert.throws(() => liquidationMap({ ...book, grid: { ...book.grid, bins: "2" as never } }), /column "grid.bins": grid.bins must be a whole number >= 0 \(value "2"\)/);
     assert.throws(() => liquidationMap({ ...book, time: 1e16 }), /column "time": time must be epoch ms UTC \(value 10000000000000000\)/);
     assert.equal(liquidationMap({ ...book, time: 8.64e15 }).time, 8.64e15);
+    assert.throws(() => liquidationMap({ ...book, long: [BigInt64Array.of(1n, 0n) as never] }), /column "long": tier 10x: USD must be numbers, not BigInts .*\(value "BigInt64Array"\)/);
+    // USD near 1e308 would sum to Infinity and share as NaN.
+    assert.throws(() => liquidationMap({ ...book, long: [[1e308, 0]] }), /column "long": tier 10x bin 0: USD above 1000000000000000, a thousand trillion \(a unit mistake\?\) \(value 1e\+308\)/);
   });
 });

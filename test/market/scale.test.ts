@@ -79,6 +79,9 @@ describe("market/derivativesVsSpot", () => {
     assert.throws(() => derivativesVsSpot({ openInterest: null as never, spot }), /derivativesVsSpot: needs \{ openInterest, spot \}/);
     assert.deepEqual(derivativesVsSpot({ openInterest, spot, derivatives: null }).days.objects(), derivativesVsSpot({ openInterest, spot }).days.objects());
     assert.throws(() => derivativesVsSpot({ openInterest: { ...openInterest, closeTime: [1, 2] }, spot }), /openInterest, column "closeTime": has 2 rows where time has 4/);
+    // Amounts near 1e308 would sum to Infinity and divide into NaN.
+    assert.throws(() => derivativesVsSpot({ openInterest, spot: { ...spot, quoteVolume: spot.quoteVolume.map(() => 1e308) } }), /spot, column "quoteVolume": row 0: quote volume above 1000000000000000 USD in one bar/);
+    assert.throws(() => derivativesVsSpot({ openInterest: { ...openInterest, openInterestUsd: [1, 1e308, 1, 1] }, spot }), /openInterest, column "openInterestUsd": row 1: open interest above 1000000000000000 USD/);
   });
 
   it("derivativesVsSpot(OI bars with closeTime) dates the latest value at its bar's close, when it was known", () => {
