@@ -4,16 +4,14 @@
  * takes the coarsest step of the inputs, aligned to multiples of it (absolute bins), spanning all
  * inputs; each input bin's USD goes to the common bin holding its centre (a centre on an edge to
  * the bin on the price's side). Maps of one replay family (same step) combine exactly. Tiers are the union; price is the first map's (venues differ by basis points).
- * On a shared grid every bin stays where it is unless another venue's price put it wholly beyond
- * this one (long USD in a bin whose lower edge is above the price goes to the bin holding the
- * price, short USD below it likewise), so `combineMaps([map])` answers as `map` does. On the
- * re-binned grid, long USD whose common bin would be centred at or above the price goes to the
- * nearest bin below it (the price's own bin when none below has a positive centre), short USD to
- * the nearest bin above it: a coarser bin can otherwise put a long above the price, where every
- * map keeps none (a move to just below the price would then liquidate it).
+ * On either grid, USD stays in the common bin holding its level unless another venue's price put
+ * it wholly beyond this one (long USD in a bin whose lower edge is above the price goes to the bin
+ * holding the price, short USD in a bin ending below it likewise), as liquidationMap allows: the
+ * bin holding the price may hold both sides. So `combineMaps([map])` answers as `map` does, and a
+ * venue on a finer grid answers as it would on the coarse one.
  */
 import { error } from "../util/errors";
-import { binCentre, binOf, centresFrom, decimalStep, MAX_BINS } from "./grid";
+import { binOf, centresFrom, decimalStep, MAX_BINS } from "./grid";
 import { EDGE_TOLERANCE, liquidationMap } from "./map";
 import type { LiquidationMap } from "./types";
 
@@ -107,13 +105,13 @@ export function combineMaps(maps: LiquidationMap[], options: { source?: string }
     kHi = Math.max(kHi, binOf(m.grid.prices[m.grid.bins - 1], units, ten));
   }
   const kPrice = binOf(price, units, ten);
-  // The last common bin whose centre is below the price, and the first above it: longs and shorts
-  // stay on their side (a long centred just below the price can fall in a coarse bin centred above it).
-  const centre = binCentre(kPrice, units, ten);
-  // The bin below the price's, unless its centre would not be a positive price (a price under half
-  // a step): then the price's own bin, which liquidationMap lets hold longs.
-  const kLong = centre < price || !(binCentre(kPrice - 1, units, ten) > 0) ? kPrice : kPrice - 1;
-  const kShort = centre > price ? kPrice : kPrice + 1;
+  // The same rule as on a shared grid: long USD may sit in bins whose lower edge is at or below the
+  // price (up to the bin holding it), short USD in bins whose upper edge is at or above it (down to
+  // the bin holding it, or the one ending at the price when it is on an edge). An input bin's USD
+  // goes to the common bin holding its centre, where its level was; only USD another venue's price
+  // put wholly beyond this one moves, to the nearest allowed bin.
+  const kLong = kPrice;
+  const kShort = (kPrice * units) / ten === price ? kPrice - 1 : kPrice;
   kLo = Math.min(kLo, kLong);
   kHi = Math.max(kHi, kShort);
   const bins = kHi - kLo + 1;

@@ -9,7 +9,7 @@
  */
 import { table } from "arquero";
 import { error } from "../util/errors";
-import { markEstimate } from "../util/estimate";
+import { markEstimate, markTruth } from "../util/estimate";
 import { centresFrom } from "./grid";
 import { MAX_OI_USD } from "./input";
 import type { LeverageShare, LiquidationMap, PriceGrid, Side, SideUsd } from "./types";
@@ -180,7 +180,8 @@ export function liquidationMap(book: BookInput): LiquidationMap {
   // simulator's own positions, the known truth, said as such).
   const truth = book.truth === true;
   const at = `${book.source ?? "book"}, price ${price}`;
-  const caption = (what: string): string => (truth ? `Simulated true ${what} (known from the simulator's positions, not an estimate; ${at})` : `Estimated ${what} (estimate; ${at})`);
+  const label = <T extends object>(x: T, what: string): T =>
+    truth ? markTruth(x, `Simulated true ${what} (known from the simulator's positions, not an estimate; ${at})`) : markEstimate(x, `Estimated ${what} (estimate; ${at})`);
   const checkTarget = (x: number, name: string, column?: string): number => {
     if (!(Number.isFinite(x) && x >= 0)) throw error("must be a finite price >= 0", { symbol: name, ...(column ? { column } : {}), value: x });
     return x;
@@ -199,19 +200,19 @@ export function liquidationMap(book: BookInput): LiquidationMap {
     long,
     short,
     ...(truth ? { truth } : {}),
-    table: markEstimate(table(rows), caption("liquidation USD by price bin (centre), side and leverage")),
-    cumulative: markEstimate(cumulative, caption("USD liquidated if the price moves to each bin centre: longs below the price, shorts above")),
+    table: label(table(rows), "liquidation USD by price bin (centre), side and leverage"),
+    cumulative: label(cumulative, "USD liquidated if the price moves to each bin centre: longs below the price, shorts above"),
     liquidationsIf(target: number): SideUsd {
       checkTarget(target, "liquidationsIf");
       const answer: SideUsd = target > price ? { side: "short", usd: shortIf(target) } : { side: "long", usd: target < price ? longIf(target) : 0 };
-      return markEstimate(answer, caption(`USD liquidated if the price reaches ${target}`));
+      return label(answer, `USD liquidated if the price reaches ${target}`);
     },
     imbalance(withinPct: number) {
       if (!(Number.isFinite(withinPct) && withinPct >= 0)) throw error("withinPct must be a finite percentage >= 0", { symbol: "imbalance", value: withinPct });
       const longUsd = withinPct > 0 ? longIf(price * (1 - withinPct / 100) * (1 - ULPS)) : 0;
       const shortUsd = withinPct > 0 ? shortIf(price * (1 + withinPct / 100) * (1 + ULPS)) : 0;
       const ratio = shortUsd > 0 ? longUsd / shortUsd : longUsd > 0 ? Infinity : 1;
-      return markEstimate({ longUsd, shortUsd, ratio }, caption(`long and short liquidation USD within ±${withinPct}% of the price, ratio long/short`));
+      return label({ longUsd, shortUsd, ratio }, `long and short liquidation USD within ±${withinPct}% of the price, ratio long/short`);
     },
     leverageShares(low: number, high: number): LeverageShare[] {
       checkTarget(low, "leverageShares", "low");
@@ -225,9 +226,9 @@ export function liquidationMap(book: BookInput): LiquidationMap {
         return v;
       });
       const total = usd.reduce((x, y) => x + y, 0);
-      return markEstimate(
+      return label(
         tiers.map((leverage, t) => ({ leverage, usd: usd[t], share: total > 0 ? usd[t] / total : 0 })),
-        caption(`liquidation USD and share by leverage with levels in [${low}, ${high}]`),
+        `liquidation USD and share by leverage with levels in [${low}, ${high}]`,
       );
     },
   };

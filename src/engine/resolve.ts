@@ -1,4 +1,5 @@
 /** Checks replay options and fills in the defaults of src/engine/options.ts. */
+import { isList } from "../util/arrays";
 import { editDistance } from "../util/distance";
 import { error, positive } from "../util/errors";
 import { MAX_BINS } from "./grid";
@@ -21,10 +22,6 @@ function normalise(weights: number[], n: number, name: string, symbol = "replay"
   return Float64Array.from(weights, (w) => w / sum);
 }
 
-/** An array or a typed array (options take either, as the input columns do). */
-function isList(x: unknown): x is ArrayLike<number> {
-  return Array.isArray(x) || (ArrayBuffer.isView(x) && !(x instanceof DataView));
-}
 
 /**
  * The leverage mix an option names, checked: a preset (an own key of LEVERAGE_PRESETS, so

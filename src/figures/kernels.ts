@@ -2,6 +2,7 @@
  * Pure numeric kernels behind the figure builders. Typed arrays in, typed arrays or numbers out;
  * no plotly knowledge here.
  */
+import { unitExponent } from "../util/arrays";
 
 /** usd[i] = long[i] + short[i]: one tier's bar height per price bin (the sides never share a bin). */
 export function tierTotals(long: Float64Array, short: Float64Array): Float64Array {
@@ -127,9 +128,7 @@ export function logTicks(lo: number, hi: number, maxTicks: number): number[] {
  * do not sum to Infinity and divide into NaN.
  */
 export function percentOfTotal(xs: ArrayLike<number>): number[] {
-  let max = 0;
-  for (let i = 0; i < xs.length; i++) max = Math.max(max, Math.abs(xs[i]!));
-  const k = max > 0 && max < Infinity ? 2 ** -Math.max(-1000, Math.min(1000, Math.floor(Math.log2(max)))) : 1;
+  const k = 2 ** -unitExponent(xs);
   let total = 0;
   for (let i = 0; i < xs.length; i++) total += xs[i]! * k;
   return Array.from(xs, (x) => (total > 0 ? (100 * (x * k)) / total : 0));

@@ -16,7 +16,7 @@ import * as aq from "arquero";
 import { mapFigure } from "../figures/map";
 import type { LiquidationMap } from "../engine/types";
 import type { BacktestResult } from "../validate/types";
-import { captionWithMark, estimateCaption, estimateColumnsCaption } from "../util/estimate";
+import { captionWith, labelOf } from "../util/estimate";
 
 type WriteDisplayData = (content: { data: Record<string, string>; metadata: Record<string, unknown>; transient: Record<string, unknown> }, update: boolean) => void;
 
@@ -118,7 +118,7 @@ export function displayBundle(x: unknown, options: ShowOptions | null = {}): Dis
   if (isMap(x)) return displayBundle(mapFigure(x), o);
   if (isBacktest(x)) {
     const of = x.source === `${x.bars} bars` ? x.source : `${x.bars} bars, ${x.source}`;
-    const caption = captionWithMark(o.caption, `Estimated vs realized liquidations per bar: model and baseline scores (${of})`);
+    const caption = captionWith(o.caption, { caption: `Estimated vs realized liquidations per bar: model and baseline scores (${of})`, word: "estimate" });
     return tableBundle(backtestTable(x), { ...(caption !== undefined ? { caption } : {}), ...(o.limit !== undefined ? { limit: o.limit } : {}) });
   }
   if (isShowable(x)) {
@@ -142,8 +142,7 @@ export function displayBundle(x: unknown, options: ShowOptions | null = {}): Dis
   // Values the engine marked as estimates (a map's table and answers, model.bars) show their
   // caption; a table derived from one is known by its estimate columns. A caption the user gives
   // keeps the label: "(estimate)" is added unless it says so.
-  const estimate = estimateCaption(x) ?? (isTable(x) ? estimateColumnsCaption(x.columnNames()) : undefined);
-  const caption = captionWithMark(o.caption, estimate);
+  const caption = captionWith(o.caption, labelOf(x, isTable(x) ? x.columnNames() : undefined));
   if (isTable(x)) return tableBundle(x, { ...o, ...(caption !== undefined ? { caption } : {}) });
   // JSON has no Infinity or NaN (it writes null): an imbalance with no shorts has ratio Infinity.
   const text = valueText(x);

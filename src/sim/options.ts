@@ -2,6 +2,7 @@
  * Every option of `simulate()`, with its default and meaning, in one place. A scenario
  * (src/sim/scenarios.ts) is just a set of these.
  */
+import { MAX_PRICE, MIN_PRICE } from "../engine/input";
 import { error, finite, positive } from "../util/errors";
 
 export interface SimulateOptions {
@@ -25,7 +26,7 @@ export interface SimulateOptions {
   endPrice?: number;
   /** Daily volatility of log price from organic trading, at most 2. Default 0.03. */
   dailyVolatility?: number;
-  /** Pull of log price back to the anchor, per day (Ornstein–Uhlenbeck rate), from 0 to the price steps in a day. Default 3. */
+  /** Pull of log price back to the anchor, per day (Ornstein–Uhlenbeck rate), from 0 to below twice the price steps in a day. Default 3. */
   reversion?: number;
   /** Ceiling that sellers defend: organic moves reflect below it (forced buying can break it). Default Infinity. */
   resistance?: number;
@@ -105,9 +106,10 @@ export function resolveSimulateOptions(options: SimulateOptions | null = {}): Re
   }
   if (!(r.longShare >= 0 && r.longShare <= 1)) throw error("longShare must be in [0, 1]", { column: "longShare", value: r.longShare });
   // The price walks in ticks: log price += −κ·(log price − anchor) + σ·z, κ = reversion / ticks a
-  // day, σ = dailyVolatility / √(ticks a day). κ above 1 overshoots the anchor and grows without
-  // bound (a price of Infinity, then NaN, and loops over levels that never end); a volatility
-  // beyond 200 % a day leaves any market this models and overflows prices within a run.
+  // day, σ = dailyVolatility / √(ticks a day). κ from 1 to 2 overshoots the anchor but converges;
+  // from 2 on each step overshoots further and the price grows without bound (Infinity, then NaN,
+  // and loops over levels that never end). A volatility beyond 200 % a day leaves any market this
+  // models and overflows prices within a run.
   if (!(r.intervalMs <= 86_400_000)) throw error("intervalMs must be at most a day (86,400,000 ms): the simulator writes intraday bars", { column: "intervalMs", value: r.intervalMs });
   if (!(r.bars <= 10_000_000 && r.warmupBars <= 10_000_000)) throw error("at most 10,000,000 bars (and as many warm-up bars)", { column: r.bars > 10_000_000 ? "bars" : "warmupBars", value: Math.max(r.bars, r.warmupBars) });
   if (!(r.ticksPerBar >= 1 && r.ticksPerBar <= 10_000)) throw error("ticksPerBar must be a whole number from 1 to 10,000", { column: "ticksPerBar", value: r.ticksPerBar });
@@ -117,7 +119,7 @@ export function resolveSimulateOptions(options: SimulateOptions | null = {}): Re
   }
   // Prices far outside any market underflow or overflow the walk (exp of the log price).
   for (const k of ["startPrice", "endPrice", "resistance"] as const) {
-    if (!(r[k] >= 1e-12 && (r[k] <= 1e12 || (k === "resistance" && r[k] === Infinity)))) throw error(`${k} must be within [1e-12, 1e12] USD`, { column: k, value: r[k] });
+    if (!(r[k] >= MIN_PRICE && (r[k] <= MAX_PRICE || (k === "resistance" && r[k] === Infinity)))) throw error(`${k} must be within [${MIN_PRICE}, ${MAX_PRICE}] USD, the prices the engine replays`, { column: k, value: r[k] });
   }
   // Each price step opens up to openInterestUsd / cohortUsd cohorts when positions live a bar or
   // less: below these the run does not finish in any useful time.

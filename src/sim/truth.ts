@@ -41,7 +41,8 @@ export function gridAround(price: number, stepShare = 0.001, bins = 1000): Price
 function checkGrid(grid: PriceGrid, symbol = "trueMapAt"): void {
   if (typeof grid !== "object" || grid === null) throw error("grid must be { lo, step, bins, prices } (e.g. gridAround(price) or an estimated map's grid)", { symbol, column: "grid", value: grid });
   if (!(Number.isInteger(grid.bins) && grid.bins >= 1 && grid.bins <= MAX_BINS)) throw error(`grid.bins must be a whole number from 1 to ${MAX_BINS}`, { symbol, column: "grid.bins", value: grid.bins });
-  if (!(Number.isFinite(grid.lo) && grid.step > 0 && grid.step < Infinity)) throw error("grid needs a finite lo and a positive step", { symbol, column: grid.step > 0 ? "grid.lo" : "grid.step", value: grid.step > 0 ? grid.lo : grid.step });
+  if (!(grid.step > 0 && grid.step < Infinity)) throw error("grid.step must be a positive finite number", { symbol, column: "grid.step", value: grid.step });
+  if (!Number.isFinite(grid.lo)) throw error("grid.lo must be a finite number", { symbol, column: "grid.lo", value: grid.lo });
 }
 
 /**

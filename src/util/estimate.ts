@@ -31,25 +31,57 @@ export const ESTIMATE_COLUMNS: ReadonlySet<string> = new Set([
   "longEstimatedUsd", "shortEstimatedUsd", "longBaselineUsd", "shortBaselineUsd",
 ]);
 
+/** The property holding the caption of a value that is known, not estimated (the simulator's truth). */
+export const TRUTH = Symbol.for("liqlab.truth");
+
+/** Marks `x` as known truth described by `caption` (the simulator's own positions); returns `x`. */
+export function markTruth<T extends object>(x: T, caption: string): T {
+  Object.defineProperty(x, TRUTH, { value: caption, enumerable: false, configurable: true });
+  return x;
+}
+
+/** The caption of a value marked by `markTruth`, else undefined. */
+export function truthCaption(x: unknown): string | undefined {
+  if (typeof x !== "object" || x === null) return undefined;
+  const c = (x as { [TRUTH]?: unknown })[TRUTH];
+  return typeof c === "string" ? c : undefined;
+}
+
+/** How a value shown is labelled: its caption, and the word a user's own caption gets ("estimate", "simulated truth"), if any. */
+export interface Label {
+  caption: string;
+  word?: string;
+}
+
 /**
- * The caption for a table with estimate columns and no mark of its own (a filtered `model.bars`,
- * an ordered `map.table`: its `leverage` and `usd` columns beside `price` and `side`), else undefined.
+ * The label of a value: its truth or estimate mark; else, for a table derived from a marked one
+ * (arquero's verbs return new tables without the mark), its columns: liqlab's estimate column
+ * names (a filtered `model.bars`) label it an estimate outright; a map table's columns (`price`,
+ * `side`, `leverage`, `usd`, e.g. an ordered `map.table`) are an estimate's or the simulator's
+ * truth's, so that caption says so and a caption of the user's is left as written.
  */
-export function estimateColumnsCaption(columns: readonly string[]): string | undefined {
+export function labelOf(x: unknown, columns?: readonly string[]): Label | undefined {
+  const truth = truthCaption(x);
+  if (truth !== undefined) return { caption: truth, word: "simulated truth" };
+  const estimate = estimateCaption(x);
+  if (estimate !== undefined) return { caption: estimate, word: "estimate" };
+  if (columns === undefined) return undefined;
   const found = columns.filter((c) => ESTIMATE_COLUMNS.has(c));
-  if (found.length > 0) return `Model estimates: ${found.join(", ")} (estimate)`;
-  if (["price", "side", "leverage", "usd"].every((c) => columns.includes(c))) return "Estimated liquidation USD by price bin, side and leverage (estimate)";
+  if (found.length > 0) return { caption: `Model estimates: ${found.join(", ")} (estimate)`, word: "estimate" };
+  if (["price", "side", "leverage", "usd"].every((c) => columns.includes(c))) {
+    return { caption: "Liquidation USD by price bin, side and leverage (a liqlab map table: estimates, unless it came from the simulator's truth)" };
+  }
   return undefined;
 }
 
 /**
- * A caption for a value shown with `caption` given by the user: the user's words, followed by
- * "(estimate)" (or "(simulated truth)") when the value is marked and the words do not say so.
+ * The caption shown: the user's words, followed by the label's word ("(estimate)", "(simulated
+ * truth)") when the words do not already say so; the label's caption when the user gave none.
  */
-export function captionWithMark(user: string | undefined, mark: string | undefined): string | undefined {
-  if (mark === undefined) return user;
-  if (user === undefined) return mark;
-  const truth = mark.startsWith("Simulated true");
-  if (truth ? /truth|true/i.test(user) : /estimat/i.test(user)) return user;
-  return `${user} (${truth ? "simulated truth" : "estimate"})`;
+export function captionWith(user: string | undefined, label: Label | undefined): string | undefined {
+  if (label === undefined) return user;
+  if (user === undefined) return label.caption;
+  if (label.word === undefined) return user;
+  const says = label.word === "estimate" ? /estimat/i : /truth|true/i;
+  return says.test(user) ? user : `${user} (${label.word})`;
 }

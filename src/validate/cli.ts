@@ -96,7 +96,7 @@ export function validateFiles(a: Args): BacktestResult {
 export function marketOf(a: Pick<Args, "symbol" | "file" | "candles" | "oi" | "liquidations">): { symbol: string; from: string } {
   if (a.symbol !== undefined) return { symbol: a.symbol.toUpperCase(), from: "--symbol" };
   for (const f of [a.candles, a.file, a.oi, a.liquidations]) {
-    const m = f === undefined ? null : /^([A-Za-z0-9]+?USDT)(?![A-Za-z])/.exec(basename(f));
+    const m = f === undefined ? null : /^([A-Za-z0-9]+?USDT)(?![A-Za-z])/i.exec(basename(f));
     if (m && binanceUsdmBrackets[m[1]!.toUpperCase()]) return { symbol: m[1]!.toUpperCase(), from: `file name ${basename(f!)}` };
   }
   return { symbol: "BTCUSDT", from: "default; pass --symbol for another market" };

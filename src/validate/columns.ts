@@ -18,9 +18,7 @@ export function checkTable(t: unknown, label: string): asserts t is Columns {
 }
 
 /** True for a plain array or a typed array (a series of numbers to score). */
-export function isArrayLike(x: unknown): x is ArrayLike<unknown> {
-  return Array.isArray(x) || (ArrayBuffer.isView(x) && !(x instanceof DataView));
-}
+export { isList as isArrayLike } from "../util/arrays";
 
 export function hasColumn(t: Columns, name: string): boolean {
   return typeof (t as { columnNames?: unknown }).columnNames === "function"

@@ -12,6 +12,7 @@
  */
 import { error } from "../util/errors";
 import { isArrayLike } from "./columns";
+import { unitExponent } from "../util/arrays";
 
 /** Checks two aligned series: arrays of numbers, same length, at least 2 bars, every value finite (and >= 0 if usd). */
 export function checkPair(x: Float64Array, y: Float64Array, usd: boolean, names: [string, string] = ["estimated", "realized"]): void {
@@ -43,17 +44,6 @@ function constant(a: Float64Array): boolean {
   return true;
 }
 
-/**
- * The e of the power of two 2^e at or just below max |a| (within ±1000; 0 when a holds only 0):
- * multiplying by 2^−e is exact (the same to the last bit) and brings the largest value near 1,
- * so sums of values or squares near 1e308 do not overflow into Infinity and NaN.
- */
-export function unitExponent(a: ArrayLike<number>): number {
-  let max = 0;
-  for (let i = 0; i < a.length; i++) max = Math.max(max, Math.abs(a[i]!));
-  if (!(max > 0 && max < Infinity)) return 0;
-  return Math.max(-1000, Math.min(1000, Math.floor(Math.log2(max))));
-}
 
 function pearsonUnchecked(x: Float64Array, y: Float64Array): number {
   const n = x.length;

@@ -6,7 +6,7 @@
  */
 import { error } from "../util/errors";
 import { isArrayLike } from "./columns";
-import { unitExponent } from "./metrics";
+import { unitExponent } from "../util/arrays";
 
 /**
  * W1 = Σ_i |A_i − B_i| · (p_{i+1} − p_i), where A and B are the cumulative shares of `a` and `b`

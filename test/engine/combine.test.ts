@@ -33,19 +33,29 @@ describe("combineMaps(maps)", () => {
     assert.deepEqual(m.liquidationsIf(0.375), { side: "short", usd: 14 });
   });
 
-  it("combineMaps(maps) keeps longs below the price and shorts above it on the coarser grid", () => {
-    // A (0.5 bins): a long centred at 99.25 and a short at 99.75, price 99.3. On B's 1 USD bins
-    // both centres fall in [99, 100), centred 99.5: above the price for the long, so the long goes
-    // to the nearest bin below it ([98, 99), 98.5), the short stays at 99.5.
+  it("combineMaps(maps) on the coarser grid keeps each level in the common bin holding it, the price's bin included", () => {
+    // A (0.5 bins): a long at 99.25 and a short at 99.75, price 99.3. On B's 1 USD bins both fall
+    // in [99, 100), the bin holding the price, which may hold both sides: they stay there, as B's
+    // own long at 98.5 stays in [98, 99).
     const a = liquidationMap({ price: 99.3, tiers: [10], grid: { lo: 99, step: 0.5 }, long: [[4, 0]], short: [[0, 6]] });
     const b = liquidationMap({ price: 99.3, tiers: [10], grid: { lo: 98, step: 1 }, long: [[1, 0]], short: [[0, 0]] });
     const m = combineMaps([a, b]);
     assert.deepEqual(m.table.objects(), [
-      { price: 98.5, side: "long", leverage: 10, usd: 5 },
+      { price: 98.5, side: "long", leverage: 10, usd: 1 },
+      { price: 99.5, side: "long", leverage: 10, usd: 4 },
       { price: 99.5, side: "short", leverage: 10, usd: 6 },
     ]);
-    assert.deepEqual(m.liquidationsIf(99.29), { side: "long", usd: 0 });
-    assert.deepEqual(m.liquidationsIf(98.5), { side: "long", usd: 5 });
+    assert.deepEqual([m.liquidationsIf(99.29), m.liquidationsIf(98.5), m.liquidationsIf(99.31)], [{ side: "long", usd: 4 }, { side: "long", usd: 5 }, { side: "short", usd: 0 }]);
+  });
+
+  it("combineMaps(maps) answers alike whether a venue's levels come on the common grid or a finer one", () => {
+    // P on 10 USD bins, R the same positions on 5 USD bins, both at 104: each liquidates 5 of longs at 101.
+    const P = liquidationMap({ price: 104, tiers: [10], grid: { lo: 80, step: 10 }, long: [[0, 0, 5, 0]], short: [[0, 0, 7, 0]] });
+    const R = liquidationMap({ price: 104, tiers: [10], grid: { lo: 80, step: 5 }, long: [[0, 0, 0, 0, 5, 0, 0, 0]], short: [[0, 0, 0, 0, 0, 7, 0, 0]] });
+    assert.deepEqual([P.liquidationsIf(101), R.liquidationsIf(101)], [{ side: "long", usd: 5 }, { side: "long", usd: 5 }]);
+    assert.deepEqual(combineMaps([P, P]).liquidationsIf(101), { side: "long", usd: 10 });
+    assert.deepEqual(combineMaps([P, R]).liquidationsIf(101), { side: "long", usd: 10 });
+    assert.deepEqual(combineMaps([P, R]).imbalance(5), { longUsd: 10, shortUsd: 14, ratio: 10 / 14 });
   });
 
   it("combineMaps([]) throws", () => {

@@ -1,4 +1,4 @@
-import { estimateCaption } from "../../src/util/estimate";
+import { estimateCaption, truthCaption } from "../../src/util/estimate";
 import assert from "node:assert/strict";
 import * as aq from "arquero";
 import { figureBundle, figureTitle, tableBundle } from "../../src/notebook/bundle";
@@ -145,7 +145,7 @@ describe("notebook/show displayBundle(estimates)", () => {
     const derived = model.bars.filter((d: { time: number }) => d.time > 0).select("time", "openLongUsd");
     assert.equal(estimateCaption(derived), undefined);
     assert.match(displayBundle(derived).data["text/plain"]!, /^Model estimates: openLongUsd \(estimate\)\n/);
-    assert.match(displayBundle(map().table.orderby("usd")).data["text/plain"]!, /^Estimated liquidation USD by price bin, side and leverage \(estimate\)\n/);
+    assert.match(displayBundle(map().table.orderby("usd")).data["text/plain"]!, /^Liquidation USD by price bin, side and leverage \(a liqlab map table: estimates, unless it came from the simulator's truth\)\n/);
     // A table with none of those columns is shown as it is.
     assert.equal(displayBundle(aq.table({ time: [1], usd: [2] })).data["text/plain"]!.split("\n")[0]!.includes("estimate"), false);
   });
@@ -153,8 +153,12 @@ describe("notebook/show displayBundle(estimates)", () => {
     const truth = liquidationMap({ price: 100, tiers: [5, 10], grid: { lo: 80, step: 10, bins: 4 }, long: [[3, 0, 0, 0], [0, 2, 0, 0]], short: [[0, 0, 0, 0], [0, 0, 0, 0]], source: "simulator truth", truth: true });
     assert.equal(truth.truth, true);
     assert.equal(map().truth, undefined);
-    assert.equal(estimateCaption(truth.liquidationsIf(80)), "Simulated true USD liquidated if the price reaches 80 (known from the simulator's positions, not an estimate; simulator truth, price 100)");
+    assert.equal(truthCaption(truth.liquidationsIf(80)), "Simulated true USD liquidated if the price reaches 80 (known from the simulator's positions, not an estimate; simulator truth, price 100)");
+    assert.equal(estimateCaption(truth.liquidationsIf(80)), undefined);
     assert.match(displayBundle(truth.table, { caption: "ETH" }).data["text/plain"]!, /^ETH \(simulated truth\)\n/);
+    // Derived by a verb, a truth table is known only by its columns: the caption says it may be either, and the user's stays as written.
+    assert.match(displayBundle(truth.table.orderby("usd")).data["text/plain"]!, /^Liquidation USD by price bin, side and leverage \(a liqlab map table: estimates, unless it came from the simulator's truth\)\n/);
+    assert.match(displayBundle(truth.table.orderby("usd"), { caption: "Known positions by bin" }).data["text/plain"]!, /^Known positions by bin\n/);
     const title = mapFigure(truth).layout["title"] as { text: string; subtitle: { text: string } };
     assert.equal(title.text, "Simulated true liquidation map");
     assert.match(title.subtitle.text, /^SIMULATED TRUTH: /);

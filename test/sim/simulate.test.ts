@@ -136,7 +136,7 @@ describe("sim/simulate", () => {
     assert.throws(() => simulate({ ...quick, openInterestUsd: 1e7, cohortUsd: 1e-3 }), /column "cohortUsd": cohortUsd must be at least openInterestUsd \/ 1,000,000 \(10\)/);
     assert.throws(() => simulate({ ...quick, intervalMs: 1e308 }), /column "intervalMs": intervalMs must be at most a day/);
     assert.throws(() => simulate({ bars: 1e308 }), /column "bars": (bars must be a whole number|at most 10,000,000 bars)/);
-    assert.throws(() => simulate({ ...quick, startPrice: 5e-324 }), /column "startPrice": startPrice must be within \[1e-12, 1e12\] USD/);
+    assert.throws(() => simulate({ ...quick, startPrice: 5e-324 }), /column "startPrice": startPrice must be within \[1e-15, 1000000000000\] USD, the prices the engine replays/);
     assert.throws(() => simulate({ ...quick, resistance: 5e-324 }), /column "resistance": resistance must be within/);
     assert.throws(() => simulate("eth" as never), /column "options": options must be an object/);
     assert.deepEqual(simulate(null as never).candles.objects().slice(0, 2), simulate({}).candles.objects().slice(0, 2));

@@ -2,7 +2,7 @@ import assert from "node:assert/strict";
 import { existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { main, parseArgs } from "../../src/validate/cli";
+import { main, marketOf, parseArgs } from "../../src/validate/cli";
 import { simulate } from "../../src/sim/simulate";
 
 /** Runs main(args) and returns its exit code and stdout. */
@@ -101,6 +101,9 @@ describe("validate/cli", () => {
     // BTCUSDT's brackets (125x) score the same files differently: the symbol matters.
     const btc = JSON.parse((await run([...files, "--symbol", "BTCUSDT", "--json"])).out);
     assert.notDeepEqual(btc.long.model, s.long.model);
+    // Lower-case names (bnbusdt_5m_klines.csv) name the market too.
+    assert.deepEqual(marketOf({ candles: "data/bnbusdt_5m_klines_oi.csv" }), { symbol: "BNBUSDT", from: "file name bnbusdt_5m_klines_oi.csv" });
+    assert.deepEqual(marketOf({ file: "btc_regime_30m.csv" }), { symbol: "BTCUSDT", from: "default; pass --symbol for another market" });
     await assert.rejects(run([...files, "--symbol", "XRPUSDT"]), /column "symbol": no default brackets for this symbol \(defaults: BTCUSDT, .*\) \(value "XRPUSDT"\)/);
   });
 
