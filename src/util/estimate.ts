@@ -8,17 +8,40 @@
 /** The property holding an estimate's caption. */
 export const ESTIMATE = Symbol.for("liqlab.estimate");
 
+/** The property holding the caption of a value that is known, not estimated (the simulator's truth). */
+export const TRUTH = Symbol.for("liqlab.truth");
+
+/** Sets the caption under `key` (ESTIMATE or TRUTH), not enumerable; returns `x`. */
+function mark<T extends object>(x: T, key: symbol, caption: string): T {
+  Object.defineProperty(x, key, { value: caption, enumerable: false, configurable: true });
+  return x;
+}
+
+/** The caption under `key`, else undefined. */
+function captionAt(x: unknown, key: symbol): string | undefined {
+  if (typeof x !== "object" || x === null) return undefined;
+  const c = (x as Record<symbol, unknown>)[key];
+  return typeof c === "string" ? c : undefined;
+}
+
 /** Marks `x` as an estimate described by `caption`; returns `x`. */
 export function markEstimate<T extends object>(x: T, caption: string): T {
-  Object.defineProperty(x, ESTIMATE, { value: caption, enumerable: false, configurable: true });
-  return x;
+  return mark(x, ESTIMATE, caption);
 }
 
 /** The caption of a value marked by `markEstimate`, else undefined. */
 export function estimateCaption(x: unknown): string | undefined {
-  if (typeof x !== "object" || x === null) return undefined;
-  const c = (x as { [ESTIMATE]?: unknown })[ESTIMATE];
-  return typeof c === "string" ? c : undefined;
+  return captionAt(x, ESTIMATE);
+}
+
+/** Marks `x` as known truth described by `caption` (the simulator's own positions); returns `x`. */
+export function markTruth<T extends object>(x: T, caption: string): T {
+  return mark(x, TRUTH, caption);
+}
+
+/** The caption of a value marked by `markTruth`, else undefined. */
+export function truthCaption(x: unknown): string | undefined {
+  return captionAt(x, TRUTH);
 }
 
 /**
@@ -30,22 +53,6 @@ export const ESTIMATE_COLUMNS: ReadonlySet<string> = new Set([
   "longLiquidatedUsd", "shortLiquidatedUsd", "openLongUsd", "openShortUsd", "openedUsd", "closedUsd", "decayedUsd",
   "longEstimatedUsd", "shortEstimatedUsd", "longBaselineUsd", "shortBaselineUsd",
 ]);
-
-/** The property holding the caption of a value that is known, not estimated (the simulator's truth). */
-export const TRUTH = Symbol.for("liqlab.truth");
-
-/** Marks `x` as known truth described by `caption` (the simulator's own positions); returns `x`. */
-export function markTruth<T extends object>(x: T, caption: string): T {
-  Object.defineProperty(x, TRUTH, { value: caption, enumerable: false, configurable: true });
-  return x;
-}
-
-/** The caption of a value marked by `markTruth`, else undefined. */
-export function truthCaption(x: unknown): string | undefined {
-  if (typeof x !== "object" || x === null) return undefined;
-  const c = (x as { [TRUTH]?: unknown })[TRUTH];
-  return typeof c === "string" ? c : undefined;
-}
 
 /** How a value shown is labelled: its caption, and the word a user's own caption gets ("estimate", "simulated truth"), if any. */
 export interface Label {
