@@ -7,10 +7,10 @@
  * checked before anything is downloaded.
  */
 import { editDistance } from "../util/distance";
-import { error, LiqlabError } from "../util/errors";
+import { error, LiqlabError, showValue } from "../util/errors";
 import type { ArchiveKind, Market } from "./archive-layout";
-import { ARCHIVE_PERIODS, KLINE_INTERVALS, MARKETS, toDay } from "./archive-layout";
-import { FETCH_DEFAULTS, fetchBinance, type FetchOptions } from "./fetch";
+import { ARCHIVE_PERIODS, KLINE_INTERVALS } from "./archive-layout";
+import { checkFetchOptions, FETCH_DEFAULTS, fetchBinance, type FetchOptions } from "./fetch";
 
 const USAGE = `usage: liqlab fetch --symbol BTCUSDT --kinds klines,metrics --from YYYY-MM-DD --to YYYY-MM-DD
   --interval 1m           kline interval (default ${FETCH_DEFAULTS.interval}): ${KLINE_INTERVALS.join(", ")} (1s: spot only)
@@ -67,45 +67,34 @@ export function parseArgs(args: readonly string[]): Record<string, string | true
   return out;
 }
 
-/** The options the arguments ask for; a bad argument throws naming its flag and value. */
+/**
+ * The options the arguments ask for. What only the command line has (kinds as a list, a period a
+ * kind is published in, the base URL's form) is checked here; the options themselves by
+ * `checkFetchOptions`, as `fetchBinance` checks them.
+ */
 function fetchOptions(a: Record<string, string | true>): FetchOptions {
   const str = (k: string) => (typeof a[k] === "string" ? (a[k] as string) : undefined);
   const missing = ["symbol", "kinds", "from"].filter((k) => !str(k));
   if (missing.length) throw error(`missing ${missing.map((k) => `--${k}`).join(", ")}`);
-  const symbol = str("symbol")!, kinds = str("kinds")!.split(",").filter(Boolean);
-  if (!/^[A-Za-z0-9_]+$/.test(symbol)) throw error("must be letters, digits and _ (e.g. BTCUSDT)", { symbol: "--symbol", value: symbol });
+  const kinds = str("kinds")!.split(",").filter(Boolean);
   const unknown = kinds.filter((k) => !(k in ARCHIVE_PERIODS));
-  if (unknown.length || !kinds.length) throw error(`unknown kinds: ${unknown.join(", ") || "(none given)"}`, { symbol: "--kinds", value: str("kinds") });
-  const oneOf = <T extends string>(k: string, allowed: readonly T[]): T | undefined => {
-    const v = str(k);
-    if (v !== undefined && !(allowed as readonly string[]).includes(v)) throw error(`must be one of ${allowed.join(", ")}`, { symbol: `--${k}`, value: v });
-    return v as T | undefined;
-  };
-  const market = oneOf<Market>("market", MARKETS), period = oneOf("period", PERIODS), interval = oneOf("interval", KLINE_INTERVALS);
-  if (interval === "1s" && (market ?? FETCH_DEFAULTS.market) !== "spot") throw error("1s klines are published for --market spot only", { symbol: "--interval", value: interval });
+  if (unknown.length || !kinds.length) throw error(`unknown kinds: ${unknown.join(", ") || "(none given)"}`, { column: "kinds", value: str("kinds") });
+  const period = str("period");
+  if (period !== undefined && !(PERIODS as readonly string[]).includes(period)) throw error(`period must be one of ${PERIODS.join(", ")}`, { column: "period", value: period });
   for (const k of kinds) {
-    if (period && period !== "auto" && !ARCHIVE_PERIODS[k as ArchiveKind].includes(period)) {
-      throw error(`${k} is not published ${period} (only ${ARCHIVE_PERIODS[k as ArchiveKind].join(", ")})`, { symbol: "--period", value: period });
+    if (period && period !== "auto" && !ARCHIVE_PERIODS[k as ArchiveKind].includes(period as "daily" | "monthly")) {
+      throw error(`${k} is not published ${period} (only ${ARCHIVE_PERIODS[k as ArchiveKind].join(", ")})`, { column: "period", value: period });
     }
   }
-  const day = (k: string, v: string) => {
-    try {
-      return toDay(v, k);
-    } catch {
-      throw error("is not a date (expected YYYY-MM-DD)", { symbol: `--${k}`, value: v });
-    }
-  };
-  const from = str("from")!, to = str("to") ?? from;
-  const first = day("from", from);
-  if (day("to", to) < first) throw error(`is before --from ${from}`, { symbol: "--to", value: to });
   const base = str("base-url");
-  if (base !== undefined && !/^https?:\/\/[^/\s]/.test(base)) throw error("must be an http:// or https:// URL", { symbol: "--base-url", value: base });
-  const opts: FetchOptions = { symbol, kinds: kinds as ArchiveKind[], from, to, verify: !a["no-verify"], progress: !a.quiet };
-  if (interval) opts.interval = interval;
+  if (base !== undefined && !/^https?:\/\/[^/\s]/.test(base)) throw error("must be an http:// or https:// URL", { column: "base-url", value: base });
+  const opts: FetchOptions = { symbol: str("symbol")!, kinds: kinds as ArchiveKind[], from: str("from")!, to: str("to") ?? str("from")!, verify: !a["no-verify"], progress: !a.quiet };
+  if (str("interval")) opts.interval = str("interval")!;
   if (str("cache-dir")) opts.cacheDir = str("cache-dir")!;
   if (base) opts.baseUrl = base;
-  if (market) opts.market = market;
-  if (period) opts.period = period;
+  if (str("market")) opts.market = str("market") as Market;
+  if (period) opts.period = period as FetchOptions["period"];
+  checkFetchOptions(opts);
   return opts;
 }
 
@@ -117,7 +106,9 @@ export async function main(args: string[]): Promise<number> {
     opts = fetchOptions(a);
   } catch (e) {
     if (!(e instanceof LiqlabError)) throw e;
-    process.stderr.write(`liqlab fetch: ${e.message}\n${USAGE}`);
+    // An option's error names it as its column: printed as the flag it came from.
+    const message = e.column !== undefined && e.file === undefined ? `--${e.column}: ${e.detail}${"value" in e ? ` (value ${showValue(e.value)})` : ""}` : e.message;
+    process.stderr.write(`liqlab fetch: ${message}\n${USAGE}`);
     return 2;
   }
   const r = await fetchBinance(opts);

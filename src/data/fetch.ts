@@ -177,20 +177,29 @@ async function fetchOne(f: FetchedFile, o: Required<Pick<FetchOptions, "verify" 
 }
 
 /**
+ * The options with their defaults, checked before anything is requested (each error names the
+ * option as its column, which `liqlab fetch` prints as its flag): the symbol, the days, the kinds,
+ * and a market or interval the archive has no folder for, which would only 404 and read as "not
+ * in the archive".
+ */
+export function checkFetchOptions(options: FetchOptions) {
+  const o = { ...FETCH_DEFAULTS, ...options };
+  if (!o.symbol || !/^[A-Za-z0-9_]+$/.test(o.symbol)) throw error("symbol must be letters, digits and _ (e.g. BTCUSDT)", { column: "symbol", value: o.symbol });
+  const from = toDay(o.from, "from"), to = toDay(o.to, "to");
+  if (to < from) throw error(`to is before from ${o.from}`, { column: "to", value: o.to });
+  if (!o.kinds.length) throw error("kinds is empty (e.g. klines, metrics)", { column: "kinds", value: o.kinds });
+  if (!MARKETS.includes(o.market)) throw error(`market must be one of ${MARKETS.join(", ")}`, { column: "market", value: o.market });
+  if (!KLINE_INTERVALS.includes(o.interval)) throw error(`interval must be one of ${KLINE_INTERVALS.join(", ")}`, { column: "interval", value: o.interval });
+  if (o.interval === "1s" && o.market !== "spot") throw error('1s klines are published for market "spot" only', { column: "interval", value: o.interval });
+  return { o, symbol: o.symbol.toUpperCase(), from, to };
+}
+
+/**
  * Downloads Binance archive files for `symbol`, `kinds` and days `from..to` into `cacheDir`.
  * Never throws for a missing or failed file: see each file's status (and `failed`).
  */
 export async function fetchBinance(options: FetchOptions): Promise<FetchResult> {
-  const o = { ...FETCH_DEFAULTS, ...options };
-  if (!o.symbol || !/^[A-Za-z0-9_]+$/.test(o.symbol)) throw error("symbol must be letters, digits and _ (e.g. BTCUSDT)", { column: "symbol", value: o.symbol });
-  const symbol = o.symbol.toUpperCase();
-  const from = toDay(o.from, "from"), to = toDay(o.to, "to");
-  if (to < from) throw error("to is before from", { column: "to", value: o.to });
-  if (!o.kinds.length) throw error("kinds is empty (e.g. klines, metrics)", { column: "kinds", value: o.kinds });
-  // a value the archive has no folder for would only 404, read as "not in the archive"
-  if (!MARKETS.includes(o.market)) throw error(`market must be one of ${MARKETS.join(", ")}`, { column: "market", value: o.market });
-  if (!KLINE_INTERVALS.includes(o.interval)) throw error(`interval must be one of ${KLINE_INTERVALS.join(", ")}`, { column: "interval", value: o.interval });
-  if (o.interval === "1s" && o.market !== "spot") throw error('1s klines are published for market "spot" only', { column: "interval", value: o.interval });
+  const { o, symbol, from, to } = checkFetchOptions(options);
   const base = o.baseUrl.replace(/\/+$/, "");
   const files: FetchedFile[] = [];
   for (const kind of o.kinds) {

@@ -57,13 +57,13 @@ describe("data/fetch-cli", () => {
       return [code, err.split("\n")[0], /^usage: liqlab fetch/m.test(err)];
     };
     try {
-      assert.deepEqual(await run("--market", "xx"), [2, 'liqlab fetch: --market: must be one of um, cm, spot (value "xx")', true]);
-      assert.deepEqual(await run("--interval", "1min"), [2, 'liqlab fetch: --interval: must be one of 1s, 1m, 3m, 5m, 15m, 30m, 1h, 2h, 4h, 6h, 8h, 12h, 1d, 3d, 1w, 1mo (value "1min")', true]);
-      assert.deepEqual(await run("--interval", "1s"), [2, 'liqlab fetch: --interval: 1s klines are published for --market spot only (value "1s")', true]);
-      assert.deepEqual(await run("--period", "weekly"), [2, 'liqlab fetch: --period: must be one of auto, daily, monthly (value "weekly")', true]);
+      assert.deepEqual(await run("--market", "xx"), [2, 'liqlab fetch: --market: market must be one of um, cm, spot (value "xx")', true]);
+      assert.deepEqual(await run("--interval", "1min"), [2, 'liqlab fetch: --interval: interval must be one of 1s, 1m, 3m, 5m, 15m, 30m, 1h, 2h, 4h, 6h, 8h, 12h, 1d, 3d, 1w, 1mo (value "1min")', true]);
+      assert.deepEqual(await run("--interval", "1s"), [2, 'liqlab fetch: --interval: 1s klines are published for market "spot" only (value "1s")', true]);
+      assert.deepEqual(await run("--period", "weekly"), [2, 'liqlab fetch: --period: period must be one of auto, daily, monthly (value "weekly")', true]);
       assert.deepEqual(await run("--kinds", "fundingRate"), [2, 'liqlab fetch: --period: fundingRate is not published daily (only monthly) (value "daily")', true]);
-      assert.deepEqual(await run("--from", "2024-13-01"), [2, 'liqlab fetch: --from: is not a date (expected YYYY-MM-DD) (value "2024-13-01")', true]);
-      assert.deepEqual(await run("--to", "2023-12-31"), [2, 'liqlab fetch: --to: is before --from 2024-01-01 (value "2023-12-31")', true]);
+      assert.deepEqual(await run("--from", "2024-13-01"), [2, 'liqlab fetch: --from: from is not a date (expected YYYY-MM-DD) (value "2024-13-01")', true]);
+      assert.deepEqual(await run("--to", "2023-12-31"), [2, 'liqlab fetch: --to: to is before from 2024-01-01 (value "2023-12-31")', true]);
       assert.deepEqual(await run("--cachedir", join(cache, "x")), [2, "liqlab fetch: --cachedir: unknown option (did you mean --cache-dir?)", true]);
       assert.deepEqual(await run("--base-url", "data.binance.vision"), [2, 'liqlab fetch: --base-url: must be an http:// or https:// URL (value "data.binance.vision")', true]);
       assert.deepEqual(await run("--kinds", "candles"), [2, 'liqlab fetch: --kinds: unknown kinds: candles (value "candles")', true]);
