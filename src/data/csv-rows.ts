@@ -51,6 +51,7 @@ export function readCsv(p: Parsed, text: string, fields: readonly FieldSpec[], w
   }
   // Errors name a column as the file's header writes it (timestamp_ms, oi_usd), else by its first name.
   const labels = fields.map((f, j) => (hasHeader && idx[j]! >= 0 ? first[idx[j]!]!.trim() : f.names[0]!));
+  if (hasHeader) p.headers = new Map(fields.flatMap((f, j) => (idx[j]! >= 0 ? [[f.out, labels[j]!] as [string, string]] : [])));
   if (!hasHeader) p.notes.push("no header row: columns taken in Binance archive order");
   else {
     // Nothing is dropped without a word: header columns this loader does not read are named

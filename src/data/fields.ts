@@ -66,6 +66,13 @@ export interface Parsed {
    * (open + interval − 1 ms), when the value became known, which the replay aligns by.
    */
   valueAtClose?: boolean;
+  /** The file's own header name of each column read from a CSV header (`price_high` for `high`), for errors found after reading. */
+  headers?: Map<string, string>;
+}
+
+/** A column as the file names it (its header), else its canonical name: what errors after reading say. */
+export function columnLabel(p: Parsed, column: string): string {
+  return p.headers?.get(column) ?? column;
 }
 
 /** The file row `i` came from. */

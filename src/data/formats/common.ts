@@ -3,7 +3,7 @@
  * response envelopes, and the OHLC consistency check.
  */
 import { error } from "../../util/errors";
-import { newParsed, num, type FieldSpec, type Parsed } from "../fields";
+import { columnLabel, fileOf, newParsed, num, type FieldSpec, type Parsed } from "../fields";
 import { readCsv } from "../csv-rows";
 import { readJsonRows } from "../json-rows";
 import { finish, type LoadOptions, type Loaded } from "../finish";
@@ -93,9 +93,10 @@ export function checkOhlc(p: Parsed): void {
   const o = num(p, "open"), h = num(p, "high"), l = num(p, "low"), c = num(p, "close");
   for (let i = 0; i < p.n; i++) {
     const lo = l[i]!, hi = h[i]!;
-    if (hi < lo) throw error("high is below low", { file: p.file, line: p.lines[i]!, column: "high", value: hi });
-    if (o[i]! < lo || o[i]! > hi) throw error("open is outside the bar's low..high range", { file: p.file, line: p.lines[i]!, column: "open", value: o[i]! });
-    if (c[i]! < lo || c[i]! > hi) throw error("close is outside the bar's low..high range", { file: p.file, line: p.lines[i]!, column: "close", value: c[i]! });
+    const at = (column: string, value: number) => ({ file: fileOf(p, i), line: p.lines[i]!, column: columnLabel(p, column), value });
+    if (hi < lo) throw error("high is below low", at("high", hi));
+    if (o[i]! < lo || o[i]! > hi) throw error("open is outside the bar's low..high range", at("open", o[i]!));
+    if (c[i]! < lo || c[i]! > hi) throw error("close is outside the bar's low..high range", at("close", c[i]!));
   }
 }
 

@@ -34,6 +34,14 @@ describe("data/formats/coinglass-combined", () => {
     const text = [lines[0], lines[1]!.split(",").map((v, i) => (i === 4 ? "" : v)).join(",")].join("\n");
     assert.throws(() => loadCombinedExport({ text, name: "blanks.csv" }), /blanks\.csv, line 2, column "price_low": empty value \(value ""\)/);
   });
+  it("loadCombinedExport(text with a high below the low) names the column as the file's header does", () => {
+    const lines = readFileSync(fixture("regime_30m-sample.csv"), "utf8").trim().split("\n");
+    const header = lines[0]!.split(",");
+    const cells = lines[1]!.split(",");
+    // price_high below price_low: a check made after reading, which names the header's column too.
+    cells[header.indexOf("price_high")] = String(Number(cells[header.indexOf("price_low")]) - 1);
+    assert.throws(() => loadCombinedExport({ text: [lines[0], cells.join(",")].join("\n"), name: "swap.csv" }), /swap\.csv, line 2, column "price_high": high is below low \(value 42249\)/);
+  });
   it("loadCombinedExport(shared btc_regime_30m.csv) reads the reference file without gaps (skips when absent)", function () {
     if (!existsSync(SHARED)) {
       console.log(`      skipped: ${SHARED} not present (reference data is optional)`);
