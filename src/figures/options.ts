@@ -2,6 +2,7 @@
  * Every figure option with its default, in one place. Builders call the resolve* functions,
  * which fill defaults and throw (through the error helper, naming the option) on bad values.
  */
+import { isList } from "../util/arrays";
 import type { ColumnTable } from "arquero";
 import type { Side } from "../engine/types";
 import { error, finite, positive } from "../util/errors";
@@ -118,7 +119,7 @@ function title(t: unknown): string | undefined {
 function thresholdList(t: unknown): number[] {
   if (t === undefined || t === null) return [...MAP_DEFAULTS.thresholds];
   if (typeof t === "number") return [positive(t, "thresholds")];
-  if (!Array.isArray(t) && !(ArrayBuffer.isView(t) && !(t instanceof DataView))) throw error("thresholds must be a price or an array of prices", { column: "thresholds", value: t });
+  if (!isList(t)) throw error("thresholds must be a price or an array of prices", { column: "thresholds", value: t });
   return Array.from(t as ArrayLike<unknown>, (x) => positive(x, "thresholds"));
 }
 

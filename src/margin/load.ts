@@ -151,7 +151,7 @@ export function fromCcxt(tiers: CcxtLeverageTier[] | Record<string, CcxtLeverage
   // are position sizes in contracts (e.g. 0.01 BTC each on BTC-USDT-SWAP), not USD notionals, and
   // consecutive tiers leave a gap of one contract (…500, 501…). Read as USD they would put every
   // position in the wrong tier, so they are refused, not converted (contracts are worth a price).
-  const okx = list.findIndex((t) => isObject(t) && isObject(t.info) && ("minSz" in t.info || "maxSz" in t.info));
+  const okx = list.findIndex((t) => isObject(t.info) && ("minSz" in t.info || "maxSz" in t.info));
   if (okx >= 0) {
     throw error(
       "OKX tiers through ccxt give position sizes in contracts (info.minSz, info.maxSz), not USD notionals; convert them to USD (contracts × contract value × price) into brackets of your own, or pass maintenanceMarginRate",

@@ -16,6 +16,7 @@ import * as aq from "arquero";
 import { mapFigure } from "../figures/map";
 import type { LiquidationMap } from "../engine/types";
 import type { BacktestResult } from "../validate/types";
+import { isList } from "../util/arrays";
 import { captionWith, labelOf } from "../util/estimate";
 
 type WriteDisplayData = (content: { data: Record<string, string>; metadata: Record<string, unknown>; transient: Record<string, unknown> }, update: boolean) => void;
@@ -104,7 +105,7 @@ function valueText(x: unknown): string {
       while (open.length > 0 && open[open.length - 1] !== this) open.pop();
       if (open.includes(v)) return "[circular]";
       open.push(v);
-      return ArrayBuffer.isView(v) && !(v instanceof DataView) ? Array.from(v as unknown as ArrayLike<unknown>) : v;
+      return isList(v) && !Array.isArray(v) ? Array.from(v) : v;
     },
     2,
   );

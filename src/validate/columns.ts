@@ -17,9 +17,6 @@ export function checkTable(t: unknown, label: string): asserts t is Columns {
   }
 }
 
-/** True for a plain array or a typed array (a series of numbers to score). */
-export { isList as isArrayLike } from "../util/arrays";
-
 export function hasColumn(t: Columns, name: string): boolean {
   return typeof (t as { columnNames?: unknown }).columnNames === "function"
     ? (t as { columnNames(): string[] }).columnNames().includes(name)

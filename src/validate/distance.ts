@@ -5,7 +5,7 @@
  * 1% of price away from where it truly is. Both maps must be on the same grid.
  */
 import { error, positive } from "../util/errors";
-import { isArrayLike } from "./columns";
+import { isList } from "../util/arrays";
 import type { PriceGrid } from "../engine/types";
 import { wasserstein1 } from "./wasserstein";
 
@@ -29,14 +29,14 @@ function checkProfile(m: MapProfile, name: "estimated" | "truth"): void {
   if (typeof m !== "object" || m === null) throw error("must be a liquidation map (price, grid, long, short)", { ...where, column: name, value: m });
   if (name === "estimated") positive(m.price, "estimated.price", where);
   const g: Partial<PriceGrid> | null = m.grid;
-  if (typeof g !== "object" || g === null || !Number.isInteger(g.bins) || !isArrayLike(g.prices) || g.prices.length !== g.bins) {
+  if (typeof g !== "object" || g === null || !Number.isInteger(g.bins) || !isList(g.prices) || g.prices.length !== g.bins) {
     throw error("grid must be a price grid { lo, step, bins, prices } with bins prices", { ...where, column: `${name}.grid`, value: g });
   }
   for (const side of ["long", "short"] as const) {
     const rows: unknown = m[side];
     if (!Array.isArray(rows)) throw error("must be an array of per-tier USD arrays", { ...where, column: `${name}.${side}`, value: rows });
     rows.forEach((r: unknown, t) => {
-      if (!isArrayLike(r) || r.length !== g.bins) throw error(`tier ${t} must be an array of ${g.bins} USD amounts, one per bin`, { ...where, column: `${name}.${side}`, value: isArrayLike(r) ? `length ${r.length}` : r });
+      if (!isList(r) || r.length !== g.bins) throw error(`tier ${t} must be an array of ${g.bins} USD amounts, one per bin`, { ...where, column: `${name}.${side}`, value: isList(r) ? `length ${r.length}` : r });
     });
   }
 }

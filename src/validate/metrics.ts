@@ -11,14 +11,13 @@
  * - `calibration` throws when realized USD sums to 0 (nothing to calibrate against).
  */
 import { error } from "../util/errors";
-import { isArrayLike } from "./columns";
-import { unitExponent } from "../util/arrays";
+import { isList, unitExponent } from "../util/arrays";
 
 /** Checks two aligned series: arrays of numbers, same length, at least 2 bars, every value finite (and >= 0 if usd). */
 export function checkPair(x: Float64Array, y: Float64Array, usd: boolean, names: [string, string] = ["estimated", "realized"]): void {
   // Not arrays (null, {}, a number): their lengths would both read undefined and pass as equal.
   [x, y].forEach((s, k) => {
-    if (!isArrayLike(s)) throw error(`${names[k]} must be an array of numbers (a Float64Array or number[])`, { column: names[k], value: s });
+    if (!isList(s)) throw error(`${names[k]} must be an array of numbers (a Float64Array or number[])`, { column: names[k], value: s });
   });
   if (x.length !== y.length) throw error(`series lengths differ: ${names[0]} has ${x.length} bars, ${names[1]} ${y.length}`, { value: [x.length, y.length] });
   if (x.length < 2) throw error("at least 2 bars are needed to score a series", { value: x.length });

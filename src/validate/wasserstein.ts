@@ -5,8 +5,7 @@
  * the units of `prices` (USD). Divide by the current price for a share of price.
  */
 import { error } from "../util/errors";
-import { isArrayLike } from "./columns";
-import { unitExponent } from "../util/arrays";
+import { isList, unitExponent } from "../util/arrays";
 
 /**
  * W1 = Σ_i |A_i − B_i| · (p_{i+1} − p_i), where A and B are the cumulative shares of `a` and `b`
@@ -16,7 +15,7 @@ import { unitExponent } from "../util/arrays";
  */
 export function wasserstein1(prices: Float64Array, a: Float64Array, b: Float64Array): number {
   for (const [name, s] of [["prices", prices], ["first profile", a], ["second profile", b]] as const) {
-    if (!isArrayLike(s)) throw error(`${name} must be an array of numbers (a Float64Array or number[])`, { column: name, value: s });
+    if (!isList(s)) throw error(`${name} must be an array of numbers (a Float64Array or number[])`, { column: name, value: s });
   }
   const n = prices.length;
   if (a.length !== n || b.length !== n) throw error(`profile lengths must equal the ${n} price points`, { value: [a.length, b.length] });
