@@ -64,7 +64,7 @@ export type BracketSource =
   | CcxtLeverageTier[]
   | Record<string, CcxtLeverageTier[]>
   | BybitRiskLimit[]
-  | { result: { list: BybitRiskLimit[] } }
+  | { result: { category?: string; list: BybitRiskLimit[] } }
   | { list: BybitRiskLimit[] };
 
 type Ctx = { symbol: string; bracket: number | string };
@@ -186,7 +186,7 @@ export function fromCcxt(tiers: CcxtLeverageTier[] | Record<string, CcxtLeverage
  * maxLeverage is near 100 (as in Bybit's documentation example, "0.5" and "1" at 100x) is read as
  * percent. An empty mmDeduction is filled from the cum identity.
  */
-export function fromBybit(response: BybitRiskLimit[] | { result: { list: BybitRiskLimit[] } } | { list: BybitRiskLimit[] }, symbol?: string): BracketTable {
+export function fromBybit(response: BybitRiskLimit[] | { result: { category?: string; list: BybitRiskLimit[] } } | { list: BybitRiskLimit[] }, symbol?: string): BracketTable {
   const r = response as Record<string, unknown>;
   const all = Array.isArray(response) ? response : isObject(r) ? (isObject(r.result) ? r.result.list : r.list) : undefined;
   if (!Array.isArray(all)) throw error("not a Bybit risk-limit response", { symbol, column: "result.list", value: response });
@@ -212,12 +212,23 @@ export function fromBybit(response: BybitRiskLimit[] | { result: { list: BybitRi
     floor = cap;
     return row;
   });
-  return finish(name, "USDT", rows, "Bybit GET /v5/market/risk-limit", {
+  return finish(name, bybitUnit(isObject(r) && isObject(r.result) ? r.result.category : undefined, name), rows, "Bybit GET /v5/market/risk-limit", {
     cap: "riskLimitValue",
     maintenanceMarginRate: "maintenanceMargin",
     maintenanceAmount: "mmDeduction",
     maxLeverage: "maxLeverage",
   });
+}
+
+/**
+ * The unit of Bybit's riskLimitValue: the settle coin. Inverse contracts (category "inverse";
+ * symbols BTCUSD, BTCUSDH25) count it in the base coin, USDC contracts (BTCPERP, ETH-27DEC24) in
+ * USDC, linear USDT contracts in USDT. Without the response's category, the symbol decides.
+ */
+function bybitUnit(category: unknown, symbol: string): string {
+  if (category === "inverse" || (category === undefined && /USD([FGHJKMNQUVXZ]\d\d)?$/.test(symbol))) return "coin";
+  if (/PERP$|-\d{2}[A-Z]{3}\d{2}$|USDC$/.test(symbol)) return "USDC";
+  return "USDT";
 }
 
 type Row = Omit<Bracket, "maintenanceAmount"> & { cum: number | undefined };

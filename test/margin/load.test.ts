@@ -115,6 +115,15 @@ describe("margin/load", () => {
     assert.equal(t.brackets[0]!.maintenanceMarginRate, 0.005);
   });
 
+  it("fromBybit(response) names riskLimitValue's unit by the settle coin: coin for inverse, USDC for USDC contracts, else USDT", () => {
+    // Bybit v5 risk-limit docs: the inverse example (category "inverse", BTCUSD, riskLimitValue "150") is in BTC.
+    const tier = (symbol: string) => ({ id: 1, symbol, riskLimitValue: "150", maintenanceMargin: "0.005", initialMargin: "0.01", isLowestRisk: 1, maxLeverage: "100.00" });
+    assert.equal(fromBybit({ result: { category: "inverse", list: [tier("BTCUSD")] } }).unit, "coin");
+    assert.equal(fromBybit([tier("BTCUSDH25")]).unit, "coin");
+    assert.equal(fromBybit({ result: { category: "linear", list: [tier("BTCPERP")] } }).unit, "USDC");
+    assert.equal(fromBybit({ result: { category: "linear", list: bybitList } }).unit, "USDT");
+  });
+
   it("toBracketTable(source) detects each shape and gives one bracket type", () => {
     const want = rows(fromBinance(binanceBtc));
     assert.deepEqual(rows(toBracketTable(binanceBtc)), want);
