@@ -332,9 +332,18 @@ function firstOverlap(time: Float64Array, lastMs: Float64Array): number {
   return -1;
 }
 
-/** The first open-interest column of `x` in OI_COLUMNS order whose unit `accept` takes (default any). */
-export function oiColumn(x: Columns, accept: (unit: (typeof OI_COLUMNS)[number]["unit"]) => boolean = () => true): (typeof OI_COLUMNS)[number] | undefined {
-  return OI_COLUMNS.find((c) => accept(c.unit) && has(x, c.name));
+/**
+ * The first open-interest column of `x` in OI_COLUMNS order whose unit `accept` takes (default
+ * any). Binance's COIN-M openInterestHist rows (`pair`, `contractType`) reuse the USDⓈ-M names in
+ * other units (`sumOpenInterest` contracts, `sumOpenInterestValue` base coin): read raw, they would
+ * pass for coin and USD, so they are refused, pointing to the loader that converts them.
+ */
+export function oiColumn(x: Columns, label: string, accept: (unit: (typeof OI_COLUMNS)[number]["unit"]) => boolean = () => true): (typeof OI_COLUMNS)[number] | undefined {
+  const found = OI_COLUMNS.find((c) => accept(c.unit) && has(x, c.name));
+  if (found?.name.startsWith("sumOpenInterest") && has(x, "pair") && has(x, "contractType")) {
+    throw error(`${found.name} of Binance COIN-M openInterestHist rows (pair, contractType) is in ${found.name === "sumOpenInterest" ? "contracts" : "base coin"}, not ${found.unit === "usd" ? "USD" : "coin"}: load the response with loadBinanceOpenInterestHist, which converts it`, { file: label, column: found.name });
+  }
+  return found;
 }
 
 /** The time column of an open-interest table: `time`, else `timestamp` (Binance's openInterestHist). */
@@ -392,7 +401,7 @@ export function readSeries(candles: Columns, openInterest: Columns | undefined, 
   // Open interest: its own table (aligned by time) or columns of the candle table (row by row).
   const oiSource = openInterest ?? candles;
   const label = openInterest ? "openInterest" : "candles";
-  const found = oiColumn(oiSource);
+  const found = oiColumn(oiSource, label);
   if (!found) throw error(`missing column openInterestUsd (or ${OI_COLUMNS.slice(1).map((c) => c.name).join(", ")}); has ${listNames(oiSource)}`, { file: label, column: "openInterestUsd" });
   const usdCol = found.name;
   const inBase = (found.unit === "option" ? o.openInterestUnit : found.unit) === "base";

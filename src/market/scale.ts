@@ -93,9 +93,9 @@ export function derivativesVsSpot(input: DerivativesVsSpotInput): DerivativesVsS
   // names (`timestamp`, `sumOpenInterestValue`; loadBinanceOpenInterestHist parses the API's strings).
   const oiIn = input.openInterest;
   checkColumns(oiIn, "openInterest");
-  const usdCol = oiColumn(oiIn, (unit) => unit === "usd")?.name;
+  const usdCol = oiColumn(oiIn, "openInterest", (unit) => unit === "usd")?.name;
   if (!usdCol) {
-    const coin = oiColumn(oiIn, (unit) => unit === "base")?.name;
+    const coin = oiColumn(oiIn, "openInterest", (unit) => unit === "base")?.name;
     throw error(`missing column openInterestUsd (or sumOpenInterestValue)${coin ? `; ${coin} is in coins: multiply it by the price first` : ""}`, { file: "openInterest", column: "openInterestUsd" });
   }
   const timeCol = oiTimeColumn(oiIn);

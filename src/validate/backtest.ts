@@ -37,7 +37,7 @@ export function score(series: Float64Array, realized: Float64Array, realizedTop:
 function oiAtOpen(oi: Columns, label: string, time: Float64Array, open: Float64Array, interval: number): Float64Array {
   // The replay's names (OI_COLUMNS, USD or coin), so a model and its baseline read one table alike;
   // a generic `value` column needs replay's openInterestUnit and is not read here.
-  const found = oiColumn(oi, (unit) => unit !== "option");
+  const found = oiColumn(oi, label, (unit) => unit !== "option");
   if (!found) throw error(`open interest needs ${OI_COLUMNS.filter((c) => c.unit !== "option").map((c) => `"${c.name}"`).join(", ")}`, { file: label, column: "openInterestUsd" });
   const column = found.name;
   // A table of OI bars whose value is the bar's close (Coinglass OHLC) is known at its closeTime.

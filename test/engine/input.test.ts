@@ -139,6 +139,14 @@ describe("readSeries(candles, openInterest, options)", () => {
     assert.throws(() => readSeries({ ...c, closeTime: [open[1] + 5_000, open[2] - 1, open[2] + 1] }, { time: [0], openInterestUsd: [1] }, o), /row 1: opens 2678400000 ms after the previous bar, before it closes \(its span 2678405000 ms, from its closeTime\)/);
   });
 
+  it("readSeries(candles, oi) refuses Binance COIN-M openInterestHist columns read raw (contracts and base coin under USDⓈ-M names)", () => {
+    // Binance COIN-M "Open Interest Statistics": sumOpenInterest in contracts, sumOpenInterestValue in base asset.
+    const coinM = { timestamp: [0, MIN], pair: ["BTCUSD", "BTCUSD"], contractType: ["PERPETUAL", "PERPETUAL"], sumOpenInterest: [20403, 20403], sumOpenInterestValue: [176.19, 176.19] };
+    assert.throws(() => readSeries(candles(2), coinM, o), /openInterest, column "sumOpenInterestValue": sumOpenInterestValue of Binance COIN-M openInterestHist rows \(pair, contractType\) is in base coin, not USD: load the response with loadBinanceOpenInterestHist/);
+    const { sumOpenInterestValue: _, ...contractsOnly } = coinM;
+    assert.throws(() => readSeries(candles(2), contractsOnly, o), /column "sumOpenInterest": sumOpenInterest of Binance COIN-M openInterestHist rows \(pair, contractType\) is in contracts, not coin/);
+  });
+
   it("readSeries(candles, oi) reads Binance's openInterestHist names (timestamp, sum*) and a generic value column in the unit given", () => {
     // 2 coins at a close of 100, 101, ... is 200 USD on bar 0 and 202 USD on bar 1.
     const oi = (col: string) => ({ time: [0, MIN], [col]: [200, 202] });
