@@ -8,7 +8,9 @@ import { CsvScanner } from "./csv";
 import { normalizeName } from "./fields";
 import { canonicalKind } from "./formats/canonical";
 import { COMBINED_EXPORT_MARKERS } from "./formats/coinglass-combined";
-import { json, looksJson, prop } from "./formats/common";
+import { checkEnvelope, json, looksJson, prop } from "./formats/common";
+import { isOkxFundingRow } from "./formats/okx-funding-rate";
+import { lineOf } from "./json";
 import type { SourceText } from "./source";
 
 /** Format identifiers accepted by `options.format`. */
@@ -16,7 +18,7 @@ export type FormatName =
   | "binance-klines" | "bybit-klines" | "okx-candles"
   | "binance-metrics" | "binance-open-interest-hist" | "bybit-open-interest" | "okx-open-interest" | "coinglass-open-interest"
   | "binance-liquidation-snapshot" | "binance-force-orders" | "coinglass-liquidations"
-  | "binance-agg-trades" | "binance-trades" | "binance-funding-rate" | "binance-book-depth" | "combined-export"
+  | "binance-agg-trades" | "binance-trades" | "binance-funding-rate" | "okx-funding-rate" | "binance-book-depth" | "combined-export"
   | "canonical";
 
 /** File-name rules (Binance archive names carry the data type). */
@@ -67,6 +69,20 @@ function detectCsv(st: SourceText): FormatName | undefined {
   return undefined;
 }
 
+/**
+ * OKX rubik rows of three values: `open-interest-volume` `[ts, oi, vol]` and `taker-volume`
+ * `[ts, sellVol, buyVol]` (also `taker-volume-contract`, `option/open-interest-volume-ratio`) have
+ * one shape, so only the file's name or path can tell them apart: `open-interest` (or an `oi`
+ * word, as in `okx-oi.json`) in it, without `ratio` or `taker`, reads as open interest; anything
+ * else is refused rather than guessed.
+ */
+function okxThreeValueRows(st: SourceText, row: unknown): FormatName {
+  if (/open.?interest|(?:^|[^a-z])oi(?![a-z])/i.test(st.file) && !/ratio|taker/i.test(st.file)) return "okx-open-interest";
+  const at = { file: st.file, line: lineOf(row), column: "data", value: row };
+  if (/taker/i.test(st.file)) throw error("OKX taker-volume rows [ts, sellVol, buyVol] are not open interest, and liqlab has no taker-volume loader", at);
+  throw error('OKX rows of 3 values are open-interest-volume [ts, oi, vol] or taker-volume [ts, sellVol, buyVol] alike: for open interest, put "open-interest" in the file name or pass { format: "okx-open-interest" } to load() (or call loadOkxOpenInterest)', at);
+}
+
 function detectJson(st: SourceText): FormatName | undefined {
   let v: unknown;
   try {
@@ -76,10 +92,14 @@ function detectJson(st: SourceText): FormatName | undefined {
     if (looksJson(st.text)) throw e;
     return undefined;
   }
+  checkEnvelope(v, st.file); // an exchange's error response: say so, quoting its message
   if (prop(v, "retCode") !== undefined || prop(v, "result") !== undefined) {
-    const list = prop(prop(v, "result"), "list");
+    const result = prop(v, "result");
+    const list = prop(result, "list");
     const r0 = Array.isArray(list) ? list[0] : undefined;
-    return r0 !== undefined && !Array.isArray(r0) && prop(r0, "openInterest") !== undefined ? "bybit-open-interest" : "bybit-klines";
+    // An empty page: only open interest (not kline) responses paginate with a nextPageCursor.
+    if (r0 === undefined) return prop(result, "nextPageCursor") !== undefined ? "bybit-open-interest" : "bybit-klines";
+    return !Array.isArray(r0) && prop(r0, "openInterest") !== undefined ? "bybit-open-interest" : "bybit-klines";
   }
   const data = prop(v, "data");
   if (prop(v, "o") !== undefined || prop(data, "o") !== undefined) return "binance-force-orders";
@@ -88,13 +108,15 @@ function detectJson(st: SourceText): FormatName | undefined {
   const r0: unknown = rows[0];
   if (Array.isArray(r0)) {
     if (Array.isArray(v)) return "binance-klines";
-    return r0.length === 3 || r0.length === 4 ? "okx-open-interest" : "okx-candles";
+    if (r0.length === 3) return okxThreeValueRows(st, r0);
+    return r0.length === 4 ? "okx-open-interest" : "okx-candles";
   }
   if (r0 === undefined) return undefined;
   // a top-level array of canonical objects is a saved liqlab table (vendors wrap theirs in an envelope)
   if (Array.isArray(v) && typeof r0 === "object" && r0 !== null && canonicalKind(Object.keys(r0))) return "canonical";
   if (prop(r0, "sumOpenInterest") !== undefined) return "binance-open-interest-hist";
   if (prop(r0, "oiCcy") !== undefined) return "okx-open-interest";
+  if (isOkxFundingRow(r0)) return "okx-funding-rate";
   if (prop(r0, "fundingRate") !== undefined) return "binance-funding-rate";
   if (prop(r0, "a") !== undefined && prop(r0, "m") !== undefined) return "binance-agg-trades";
   if (prop(r0, "isBuyerMaker") !== undefined && prop(r0, "qty") !== undefined) return "binance-trades";
@@ -117,6 +139,8 @@ export function detectFormat(st: SourceText): FormatName {
     if (!re.test(st.name)) continue;
     // a name hint must agree with the container: CSV archive names never hold JSON, except funding
     if (isJson && !JSON_NAMED.has(f)) break;
+    // OKX funding history saved under a "fundingRate" name is OKX's (its rows name an instId)
+    if (f === "binance-funding-rate" && isJson && detectJson(st) === "okx-funding-rate") return "okx-funding-rate";
     return f;
   }
   const f = isJson ? detectJson(st) : detectCsv(st);

@@ -22,6 +22,7 @@ import { readCombinedExport } from "./formats/coinglass-combined";
 import { readCoinglassLiquidations } from "./formats/coinglass-liquidations";
 import { readCoinglassOpenInterest } from "./formats/coinglass-open-interest";
 import { readOkxCandles } from "./formats/okx-candles";
+import { readOkxFundingRate } from "./formats/okx-funding-rate";
 import { readOkxOpenInterest } from "./formats/okx-open-interest";
 import { mergeParsed } from "./merge";
 import { inEntries, readSource, type Source, type SourceText } from "./source";
@@ -49,6 +50,7 @@ const READERS: Record<FormatName, Reader> = {
   "binance-agg-trades": readBinanceAggTrades,
   "binance-trades": readBinanceTrades,
   "binance-funding-rate": readBinanceFundingRate,
+  "okx-funding-rate": readOkxFundingRate,
   "binance-book-depth": readBinanceBookDepth,
   "combined-export": readCombinedExport,
   canonical: readCanonical,

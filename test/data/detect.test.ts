@@ -22,7 +22,8 @@ describe("data/detect", () => {
     assert.equal(detectFormat(st("a.json", '{"retCode":0,"result":{"list":[{"openInterest":"1","timestamp":"1"}]}}')), "bybit-open-interest");
     assert.equal(detectFormat(st("a.json", '{"retCode":0,"result":{"list":[["1","1","1","1","1","1","1"]]}}')), "bybit-klines");
     assert.equal(detectFormat(st("a.json", '{"code":"0","data":[["1","1","1","1","1","1","1","1","1"]]}')), "okx-candles");
-    assert.equal(detectFormat(st("a.json", '{"code":"0","data":[["1","1","1"]]}')), "okx-open-interest");
+    assert.equal(detectFormat(st("okx-open-interest-volume.json", '{"code":"0","data":[["1","1","1"]]}')), "okx-open-interest");
+    assert.equal(detectFormat(st("a.json", '{"code":"0","data":[["1","1","1","1"]]}')), "okx-open-interest");
     assert.equal(detectFormat(st("a.json", '{"code":"0","data":[{"time":1,"open":1,"high":1,"low":1,"close":7805300840}]}')), "coinglass-open-interest");
     // Coinglass price and funding-rate OHLC share the keys: a close under a million USD, or a
     // volume key, is not taken for open interest (the price 92,853.6 became openInterestUsd).
@@ -31,6 +32,23 @@ describe("data/detect", () => {
     }
     assert.equal(detectFormat(st("a.json", '[{"time":1,"open":1,"high":1,"low":1,"close":1}]')), "canonical");
     assert.equal(detectFormat(st("a.json", '{"e":"forceOrder","o":{}}\n{"e":"forceOrder","o":{}}')), "binance-force-orders");
+  });
+  it("detectFormat(st) takes an empty Bybit page with a nextPageCursor for open interest (kline responses have no cursor)", () => {
+    assert.equal(detectFormat(st("a.json", '{"retCode":0,"retMsg":"OK","result":{"symbol":"BTCUSDT","category":"linear","list":[],"nextPageCursor":""}}')), "bybit-open-interest");
+    assert.equal(detectFormat(st("a.json", '{"retCode":0,"retMsg":"OK","result":{"symbol":"BTCUSDT","category":"linear","list":[]}}')), "bybit-klines");
+  });
+  it("detectFormat(st) tells OKX funding-rate-history rows from Binance's, even under a fundingRate name", () => {
+    const okx = '{"code":"0","msg":"","data":[{"fundingRate":"0.0001","fundingTime":"1703059200000","instId":"BTC-USDT-SWAP","instType":"SWAP","realizedRate":"0.0001"}]}';
+    assert.equal(detectFormat(st("a.json", okx)), "okx-funding-rate");
+    assert.equal(detectFormat(st("BTC-USDT-SWAP-fundingRate.json", okx)), "okx-funding-rate");
+    assert.equal(detectFormat(st("a.json", '[{"symbol":"BTCUSDT","fundingTime":1704067200000,"fundingRate":"0.0001","markPrice":"42000"}]')), "binance-funding-rate");
+  });
+  it("detectFormat(st) refuses 3-value OKX rows unless the name says open interest", () => {
+    assert.throws(() => detectFormat(st("a.json", '{"code":"0","data":[["1","1","1"]]}')), /^LiqlabError: a\.json, line 1, column "data": OKX rows of 3 values are open-interest-volume \[ts, oi, vol\] or taker-volume \[ts, sellVol, buyVol\] alike/);
+    assert.equal(detectFormat(st("okx-oi.json", '{"code":"0","data":[["1","1","1"]]}')), "okx-open-interest");
+    assert.throws(() => detectFormat(st("okx-open-interest-volume-ratio.json", '{"code":"0","data":[["1","1","1"]]}')), /OKX rows of 3 values/);
+    assert.throws(() => detectFormat(st("coins.json", '{"code":"0","data":[["1","1","1"]]}')), /OKX rows of 3 values/);
+    assert.throws(() => detectFormat(st("taker-volume.json", '{"code":"0","data":[["1","1","1"]]}')), /taker-volume\.json, line 1, column "data": OKX taker-volume rows \[ts, sellVol, buyVol\] are not open interest/);
   });
   it("detectFormat(st) ignores a CSV-only name hint on a JSON file", () => {
     assert.equal(detectFormat(st("BTCUSDT-bookDepth.json", '[[1704067200000,"1","2","0.5","1.5","3",1704067259999,"4",5,"6","7","0"]]')), "binance-klines");

@@ -48,6 +48,11 @@ describe("data/load", () => {
     for (const [name, kind] of CASES) {
       const text = readFileSync(fixture(name), "utf8");
       const ext = name.endsWith(".jsonl") ? ".jsonl" : name.endsWith(".json") ? ".json" : ".csv";
+      // OKX rubik rows of 3 values need their name: taker-volume rows have the same shape (refused, not guessed)
+      if (name === "okx-open-interest-volume.json") {
+        assert.throws(() => load({ text, name: `data${ext}` }), /^LiqlabError: data\.json, line 1, column "data": OKX rows of 3 values are open-interest-volume \[ts, oi, vol\] or taker-volume \[ts, sellVol, buyVol\] alike/);
+        continue;
+      }
       assert.equal(load({ text, name: `data${ext}` }).kind, kind, name);
     }
   });
@@ -83,6 +88,31 @@ describe("data/load", () => {
   });
   it("load(path) of a missing file throws naming it", () => {
     assert.throws(() => load("/nonexistent/a.csv"), /\/nonexistent\/a\.csv: file not found/);
+  });
+  it("load(OKX rubik taker-volume JSON) refuses it instead of reading [ts, sellVol, buyVol] as open interest", () => {
+    // OKX v5 "Get taker volume" (GET /api/v5/rubik/stat/taker-volume): rows [ts, sellVol, buyVol];
+    // "Get contracts open interest and volume" rows [ts, oi, vol] have the same width.
+    const text = '{"code":"0","data":[["1630425600000","7596.2651","7149.4855"],["1630339200000","5312.7876","7002.7541"]],"msg":""}';
+    assert.throws(() => load({ text, name: "okx-taker-volume.json" }), /^LiqlabError: okx-taker-volume\.json, line 1, column "data": OKX taker-volume rows \[ts, sellVol, buyVol\] are not open interest, and liqlab has no taker-volume loader \(value \["1630425600000","7596\.2651","7149\.4855"\]\)$/);
+    assert.throws(() => load({ text, name: "okx.json" }), /^LiqlabError: okx\.json, line 1, column "data": OKX rows of 3 values are .*: for open interest, put "open-interest" in the file name or pass \{ format: "okx-open-interest" \} to load\(\) \(or call loadOkxOpenInterest\)/);
+    // said explicitly, the same rows load as open-interest-volume ([ts, oi USD, vol])
+    assert.deepEqual(col(load({ text, name: "okx.json" }, { format: "okx-open-interest" }).table, "openInterestUsd"), [5312.7876, 7596.2651]);
+    assert.equal(load({ text, name: "okx-open-interest-volume.json" }).kind, "openInterest");
+  });
+  it("load(OKX funding-rate-history JSON) reads realizedRate, not the predicted fundingRate, under any name", () => {
+    // OKX v5 "Get funding rate history": fundingRate "Predicted funding rate", realizedRate "Actual funding rate"
+    const text = '{"code":"0","msg":"","data":[{"formulaType":"noRate","fundingRate":"0.0000746604960499","fundingTime":"1703059200000","instId":"BTC-USDT-SWAP","instType":"SWAP","method":"next_period","realizedRate":"0.0000746572360545"}]}';
+    for (const name of ["okx-funding-history.json", "BTC-USDT-SWAP-fundingRate.json"]) {
+      const r = load({ text, name });
+      assert.equal(r.report.notes[0], "format detected: okx-funding-rate", name);
+      assert.deepEqual(r.table.objects(), [{ time: 1703059200000, fundingRate: 0.0000746572360545 }], name);
+    }
+  });
+  it("load(an exchange's error response) says the file holds the error, quoting its message", () => {
+    // OKX v5 error envelope { code, msg, data: [] }; Binance error { code, msg } (-1121 "Invalid symbol.")
+    assert.throws(() => load({ text: '{"code":"51001","msg":"Instrument ID does not exist","data":[]}', name: "okx.json" }), /^LiqlabError: okx\.json, line 1, column "code": the file holds the exchange's error response, not data: "Instrument ID does not exist" \(value "51001"\)$/);
+    assert.throws(() => load({ text: '{"code":-1121,"msg":"Invalid symbol."}', name: "klines.json" }), /^LiqlabError: klines\.json, line 1, column "code": the file holds the exchange's error response, not data: "Invalid symbol\." \(value -1121\)$/);
+    assert.throws(() => data.loadBinanceKlines({ text: '{"code":-1121,"msg":"Invalid symbol."}', name: "klines.json" }), /klines\.json, line 1, column "code": the file holds the exchange's error response, not data: "Invalid symbol\."/);
   });
   it("load(zip with an unsafe entry) refuses it", () => {
     const bytes = zipSync({ "../evil.csv": strToU8("a,b\n") });
@@ -124,6 +154,17 @@ describe("data/load loadFiles(sources)", () => {
     const a = day("one.csv", [utc(2024, 1, 1, 0, 0), utc(2024, 1, 1, 0, 1)]);
     const b = day("five.csv", [utc(2024, 1, 1, 0, 5), utc(2024, 1, 1, 0, 10)], 5 * M);
     assert.throws(() => loadFiles([a, b]), /five\.csv, line 2, column "close_time": mixed intervals: a 5m bar in a 1m file/);
+  });
+  it("loadFiles(Bybit open-interest pages ending in an empty page) reads one open-interest table", () => {
+    // Bybit v5 /v5/market/open-interest paginates with result.nextPageCursor (the kline response has
+    // none); the last page's list is empty.
+    const page1 = { name: "oi-page1.json", text: '{"retCode":0,"retMsg":"OK","result":{"symbol":"BTCUSDT","category":"linear","list":[{"openInterest":"52000.123","timestamp":"1704067500000"},{"openInterest":"51990.5","timestamp":"1704067200000"}],"nextPageCursor":"lastid%3D2"},"retExtInfo":{},"time":1704067600000}' };
+    const page2 = { name: "oi-page2.json", text: '{"retCode":0,"retMsg":"OK","result":{"symbol":"BTCUSDT","category":"linear","list":[],"nextPageCursor":""},"retExtInfo":{},"time":1704067600000}' };
+    const empty = load(page2);
+    assert.deepEqual([empty.kind, empty.table.numRows(), empty.table.columnNames()], ["openInterest", 0, ["time", "openInterest"]]);
+    const { kind, table } = loadFiles([page1, page2]);
+    assert.equal(kind, "openInterest");
+    assert.deepEqual(table.objects(), [{ time: 1704067200000, openInterest: 51990.5 }, { time: 1704067500000, openInterest: 52000.123 }]);
   });
   it("loadFiles refuses files of different kinds", () => {
     const k = day("k.csv", [utc(2024, 1, 1)]);

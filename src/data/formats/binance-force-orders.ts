@@ -4,6 +4,8 @@
  * as `{ stream, data }` (combined streams). S = SELL liquidates a long. Time is the trade time `T`,
  * price the average fill price `ap` (order price `p` when `ap` is 0), quantity the filled `z`
  * (order quantity `q` when `z` is 0). REST force-order rows (`allForceOrders`) are read too.
+ * COIN-M symbols (`BTCUSD_PERP`, `BTCUSD_200925`) count contracts: usd = contracts × contract
+ * size (100 USD for BTC, 10 USD otherwise; option `contractUsd`), quantity = usd / price.
  * The `!forceOrder@arr` stream mixes symbols: pass
  * `{ symbol }` to pick one; a file with several symbols and no `symbol` option is refused.
  */
@@ -13,12 +15,15 @@ import { readJsonRows } from "../json-rows";
 import type { Loaded } from "../finish";
 import { elementLine } from "../json";
 import type { Source, SourceText } from "../source";
-import { inverseContractUsd, type LiquidationOptions } from "./binance-liquidation-snapshot";
+import { inverseContractUsd, symbolContractUsd, type LiquidationOptions } from "./binance-liquidation-snapshot";
 import { json, loadWith, prop, start } from "./common";
 
 /** Options for force-order files. */
 export interface ForceOrderOptions extends LiquidationOptions {
-  /** Keep only this symbol (e.g. "BTCUSDT"). Default: the file's only symbol. */
+  /**
+   * Keep only this symbol (e.g. "BTCUSDT"). Default: the file's only symbol. Given to `load()`,
+   * it also picks the instrument of funding and open-interest files (see `InstrumentOptions`).
+   */
   symbol?: string;
 }
 
@@ -76,7 +81,8 @@ export function readBinanceForceOrders(st: SourceText, options: ForceOrderOption
   const ap = p.columns.get("averagePrice") as Float64Array | undefined;
   const z = p.columns.get("filledQuantity") as Float64Array | undefined;
   const price = new Float64Array(p.n), qty = new Float64Array(p.n), usd = new Float64Array(p.n);
-  const contract = inverseContractUsd(symbol ? `${symbol}` : "", options.contractUsd);
+  // COIN-M (`BTCUSD_PERP`, `BTCUSD_200925`): q and z count contracts; events without a symbol go by the file name
+  const contract = symbol !== undefined ? symbolContractUsd(symbol, options.contractUsd) : inverseContractUsd(st.name, options.contractUsd);
   for (let i = 0; i < p.n; i++) {
     price[i] = ap && ap[i]! > 0 ? ap[i]! : op[i]!;
     const q = z && z[i]! > 0 ? z[i]! : oq[i]!;

@@ -5,10 +5,11 @@
  * empty on old entries — then the column is left out rather than holding blanks).
  */
 import type { FieldSpec, Parsed } from "../fields";
+import { readJsonRows } from "../json-rows";
 import { BINANCE_FUNDING_COLUMNS } from "../schema";
-import type { LoadOptions, Loaded } from "../finish";
+import type { Loaded } from "../finish";
 import type { Source, SourceText } from "../source";
-import { loadWith, readCsvOrJson } from "./common";
+import { json, loadWith, looksJson, pickInstrument, readCsvOrJson, rowsAt, start, type InstrumentOptions } from "./common";
 
 const CSV_FIELDS: readonly FieldSpec[] = [
   { out: "time", type: "time", names: ["calc_time", "funding_time", "fundingtime", "time"], index: 0 },
@@ -22,11 +23,19 @@ const JSON_FIELDS: readonly FieldSpec[] = [
   { out: "markPrice", type: "price", names: ["markPrice"], key: "markPrice", optional: true, emptyOmits: true },
 ];
 
-export function readBinanceFundingRate(st: SourceText): Parsed {
-  return readCsvOrJson(st, "binance-fundingRate", "funding", CSV_FIELDS, JSON_FIELDS, [BINANCE_FUNDING_COLUMNS.length]);
+/**
+ * Reads the archive CSV or the REST JSON. `/fapi/v1/fundingRate` without `symbol` returns every
+ * symbol's rows: such a file is refused unless `options.symbol` picks one.
+ */
+export function readBinanceFundingRate(st: SourceText, options: InstrumentOptions = {}): Parsed {
+  if (!looksJson(st.text)) return readCsvOrJson(st, "binance-fundingRate", "funding", CSV_FIELDS, JSON_FIELDS, [BINANCE_FUNDING_COLUMNS.length]);
+  const p = start(st, "binance-fundingRate-json", "funding");
+  const one = pickInstrument(p, rowsAt(json(st), ["data"], st.file), "symbol", options.symbol);
+  readJsonRows(p, one.rows, JSON_FIELDS, one.lines);
+  return p;
 }
 
 /** Loads Binance funding rates (archive CSV or /fapi/v1/fundingRate JSON). */
-export function loadBinanceFundingRate(src: Source, options: LoadOptions = {}): Loaded {
-  return loadWith(readBinanceFundingRate, src, options);
+export function loadBinanceFundingRate(src: Source, options: InstrumentOptions = {}): Loaded {
+  return loadWith((st) => readBinanceFundingRate(st, options), src, options);
 }

@@ -16,7 +16,10 @@ import { loadWith, start } from "./common";
 
 /** Options for liquidation loaders. */
 export interface LiquidationOptions extends LoadOptions {
-  /** USD per contract for coin-margined files. Default: 100 for BTC, 10 otherwise, when the file name is a `..USD_PERP`/`..USD_<yymmdd>` symbol. */
+  /**
+   * USD per contract for coin-margined data. Default: 100 for BTC, 10 otherwise, when the file
+   * name (or, for force orders, the events' symbol `s`) is a `..USD_PERP`/`..USD_<yymmdd>` symbol.
+   */
   contractUsd?: number;
 }
 
@@ -40,11 +43,33 @@ export function coinMarginedBase(name: string): string | null {
   return m ? m[1]!.toUpperCase() : null;
 }
 
-/** USD per contract when the file is coin-margined, else null. */
+/**
+ * The base coin of a bare Binance COIN-M symbol, as events and REST rows carry it
+ * (`BTCUSD_PERP`, `BTCUSD_200925`, `ethusd_240329`), else null.
+ */
+export function coinMarginedSymbolBase(symbol: string): string | null {
+  const m = /^([A-Z0-9]+)USD_(?:PERP|\d{6})$/i.exec(symbol.trim());
+  return m ? m[1]!.toUpperCase() : null;
+}
+
+/**
+ * USD per contract of a Binance COIN-M contract on `base` (Binance's COIN-M contract
+ * specifications: BTC contracts are 100 USD, every other coin's 10 USD), or `override`.
+ */
+export function coinContractUsd(base: string, override?: number): number {
+  return override ?? (base.toUpperCase() === "BTC" ? 100 : 10);
+}
+
+/** USD per contract when the file (path or name) is coin-margined, else the override or null. */
 export function inverseContractUsd(name: string, override?: number): number | null {
   const base = coinMarginedBase(name);
-  if (base === null) return override ?? null;
-  return override ?? (base === "BTC" ? 100 : 10);
+  return base === null ? override ?? null : coinContractUsd(base, override);
+}
+
+/** USD per contract when `symbol` is a bare COIN-M symbol, else the override or null. */
+export function symbolContractUsd(symbol: string, override?: number): number | null {
+  const base = coinMarginedSymbolBase(symbol);
+  return base === null ? override ?? null : coinContractUsd(base, override);
 }
 
 export function readBinanceLiquidationSnapshot(st: SourceText, options: LiquidationOptions = {}): Parsed {

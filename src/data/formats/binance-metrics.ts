@@ -3,13 +3,23 @@
  * `create_time` as UTC text, rows not always in time order (sorted on load). Layout:
  * BINANCE_METRICS_COLUMNS. A ratio column with blank cells is left out (the report says where),
  * so open interest stays complete and nothing is NaN.
+ *
+ * COIN-M files (`futures/cm/daily/metrics/BTCUSD_PERP/…`, told by the symbol in the file's
+ * name) have the same header in COIN-M's units: Binance documents none for the archive, but its
+ * COIN-M openInterestHist API ("Open Interest Statistics") gives `sumOpenInterest` in contracts and
+ * `sumOpenInterestValue` in the base asset, and archive files agree (BTCUSD_PERP on 2023-06-25:
+ * 5,578,700 contracts × 100 USD / 18,265 BTC = 30,543 USD, that day's price). So `openInterest` =
+ * sum_open_interest_value (coin) and `openInterestUsd` = sum_open_interest × contract size (100 USD
+ * for BTC, 10 USD otherwise; option `contractUsd`). The report gives the price these imply (USD /
+ * coin), so a reader can check it against the candles.
  */
-import { type FieldSpec, type Parsed } from "../fields";
+import { num, type FieldSpec, type Parsed } from "../fields";
 import { readCsv } from "../csv-rows";
 import { BINANCE_METRICS_COLUMNS } from "../schema";
-import type { LoadOptions, Loaded } from "../finish";
+import type { Loaded } from "../finish";
 import type { Source, SourceText } from "../source";
 import { loadWith, start } from "./common";
+import { coinMarginedBase, inverseContractUsd, type LiquidationOptions } from "./binance-liquidation-snapshot";
 
 const FIELDS: readonly FieldSpec[] = [
   { out: "time", type: "time", names: ["create_time"], index: 0 },
@@ -21,13 +31,30 @@ const FIELDS: readonly FieldSpec[] = [
   { out: "takerBuySellRatio", type: "amount", names: ["sum_taker_long_short_vol_ratio"], index: 7, optional: true, emptyOmits: true },
 ];
 
-export function readBinanceMetrics(st: SourceText): Parsed {
+/** Options for metrics files: `contractUsd`, USD per COIN-M contract (default 100 for BTC, 10 otherwise). */
+export type MetricsOptions = LiquidationOptions;
+
+export function readBinanceMetrics(st: SourceText, options: MetricsOptions = {}): Parsed {
   const p = start(st, "binance-metrics-csv", "openInterest");
   readCsv(p, st.text, FIELDS, [BINANCE_METRICS_COLUMNS.length]);
+  if (coinMarginedBase(st.file) !== null) coinMargined(p, inverseContractUsd(st.file, options.contractUsd)!);
   return p;
 }
 
+/** COIN-M units: the columns read as coin and USD hold contracts and coin (see the header). */
+function coinMargined(p: Parsed, contract: number): void {
+  const contracts = num(p, "openInterest");
+  const coin = num(p, "openInterestUsd");
+  const usd = new Float64Array(p.n);
+  for (let i = 0; i < p.n; i++) usd[i] = contracts[i]! * contract;
+  p.columns.set("openInterest", coin);
+  p.columns.set("openInterestUsd", usd);
+  const implied = [...usd].map((u, i) => u / coin[i]!).filter((x) => Number.isFinite(x)).sort((a, b) => a - b);
+  const mid = implied.length ? ` (implied price, USD / coin: median ${Number(implied[implied.length >> 1]!.toPrecision(6))})` : "";
+  p.notes.push(`COIN-M metrics file: sum_open_interest counts contracts of ${contract} USD → openInterestUsd; sum_open_interest_value is base coin → openInterest, as in Binance's COIN-M openInterestHist API${mid}`);
+}
+
 /** Loads a Binance archive metrics CSV (open interest in coin and USD plus the four ratios). */
-export function loadBinanceMetrics(src: Source, options: LoadOptions = {}): Loaded {
-  return loadWith(readBinanceMetrics, src, options);
+export function loadBinanceMetrics(src: Source, options: MetricsOptions = {}): Loaded {
+  return loadWith((st) => readBinanceMetrics(st, options), src, options);
 }

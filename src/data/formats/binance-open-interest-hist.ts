@@ -1,13 +1,27 @@
 /**
- * Binance `GET /futures/data/openInterestHist` JSON: `[{ symbol, sumOpenInterest (coin),
- * sumOpenInterestValue (USD), timestamp }]`, oldest first. Extra keys (CMCCirculatingSupply) are
- * ignored.
+ * Binance `GET /futures/data/openInterestHist` JSON, oldest first. Extra keys
+ * (CMCCirculatingSupply) are ignored.
+ * - USDⓈ-M (fapi): `[{ symbol, sumOpenInterest (coin), sumOpenInterestValue (USD), timestamp }]`.
+ * - COIN-M (dapi): `[{ pair, contractType, sumOpenInterest, sumOpenInterestValue, timestamp }]`,
+ *   where Binance's "Open Interest Statistics" doc gives `sumOpenInterest` in contracts and
+ *   `sumOpenInterestValue` in the base asset: `openInterest` = sumOpenInterestValue (coin),
+ *   `openInterestUsd` = contracts × contract size (100 USD for BTC pairs, 10 USD otherwise;
+ *   option `contractUsd`). COIN-M rows are told apart by their `pair` and `contractType`.
  */
-import { type FieldSpec, type Parsed } from "../fields";
+import { error } from "../../util/errors";
+import { num, type FieldSpec, type Parsed } from "../fields";
 import { readJsonRows } from "../json-rows";
-import type { LoadOptions, Loaded } from "../finish";
+import type { Loaded } from "../finish";
+import { lineOf } from "../json";
 import type { Source, SourceText } from "../source";
-import { json, loadWith, rowsAt, start } from "./common";
+import { coinContractUsd } from "./binance-liquidation-snapshot";
+import { json, loadWith, pickInstrument, prop, rowsAt, start, type InstrumentOptions } from "./common";
+
+/** Options for `loadBinanceOpenInterestHist`. */
+export interface OpenInterestHistOptions extends InstrumentOptions {
+  /** USD per contract for COIN-M rows. Default: 100 for a BTC pair, 10 otherwise. */
+  contractUsd?: number;
+}
 
 const FIELDS: readonly FieldSpec[] = [
   { out: "time", type: "time", names: ["timestamp"], key: "timestamp" },
@@ -15,13 +29,51 @@ const FIELDS: readonly FieldSpec[] = [
   { out: "openInterestUsd", type: "amount", names: ["sumOpenInterestValue"], key: "sumOpenInterestValue", optional: true },
 ];
 
-export function readBinanceOpenInterestHist(st: SourceText): Parsed {
-  const p = start(st, "binance-openInterestHist-json", "openInterest");
-  readJsonRows(p, rowsAt(json(st), ["data"], st.file), FIELDS);
+const COINM_FIELDS: readonly FieldSpec[] = [
+  { out: "time", type: "time", names: ["timestamp"], key: "timestamp" },
+  { out: "contracts", type: "amount", names: ["sumOpenInterest"], key: "sumOpenInterest" },
+  { out: "openInterest", type: "amount", names: ["sumOpenInterestValue"], key: "sumOpenInterestValue" },
+];
+
+/** COIN-M rows name a `pair` and `contractType` where USDⓈ-M rows name a `symbol`. */
+export function isCoinMOpenInterestRow(row: unknown): boolean {
+  return prop(row, "pair") !== undefined && prop(row, "contractType") !== undefined;
+}
+
+/** The base coin of a COIN-M pair (`BTCUSD` → `BTC`); throws naming the row otherwise. */
+function pairBase(row: unknown, file: string): string {
+  const pair = prop(row, "pair");
+  const m = typeof pair === "string" ? /^([A-Z0-9]+)USD$/i.exec(pair.trim()) : null;
+  if (!m) throw error("pair is not a COIN-M pair such as BTCUSD", { file, line: lineOf(row), column: "pair", value: pair });
+  return m[1]!.toUpperCase();
+}
+
+function readCoinM(st: SourceText, rows: readonly unknown[], options: OpenInterestHistOptions): Parsed {
+  const p = start(st, "binance-coinm-openInterestHist-json", "openInterest");
+  const one = pickInstrument(p, rows, "pair", options.symbol);
+  readJsonRows(p, one.rows, COINM_FIELDS, one.lines);
+  if (one.rows.length) {
+    const contract = coinContractUsd(pairBase(one.rows[0], st.file), options.contractUsd);
+    const contracts = num(p, "contracts");
+    const usd = new Float64Array(p.n);
+    for (let i = 0; i < p.n; i++) usd[i] = contracts[i]! * contract;
+    p.columns.set("openInterestUsd", usd);
+    p.notes.push(`COIN-M rows (pair, contractType): sumOpenInterestValue is base coin → openInterest; sumOpenInterest counts contracts of ${contract} USD → openInterestUsd`);
+  } else p.columns.set("openInterestUsd", new Float64Array(0));
+  p.columns.delete("contracts");
   return p;
 }
 
-/** Loads Binance openInterestHist JSON. */
-export function loadBinanceOpenInterestHist(src: Source, options: LoadOptions = {}): Loaded {
-  return loadWith(readBinanceOpenInterestHist, src, options);
+export function readBinanceOpenInterestHist(st: SourceText, options: OpenInterestHistOptions = {}): Parsed {
+  const rows = rowsAt(json(st), ["data"], st.file);
+  if (isCoinMOpenInterestRow(rows[0])) return readCoinM(st, rows, options);
+  const p = start(st, "binance-openInterestHist-json", "openInterest");
+  const one = pickInstrument(p, rows, "symbol", options.symbol);
+  readJsonRows(p, one.rows, FIELDS, one.lines);
+  return p;
+}
+
+/** Loads Binance openInterestHist JSON (USDⓈ-M, or COIN-M converted from contracts). */
+export function loadBinanceOpenInterestHist(src: Source, options: OpenInterestHistOptions = {}): Loaded {
+  return loadWith((st) => readBinanceOpenInterestHist(st, options), src, options);
 }

@@ -3,11 +3,11 @@
  * response envelopes, and the OHLC consistency check.
  */
 import { error } from "../../util/errors";
-import { columnLabel, fileOf, newParsed, num, type FieldSpec, type Parsed } from "../fields";
+import { columnLabel, drop, fileOf, newParsed, num, type FieldSpec, type Parsed } from "../fields";
 import { readCsv } from "../csv-rows";
 import { readJsonRows } from "../json-rows";
 import { finish, type LoadOptions, type Loaded } from "../finish";
-import { isJsonLines, lineOf, parseJson, parseJsonLines } from "../json";
+import { elementLine, isJsonLines, lineOf, parseJson, parseJsonLines } from "../json";
 import type { DataKind } from "../schema";
 import { inEntries, readSource, type Source, type SourceText } from "../source";
 
@@ -64,6 +64,7 @@ export function prop(v: unknown, key: string): unknown {
  */
 export function rowsAt(v: unknown, path: readonly string[], file: string): unknown[] {
   if (Array.isArray(v)) return v;
+  checkEnvelope(v, file); // an error response saved in place of the data says so, not "no rows"
   if (path.length === 0) throw error("expected a JSON array of rows", { file, line: lineOf(v), column: "(top level)", value: v });
   for (let s = 1; s < path.length; s++) {
     let cur: unknown = v;
@@ -80,12 +81,59 @@ export function rowsAt(v: unknown, path: readonly string[], file: string): unkno
   return cur;
 }
 
-/** Throws when an exchange envelope reports an error (Bybit retCode, OKX/Coinglass code). */
+/**
+ * Throws when the file holds an exchange's error response instead of data (Bybit `retCode`,
+ * OKX/Coinglass `code`, Binance `{ code: -1121, msg }`), quoting the exchange's message.
+ */
 export function checkEnvelope(v: unknown, file: string): void {
   const ret = prop(v, "retCode");
-  if (ret !== undefined && ret !== 0 && ret !== "0") throw error(`exchange returned an error: ${String(prop(v, "retMsg") ?? "")}`, { file, line: 1, column: "retCode", value: ret });
+  if (ret !== undefined && ret !== 0 && ret !== "0") throw envelopeError(prop(v, "retMsg"), file, "retCode", ret);
   const code = prop(v, "code");
-  if (code !== undefined && code !== 0 && code !== "0" && code !== 200) throw error(`exchange returned an error: ${String(prop(v, "msg") ?? "")}`, { file, line: 1, column: "code", value: code });
+  if (code !== undefined && code !== 0 && code !== "0" && code !== 200) throw envelopeError(prop(v, "msg"), file, "code", code);
+}
+
+function envelopeError(msg: unknown, file: string, column: string, code: unknown) {
+  const quoted = msg === undefined ? "(no message)" : JSON.stringify(msg);
+  return error(`the file holds the exchange's error response, not data: ${quoted}`, { file, line: 1, column, value: code });
+}
+
+/** Options of loaders whose files may hold rows of several instruments. */
+export interface InstrumentOptions extends LoadOptions {
+  /** Keep only this instrument (a Binance `symbol`, an OKX `instId`; any case). Default: the file's only one. */
+  symbol?: string;
+}
+
+/**
+ * The rows of one instrument, named by each row's `key` (`symbol`, `instId`, `pair`). A response
+ * requested without its symbol (Binance `/fapi/v1/fundingRate`, OKX
+ * `/public/open-interest?instType=SWAP`) holds every instrument's rows, which one series would
+ * interleave. As the force-order loader does: with `symbol` the other rows are dropped and
+ * counted; without it a file naming two instruments is refused, at the first row of the second.
+ * A file whose rows name no instrument is kept whole. `lines` (the kept rows' lines) is returned
+ * when rows were picked.
+ */
+export function pickInstrument(p: Parsed, rows: readonly unknown[], key: string, symbol: string | undefined): { rows: readonly unknown[]; lines?: number[] } {
+  if (symbol === undefined || !rows.some((r) => prop(r, key) !== undefined)) {
+    checkOneInstrument(p.file, rows, key);
+    return { rows };
+  }
+  const want = symbol.toUpperCase();
+  const kept: unknown[] = [], lines: number[] = [];
+  rows.forEach((r, i) => {
+    if (String(prop(r, key)).toUpperCase() === want) { kept.push(r); lines.push(elementLine(rows, i)); } else drop(p, `other instrument than ${want}`, elementLine(rows, i));
+  });
+  return { rows: kept, lines };
+}
+
+/** Throws when the rows name two instruments under `key`, at the first row of the second. */
+function checkOneInstrument(file: string, rows: readonly unknown[], key: string): void {
+  const first = rows.findIndex((r) => prop(r, key) !== undefined);
+  if (first < 0) return;
+  const a = prop(rows[first], key);
+  const other = rows.findIndex((r) => { const s = prop(r, key); return s !== undefined && s !== a; });
+  if (other < 0) return;
+  const b = prop(rows[other], key);
+  throw error(`rows for several instruments (${String(a)} on line ${elementLine(rows, first)}, ${String(b)} on line ${elementLine(rows, other)}): pass { symbol } to load one`, { file, line: elementLine(rows, other), column: key, value: b });
 }
 
 /** Throws unless low ≤ open, close ≤ high on every row (a candle that cannot exist). */

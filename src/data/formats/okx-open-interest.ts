@@ -3,15 +3,18 @@
  * - `/api/v5/rubik/stat/contracts/open-interest-volume`: rows `[ts, oi, vol]`, oi in USD;
  * - `/api/v5/rubik/stat/contracts/open-interest-history`: rows `[ts, oi, oiCcy, oiUsd]`,
  *   oi in contracts, oiCcy base coin, oiUsd USD;
- * and `/api/v5/public/open-interest` objects `{ instId, oi, oiCcy, oiUsd, ts }` (same units).
+ * and `/api/v5/public/open-interest` objects `{ instId, oi, oiCcy, oiUsd, ts }` (same units;
+ * requested by `instType` alone it lists every instrument: refused unless `{ symbol }` picks one).
+ * The rubik `taker-volume` rows `[ts, sellVol, buyVol]` are as wide as `open-interest-volume`
+ * rows: `load()` tells them apart only by the file name (see detect.ts).
  */
 import { error } from "../../util/errors";
 import { type FieldSpec, type Parsed } from "../fields";
 import { readJsonRows } from "../json-rows";
-import type { LoadOptions, Loaded } from "../finish";
+import type { Loaded } from "../finish";
 import { lineOf } from "../json";
 import type { Source, SourceText } from "../source";
-import { checkEnvelope, json, loadWith, rowsAt, start } from "./common";
+import { checkEnvelope, json, loadWith, pickInstrument, rowsAt, start, type InstrumentOptions } from "./common";
 
 const VOLUME_FIELDS: readonly FieldSpec[] = [
   { out: "time", type: "time", names: ["ts"], key: 0 },
@@ -28,13 +31,14 @@ const HISTORY_FIELDS: readonly FieldSpec[] = [
   { out: "openInterestUsd", type: "amount", names: ["oiUsd"], key: 3 },
 ];
 
-export function readOkxOpenInterest(st: SourceText): Parsed {
+export function readOkxOpenInterest(st: SourceText, options: InstrumentOptions = {}): Parsed {
   const v = json(st);
   checkEnvelope(v, st.file);
   const rows = rowsAt(v, ["data"], st.file);
   if (rows.length && typeof rows[0] === "object" && rows[0] !== null && !Array.isArray(rows[0])) {
     const p = start(st, "okx-open-interest-json", "openInterest");
-    readJsonRows(p, rows, OBJECT_FIELDS);
+    const one = pickInstrument(p, rows, "instId", options.symbol);
+    readJsonRows(p, one.rows, OBJECT_FIELDS, one.lines);
     return p;
   }
   const width = Array.isArray(rows[0]) ? rows[0].length : 0;
@@ -45,6 +49,6 @@ export function readOkxOpenInterest(st: SourceText): Parsed {
 }
 
 /** Loads OKX rubik open-interest JSON (either endpoint). */
-export function loadOkxOpenInterest(src: Source, options: LoadOptions = {}): Loaded {
-  return loadWith(readOkxOpenInterest, src, options);
+export function loadOkxOpenInterest(src: Source, options: InstrumentOptions = {}): Loaded {
+  return loadWith((st) => readOkxOpenInterest(st, options), src, options);
 }

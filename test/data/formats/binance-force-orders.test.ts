@@ -22,6 +22,21 @@ describe("data/formats/binance-force-orders", () => {
     ]);
     assert.deepEqual(loadBinanceForceOrders({ text, name: "allForceOrders.json" }).table.objects(), HAND_DERIVED_LIQUIDATIONS);
   });
+  it("loadBinanceForceOrders(COIN-M events, BTCUSD_200925 / BTCUSD_PERP / ETHUSD_PERP) converts contracts to USD and coin", () => {
+    // Binance COIN-M "Liquidation Order Streams" doc example: s "BTCUSD_200925", q "1", z "1",
+    // ap "9496.5". On COIN-M q and z count contracts; Binance's COIN-M contract specifications make a
+    // BTCUSD contract 100 USD and every other coin's 10 USD: usd = 1 × 100, quantity = 100 / 9496.5 BTC.
+    const ev = (s: string) => JSON.stringify({ e: "forceOrder", E: 1591154240950, o: { s, ps: "BTCUSD", S: "SELL", o: "LIMIT", f: "IOC", q: "1", p: "9425.5", ap: "9496.5", X: "FILLED", l: "1", z: "1", T: 1591154240949 } }) + "\n";
+    for (const s of ["BTCUSD_200925", "BTCUSD_PERP"]) {
+      // the file name holds no symbol: the events' own symbol decides
+      const { table, report } = loadBinanceForceOrders({ text: ev(s), name: "liquidations.jsonl" });
+      assert.deepEqual(table.objects(), [{ time: 1591154240949, side: "long", price: 9496.5, quantity: 100 / 9496.5, usd: 100 }], s);
+      assert.ok(report.notes.includes("coin-margined symbol: quantities are contracts of 100 USD"), s);
+    }
+    assert.deepEqual(col(loadBinanceForceOrders({ text: ev("ETHUSD_PERP"), name: "l.jsonl" }).table, "usd"), [10]);
+    // the contractUsd option still overrides the contract size
+    assert.deepEqual(col(loadBinanceForceOrders({ text: ev("BTCUSD_PERP"), name: "l.jsonl" }, { contractUsd: 10 }).table, "usd"), [10]);
+  });
   it("loadBinanceForceOrders names the line of a broken event", () => {
     assert.throws(() => loadBinanceForceOrders({ text: '{"o":{"s":"X","S":"SELL","q":"1","p":"10","T":1704067200000}}\n{"o":{"s":"X","S":"SELL","q":"1","p":"-1","T":1704067200000}}', name: "f.jsonl" }), /f\.jsonl, line 2, column "p": p must be a positive number \(value "-1"\)/);
   });

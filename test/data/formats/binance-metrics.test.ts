@@ -32,4 +32,17 @@ describe("data/formats/binance-metrics", () => {
     assert.throws(() => loadBinanceMetrics({ text: `${h}\n2024-01-01 00:05:00,BTCUSDT,-5,1,1,1,1,1`, name: "m.csv" }), /line 2, column "sum_open_interest": sum_open_interest must be a non-negative number \(value "-5"\)/);
     assert.throws(() => loadBinanceMetrics({ text: `${h}\n2024-01-01 25:05:00,BTCUSDT,5,1,1,1,1,1`, name: "m.csv" }), /line 2, column "create_time": create_time is not a time/);
   });
+  it("loadBinanceMetrics(COIN-M BTCUSD_PERP file) reads contracts × 100 USD as openInterestUsd and the base-coin value as openInterest", () => {
+    // Binance's COIN-M openInterestHist API ("Open Interest Statistics"): sumOpenInterest in contracts,
+    // sumOpenInterestValue in base asset. 5,000,000 contracts × 100 USD = 500,000,000 USD = 12,000 BTC at 41,666.7.
+    const h = "create_time,symbol,sum_open_interest,sum_open_interest_value,count_toptrader_long_short_ratio,sum_toptrader_long_short_ratio,count_long_short_ratio,sum_taker_long_short_vol_ratio";
+    const text = `${h}\n2024-01-01 00:05:00,BTCUSD_PERP,5000000,12000,1,1,1,1`;
+    const { table, report } = loadBinanceMetrics({ text, name: "data/futures/cm/daily/metrics/BTCUSD_PERP/BTCUSD_PERP-metrics-2024-01-01.csv" });
+    assert.deepEqual([col(table, "openInterest"), col(table, "openInterestUsd")], [[12000], [500_000_000]]);
+    assert.ok(report.notes.some((n) => n.startsWith("COIN-M metrics file: sum_open_interest counts contracts of 100 USD") && n.includes("median 41666.7")), report.notes.join("; "));
+    // ETH contracts are 10 USD; contractUsd overrides.
+    assert.deepEqual(col(loadBinanceMetrics({ text: text.replace("BTCUSD_PERP,", "ETHUSD_PERP,"), name: "ETHUSD_PERP-metrics-2024-01-01.csv" }).table, "openInterestUsd"), [50_000_000]);
+    assert.deepEqual(col(loadBinanceMetrics({ text, name: "BTCUSD_PERP-metrics-2024-01-01.csv" }, { contractUsd: 10 }).table, "openInterestUsd"), [50_000_000]);
+    assert.ok(!loadBinanceMetrics(fixture("BTCUSDT-metrics-2024-01-01.csv")).report.notes.some((n) => n.startsWith("COIN-M")));
+  });
 });

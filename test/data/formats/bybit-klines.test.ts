@@ -20,7 +20,7 @@ describe("data/formats/bybit-klines", () => {
     assert.deepEqual(col(loadBybitKlines({ text, name: "r.json" }).table, "volume"), [3]);
   });
   it("loadBybitKlines throws on an error envelope, quoting retMsg", () => {
-    assert.throws(() => loadBybitKlines({ text: '{"retCode":10001,"retMsg":"params error","result":{}}', name: "b.json" }), /b\.json, line 1, column "retCode": exchange returned an error: params error \(value 10001\)/);
+    assert.throws(() => loadBybitKlines({ text: '{"retCode":10001,"retMsg":"params error","result":{}}', name: "b.json" }), /b\.json, line 1, column "retCode": the file holds the exchange's error response, not data: "params error" \(value 10001\)/);
   });
   it("loadBybitKlines names the line and field of a bad value in a pretty-printed file", () => {
     const text = '{"retCode":0,"result":{"list":[\n["1704067500000","1","2","0.5","1.5","1","1"],\n["1704067200000","1","x","0.5","1.5","1","1"]\n]}}';

@@ -16,7 +16,7 @@ describe("data/formats/common", () => {
   it("checkEnvelope(v) passes success codes and names an error code", () => {
     checkEnvelope({ code: "0", data: [] }, "f");
     checkEnvelope({ retCode: 0, result: {} }, "f");
-    assert.throws(() => checkEnvelope({ code: "50011", msg: "Rate limit reached" }, "f"), /column "code": exchange returned an error: Rate limit reached \(value "50011"\)/);
+    assert.throws(() => checkEnvelope({ code: "50011", msg: "Rate limit reached" }, "f"), /column "code": the file holds the exchange's error response, not data: "Rate limit reached" \(value "50011"\)/);
   });
   it("checkOhlc(p) throws when close lies outside low..high", () => {
     const p = newParsed("k.csv", "t", "candles");

@@ -17,6 +17,6 @@ describe("data/formats/okx-candles", () => {
     assert.deepEqual([col(table, "volume"), col(table, "quoteVolume")], [[2.5], [105000]]);
   });
   it("loadOkxCandles throws on an error code", () => {
-    assert.throws(() => loadOkxCandles({ text: '{"code":"51001","msg":"Instrument ID does not exist","data":[]}', name: "o.json" }), /column "code": exchange returned an error: Instrument ID does not exist \(value "51001"\)/);
+    assert.throws(() => loadOkxCandles({ text: '{"code":"51001","msg":"Instrument ID does not exist","data":[]}', name: "o.json" }), /column "code": the file holds the exchange's error response, not data: "Instrument ID does not exist" \(value "51001"\)/);
   });
 });
