@@ -209,7 +209,10 @@ export function liquidationMap(book: BookInput): LiquidationMap {
     },
     imbalance(withinPct: number) {
       if (!(Number.isFinite(withinPct) && withinPct >= 0)) throw error("withinPct must be a finite percentage >= 0", { symbol: "imbalance", value: withinPct });
-      const longUsd = withinPct > 0 ? longIf(price * (1 - withinPct / 100) * (1 - ULPS)) : 0;
+      // price × (100 − p) / 100, not price × (1 − p/100): 1 − 0.913 is 0.08700000000000008, off by
+      // 10 ulps of the bound. What p's own double is off by (half an ulp of p) weighs in the bound as
+      // p/(100 − p) times more: widened by price · p/100 · 4ε for that.
+      const longUsd = withinPct > 0 ? longIf(((price * (100 - withinPct)) / 100) * (1 - ULPS) - ((price * withinPct) / 100) * ULPS) : 0;
       const shortUsd = withinPct > 0 ? shortIf(price * (1 + withinPct / 100) * (1 + ULPS)) : 0;
       const ratio = shortUsd > 0 ? longUsd / shortUsd : longUsd > 0 ? Infinity : 1;
       return label({ longUsd, shortUsd, ratio }, `long and short liquidation USD within ±${withinPct}% of the price, ratio long/short`);

@@ -140,6 +140,12 @@ describe("liquidationMap(book)", () => {
     const ones = (at: number) => Array.from({ length: 200 }, (_, i) => (i + 1 === at ? 1 : 0));
     const lo = liquidationMap({ price: 100, tiers: [10], grid: { lo: 0.5, step: 1 }, long: [ones(59)], short: [ones(0)] });
     assert.equal(lo.imbalance(41).longUsd, 1);
+    // Far bands: 1 − 0.913 is 0.08700000000000008, so price × (1 − p/100) is 10 ulps above the
+    // decimal bound 8.7; the level centred at 8.7 ([8.6, 8.8)) is 91.3 % below 100, the next one down is not.
+    const far = liquidationMap({ price: 100, tiers: [10], grid: { lo: 8.4, step: 0.2 }, long: [[100, 1]], short: [[0, 0]] });
+    assert.deepEqual([...far.grid.prices], [8.5, 8.7]);
+    assert.equal(far.imbalance(91.3).longUsd, 1);
+    assert.equal(far.imbalance(91.5).longUsd, 101);
     // A decimal step: 0.3 × 1.5 is 0.44999999999999996; the short centred at 0.45 is 50 % above 0.3.
     const dec = liquidationMap({ price: 0.3, tiers: [10], grid: { lo: 0.4, step: 0.1 }, long: [[0]], short: [[8]] });
     assert.equal(dec.imbalance(50).shortUsd, 8);
