@@ -110,8 +110,11 @@ export function combineMaps(maps: LiquidationMap[], options: { source?: string }
   // the bin holding it, or the one ending at the price when it is on an edge). An input bin's USD
   // goes to the common bin holding its centre, where its level was; only USD another venue's price
   // put wholly beyond this one moves, to the nearest allowed bin.
-  const kLong = kPrice;
-  const kShort = (kPrice * units) / ten === price ? kPrice - 1 : kPrice;
+  // "On an edge" within EDGE_TOLERANCE of a step, as liquidationMap decides it (2.35 − 0.05 is
+  // 2.3000000000000003 and stands for the edge 2.3).
+  const tol = EDGE_TOLERANCE * step;
+  const kLong = Math.abs(((kPrice + 1) * units) / ten - price) <= tol ? kPrice + 1 : kPrice;
+  const kShort = Math.abs((kPrice * units) / ten - price) <= tol ? kPrice - 1 : kPrice;
   kLo = Math.min(kLo, kLong);
   kHi = Math.max(kHi, kShort);
   const bins = kHi - kLo + 1;

@@ -45,7 +45,10 @@ function checkBook(b: BookInput): { grid: PriceGrid; long: Float64Array[]; short
   if (typeof b !== "object" || b === null) throw error("needs a book { price, tiers, grid, long, short }", { ...label, value: b });
   if (!(Number.isFinite(b.price) && b.price > 0)) throw error("price must be a positive number", { ...label, column: "price", value: b.price });
   if (!(Number.isFinite(b.grid?.step) && b.grid.step > 0)) throw error("grid.step must be a positive number", { ...label, column: "grid.step", value: b.grid?.step });
-  const lo = b.grid.lo ?? (b.grid.prices && b.grid.prices.length > 0 ? b.grid.prices[0] - b.grid.step / 2 : undefined);
+  // Without lo, the first centre less half a step, as the decimal it stands for: 2.35 − 0.05 is
+  // 2.3000000000000003 in doubles, and combineMaps, which rebuilds centres from lo, would then put
+  // them an ulp off the map's own (2.5500000000000003 for 2.55) and answer differently at them.
+  const lo = b.grid.lo ?? (b.grid.prices && b.grid.prices.length > 0 ? Number((b.grid.prices[0] - b.grid.step / 2).toPrecision(15)) : undefined);
   if (lo === undefined || !Number.isFinite(lo)) throw error("grid.lo must be a finite number", { ...label, column: "grid.lo", value: b.grid.lo });
   if (!Array.isArray(b.tiers) || b.tiers.length === 0) throw error("tiers must be a non-empty array of leverages", { ...label, column: "tiers", value: b.tiers });
   b.tiers.forEach((lev, t) => {

@@ -131,6 +131,41 @@ describe("combineMaps(maps)", () => {
     ]);
   });
 
+  it("combineMaps([map]) of a map given by its centres alone answers as map does at those centres", () => {
+    // Without lo the map's lower edge is 2.35 − 0.05, 2.3000000000000003 in doubles; centres rebuilt
+    // from that would be 2.3500000000000005, 2.45, 2.5500000000000003, and a short at 2.55 missed.
+    const m = liquidationMap({ price: 2.45, tiers: [10], grid: { step: 0.1, prices: [2.35, 2.45, 2.55] }, long: [[7, 3, 0]], short: [[0, 2, 5]] });
+    assert.equal(m.grid.lo, 2.3);
+    const c = combineMaps([m]);
+    assert.deepEqual([...c.grid.prices], [2.35, 2.45, 2.55]);
+    assert.deepEqual(c.liquidationsIf(2.55), m.liquidationsIf(2.55));
+    assert.deepEqual(c.liquidationsIf(2.55), { side: "short", usd: 7 });
+    assert.equal(c.leverageShares(2.55, 2.55)[0]!.usd, 5);
+  });
+
+  it("combineMaps(maps) on the coarser grid takes a price within EDGE_TOLERANCE of an edge as on it, as liquidationMap does", () => {
+    // 2.35 − 0.05 is 2.3000000000000003: A's short in [2.2, 2.3) ends at the price and stays there;
+    // B, on a 0.05 step, joins A's 0.1 grid. Before, the short moved up to [2.3, 2.4).
+    const price = 2.35 - 0.05;
+    const a = liquidationMap({ price, tiers: [10], grid: { lo: 2.1, step: 0.1 }, long: [[4, 0, 0]], short: [[0, 5, 0]] });
+    const b = liquidationMap({ price, tiers: [10], grid: { lo: 2.4, step: 0.05 }, long: [[0]], short: [[1]] });
+    const c = combineMaps([a, b]);
+    assert.deepEqual(c.table.objects(), [
+      { price: 2.15, side: "long", leverage: 10, usd: 4 },
+      { price: 2.25, side: "short", leverage: 10, usd: 5 },
+      { price: 2.45, side: "short", leverage: 10, usd: 1 },
+    ]);
+    assert.equal(c.liquidationsIf(2.31).usd, a.liquidationsIf(2.31).usd);
+    // The other edge: a price an ulp under 2.3 lets long USD stay in [2.3, 2.4).
+    const under = 2.3 - 4.440892098500626e-16;
+    const l = liquidationMap({ price: under, tiers: [10], grid: { lo: 2.2, step: 0.1 }, long: [[1, 6]], short: [[0, 0]] });
+    const lb = liquidationMap({ price: under, tiers: [10], grid: { lo: 2.4, step: 0.05 }, long: [[0]], short: [[1]] });
+    assert.deepEqual(combineMaps([l, lb]).table.objects().filter((r) => r.side === "long"), [
+      { price: 2.25, side: "long", leverage: 10, usd: 1 },
+      { price: 2.35, side: "long", leverage: 10, usd: 6 },
+    ]);
+  });
+
   it("combineMaps(maps) puts a centre on a common edge in the bin on the price's side", () => {
     // A: centres 10, 20, … (lo 5, step 10); B: 20 USD bins from 0. On the common 20 USD grid A's
     // long at 80 and short at 120 sit on edges: the long goes to [80, 100), the short to [100, 120),
