@@ -56,6 +56,7 @@ export function combineMaps(maps: LiquidationMap[], options: { source?: string }
   maps.forEach(checkMap);
   const price = maps[0]!.price;
   const tiers = [...new Set(maps.flatMap((m) => m.tiers))].sort((a, b) => a - b);
+  if (options.source != null && typeof options.source !== "string") throw error("options.source must be a string", { symbol: "combineMaps", column: "source", value: options.source });
   const source = options.source ?? maps.map((m) => m.source).join(" + ");
   const time = Math.max(...maps.map((m) => m.time));
   // Known positions stay known only when every map is the simulator's truth.

@@ -52,12 +52,14 @@ function checkBook(b: BookInput): { grid: PriceGrid; long: Float64Array[]; short
   if (lo === undefined || !Number.isFinite(lo)) throw error("grid.lo must be a finite number", { ...label, column: "grid.lo", value: b.grid.lo });
   if (!Array.isArray(b.tiers) || b.tiers.length === 0) throw error("tiers must be a non-empty array of leverages", { ...label, column: "tiers", value: b.tiers });
   b.tiers.forEach((lev, t) => {
-    if (!(Number.isFinite(lev) && lev > 0)) throw error(`tier ${t}: leverage must be a positive number`, { ...label, column: "tiers", value: lev });
+    // As replay's margin model: under 1x a position cannot be liquidated (its level is at or below 0).
+    if (!(Number.isFinite(lev) && lev >= 1)) throw error(`tier ${t}: leverage must be a number >= 1`, { ...label, column: "tiers", value: lev });
     if (t > 0 && !(lev > b.tiers[t - 1])) throw error(`tier ${t}: tiers must be strictly ascending (previous ${b.tiers[t - 1]})`, { ...label, column: "tiers", value: lev });
   });
   for (const side of ["long", "short"] as const) {
     if (!Array.isArray(b[side])) throw error("needs one array of USD per tier", { ...label, column: side, value: b[side] });
   }
+  if (b.source !== undefined && typeof b.source !== "string") throw error("source must be a string (a caption's name for the venue or model)", { ...label, column: "source", value: b.source });
   // A Date holds ±8.64e15 ms: a time beyond cannot be written in a caption or a figure title.
   if (b.time !== undefined && !(Number.isFinite(b.time) && Math.abs(b.time) <= 8.64e15)) throw error("time must be epoch ms UTC", { ...label, column: "time", value: b.time });
   if (b.grid.bins !== undefined && !(Number.isInteger(b.grid.bins) && b.grid.bins >= 0)) throw error("grid.bins must be a whole number >= 0", { ...label, column: "grid.bins", value: b.grid.bins });

@@ -101,8 +101,8 @@ export interface LiquidationModel {
   tiers: number[];
   grid: PriceGrid;
   source: string;
-  /** The map after the bar whose time is <= `time` (epoch ms UTC or a Date; default: after the last bar). */
-  mapAt(time?: number | Date): LiquidationMap;
+  /** The map after the bar whose time is <= `time` (epoch ms UTC or a Date; default, or null: after the last bar). */
+  mapAt(time?: number | Date | null): LiquidationMap;
   /**
    * Time × price matrix. `step`: ms between columns (e.g. 3,600,000 for hourly: a column after
    * the last bar of each hour); default a column after every bar.

@@ -160,7 +160,7 @@ describe("combineMaps(maps)", () => {
     const under = 2.3 - 4.440892098500626e-16;
     const l = liquidationMap({ price: under, tiers: [10], grid: { lo: 2.2, step: 0.1 }, long: [[1, 6]], short: [[0, 0]] });
     const lb = liquidationMap({ price: under, tiers: [10], grid: { lo: 2.4, step: 0.05 }, long: [[0]], short: [[1]] });
-    assert.deepEqual(combineMaps([l, lb]).table.objects().filter((r) => r.side === "long"), [
+    assert.deepEqual(combineMaps([l, lb]).table.objects().filter((r) => (r as { side: string }).side === "long"), [
       { price: 2.25, side: "long", leverage: 10, usd: 1 },
       { price: 2.35, side: "long", leverage: 10, usd: 6 },
     ]);
@@ -183,6 +183,7 @@ describe("combineMaps(maps)", () => {
   it("combineMaps(maps, null) takes null options; a hand-made map without time or with short arrays is named", () => {
     const m = liquidationMap({ price: 100, tiers: [10], grid: { lo: 80, step: 10 }, long: [[1, 0]], short: [[0, 0]] });
     assert.deepEqual(combineMaps([m], null).table.objects(), m.table.objects());
+    assert.throws(() => combineMaps([m], { source: 5 as never }), /combineMaps: column "source": options.source must be a string \(value 5\)/);
     const { time: _t, ...noTime } = m;
     assert.throws(() => combineMaps([m, noTime as never]), /combineMaps: column "time": maps\[1\]\.time must be epoch ms UTC \(value undefined\)/);
     assert.throws(() => combineMaps([{ ...m, short: [new Float64Array(1)] }]), /combineMaps: column "short": maps\[0\]\.short\[0\] has 1 bins, its grid 2 \(value 1\)/);

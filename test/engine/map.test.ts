@@ -113,7 +113,10 @@ describe("liquidationMap(book)", () => {
     const ok = { price: 100, grid: { lo: 0, step: 10 }, long: [[0, 1], [0, 0]], short: [[0, 0], [0, 0]] };
     assert.throws(() => liquidationMap({ ...ok, tiers: [20, 5] }), /liquidationMap: column "tiers": tier 1: tiers must be strictly ascending \(previous 20\) \(value 5\)/);
     assert.throws(() => liquidationMap({ ...ok, tiers: [5, 5] }), /tier 1: tiers must be strictly ascending \(previous 5\)/);
-    assert.throws(() => liquidationMap({ ...ok, tiers: [-5, 5] }), /column "tiers": tier 0: leverage must be a positive number \(value -5\)/);
+    assert.throws(() => liquidationMap({ ...ok, tiers: [-5, 5] }), /column "tiers": tier 0: leverage must be a number >= 1 \(value -5\)/);
+    // As replay: a 0.5x position has no liquidation level.
+    assert.throws(() => liquidationMap({ ...ok, tiers: [0.5, 5] }), /column "tiers": tier 0: leverage must be a number >= 1 \(value 0.5\)/);
+    assert.throws(() => liquidationMap({ ...ok, tiers: [5, 10], source: 5 as unknown as string }), /liquidationMap: column "source": source must be a string .*\(value 5\)/);
     assert.throws(() => liquidationMap({ ...ok, tiers: [5, 10], short: undefined as never }), /liquidationMap: column "short": needs one array of USD per tier/);
     assert.throws(() => liquidationMap({ ...ok, tiers: [5, 10], long: [5, 7] as never }), /liquidationMap: column "long": tier 5x: needs an array of USD per bin \(value 5\)/);
     assert.throws(() => liquidationMap({ ...ok, tiers: [5, 10], time: NaN }), /column "time": time must be epoch ms UTC \(value NaN\)/);

@@ -529,12 +529,14 @@ describe("capLeverage(mix, max) and tiers above a symbol's maximum", () => {
     const m = replay({ candles, openInterest, margin: { symbol: "BNBUSDT" }, leverage: capLeverage("retail", 75), maxLeverage: 75 });
     assert.deepEqual(m.tiers, [5, 10, 25, 50, 75]);
   });
-  it("replay({ candles, openInterest: null }) reads the candles' own open interest; heatmap(null) is heatmap()", () => {
+  it("replay({ candles, openInterest: null }) reads the candles' own open interest; heatmap(null) is heatmap(), mapAt(null) is mapAt()", () => {
     const candles = { time: [0, 60_000], open: [100, 100], high: [101, 101], low: [99, 99], close: [100, 100], openInterestUsd: [1000, 2000] };
     const own = replay({ candles });
     const nul = replay({ candles, openInterest: null });
     assert.deepEqual(nul.bars.objects(), own.bars.objects());
     assert.deepEqual(nul.heatmap(null).z.map((c) => [...c]), own.heatmap().z.map((c) => [...c]));
     assert.throws(() => own.heatmap(5 as never), /heatmap: column "options": options must be \{ step\? \} \(ms between columns\) \(value 5\)/);
+    assert.deepEqual(nul.mapAt(null).table.objects(), own.mapAt().table.objects());
+    assert.equal(nul.mapAt(null).time, 120_000);
   });
 });
