@@ -77,6 +77,11 @@ export interface PassOptions {
 // Side indices as local constants: the hot loop must not go through module import bindings.
 const LONG = 0;
 const SHORT = 1;
+/**
+ * `anchor: "scale"` rescales the book to the reported open interest unless the book holds less than
+ * this share of it: then it is closed and the bar's open interest opened afresh (see the bar loop).
+ */
+export const SCALE_DUST = 1e-12;
 
 /** Ratio bands and weights of both sides, as one object for the helpers below. */
 interface SideRatios {
@@ -229,10 +234,17 @@ function runBars(
       } else if (diff < 0 && total > 0) closeBar(book, Math.min(-diff, total), total, proportional);
       if (scaleAnchor) {
         const now = book.sideTotal(LONG) + book.sideTotal(SHORT);
-        if (now > 0) {
+        if (now > target * SCALE_DUST) {
           book.scaleSide(LONG, target / now);
           book.scaleSide(SHORT, target / now);
         } else if (target > 0) {
+          // What is left is the dust of a decayed history (after a 43-day gap with a 1-hour
+          // half-life, 2^-1040 of it: target / now is Infinity, and NaN in every bin). Rescaling it
+          // would make its stale shape the whole book: it is closed, and the bar opens afresh.
+          if (now > 0) {
+            book.closeSide(LONG);
+            book.closeSide(SHORT);
+          }
           openBar(book, atClose ? close[i] : low[i], atClose ? close[i] : high[i], target, longShare[i], ratios);
           opened = true;
         }

@@ -172,6 +172,27 @@ describe("replay(candles, oi)", () => {
     assert.ok(Math.abs(sum("openedUsd") - gone) < 1e-6, `${sum("openedUsd")} opened, ${gone} gone`);
   });
 
+  it("replay(candles, oi) with anchor 'scale' opens afresh when decay left dust: a 1040-half-life gap gave NaN", () => {
+    // A 43-day hole with a one-hour half-life leaves 2^-1040 of the book (about 1e-304 USD):
+    // 1e9 / that is Infinity, which made NaN of every bin. Below SCALE_DUST of the reported OI the
+    // dust is closed and bar 2 opens the reported 1e9 afresh, as a replay starting at bar 2 does.
+    const T0 = Date.UTC(2025, 0, 1);
+    const M = 60_000;
+    const gap = 1040 * 3_600_000;
+    const time = [T0, T0 + M, T0 + M + gap, T0 + 2 * M + gap];
+    const candles = { time, open: [100, 100, 100, 100], high: [101, 101, 101, 101], low: [99, 99, 99, 99], close: [100, 100, 100, 100], openInterestUsd: [1e9, 1e9, 1e9, 1e9] };
+    const options: ReplayOptions = { anchor: "scale", halfLifeHours: 1, interval: M };
+    const m = replay({ candles, ...options });
+    const alone = replay({ candles: { time: time.slice(2), open: [100, 100], high: [101, 101], low: [99, 99], close: [100, 100], openInterestUsd: [1e9, 1e9] }, ...options });
+    assert.deepEqual(m.mapAt(time[2]).table.objects(), alone.mapAt(time[2]).table.objects());
+    const rows = m.bars.objects() as Record<string, number>[];
+    for (const r of rows) for (const [k, v] of Object.entries(r)) assert.ok(Number.isFinite(v) && v >= 0, `${k} ${v}`);
+    assert.equal(rows[3].openLongUsd + rows[3].openShortUsd, 1e9);
+    const { openedUsd, liquidatedUsd, closedUsd, decayedUsd, openUsd } = m.ledger!;
+    assert.ok(Math.abs(openedUsd - (openUsd + liquidatedUsd + closedUsd + decayedUsd)) < 1e-6 * openedUsd);
+    for (const c of m.heatmap().z) assert.ok(c.every((v) => Number.isFinite(v) && v >= 0));
+  });
+
   it("replay(candles, oi) with anchor 'scale' and fast decay stays finite: empty groups are not scaled", () => {
     // Monthly bars, half-lives of 1-16 hours: the groups decay to nothing between bars and the
     // anchor scales the book back up each bar; an empty group's factor used to be multiplied too,
