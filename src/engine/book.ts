@@ -24,7 +24,7 @@ const RENORMALISE_ABOVE = 1e150;
 /** A lane total below this share of what was just removed is re-summed from its bins. */
 const CANCELLED = 1e-9;
 
-/** Cumulative USD flows of one side since the start of the replay. */
+/** USD flows of one side: of the current bar (`Book.flows`) or of every bar before it (`Book.past`). */
 export interface Flows {
   opened: number;
   liquidated: number;
@@ -47,7 +47,14 @@ export class Book {
   readonly sums: Lane[][];
   /** scale[side][group]: USD per raw unit. */
   readonly scale: Float64Array[];
+  /**
+   * flows[side]: USD flows of the current bar, past[side]: of all bars before it (`startBar` moves
+   * one into the other). Kept apart so a bar's flows are sums of that bar's amounts, exact to their
+   * own size, not differences of totals that may be 1e8 times larger (a year of flows, then a
+   * book of 0.1 USD).
+   */
   readonly flows: Flows[] = [0, 1].map(() => ({ opened: 0, liquidated: 0, closed: 0, decayed: 0 }));
+  readonly past: Flows[] = [0, 1].map(() => ({ opened: 0, liquidated: 0, closed: 0, decayed: 0 }));
   /** group index of each tier */
   readonly groupOf: Int32Array;
   /** shared[g]: tiered, and group g has more than one tier, so its sum lane is separate. */
@@ -192,6 +199,24 @@ export class Book {
   }
 
   /** Multiplies a whole side by f: closing (f < 1) or anchoring up (f > 1). */
+  /** Moves the current bar's flows into `past`; the next bar's start at 0. */
+  startBar(): void {
+    for (let s = 0; s < 2; s++) {
+      const f = this.flows[s];
+      const p = this.past[s];
+      p.opened += f.opened;
+      p.liquidated += f.liquidated;
+      p.closed += f.closed;
+      p.decayed += f.decayed;
+      f.opened = f.liquidated = f.closed = f.decayed = 0;
+    }
+  }
+
+  /** Flow `key` of both sides since the start of the replay. */
+  cumulative(key: keyof Flows): number {
+    return this.past[0][key] + this.flows[0][key] + (this.past[1][key] + this.flows[1][key]);
+  }
+
   scaleSide(s: number, f: number): void {
     const usd = this.sideTotal(s);
     if (usd === 0 || f === 1) return;

@@ -149,12 +149,11 @@ export function replay(input: ReplayInput): LiquidationModel {
   };
   if (rec) heatmaps.set(o.heatmap!.step, heatmapOf(rec, s, o.source, () => record(o.heatmap!.step, "sides")));
 
-  const flows = final.flows;
   const ledger = {
-    openedUsd: flows[LONG].opened + flows[SHORT].opened,
-    liquidatedUsd: flows[LONG].liquidated + flows[SHORT].liquidated,
-    closedUsd: flows[LONG].closed + flows[SHORT].closed,
-    decayedUsd: flows[LONG].decayed + flows[SHORT].decayed,
+    openedUsd: final.cumulative("opened"),
+    liquidatedUsd: final.cumulative("liquidated"),
+    closedUsd: final.cumulative("closed"),
+    decayedUsd: final.cumulative("decayed"),
     openUsd: final.sideTotal(LONG) + final.sideTotal(SHORT),
   };
   const maps = new Map<number, LiquidationMap>();

@@ -208,9 +208,7 @@ function runBars(
   const fl = book.flows[LONG];
   const fs = book.flows[SHORT];
   for (let i = first; i <= last; i++) {
-    const opened0 = fl.opened + fs.opened;
-    const closed0 = fl.closed + fs.closed;
-    const decayed0 = fl.decayed + fs.decayed;
+    book.startBar();
 
     // 0. a gap since the previous bar closed (missing bars, an exchange halt) passed before this
     // bar traded: positions that went away during it are gone before its liquidations.
@@ -261,9 +259,9 @@ function runBars(
       bars.shortLiquidatedUsd[i] = liqShort;
       bars.openLongUsd[i] = book.sideTotal(LONG);
       bars.openShortUsd[i] = book.sideTotal(SHORT);
-      bars.openedUsd[i] = fl.opened + fs.opened - opened0;
-      bars.closedUsd[i] = fl.closed + fs.closed - closed0;
-      bars.decayedUsd[i] = fl.decayed + fs.decayed - decayed0;
+      bars.openedUsd[i] = fl.opened + fs.opened;
+      bars.closedUsd[i] = fl.closed + fs.closed;
+      bars.decayedUsd[i] = fl.decayed + fs.decayed;
     }
     // A column at the bar's own close.
     if (recorder !== undefined && take![i]) recorder.take(lastMs[i] + 1, book);

@@ -409,6 +409,24 @@ describe("replay(candles, oi)", () => {
     }
   });
 
+  it("replay(candles, oi) conserves each bar's USD to that bar's own size after a history a trillion times larger", () => {
+    // 1e13 USD of OI, then 0.1 USD: the per-bar flows of the small bars are sums of their own
+    // amounts. As differences of running totals (1e13 and more) they were off by about
+    // 1e13 · 2^-52 ≈ 0.002 USD, 2 % of a 0.1 USD bar.
+    const n = 8;
+    const time = Array.from({ length: n }, (_, i) => i * 60_000);
+    const close = [100, 100, 100, 101, 100, 99, 100, 100];
+    const candles = { time, open: close, high: close.map((c) => c + 0.5), low: close.map((c) => c - 0.5), close, openInterestUsd: [1e13, 2e13, 0.1, 0.12, 0.11, 0.1, 0.13, 0.12] };
+    const rows = replay({ candles, halfLifeHours: 1 }).bars.objects() as Record<string, number>[];
+    for (let i = 3; i < n; i++) {
+      const r = rows[i];
+      const prev = rows[i - 1].openLongUsd + rows[i - 1].openShortUsd;
+      const open = r.openLongUsd + r.openShortUsd;
+      const flow = r.openedUsd - r.longLiquidatedUsd - r.shortLiquidatedUsd - r.closedUsd - r.decayedUsd;
+      assert.ok(Math.abs(open - prev - flow) <= 1e-12 * Math.max(open, prev), `bar ${i}: ${open} - ${prev} != ${flow}`);
+    }
+  });
+
   it("replay(candles, oi) with anchor 'fill' keeps the book equal to the reported OI", () => {
     const { candles, openInterest } = market(300, 5);
     const rows = replay({ candles, openInterest }).bars.objects() as Record<string, number>[];
