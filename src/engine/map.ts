@@ -40,15 +40,28 @@ export interface BookInput {
 /** A bin edge within this share of a step of the price counts as on it (decimal edges in doubles). */
 export const EDGE_TOLERANCE = 1e-9;
 
+/**
+ * The lower edge of a grid given by its centres: the first centre less half a step, as the decimal
+ * it stands for when that rebuilds the given centres exactly. 2.35 − 0.05 is 2.3000000000000003 in
+ * doubles, and combineMaps, which rebuilds centres from lo, would put them an ulp off the map's own
+ * (2.5500000000000003 for 2.55) and answer differently at them; 2.3 gives 2.35, 2.45, 2.55. A grid
+ * of no short decimal (lo 100/3, step 1/3) keeps the difference as it is.
+ */
+function loFromCentres(prices: ArrayLike<number>, step: number): number {
+  const raw = prices[0] - step / 2;
+  const snapped = Number(raw.toPrecision(15));
+  if (snapped === raw || !Number.isFinite(snapped)) return raw;
+  const rebuilt = centresFrom(snapped, step, prices.length);
+  for (let i = 0; i < prices.length; i++) if (rebuilt[i] !== prices[i]) return raw;
+  return snapped;
+}
+
 function checkBook(b: BookInput): { grid: PriceGrid; long: Float64Array[]; short: Float64Array[] } {
   const label = { symbol: "liquidationMap" };
   if (typeof b !== "object" || b === null) throw error("needs a book { price, tiers, grid, long, short }", { ...label, value: b });
   if (!(Number.isFinite(b.price) && b.price > 0)) throw error("price must be a positive number", { ...label, column: "price", value: b.price });
   if (!(Number.isFinite(b.grid?.step) && b.grid.step > 0)) throw error("grid.step must be a positive number", { ...label, column: "grid.step", value: b.grid?.step });
-  // Without lo, the first centre less half a step, as the decimal it stands for: 2.35 − 0.05 is
-  // 2.3000000000000003 in doubles, and combineMaps, which rebuilds centres from lo, would then put
-  // them an ulp off the map's own (2.5500000000000003 for 2.55) and answer differently at them.
-  const lo = b.grid.lo ?? (b.grid.prices && b.grid.prices.length > 0 ? Number((b.grid.prices[0] - b.grid.step / 2).toPrecision(15)) : undefined);
+  const lo = b.grid.lo ?? (b.grid.prices && b.grid.prices.length > 0 ? loFromCentres(b.grid.prices, b.grid.step) : undefined);
   if (lo === undefined || !Number.isFinite(lo)) throw error("grid.lo must be a finite number", { ...label, column: "grid.lo", value: b.grid.lo });
   if (!Array.isArray(b.tiers) || b.tiers.length === 0) throw error("tiers must be a non-empty array of leverages", { ...label, column: "tiers", value: b.tiers });
   b.tiers.forEach((lev, t) => {

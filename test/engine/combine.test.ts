@@ -141,6 +141,12 @@ describe("combineMaps(maps)", () => {
     assert.deepEqual(c.liquidationsIf(2.55), m.liquidationsIf(2.55));
     assert.deepEqual(c.liquidationsIf(2.55), { side: "short", usd: 7 });
     assert.equal(c.leverageShares(2.55, 2.55)[0]!.usd, 5);
+    // A grid of no short decimal keeps its lower edge as computed: snapped to 15 digits, lo 100/3
+    // would move 5 ulps down and the rebuilt centres with it.
+    const third = liquidationMap({ price: 34, tiers: [10], grid: { step: 1 / 3, prices: [100 / 3 + 1 / 6, 100 / 3 + 0.5] }, long: [[3, 1]], short: [[0, 0]] });
+    assert.equal(third.grid.lo, 100 / 3 + 1 / 6 - 1 / 6);
+    assert.deepEqual([...combineMaps([third]).grid.prices], [...third.grid.prices]);
+    assert.deepEqual(combineMaps([third]).liquidationsIf(33.5), third.liquidationsIf(33.5));
   });
 
   it("combineMaps(maps) on the coarser grid takes a price within EDGE_TOLERANCE of an edge as on it, as liquidationMap does", () => {
