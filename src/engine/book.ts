@@ -198,7 +198,6 @@ export class Book {
     if (this.scale[s][g] < RENORMALISE_BELOW) this.renormalise(s, g);
   }
 
-  /** Multiplies a whole side by f: closing (f < 1) or anchoring up (f > 1). */
   /** Moves the current bar's flows into `past`; the next bar's start at 0. */
   startBar(): void {
     for (let s = 0; s < 2; s++) {
@@ -217,6 +216,7 @@ export class Book {
     return this.past[0][key] + this.flows[0][key] + (this.past[1][key] + this.flows[1][key]);
   }
 
+  /** Multiplies a whole side by f: closing (f < 1) or anchoring up (f > 1). */
   scaleSide(s: number, f: number): void {
     const usd = this.sideTotal(s);
     if (usd === 0 || f === 1) return;

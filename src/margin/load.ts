@@ -223,10 +223,11 @@ export function fromBybit(response: BybitRiskLimit[] | { result: { category?: st
 /**
  * The unit of Bybit's riskLimitValue: the settle coin. Inverse contracts (category "inverse";
  * symbols BTCUSD, BTCUSDH25) count it in the base coin, USDC contracts (BTCPERP, ETH-27DEC24) in
- * USDC, linear USDT contracts in USDT. Without the response's category, the symbol decides.
+ * USDC, linear USDT contracts (BTCUSDT, BTCUSDT-27DEC24) in USDT. Without the response's category, the symbol decides.
  */
 function bybitUnit(category: unknown, symbol: string): string {
   if (category === "inverse" || (category === undefined && /USD([FGHJKMNQUVXZ]\d\d)?$/.test(symbol))) return "coin";
+  if (/USDT/.test(symbol)) return "USDT"; // BTCUSDT, and dated USDT futures (BTCUSDT-27DEC24)
   if (/PERP$|-\d{2}[A-Z]{3}\d{2}$|USDC$/.test(symbol)) return "USDC";
   return "USDT";
 }

@@ -122,6 +122,8 @@ describe("margin/load", () => {
     assert.equal(fromBybit([tier("BTCUSDH25")]).unit, "coin");
     assert.equal(fromBybit({ result: { category: "linear", list: [tier("BTCPERP")] } }).unit, "USDC");
     assert.equal(fromBybit({ result: { category: "linear", list: bybitList } }).unit, "USDT");
+    // Bybit's dated USDT futures (LinearFutures, settleCoin USDT)
+    assert.equal(fromBybit({ result: { category: "linear", list: [tier("BTCUSDT-27DEC24")] } }).unit, "USDT");
   });
 
   it("toBracketTable(source) detects each shape and gives one bracket type", () => {
