@@ -72,14 +72,16 @@ function detectCsv(st: SourceText): FormatName | undefined {
 /**
  * OKX rubik rows of three values: `open-interest-volume` `[ts, oi, vol]` and `taker-volume`
  * `[ts, sellVol, buyVol]` (also `taker-volume-contract`, `option/open-interest-volume-ratio`) have
- * one shape, so only the file's name or path can tell them apart: `open-interest` (or an `oi`
- * word, as in `okx-oi.json`) in it, without `ratio` or `taker`, reads as open interest; anything
- * else is refused rather than guessed.
+ * one shape, so only the file's name can tell them apart: `open-interest` (or an `oi` word, as
+ * in `okx-oi.json` or `btcOI.json`) in it, without `ratio` or `taker`, reads as open interest;
+ * anything else is refused rather than guessed.
  */
 function okxThreeValueRows(st: SourceText, row: unknown): FormatName {
-  if (/open.?interest|(?:^|[^a-z])oi(?![a-z])/i.test(st.file) && !/ratio|taker/i.test(st.file)) return "okx-open-interest";
+  // The file's own name, not its folders ("ratio-study/okx-open-interest.json" is open interest).
+  const name = st.name;
+  if ((/open.?interest|(?:^|[^a-z])oi(?![a-z])/i.test(name) || /[a-z]OI(?![A-Za-z])/.test(name)) && !/ratio|taker/i.test(name)) return "okx-open-interest";
   const at = { file: st.file, line: lineOf(row), column: "data", value: row };
-  if (/taker/i.test(st.file)) throw error("OKX taker-volume rows [ts, sellVol, buyVol] are not open interest, and liqlab has no taker-volume loader", at);
+  if (/taker/i.test(name)) throw error("OKX taker-volume rows [ts, sellVol, buyVol] are not open interest, and liqlab has no taker-volume loader", at);
   throw error('OKX rows of 3 values are open-interest-volume [ts, oi, vol] or taker-volume [ts, sellVol, buyVol] alike: for open interest, put "open-interest" in the file name or pass { format: "okx-open-interest" } to load() (or call loadOkxOpenInterest)', at);
 }
 

@@ -49,6 +49,11 @@ describe("data/detect", () => {
     assert.throws(() => detectFormat(st("okx-open-interest-volume-ratio.json", '{"code":"0","data":[["1","1","1"]]}')), /OKX rows of 3 values/);
     assert.throws(() => detectFormat(st("coins.json", '{"code":"0","data":[["1","1","1"]]}')), /OKX rows of 3 values/);
     assert.throws(() => detectFormat(st("taker-volume.json", '{"code":"0","data":[["1","1","1"]]}')), /taker-volume\.json, line 1, column "data": OKX taker-volume rows \[ts, sellVol, buyVol\] are not open interest/);
+    // The file's own name decides, not its folders; a camel-case OI counts.
+    const rows = '{"code":"0","data":[["1","1","1"]]}';
+    assert.equal(detectFormat({ file: "/data/ratio-study/okx-open-interest.json", name: "okx-open-interest.json", text: rows, notes: [] }), "okx-open-interest");
+    assert.equal(detectFormat(st("btcOI.json", rows)), "okx-open-interest");
+    assert.throws(() => detectFormat(st("btcOIL.json", rows)), /OKX rows of 3 values/);
   });
   it("detectFormat(st) ignores a CSV-only name hint on a JSON file", () => {
     assert.equal(detectFormat(st("BTCUSDT-bookDepth.json", '[[1704067200000,"1","2","0.5","1.5","3",1704067259999,"4",5,"6","7","0"]]')), "binance-klines");

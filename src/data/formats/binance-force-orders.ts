@@ -15,8 +15,8 @@ import { readJsonRows } from "../json-rows";
 import type { Loaded } from "../finish";
 import { elementLine } from "../json";
 import type { Source, SourceText } from "../source";
-import { inverseContractUsd, symbolContractUsd, type LiquidationOptions } from "./binance-liquidation-snapshot";
-import { json, loadWith, prop, start } from "./common";
+import { coinMarginedSymbolBase, inverseContractUsd, symbolContractUsd, type LiquidationOptions } from "./binance-liquidation-snapshot";
+import { checkEnvelope, json, loadWith, prop, start } from "./common";
 
 /** Options for force-order files. */
 export interface ForceOrderOptions extends LiquidationOptions {
@@ -53,6 +53,8 @@ function fromRest(ev: unknown): Record<string, unknown> | undefined {
 function events(st: SourceText): { values: unknown[]; lines: number[] } {
   const v = json(st);
   const values = Array.isArray(v) ? v : [v];
+  // An exchange's error response saved in place of the events says so, quoting its message.
+  if (values.length === 1) checkEnvelope(values[0], st.file);
   return { values, lines: values.map((_, i) => elementLine(values, i)) };
 }
 
@@ -82,6 +84,9 @@ export function readBinanceForceOrders(st: SourceText, options: ForceOrderOption
   const z = p.columns.get("filledQuantity") as Float64Array | undefined;
   const price = new Float64Array(p.n), qty = new Float64Array(p.n), usd = new Float64Array(p.n);
   // COIN-M (`BTCUSD_PERP`, `BTCUSD_200925`): q and z count contracts; events without a symbol go by the file name
+  if (symbol !== undefined && options.contractUsd !== undefined && coinMarginedSymbolBase(symbol) === null) {
+    throw error(`contractUsd is for COIN-M contracts, and ${symbol} is not one (its quantities are coin): leave contractUsd out`, { file: st.file, line: orderLines[0] ?? 1, column: "s", value: symbol });
+  }
   const contract = symbol !== undefined ? symbolContractUsd(symbol, options.contractUsd) : inverseContractUsd(st.name, options.contractUsd);
   for (let i = 0; i < p.n; i++) {
     price[i] = ap && ap[i]! > 0 ? ap[i]! : op[i]!;

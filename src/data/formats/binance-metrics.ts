@@ -5,7 +5,7 @@
  * so open interest stays complete and nothing is NaN.
  *
  * COIN-M files (`futures/cm/daily/metrics/BTCUSD_PERP/…`, told by the symbol in the file's
- * name) have the same header in COIN-M's units: Binance documents none for the archive, but its
+ * name or in the rows' `symbol` column) have the same header in COIN-M's units: Binance documents none for the archive, but its
  * COIN-M openInterestHist API ("Open Interest Statistics") gives `sumOpenInterest` in contracts and
  * `sumOpenInterestValue` in the base asset, and archive files agree (BTCUSD_PERP on 2023-06-25:
  * 5,578,700 contracts × 100 USD / 18,265 BTC = 30,543 USD, that day's price). So `openInterest` =
@@ -19,7 +19,7 @@ import { BINANCE_METRICS_COLUMNS } from "../schema";
 import type { Loaded } from "../finish";
 import type { Source, SourceText } from "../source";
 import { loadWith, start } from "./common";
-import { coinMarginedBase, inverseContractUsd, type LiquidationOptions } from "./binance-liquidation-snapshot";
+import { coinContractUsd, coinMarginedBase, coinMarginedSymbolBase, type LiquidationOptions } from "./binance-liquidation-snapshot";
 
 const FIELDS: readonly FieldSpec[] = [
   { out: "time", type: "time", names: ["create_time"], index: 0 },
@@ -37,8 +37,19 @@ export type MetricsOptions = LiquidationOptions;
 export function readBinanceMetrics(st: SourceText, options: MetricsOptions = {}): Parsed {
   const p = start(st, "binance-metrics-csv", "openInterest");
   readCsv(p, st.text, FIELDS, [BINANCE_METRICS_COLUMNS.length]);
-  if (coinMarginedBase(st.file) !== null) coinMargined(p, inverseContractUsd(st.file, options.contractUsd)!);
+  const base = coinMarginedBase(st.file) ?? coinMarginedSymbolBase(firstSymbol(st.text));
+  if (base !== null) coinMargined(p, coinContractUsd(base, options.contractUsd));
   return p;
+}
+
+/** The `symbol` field (column 1) of the first data row, or "" (files named anything, or none, still say which contract). */
+function firstSymbol(text: string): string {
+  for (const line of text.split(/\r?\n|\r/, 3)) {
+    const fields = line.split(",");
+    if (fields.length < 2 || /create_time/i.test(fields[0]!)) continue;
+    return fields[1]!.trim().replace(/^"|"$/g, "");
+  }
+  return "";
 }
 
 /** COIN-M units: the columns read as coin and USD hold contracts and coin (see the header). */

@@ -40,6 +40,14 @@ export function isCoinMOpenInterestRow(row: unknown): boolean {
   return prop(row, "pair") !== undefined && prop(row, "contractType") !== undefined;
 }
 
+/** A COIN-M row's instrument: pair and contract type, PERPETUAL written as Binance's symbols do (`BTCUSD_PERP`). */
+function coinMInstrument(row: unknown): string | undefined {
+  const pair = prop(row, "pair");
+  if (pair === undefined) return undefined;
+  const type = prop(row, "contractType");
+  return `${String(pair)}_${type === "PERPETUAL" ? "PERP" : String(type)}`;
+}
+
 /** The base coin of a COIN-M pair (`BTCUSD` → `BTC`); throws naming the row otherwise. */
 function pairBase(row: unknown, file: string): string {
   const pair = prop(row, "pair");
@@ -50,7 +58,9 @@ function pairBase(row: unknown, file: string): string {
 
 function readCoinM(st: SourceText, rows: readonly unknown[], options: OpenInterestHistOptions): Parsed {
   const p = start(st, "binance-coinm-openInterestHist-json", "openInterest");
-  const one = pickInstrument(p, rows, "pair", options.symbol);
+  // One contract of a pair: a perpetual and a quarterly of BTCUSD are two instruments (BTCUSD_PERP,
+  // BTCUSD_CURRENT_QUARTER), which one series would mix; `symbol: "BTCUSD_PERP"` picks as force orders do.
+  const one = pickInstrument(p, rows, { column: "pair", of: coinMInstrument }, options.symbol);
   readJsonRows(p, one.rows, COINM_FIELDS, one.lines);
   if (one.rows.length) {
     const contract = coinContractUsd(pairBase(one.rows[0], st.file), options.contractUsd);

@@ -103,37 +103,46 @@ export interface InstrumentOptions extends LoadOptions {
   symbol?: string;
 }
 
+/** How rows name their instrument: a key (`symbol`, `instId`, `pair`), or a label and a function. */
+export type InstrumentKey = string | { column: string; of: (row: unknown) => unknown };
+
 /**
  * The rows of one instrument, named by each row's `key` (`symbol`, `instId`, `pair`). A response
  * requested without its symbol (Binance `/fapi/v1/fundingRate`, OKX
  * `/public/open-interest?instType=SWAP`) holds every instrument's rows, which one series would
  * interleave. As the force-order loader does: with `symbol` the other rows are dropped and
- * counted; without it a file naming two instruments is refused, at the first row of the second.
- * A file whose rows name no instrument is kept whole. `lines` (the kept rows' lines) is returned
- * when rows were picked.
+ * counted (a symbol that matches no row is refused, naming the ones there); without it a file
+ * naming two instruments is refused, at the first row of the second. A file whose rows name no
+ * instrument is kept whole. `lines` (the kept rows' lines) is returned when rows were picked.
  */
-export function pickInstrument(p: Parsed, rows: readonly unknown[], key: string, symbol: string | undefined): { rows: readonly unknown[]; lines?: number[] } {
-  if (symbol === undefined || !rows.some((r) => prop(r, key) !== undefined)) {
-    checkOneInstrument(p.file, rows, key);
+export function pickInstrument(p: Parsed, rows: readonly unknown[], key: InstrumentKey, symbol: string | undefined): { rows: readonly unknown[]; lines?: number[] } {
+  const of = typeof key === "string" ? (r: unknown) => prop(r, key) : key.of;
+  const column = typeof key === "string" ? key : key.column;
+  if (symbol === undefined || !rows.some((r) => of(r) !== undefined)) {
+    checkOneInstrument(p.file, rows, of, column);
     return { rows };
   }
   const want = symbol.toUpperCase();
   const kept: unknown[] = [], lines: number[] = [];
   rows.forEach((r, i) => {
-    if (String(prop(r, key)).toUpperCase() === want) { kept.push(r); lines.push(elementLine(rows, i)); } else drop(p, `other instrument than ${want}`, elementLine(rows, i));
+    if (String(of(r)).toUpperCase() === want) { kept.push(r); lines.push(elementLine(rows, i)); } else drop(p, `other instrument than ${want}`, elementLine(rows, i));
   });
+  if (kept.length === 0) {
+    const there = [...new Set(rows.map(of).filter((x) => x !== undefined).map(String))];
+    throw error(`no rows for ${want}: the file holds ${there.slice(0, 5).join(", ")}${there.length > 5 ? ", …" : ""}`, { file: p.file, column, value: symbol });
+  }
   return { rows: kept, lines };
 }
 
-/** Throws when the rows name two instruments under `key`, at the first row of the second. */
-function checkOneInstrument(file: string, rows: readonly unknown[], key: string): void {
-  const first = rows.findIndex((r) => prop(r, key) !== undefined);
+/** Throws when the rows name two instruments, at the first row of the second. */
+function checkOneInstrument(file: string, rows: readonly unknown[], of: (row: unknown) => unknown, column: string): void {
+  const first = rows.findIndex((r) => of(r) !== undefined);
   if (first < 0) return;
-  const a = prop(rows[first], key);
-  const other = rows.findIndex((r) => { const s = prop(r, key); return s !== undefined && s !== a; });
+  const a = of(rows[first]);
+  const other = rows.findIndex((r) => { const s = of(r); return s !== undefined && s !== a; });
   if (other < 0) return;
-  const b = prop(rows[other], key);
-  throw error(`rows for several instruments (${String(a)} on line ${elementLine(rows, first)}, ${String(b)} on line ${elementLine(rows, other)}): pass { symbol } to load one`, { file, line: elementLine(rows, other), column: key, value: b });
+  const b = of(rows[other]);
+  throw error(`rows for several instruments (${String(a)} on line ${elementLine(rows, first)}, ${String(b)} on line ${elementLine(rows, other)}): pass { symbol } to load one`, { file, line: elementLine(rows, other), column, value: b });
 }
 
 /** Throws unless low ≤ open, close ≤ high on every row (a candle that cannot exist). */

@@ -36,6 +36,14 @@ describe("data/formats/binance-force-orders", () => {
     assert.deepEqual(col(loadBinanceForceOrders({ text: ev("ETHUSD_PERP"), name: "l.jsonl" }).table, "usd"), [10]);
     // the contractUsd option still overrides the contract size
     assert.deepEqual(col(loadBinanceForceOrders({ text: ev("BTCUSD_PERP"), name: "l.jsonl" }, { contractUsd: 10 }).table, "usd"), [10]);
+    // but not on a USDⓈ-M symbol, whose q is coin: 1 BTC at 9,496.5 is not 100 USD
+    assert.throws(() => loadBinanceForceOrders({ text: ev("BTCUSDT"), name: "l.jsonl" }, { contractUsd: 100 }), /^LiqlabError: l\.jsonl, line 1, column "s": contractUsd is for COIN-M contracts, and BTCUSDT is not one \(its quantities are coin\): leave contractUsd out \(value "BTCUSDT"\)$/);
+  });
+
+  it("loadBinanceForceOrders(an exchange's error response) quotes the exchange's message", () => {
+    for (const name of ["BTCUSDT-forceOrder.json", "forceOrder.jsonl"]) {
+      assert.throws(() => loadBinanceForceOrders({ text: '{"code":-1121,"msg":"Invalid symbol."}', name }), new RegExp(`^LiqlabError: ${name.replace(".", "\\.")}, line 1, column "code": the file holds the exchange's error response, not data: "Invalid symbol\\." \\(value -1121\\)$`));
+    }
   });
   it("loadBinanceForceOrders names the line of a broken event", () => {
     assert.throws(() => loadBinanceForceOrders({ text: '{"o":{"s":"X","S":"SELL","q":"1","p":"10","T":1704067200000}}\n{"o":{"s":"X","S":"SELL","q":"1","p":"-1","T":1704067200000}}', name: "f.jsonl" }), /f\.jsonl, line 2, column "p": p must be a positive number \(value "-1"\)/);

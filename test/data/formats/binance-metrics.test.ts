@@ -43,6 +43,9 @@ describe("data/formats/binance-metrics", () => {
     // ETH contracts are 10 USD; contractUsd overrides.
     assert.deepEqual(col(loadBinanceMetrics({ text: text.replace("BTCUSD_PERP,", "ETHUSD_PERP,"), name: "ETHUSD_PERP-metrics-2024-01-01.csv" }).table, "openInterestUsd"), [50_000_000]);
     assert.deepEqual(col(loadBinanceMetrics({ text, name: "BTCUSD_PERP-metrics-2024-01-01.csv" }, { contractUsd: 10 }).table, "openInterestUsd"), [50_000_000]);
+    // Named anything, the rows' own symbol column says COIN-M.
+    assert.deepEqual(col(loadBinanceMetrics({ text, name: "metrics.csv" }).table, "openInterestUsd"), [500_000_000]);
+    assert.deepEqual(col(loadBinanceMetrics({ text: text.replace("BTCUSD_PERP,", "BTCUSD_240329,"), name: "m.csv" }).table, "openInterest"), [12000]);
     assert.ok(!loadBinanceMetrics(fixture("BTCUSDT-metrics-2024-01-01.csv")).report.notes.some((n) => n.startsWith("COIN-M")));
   });
 });

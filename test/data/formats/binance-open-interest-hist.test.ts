@@ -32,6 +32,15 @@ describe("data/formats/binance-open-interest-hist", () => {
     assert.deepEqual(col(loadBinanceOpenInterestHist({ text, name: "h.json" }, { contractUsd: 10 }).table, "openInterestUsd"), [204030, 204010]);
     assert.throws(() => loadBinanceOpenInterestHist({ text: text.replace(/"BTCUSD"/g, '"BTC"'), name: "h.json" }), /^LiqlabError: h\.json, line 1, column "pair": pair is not a COIN-M pair such as BTCUSD \(value "BTC"\)$/);
   });
+  it("loadBinanceOpenInterestHist(COIN-M rows of a perpetual and a quarterly) refuses the mix; { symbol: 'BTCUSD_PERP' } picks the perpetual", () => {
+    // Requested by pair with contractType ALL, the response holds each contract's rows: one series would mix them.
+    const row = (contractType: string, contracts: number, t: number) => ({ pair: "BTCUSD", contractType, sumOpenInterest: String(contracts), sumOpenInterestValue: "1", timestamp: t });
+    const text = JSON.stringify([row("PERPETUAL", 50000, 1591261042378), row("CURRENT_QUARTER", 10000, 1591261042378), row("PERPETUAL", 50001, 1591261342378)]);
+    assert.throws(() => loadBinanceOpenInterestHist({ text, name: "h.json" }), /^LiqlabError: h\.json, line 1, column "pair": rows for several instruments \(BTCUSD_PERP on line 1, BTCUSD_CURRENT_QUARTER on line 1\): pass \{ symbol \} to load one \(value "BTCUSD_CURRENT_QUARTER"\)$/);
+    assert.deepEqual(col(loadBinanceOpenInterestHist({ text, name: "h.json" }, { symbol: "btcusd_perp" }).table, "openInterestUsd"), [5_000_000, 5_000_100]);
+    // A symbol no row has is refused, naming what the file holds (it used to give 0 rows).
+    assert.throws(() => loadBinanceOpenInterestHist({ text, name: "h.json" }, { symbol: "BTCUSD" }), /h\.json, column "pair": no rows for BTCUSD: the file holds BTCUSD_PERP, BTCUSD_CURRENT_QUARTER \(value "BTCUSD"\)/);
+  });
   it("open-interest JSON loaders name the line and key of a missing field", () => {
     assert.throws(() => loadBinanceOpenInterestHist({ text: '[\n{"sumOpenInterest":"1","sumOpenInterestValue":"2","timestamp":1704067500000},\n{"sumOpenInterest":"1","timestamp":1704067800000}\n]', name: "h.json" }), /h\.json, line 3, column "sumOpenInterestValue": missing field/);
   });
