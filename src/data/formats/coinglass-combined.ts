@@ -78,8 +78,12 @@ export function loadCombinedExport(src: Source, options: LoadOptions = {}): Comb
   // oi_close is known when the bar closes: the table carries closeTime for the replay to align by.
   const oiPart = part(all, "openInterest", ["openInterestUsd"]);
   oiPart.valueAtClose = true;
-  const oi = finish(oiPart, options);
-  const liq = finish(part(all, "liquidationTotals", ["longUsd", "shortUsd"]), options);
+  // Each part is one row per export bar, less the rows whose cells are blank: the export's own step
+  // (the candles', which have every row) is theirs too. Measured on what is left, blank oi_close
+  // cells made every other bar look 1h wide (closeTime 30 min late) or threw "mixed intervals".
+  const step = { ...options, interval: options.interval ?? candles.report.intervalMs ?? undefined };
+  const oi = finish(oiPart, step);
+  const liq = finish(part(all, "liquidationTotals", ["longUsd", "shortUsd"]), step);
   const r = candles.report;
   const report = makeReport({
     ...r,

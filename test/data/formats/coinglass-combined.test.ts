@@ -29,6 +29,20 @@ describe("data/formats/coinglass-combined", () => {
     assert.ok(report.notes.includes("liquidation_long_usd is blank on 1 row(s) (line 2): read as 0 USD (no liquidations recorded in the bar)"), report.notes.join("\n"));
     assert.ok(report.notes.some((n) => n.startsWith("oi_close is blank on 1 row(s) (line 3): those rows are left out")), report.notes.join("\n"));
   });
+  it("loadCombinedExport(30-minute export with blank oi_close cells) keeps the export's 30-minute step for the OI rows left", () => {
+    // Every other oi_close blank: the rows left are an hour apart, but each is still the close of its
+    // half hour, known at open + 30 min − 1 ms (measured on what was left it read as 1h, 30 min late).
+    const H = "timestamp,price_open,price_high,price_low,price_close,liquidation_long_usd,liquidation_short_usd,oi_close";
+    const t0 = utc(2024, 1, 1);
+    const file = (blank: (i: number) => boolean, n: number) => [H, ...Array.from({ length: n }, (_, i) => `${t0 + i * 1_800_000},100,101,99,100,1,1,${blank(i) ? "" : 8e9 + i}`)].join("\n");
+    const every = loadCombinedExport({ text: file((i) => i % 2 === 1, 10), name: "regime_30m.csv" }).openInterest;
+    assert.deepEqual(col(every, "closeTime"), (col(every, "time") as number[]).map((t) => t + 1_800_000 - 1));
+    // Blanks early on, complete after: this used to throw "mixed intervals".
+    const early = loadCombinedExport({ text: file((i) => i < 8 && i % 2 === 1, 12), name: "regime_30m.csv" }).openInterest;
+    assert.equal(early.numRows(), 8);
+    assert.deepEqual(col(early, "closeTime"), (col(early, "time") as number[]).map((t) => t + 1_800_000 - 1));
+  });
+
   it("loadCombinedExport(text with a blank price) still throws naming line, column and value", () => {
     const lines = readFileSync(fixture("regime_30m-sample.csv"), "utf8").trim().split("\n");
     const text = [lines[0], lines[1]!.split(",").map((v, i) => (i === 4 ? "" : v)).join(",")].join("\n");
