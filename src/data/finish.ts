@@ -5,7 +5,7 @@
  */
 import * as aq from "arquero";
 import { error } from "../util/errors";
-import { drop, fileOf, num, type Column, type Parsed } from "./fields";
+import { columnLabel, drop, fileOf, num, type Column, type Parsed } from "./fields";
 import { makeReport, type Gap, type LoadReport } from "./report";
 import { CANONICAL_COLUMNS, type DataKind } from "./schema";
 import { closeSpan, formatTime, intervalLabel, intervalMs as parseInterval } from "./time";
@@ -302,7 +302,23 @@ export function toTable(p: Parsed): Table {
 }
 
 /** Sort, dedupe, measure, build: the shared tail of every loader. */
+/**
+ * Throws at the first value that is not finite. Fields are checked as they are read, but columns
+ * computed from them are not: 1e308 contracts × 100 USD, or price × 1e308 coins, is Infinity.
+ */
+function checkFinite(p: Parsed): void {
+  for (const [name, col] of p.columns) {
+    if (!(col instanceof Float64Array)) continue;
+    for (let i = 0; i < p.n; i++) {
+      if (!Number.isFinite(col[i]!)) {
+        throw error(`${columnLabel(p, name)} is ${col[i]}: the row's values overflow a double (a unit mistake?)`, { file: fileOf(p, i), line: p.lines[i], column: columnLabel(p, name), value: col[i] });
+      }
+    }
+  }
+}
+
 export function finish(p: Parsed, options: LoadOptions = {}, key?: readonly string[]): Loaded {
+  checkFinite(p);
   sortByTime(p);
   // bookDepth has one row per time and percentage, however it was read (archive CSV or canonical)
   const duplicates = dedupe(p, key ?? (p.kind === "bookDepth" && p.columns.has("percentage") ? ["time", "percentage"] : undefined));

@@ -21,4 +21,9 @@ describe("data/formats/binance-liquidation-snapshot", () => {
     const text = "time,side,order_type,time_in_force,original_quantity,price,average_price,order_status,last_fill_quantity,accumulated_fill_quantity\n1704067325062,HOLD,LIMIT,IOC,1,2,2,FILLED,1,1";
     assert.throws(() => loadBinanceLiquidationSnapshot({ text, name: "l.csv" }), /l\.csv, line 2, column "side": side must be BUY or SELL \(value "HOLD"\)/);
   });
+  it("loadBinanceLiquidationSnapshot throws on a USD value that overflows, naming the computed column (each field alone was finite)", () => {
+    // 42,180.5 USD × 1e308 coins is Infinity: usd is computed, not read, so only the finish can see it.
+    const text = "time,side,order_type,time_in_force,original_quantity,price,average_price,order_status,last_fill_quantity,accumulated_fill_quantity\n1704067325062,SELL,LIMIT,IOC,0.25,42100,42180.5,FILLED,0.25,1e308";
+    assert.throws(() => loadBinanceLiquidationSnapshot({ text, name: "l.csv" }), /^LiqlabError: l\.csv, line 2, column "usd": usd is Infinity: the row's values overflow a double \(a unit mistake\?\) \(value Infinity\)$/);
+  });
 });
