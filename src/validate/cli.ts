@@ -58,8 +58,9 @@ export function parseArgs(argv: string[]): Args {
       const v = inline ?? argv[++i];
       if (v === undefined || v === "") throw error(`${flag} needs a value`, { column: flag });
       if (flag === "--warmup") {
-        const n = Number(v);
-        if (!Number.isInteger(n) || n < 0) throw error("--warmup must be a whole number of bars", { column: flag, value: v });
+        // Digits only: Number() would read "0x10" as 16 and "1e2" as 100.
+        const n = /^\d+$/.test(v) ? Number(v) : NaN;
+        if (!Number.isSafeInteger(n)) throw error("--warmup must be a whole number of bars", { column: flag, value: v });
         a.warmup = n;
       } else (a as unknown as Record<string, string>)[valued[flag]!] = v;
     } else throw error("unknown option", { column: flag, value: argv[i] });
@@ -143,6 +144,12 @@ export async function main(argv: string[]): Promise<number> {
   if (a.scenario) {
     const extra = argv.map((x) => x.split("=")[0]!).filter((f) => ["--warmup", "--file", "--candles", "--oi", "--liquidations", "--symbol"].includes(f));
     if (extra.length > 0) throw error(`--scenario scores a shipped dataset with its own symbol and warm-up; ${extra.join(", ")} ${extra.length > 1 ? "apply" : "applies"} to files only`, { column: extra[0]!, value: argv.join(" ") });
+  }
+  // The combined export holds all three tables: separate files beside it would be ignored, and the
+  // symbol (its brackets) could be taken from a file that is never read.
+  if (a.file && (a.candles || a.oi || a.liquidations)) {
+    const extra = ["--candles", "--oi", "--liquidations"].filter((f) => argv.some((x) => x.split("=")[0] === f));
+    throw error(`--file is a combined export holding candles, open interest and liquidations; ${extra.join(", ")} ${extra.length > 1 ? "are" : "is"} for separate files instead of it`, { column: extra[0]!, value: argv.join(" ") });
   }
   if (a.help || (!a.file && !a.candles && !a.oi && !a.liquidations && !a.scenario)) {
     process.stderr.write(USAGE);

@@ -44,6 +44,12 @@ describe("validate/cli", () => {
     await assert.rejects(run(["--scenario", "eth", "--file", "x.csv"]), /--file applies to files only/);
   });
 
+  it("main(['--file', F, '--candles', C]) throws: the combined export's own tables are scored, and the symbol came from the unread file", async () => {
+    // BNBUSDT-5m-klines.csv beside a BTC export used to score BTC with BNB's 75x brackets, exit 0.
+    await assert.rejects(run(["--file", "btc.csv", "--candles", "BNBUSDT-5m-klines.csv", "--oi", "x.csv"]), /column "--candles": --file is a combined export holding candles, open interest and liquidations; --candles, --oi are for separate files instead of it/);
+    await assert.rejects(run(["--file=btc.csv", "--liquidations=l.csv"]), /column "--liquidations": .*--liquidations is for separate files instead of it/);
+  });
+
   it("dist/cli.js, the package's bin, is executable (npx liqlab)", () => {
     const cli = join(__dirname, "../../dist/cli.js");
     assert.ok(existsSync(cli), "npm test runs setup, which builds dist/");
@@ -111,6 +117,9 @@ describe("validate/cli", () => {
     assert.equal((await run([])).code, 2);
     assert.throws(() => parseArgs(["--fil", "x"]), /column "--fil": unknown option \(value "--fil"\)/);
     assert.throws(() => parseArgs(["--file"]), /--file needs a value/);
+    // digits only: Number("0x10") is 16 and Number("1e2") 100
+    for (const v of ["0x10", "1e2", "-1", "2.5", " 3"]) assert.throws(() => parseArgs(["--warmup", v]), new RegExp(`column "--warmup": --warmup must be a whole number of bars \\(value "${v.replace(".", "\\.")}"\\)`), v);
+    assert.equal(parseArgs(["--warmup", "412"]).warmup, 412);
   });
 
   it("main(['--file', shared BTC export, '--json']) scores 876 half-hour bars (skips when ../shared is absent)", async function () {
