@@ -12,7 +12,8 @@ import type { ArchiveKind, Market } from "./archive-layout";
 import { ARCHIVE_PERIODS, KLINE_INTERVALS } from "./archive-layout";
 import { checkFetchOptions, FETCH_DEFAULTS, fetchBinance, type FetchOptions } from "./fetch";
 
-const USAGE = `usage: liqlab fetch --symbol BTCUSDT --kinds klines,metrics --from YYYY-MM-DD --to YYYY-MM-DD
+const USAGE = `usage: liqlab fetch --symbol BTCUSDT --kinds klines,metrics --from YYYY-MM-DD [--to YYYY-MM-DD]
+  --to YYYY-MM-DD         last UTC day, inclusive (default: --from, one day)
   --interval 1m           kline interval (default ${FETCH_DEFAULTS.interval}): ${KLINE_INTERVALS.join(", ")} (1s: spot only)
   --cache-dir DIR         where files go, mirroring the archive layout (default ${FETCH_DEFAULTS.cacheDir})
   --base-url URL          archive root (default ${FETCH_DEFAULTS.baseUrl})
@@ -113,6 +114,7 @@ export async function main(args: string[]): Promise<number> {
   }
   const r = await fetchBinance(opts);
   process.stderr.write(`${r.downloaded} downloaded, ${r.cached} cached, ${r.missing} not in the archive, ${r.failed} failed\n`);
-  for (const f of r.files) if (f.status === "failed") process.stderr.write(`failed: ${f.url}: ${f.error}\n`);
+  // An error that names the URL itself (a checksum mismatch) is not prefixed with it twice.
+  for (const f of r.files) if (f.status === "failed") process.stderr.write(`failed: ${f.url}: ${f.error?.startsWith(f.url) ? f.error.slice(f.url.length).replace(/^[,:]\s*/, "") : f.error}\n`);
   return r.failed ? 1 : 0;
 }

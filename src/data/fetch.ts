@@ -13,6 +13,9 @@ import { error } from "../util/errors";
 import { KLINE_INTERVALS, MARKETS, planArchiveFiles, toDay, type ArchiveKind, type Market } from "./archive-layout";
 import { unzipEntries, verifyChecksum } from "./zip";
 
+/** What the spot archive (data/spot/…) publishes; the other kinds are futures data. */
+export const SPOT_KINDS: readonly ArchiveKind[] = ["klines", "aggTrades", "trades"];
+
 /** Downloader options; each has a default except symbol, kinds, from and to. */
 export interface FetchOptions {
   /** Symbol as the archive spells it, e.g. "BTCUSDT" (upper-cased). */
@@ -168,7 +171,8 @@ async function fetchOne(f: FetchedFile, o: Required<Pick<FetchOptions, "verify" 
       return;
     } catch (e) {
       if (e instanceof HttpStatus && e.status === 404) { f.status = "missing"; rmSync(f.path + ".part", { force: true }); return; }
-      last = e instanceof Error ? e.message : String(e);
+      // Node's fetch says only "fetch failed": its cause (ECONNREFUSED, a TLS error) says why.
+      last = e instanceof Error ? e.message + (e.cause instanceof Error ? ` (${e.cause.message})` : "") : String(e);
       if (/unsafe zip entry|not a readable zip/.test(last)) { rmSync(f.path + ".part", { force: true }); break; }
     }
   }
@@ -191,7 +195,10 @@ export function checkFetchOptions(options: FetchOptions) {
   if (!MARKETS.includes(o.market)) throw error(`market must be one of ${MARKETS.join(", ")}`, { column: "market", value: o.market });
   if (!KLINE_INTERVALS.includes(o.interval)) throw error(`interval must be one of ${KLINE_INTERVALS.join(", ")}`, { column: "interval", value: o.interval });
   if (o.interval === "1s" && o.market !== "spot") throw error('1s klines are published for market "spot" only', { column: "interval", value: o.interval });
-  return { o, symbol: o.symbol.toUpperCase(), from, to };
+  const notSpot = o.market === "spot" ? o.kinds.filter((k) => !SPOT_KINDS.includes(k)) : [];
+  if (notSpot.length) throw error(`the spot archive publishes ${SPOT_KINDS.join(", ")} only, not ${notSpot.join(", ")}`, { column: "kinds", value: o.kinds.join(",") });
+  // A kind named twice would be downloaded twice, both into one .part file at once.
+  return { o: { ...o, kinds: [...new Set(o.kinds)] }, symbol: o.symbol.toUpperCase(), from, to };
 }
 
 /**

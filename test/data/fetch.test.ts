@@ -119,7 +119,14 @@ describe("data/fetch", () => {
     await assert.rejects(fetchBinance(opts({ market: "xx" as Market })), /^LiqlabError: column "market": market must be one of um, cm, spot \(value "xx"\)$/);
     await assert.rejects(fetchBinance(opts({ interval: "1min" })), /^LiqlabError: column "interval": interval must be one of 1s, 1m, 3m, .*, 1mo \(value "1min"\)$/);
     await assert.rejects(fetchBinance(opts({ interval: "1s" })), /^LiqlabError: column "interval": 1s klines are published for market "spot" only \(value "1s"\)$/);
+    // data.binance.vision/data/spot has klines, aggTrades and trades only: metrics would 404 as "missing"
+    await assert.rejects(fetchBinance(opts({ market: "spot", kinds: ["klines", "metrics", "fundingRate"] })), /^LiqlabError: column "kinds": the spot archive publishes klines, aggTrades, trades only, not metrics, fundingRate \(value "klines,metrics,fundingRate"\)$/);
     assert.deepEqual(archive.requests, []);
+  });
+
+  it("fetchBinance({ kinds: ['klines', 'klines'] }) fetches each file once", async () => {
+    const r = await fetchBinance(opts({ kinds: ["klines", "klines"] }));
+    assert.deepEqual(r.files.map((f) => [f.kind, f.date, f.status]), [["klines", "2024-01-01", "downloaded"], ["klines", "2024-01-02", "missing"], ["klines", "2024-01-03", "downloaded"]]);
   });
 
 });
