@@ -14,7 +14,7 @@ import { basename } from "node:path";
 import { load, loadCombinedExport } from "../data/index";
 import { replay } from "../engine/index";
 import type { Columns } from "../engine/index";
-import { error } from "../util/errors";
+import { error, LiqlabError, showValue } from "../util/errors";
 import { backtest } from "./backtest";
 import { symbolReplay, validateScenario } from "./simulated";
 import { binanceUsdmBrackets } from "../margin/index";
@@ -138,7 +138,8 @@ export function toTable(r: BacktestResult): string {
   return lines.join("\n") + "\n";
 }
 
-export async function main(argv: string[]): Promise<number> {
+/** The arguments, checked: each error names its flag (its column), as `liqlab fetch`'s do. */
+function checkedArgs(argv: string[]): Args {
   const a = parseArgs(argv);
   // A shipped scenario is scored as it is: options for files would be ignored without a word.
   if (a.scenario) {
@@ -150,6 +151,19 @@ export async function main(argv: string[]): Promise<number> {
   if (a.file && (a.candles || a.oi || a.liquidations)) {
     const extra = ["--candles", "--oi", "--liquidations"].filter((f) => argv.some((x) => x.split("=")[0] === f));
     throw error(`--file is a combined export holding candles, open interest and liquidations; ${extra.join(", ")} ${extra.length > 1 ? "are" : "is"} for separate files instead of it`, { column: extra[0]!, value: argv.join(" ") });
+  }
+  return a;
+}
+
+export async function main(argv: string[]): Promise<number> {
+  let a: Args;
+  try {
+    a = checkedArgs(argv);
+  } catch (e) {
+    if (!(e instanceof LiqlabError) || e.column === undefined || e.file !== undefined) throw e;
+    // A bad argument: exit 2 with the usage, the flag first, as `liqlab fetch` does.
+    process.stderr.write(`liqlab validate: ${e.column}: ${e.detail}${"value" in e ? ` (value ${showValue(e.value)})` : ""}\n${USAGE}`);
+    return 2;
   }
   if (a.help || (!a.file && !a.candles && !a.oi && !a.liquidations && !a.scenario)) {
     process.stderr.write(USAGE);

@@ -5,20 +5,29 @@ import { join } from "node:path";
 import { main, marketOf, parseArgs } from "../../src/validate/cli";
 import { simulate } from "../../src/sim/simulate";
 
-/** Runs main(args) and returns its exit code and stdout. */
-async function run(args: string[]): Promise<{ code: number; out: string }> {
+/** Runs main(args) and returns its exit code, stdout and stderr. */
+async function run(args: string[]): Promise<{ code: number; out: string; err: string }> {
   const chunks: string[] = [];
+  const errs: string[] = [];
   const write = process.stdout.write.bind(process.stdout);
   const errWrite = process.stderr.write.bind(process.stderr);
   process.stdout.write = ((c: string) => (chunks.push(String(c)), true)) as typeof process.stdout.write;
-  process.stderr.write = (() => true) as typeof process.stderr.write;
+  process.stderr.write = ((c: string) => (errs.push(String(c)), true)) as typeof process.stderr.write;
   try {
     const code = await main(args);
-    return { code, out: chunks.join("") };
+    return { code, out: chunks.join(""), err: errs.join("") };
   } finally {
     process.stdout.write = write;
     process.stderr.write = errWrite;
   }
+}
+
+/** Runs main(args), which must refuse them as bad arguments (exit 2, usage on stderr): its stderr. */
+async function refused(args: string[]): Promise<string> {
+  const r = await run(args);
+  assert.equal(r.code, 2, r.err);
+  assert.match(r.err, /\nusage: liqlab validate /);
+  return r.err;
 }
 
 /** A combined half-hour export written from a small simulation (the shared file's columns). */
@@ -39,15 +48,15 @@ function combinedExport(dir: string): { path: string; bars: number } {
 
 describe("validate/cli", () => {
   it("main(['--scenario', NAME, '--warmup', N]) throws: a scenario is scored with its own warm-up, file options do not apply", async () => {
-    await assert.rejects(run(["--scenario", "eth", "--warmup", "300"]), /column "--warmup": --scenario scores a shipped dataset with its own symbol and warm-up; --warmup applies to files only/);
-    await assert.rejects(run(["--scenario", "eth", "--symbol", "SOLUSDT"]), /column "--symbol": .*--symbol applies to files only/);
-    await assert.rejects(run(["--scenario", "eth", "--file", "x.csv"]), /--file applies to files only/);
+    assert.match(await refused(["--scenario", "eth", "--warmup", "300"]), /^liqlab validate: --warmup: --scenario scores a shipped dataset with its own symbol and warm-up; --warmup applies to files only \(value "--scenario eth --warmup 300"\)\nusage: liqlab validate/);
+    assert.match(await refused(["--scenario", "eth", "--symbol", "SOLUSDT"]), /^liqlab validate: --symbol: .*--symbol applies to files only/);
+    assert.match(await refused(["--scenario", "eth", "--file", "x.csv"]), /--file applies to files only/);
   });
 
   it("main(['--file', F, '--candles', C]) throws: the combined export's own tables are scored, and the symbol came from the unread file", async () => {
     // BNBUSDT-5m-klines.csv beside a BTC export used to score BTC with BNB's 75x brackets, exit 0.
-    await assert.rejects(run(["--file", "btc.csv", "--candles", "BNBUSDT-5m-klines.csv", "--oi", "x.csv"]), /column "--candles": --file is a combined export holding candles, open interest and liquidations; --candles, --oi are for separate files instead of it/);
-    await assert.rejects(run(["--file=btc.csv", "--liquidations=l.csv"]), /column "--liquidations": .*--liquidations is for separate files instead of it/);
+    assert.match(await refused(["--file", "btc.csv", "--candles", "BNBUSDT-5m-klines.csv", "--oi", "x.csv"]), /^liqlab validate: --candles: --file is a combined export holding candles, open interest and liquidations; --candles, --oi are for separate files instead of it/);
+    assert.match(await refused(["--file=btc.csv", "--liquidations=l.csv"]), /^liqlab validate: --liquidations: .*--liquidations is for separate files instead of it/);
   });
 
   it("dist/cli.js, the package's bin, is executable (npx liqlab)", () => {
@@ -117,6 +126,9 @@ describe("validate/cli", () => {
     assert.equal((await run([])).code, 2);
     assert.throws(() => parseArgs(["--fil", "x"]), /column "--fil": unknown option \(value "--fil"\)/);
     assert.throws(() => parseArgs(["--file"]), /--file needs a value/);
+    // main exits 2 with the flag and the usage, as liqlab fetch does (it threw, exit 1, no usage)
+    assert.match(await refused(["--bogus"]), /^liqlab validate: --bogus: unknown option \(value "--bogus"\)\n/);
+    assert.match(await refused(["--warmup", "1e2", "--file", "x.csv"]), /^liqlab validate: --warmup: --warmup must be a whole number of bars \(value "1e2"\)\n/);
     // digits only: Number("0x10") is 16 and Number("1e2") 100
     for (const v of ["0x10", "1e2", "-1", "2.5", " 3"]) assert.throws(() => parseArgs(["--warmup", v]), new RegExp(`column "--warmup": --warmup must be a whole number of bars \\(value "${v.replace(".", "\\.")}"\\)`), v);
     assert.equal(parseArgs(["--warmup", "412"]).warmup, 412);
