@@ -80,6 +80,17 @@ export function fileOf(p: Parsed, i: number): string {
   return p.files && p.rowFile ? p.files[p.rowFile[i]!]! : p.file;
 }
 
+/**
+ * The value rows share, judged from the first three: row 0's, unless rows 1 and 2 agree on another
+ * (then row 0 is the odd one, and a check against the reference blames row 0's line, not row 1's).
+ */
+export function reference<T>(n: number, at: (i: number) => T): T {
+  const a = at(0);
+  if (n < 3) return a;
+  const b = at(1);
+  return a !== b && b === at(2) ? b : a;
+}
+
 export function newParsed(file: string, format: string, kind: DataKind): Parsed {
   return { file, format, kind, n: 0, columns: new Map(), lines: new Int32Array(0), rowsRead: 0, dropped: new Map(), notes: [] };
 }

@@ -5,7 +5,7 @@
  */
 import * as aq from "arquero";
 import { error } from "../util/errors";
-import { columnLabel, drop, fileOf, num, type Column, type Parsed } from "./fields";
+import { columnLabel, drop, fileOf, num, reference, type Column, type Parsed } from "./fields";
 import { makeReport, type Gap, type LoadReport } from "./report";
 import { CANONICAL_COLUMNS, type DataKind } from "./schema";
 import { closeSpan, formatTime, intervalLabel, intervalMs as parseInterval } from "./time";
@@ -220,7 +220,7 @@ export function snapInterval(step: number): number {
 function barSpan(p: Parsed, t: Float64Array): number | null {
   const close = p.columns.get("closeTime");
   if (p.kind !== "candles" || !(close instanceof Float64Array) || p.n === 0) return null;
-  const span = closeSpan(close[0]!, t[0]!);
+  const span = reference(p.n, (i) => closeSpan(close[i]!, t[i]!));
   return span > 0 && span < 27 * DAY ? span : null;
 }
 

@@ -12,7 +12,7 @@
  */
 import type { ArchiveKind } from "../archive-layout";
 import { error } from "../../util/errors";
-import { fileOf, num, type FieldSpec, type Parsed } from "../fields";
+import { fileOf, num, reference, type FieldSpec, type Parsed } from "../fields";
 import { readCsv } from "../csv-rows";
 import { readJsonRows } from "../json-rows";
 import type { LoadOptions, Loaded } from "../finish";
@@ -134,7 +134,7 @@ export function checkBarSpans(p: Parsed): void {
   if (!(close instanceof Float64Array) || p.n === 0) return;
   const t = num(p, "time");
   const span = (i: number) => closeSpan(close[i]!, t[i]!);
-  const first = span(0);
+  const first = reference(p.n, span);
   if (first >= 27 * 86_400_000) return;
   for (let i = 0; i < p.n; i++) {
     const s = span(i);

@@ -89,6 +89,10 @@ describe("data/formats/binance-klines", () => {
     const text = [HEADER, row(utc(2024, 1, 1, 0, 0), 10, 11, 9, 10), row(utc(2024, 1, 1, 0, 1), 10, 11, 9, 10, 300_000)].join("\n");
     assert.throws(() => loadBinanceKlines({ text, name: "k.csv" }), /k\.csv, line 3, column "close_time": mixed intervals: a 5m bar in a 1m file \(value "2024-01-01 00:05:59.999"\)/);
   });
+  it("loadBinanceKlines blames the first row when it is the odd one (the next two rows agree on 1m)", () => {
+    const rows = [0, 1, 2].map((m) => row(utc(2024, 1, 1, 0, m), 10, 11, 9, 10, m === 0 ? 300_000 : 60_000));
+    assert.throws(() => loadBinanceKlines({ text: [HEADER, ...rows].join("\n"), name: "k.csv" }), /k\.csv, line 2, column "close_time": mixed intervals: a 5m bar in a 1m file \(value "2024-01-01 00:04:59.999"\)/);
+  });
   it("loadBinanceKlines throws on a half-step between 1m bars (mixed intervals)", () => {
     const text = ["1704067200000,10,11,9,10", "1704067260000,10,11,9,10", "1704067290000,10,11,9,10", "1704067350000,10,11,9,10"].join("\n");
     assert.throws(() => loadBinanceKlines({ text, name: "k.csv" }), /line 3, column "time": mixed intervals: 30s after the bar at 2024-01-01 00:01:00 in a 1m series/);
