@@ -70,6 +70,11 @@ function dailyVolume(candles: Columns, label: string, interval: number | undefin
   for (let i = 0; i < time.length; i++) {
     if (!(quote[i] >= 0)) throw error(`row ${i}: quote volume must be >= 0`, { file: label, column: "quoteVolume", value: quote[i] });
     if (quote[i] > MAX_OI_USD) throw error(`row ${i}: quote volume above ${MAX_OI_USD} USD in one bar (a unit mistake?)`, { file: label, column: "quoteVolume", value: quote[i] });
+    // A bar off the UTC grid (OKX's UTC+8 daily candles open at 16:00 UTC) spans two UTC days: its
+    // volume cannot be split, and counted by the day it opens in, a day would look whole.
+    if (time[i] % step !== 0) {
+      throw error(`row ${i}: a bar opening at ${new Date(time[i]).toISOString()} is off the grid of ${step} ms bars from UTC midnight: such bars do not tile UTC days (one spans midnight, its volume in two days); use bars aligned to UTC midnight (e.g. Binance klines)`, { file: label, column: "time", value: time[i] });
+    }
     const d = Math.floor(time[i] / DAY) * DAY;
     sum.set(d, (sum.get(d) ?? 0) + quote[i]);
     bars.set(d, (bars.get(d) ?? 0) + 1);

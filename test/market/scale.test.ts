@@ -63,6 +63,17 @@ describe("market/derivativesVsSpot", () => {
     assert.throws(() => derivativesVsSpot({ openInterest: { time: openInterest.time, sumOpenInterest: [1, 2, 3, 4] }, spot }), /openInterest, column "openInterestUsd": missing column openInterestUsd \(or sumOpenInterestValue\); sumOpenInterest is in coins: multiply it by the price first/);
   });
 
+  it("derivativesVsSpot(bars off the UTC grid) throws: daily bars at 16:00 UTC (OKX's UTC+8 days) were counted as whole UTC days", () => {
+    // Each such bar runs 16:00 on day D to 16:00 on D+1: two thirds of its volume is D+1's.
+    const daily16 = { time: [D0 + 16 * HOUR, D0 + DAY + 16 * HOUR], quoteVolume: [10, 20] };
+    assert.throws(() => derivativesVsSpot({ openInterest, spot: daily16 }), new RegExp(`spot, column "time": row 0: a bar opening at 2025-07-20T16:00:00\\.000Z is off the grid of 86400000 ms bars from UTC midnight: such bars do not tile UTC days .* \\(value ${D0 + 16 * HOUR}\\)`));
+    // A stray half-hour stamp in hourly bars, with interval given, would fill a missing 23:00 slot.
+    const stray = hourly(D0, 24, 10);
+    stray.time[23] = D0 + 22.5 * HOUR;
+    stray.time.sort((a, b) => a - b);
+    assert.throws(() => derivativesVsSpot({ openInterest, spot: stray, interval: HOUR }), /row 23: a bar opening at 2025-07-20T22:30:00\.000Z is off the grid of 3600000 ms bars/);
+  });
+
   it("derivativesVsSpot(times in Unix seconds) says so instead of blaming missing bars", () => {
     const sec = (t: number[]) => t.map((x) => x / 1000);
     assert.throws(() => derivativesVsSpot({ openInterest: { ...openInterest, time: sec(openInterest.time) }, spot }), new RegExp(`openInterest, column "time": row 0 is stamped ${(D0 + HOUR) / 1000} \\(Unix seconds\\?\\): times must be epoch ms UTC`));
