@@ -119,7 +119,8 @@ function markers(map: LiquidationMap, thresholds: number[], [lo, hi]: [number, n
     const room = below ? (target - lo) / (hi - lo) : (hi - target) / (hi - lo);
     const left = below ? room >= LABEL_WIDTH_SHARE : room < LABEL_WIDTH_SHARE;
     shapes.push({ type: "line", xref: "x", yref: "paper", x0: target, x1: target, y0: 0, y1: 1, line: { color: THRESHOLD_COLOUR, width: 1.5, dash: "dash" } });
-    const what = target === map.price ? "at the current price: nothing liquidated" : `est. ${usdShort(hit.usd)} of ${hit.side}s liquidated`;
+    // The simulator's truth is known, not estimated (as the hovers and axes say).
+    const what = target === map.price ? "at the current price: nothing liquidated" : `${map.truth === true ? "" : "est. "}${usdShort(hit.usd)} of ${hit.side}s liquidated`;
     annotations.push({
       xref: "x",
       yref: "paper",

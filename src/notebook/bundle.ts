@@ -10,6 +10,7 @@
 import type { ColumnTable } from "arquero";
 import { escapeHtml, figureConfig, scriptJson } from "../figures/embed";
 import type { Figure } from "../figures/figure";
+import { pageTitle } from "../figures/html";
 import type { RenderResult } from "../figures/render";
 
 /** One display output: mime type → content (base64 for binary types), plus metadata. */
@@ -23,11 +24,12 @@ export function isFigure(x: unknown): x is Figure {
   return typeof x === "object" && x !== null && Array.isArray((x as Figure).data) && typeof (x as Figure).layout === "object" && (x as Figure).layout !== null;
 }
 
-/** The title text of a figure, without HTML tags, for alt text and text/plain. */
+/**
+ * The title text of a figure, for alt text and text/plain: the saved page's title (tags dropped,
+ * entities decoded: "BTC &#38; ETH" reads "BTC & ETH"; escaped again where it goes into HTML).
+ */
 export function figureTitle(figure: Figure): string {
-  const t = figure.layout["title"];
-  const text = typeof t === "string" ? t : typeof t === "object" && t !== null ? (t as { text?: unknown }).text : undefined;
-  return typeof text === "string" && text.trim() !== "" ? text.replace(/<[^>]*>/g, " ").replace(/\s+/g, " ").trim() : "liqlab figure";
+  return pageTitle(figure) || "liqlab figure";
 }
 
 export interface FigureBundleOptions {

@@ -63,9 +63,9 @@ export interface Label {
 /**
  * The label of a value: its truth or estimate mark; else, for a table derived from a marked one
  * (arquero's verbs return new tables without the mark), its columns: liqlab's estimate column
- * names (a filtered `model.bars`) label it an estimate outright; a map table's columns (`price`,
- * `side`, `leverage`, `usd`, e.g. an ordered `map.table`) are an estimate's or the simulator's
- * truth's, so that caption says so and a caption of the user's is left as written.
+ * names (a filtered `model.bars`) label it an estimate outright; a map table's `leverage` and
+ * `usd` (an ordered `map.table`, or one summed by leverage) are an estimate's or the simulator's
+ * truth's, so that label says it may be either, also after a caption of the user's that says neither.
  */
 export function labelOf(x: unknown, columns?: readonly string[]): Label | undefined {
   const truth = truthCaption(x);
@@ -75,11 +75,16 @@ export function labelOf(x: unknown, columns?: readonly string[]): Label | undefi
   if (columns === undefined) return undefined;
   const found = columns.filter((c) => ESTIMATE_COLUMNS.has(c));
   if (found.length > 0) return { caption: `Model estimates: ${found.join(", ")} (estimate)`, word: "estimate" };
-  if (["price", "side", "leverage", "usd"].every((c) => columns.includes(c))) {
-    return { caption: "Liquidation USD by price bin, side and leverage (a liqlab map table: estimates, unless it came from the simulator's truth)" };
+  // A map table, or one summed from it by leverage (groupby("leverage").rollup({ usd: … })).
+  if (columns.includes("leverage") && columns.includes("usd")) {
+    const what = columns.includes("price") ? "Liquidation USD by price bin, side and leverage" : "Liquidation USD by leverage";
+    return { caption: `${what} (${MAP_TABLE_WORD})`, word: MAP_TABLE_WORD };
   }
   return undefined;
 }
+
+/** What a table derived from a map table is: the mark that said which did not survive the verb. */
+const MAP_TABLE_WORD = "a liqlab map table: estimates, unless it came from the simulator's truth";
 
 /**
  * The caption shown: the user's words, followed by the label's word ("(estimate)", "(simulated
@@ -89,6 +94,6 @@ export function captionWith(user: string | undefined, label: Label | undefined):
   if (label === undefined) return user;
   if (user === undefined) return label.caption;
   if (label.word === undefined) return user;
-  const says = label.word === "estimate" ? /estimat/i : /truth|true/i;
+  const says = label.word === "estimate" ? /estimat/i : label.word === MAP_TABLE_WORD ? /estimat|truth|true/i : /truth|true/i;
   return says.test(user) ? user : `${user} (${label.word})`;
 }

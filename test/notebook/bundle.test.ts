@@ -100,6 +100,11 @@ describe("notebook/show displayBundle(map | backtest)", () => {
     assert.match(b.data["text/html"]!, /ESTIMATES/);
     assert.equal(b.data["text/plain"]!.split("\n")[0], `[figure] ${figureTitle(mapFigure(map))}`);
   });
+  it("figureTitle(figure) decodes the entities a title is escaped with, so text/plain reads as written and HTML escapes once", () => {
+    const b = displayBundle(mapFigure(handMap(), { title: "BTC & ETH <longs>" }), { image: false });
+    assert.equal(b.data["text/plain"]!.split("\n")[0], "[figure] BTC & ETH <longs> (estimates)");
+    assert.match(b.data["text/html"]!, /<p>BTC &#38; ETH &#60;longs&#62; \(estimates\): interactive chart/);
+  });
   it("displayBundle(backtest) shows one row per side and metric, model beside baseline", () => {
     const r = handBacktest();
     const b = displayBundle(r);
@@ -156,13 +161,21 @@ describe("notebook/show displayBundle(estimates)", () => {
     assert.equal(truthCaption(truth.liquidationsIf(80)), "Simulated true USD liquidated if the price reaches 80 (known from the simulator's positions, not an estimate; simulator truth, price 100)");
     assert.equal(estimateCaption(truth.liquidationsIf(80)), undefined);
     assert.match(displayBundle(truth.table, { caption: "ETH" }).data["text/plain"]!, /^ETH \(simulated truth\)\n/);
-    // Derived by a verb, a truth table is known only by its columns: the caption says it may be either, and the user's stays as written.
+    // Derived by a verb, a truth table is known only by its columns: the caption says it may be
+    // either, after the user's too unless that says which (it was left as written, unlabelled).
     assert.match(displayBundle(truth.table.orderby("usd")).data["text/plain"]!, /^Liquidation USD by price bin, side and leverage \(a liqlab map table: estimates, unless it came from the simulator's truth\)\n/);
-    assert.match(displayBundle(truth.table.orderby("usd"), { caption: "Known positions by bin" }).data["text/plain"]!, /^Known positions by bin\n/);
+    assert.match(displayBundle(truth.table.orderby("usd"), { caption: "Positions by bin" }).data["text/plain"]!, /^Positions by bin \(a liqlab map table: estimates, unless it came from the simulator's truth\)\n/);
+    assert.match(displayBundle(truth.table.orderby("usd"), { caption: "Known positions by bin (simulated truth)" }).data["text/plain"]!, /^Known positions by bin \(simulated truth\)\n/);
+    // Summed by leverage, as "which leverage dominates" asks (groupby/rollup drops price and side).
+    assert.match(displayBundle(map().table.groupby("leverage").rollup({ usd: aq.op.sum("usd") })).data["text/plain"]!, /^Liquidation USD by leverage \(a liqlab map table: estimates, unless it came from the simulator's truth\)\n/);
     const title = mapFigure(truth).layout["title"] as { text: string; subtitle: { text: string } };
     assert.equal(title.text, "Simulated true liquidation map");
     assert.match(title.subtitle.text, /^SIMULATED TRUTH: /);
     assert.equal((mapFigure(map()).layout["title"] as { text: string }).text, "Estimated liquidation map");
     assert.equal(figureTitle(mapFigure(truth, { title: "SOL" })).startsWith("SOL (simulated truth)"), true);
+    // Threshold notes: "est." only on estimates.
+    const notes = (m: typeof truth) => (mapFigure(m, { thresholds: [85] }).layout["annotations"] as { text: string }[]).map((a) => a.text);
+    assert.ok(notes(truth).includes("If price reaches $85:<br>$5 of longs liquidated"), notes(truth).join("\n"));
+    assert.ok(notes(map()).some((t) => /^If price reaches \$85:<br>est\. /.test(t)), notes(map()).join("\n"));
   });
 });
