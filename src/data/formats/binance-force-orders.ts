@@ -15,7 +15,7 @@ import { readJsonRows } from "../json-rows";
 import type { Loaded } from "../finish";
 import { elementLine } from "../json";
 import type { Source, SourceText } from "../source";
-import { coinMarginedSymbolBase, inverseContractUsd, symbolContractUsd, type LiquidationOptions } from "./binance-liquidation-snapshot";
+import { coinContractUsd, coinMarginedSymbolBase, inverseContractUsd, type LiquidationOptions } from "./binance-liquidation-snapshot";
 import { checkEnvelope, json, loadWith, prop, start } from "./common";
 
 /** Options for force-order files. */
@@ -84,10 +84,11 @@ export function readBinanceForceOrders(st: SourceText, options: ForceOrderOption
   const z = p.columns.get("filledQuantity") as Float64Array | undefined;
   const price = new Float64Array(p.n), qty = new Float64Array(p.n), usd = new Float64Array(p.n);
   // COIN-M (`BTCUSD_PERP`, `BTCUSD_200925`): q and z count contracts; events without a symbol go by the file name
-  if (symbol !== undefined && options.contractUsd !== undefined && coinMarginedSymbolBase(symbol) === null) {
+  const base = symbol !== undefined ? coinMarginedSymbolBase(symbol) : null;
+  if (symbol !== undefined && base === null && options.contractUsd !== undefined) {
     throw error(`contractUsd is for COIN-M contracts, and ${symbol} is not one (its quantities are coin): leave contractUsd out`, { file: st.file, line: orderLines[0] ?? 1, column: "s", value: symbol });
   }
-  const contract = symbol !== undefined ? symbolContractUsd(symbol, options.contractUsd) : inverseContractUsd(st.name, options.contractUsd);
+  const contract = symbol === undefined ? inverseContractUsd(st.name, options.contractUsd) : base === null ? null : coinContractUsd(base, options.contractUsd);
   for (let i = 0; i < p.n; i++) {
     price[i] = ap && ap[i]! > 0 ? ap[i]! : op[i]!;
     const q = z && z[i]! > 0 ? z[i]! : oq[i]!;

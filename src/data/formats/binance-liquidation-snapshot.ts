@@ -66,12 +66,6 @@ export function inverseContractUsd(name: string, override?: number): number | nu
   return base === null ? override ?? null : coinContractUsd(base, override);
 }
 
-/** USD per contract when `symbol` is a bare COIN-M symbol, else the override or null. */
-export function symbolContractUsd(symbol: string, override?: number): number | null {
-  const base = coinMarginedSymbolBase(symbol);
-  return base === null ? override ?? null : coinContractUsd(base, override);
-}
-
 export function readBinanceLiquidationSnapshot(st: SourceText, options: LiquidationOptions = {}): Parsed {
   const p = start(st, "binance-liquidationSnapshot-csv", "liquidations");
   readCsv(p, st.text, FIELDS, [BINANCE_LIQUIDATION_SNAPSHOT_COLUMNS.length]);
