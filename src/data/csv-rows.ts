@@ -27,7 +27,11 @@ export function readCsv(p: Parsed, text: string, fields: readonly FieldSpec[], w
   while (more && allEmpty(sc)) { drop(p, "empty row (only delimiters)", sc.line); more = sc.next(); }
   if (!more) { trimEmpty(p, fields); p.notes.push("file has no data rows"); return; }
   const first = sc.row();
+  const firstLine = sc.line;
   const hasHeader = first.length > 0 && Number.isNaN(toTimeMs(first[0]!)) && Number.isNaN(toNumber(first[0]!));
+  // The first row without its trailing empty fields (a trailing delimiter loses nothing).
+  let trimmed = first.length;
+  while (trimmed > 1 && first[trimmed - 1] === "") trimmed--;
   const idx: number[] = [];
   const present: boolean[] = [];
   const headerLower = hasHeader ? first.map(normalizeName) : [];
@@ -40,18 +44,21 @@ export function readCsv(p: Parsed, text: string, fields: readonly FieldSpec[], w
       }
     } else if (f.index !== undefined && f.index < first.length) k = f.index;
     if (k < 0 && !f.optional) {
+      if (hasHeader) badFirstValue(first, fields, file, firstLine);
       if (!hasHeader && f.index === undefined) throw error(`missing column ${JSON.stringify(f.names[0])}: the file has no header row`, { file, line: 1, column: f.names[0]!, value: first.join(",") });
       throw error(hasHeader ? "missing column" : `expected at least ${f.index! + 1} columns`, { file, line: 1, column: f.names[0]!, value: first.join(",") });
     }
     idx.push(k);
     present.push(k >= 0);
   }
-  if (!hasHeader && widths && !widths.includes(first.length)) {
-    throw error(`no header row, and ${first.length} columns where this file kind's Binance archive layout has ${widths.join(" or ")}: another kind of file?`, { file, line: 1, value: first.join(",") });
+  if (!hasHeader && widths && !widths.includes(first.length) && !widths.includes(trimmed)) {
+    // the first field past the layout's width, or the first one a narrower row lacks
+    const column = trimmed < Math.min(...widths) ? `field ${trimmed + 1}` : `field ${Math.max(...widths) + 1}`;
+    throw error(`no header row, and ${trimmed} columns where this file kind's Binance archive layout has ${widthList(widths)}: another kind of file, or a value with an unquoted delimiter (a thousands separator?)`, { file, line: firstLine, column, value: first.join(",") });
   }
   // Errors name a column as the file's header writes it (timestamp_ms, oi_usd), else by its first name.
   const labels = fields.map((f, j) => (hasHeader && idx[j]! >= 0 ? first[idx[j]!]!.trim() : f.names[0]!));
-  if (hasHeader) p.headers = new Map(fields.flatMap((f, j) => (idx[j]! >= 0 ? [[f.out, labels[j]!] as [string, string]] : [])));
+  p.headers = new Map(fields.flatMap((f, j) => (idx[j]! >= 0 ? [[f.out, labels[j]!] as [string, string]] : [])));
   if (!hasHeader) p.notes.push("no header row: columns taken in Binance archive order");
   else {
     // Nothing is dropped without a word: header columns this loader does not read are named
@@ -64,9 +71,11 @@ export function readCsv(p: Parsed, text: string, fields: readonly FieldSpec[], w
   const blanks: Blanks = new Map();
   const filled: Blanks = new Map();
   let n = 0;
-  // the header's width, or the first data row's (a header row is trimmed of trailing empties)
-  let width = first.length;
-  while (hasHeader && width > 1 && first[width - 1] === "") width--;
+  // Rows must be as wide as the header (trimmed of trailing empties), or without one as the first
+  // row: at least its width without trailing empties (`least`), and any fields past its full
+  // width (`width`) empty.
+  const width = hasHeader ? trimmed : first.length;
+  const least = trimmed;
   if (hasHeader && !sc.next()) { allocate(p, fields, present, 0); p.n = 0; p.notes.push("file has no data rows (a header only)"); return; }
   // size the columns from the first data row's length; they grow if the guess is short
   const rowStart = sc.offset;
@@ -84,7 +93,12 @@ export function readCsv(p: Parsed, text: string, fields: readonly FieldSpec[], w
     // Every row as wide as the header (or, without one, the first row): a short row is a cut-off
     // line, a long one a value with an unquoted delimiter that shifts every column after it.
     // Extra fields that are all empty (a trailing delimiter) lose nothing and pass.
-    if (sc.count !== width && (sc.count < width || !emptyFrom(sc, width))) throw widthError(sc, width, hasHeader ? first : undefined, file, line);
+    if (sc.count < least || (sc.count > width && !emptyFrom(sc, width))) {
+      // Without a header the first row sets the width; when the next two rows agree with each
+      // other and not with it, the first row is the odd one out and is named instead.
+      if (!hasHeader && n === 1) oddFirstRow(sc, first, firstLine, file);
+      throw widthError(sc, width, hasHeader ? first : undefined, file, line);
+    }
     p.rowsRead++;
     if (n === p.lines.length) grow(p, fields, present, cols);
     for (let j = 0; j < fields.length; j++) {
@@ -138,6 +152,12 @@ export function readCsv(p: Parsed, text: string, fields: readonly FieldSpec[], w
   trim(p);
 }
 
+/** Widths as prose: "3", "11 or 12", "5 to 12" (a run of consecutive widths). */
+function widthList(widths: readonly number[]): string {
+  const run = widths.length > 2 && widths.every((w, i) => i === 0 || w === widths[i - 1]! + 1);
+  return run ? `${widths[0]} to ${widths[widths.length - 1]}` : widths.join(" or ");
+}
+
 function allEmpty(sc: CsvScanner): boolean {
   return emptyFrom(sc, 0);
 }
@@ -154,6 +174,41 @@ function widthError(sc: CsvScanner, width: number, header: string[] | undefined,
   const at = (i: number) => (header && header[i] ? header[i]! : `field ${i + 1}`);
   if (sc.count < width) return error(`row has ${sc.count} fields, ${of}: a cut-off line?`, { file, line, column: at(sc.count), value: sc.row().join(",") });
   return error(`row has ${sc.count} fields, ${of}: a value with an unquoted delimiter (a thousands separator?) would shift the columns after it`, { file, line, column: at(width), value: sc.row().join(",") });
+}
+
+/**
+ * A first row taken for a header because its first cell is not a number or a date, though the
+ * rest of it is numbers and none of it names a column: a data row whose first value is bad
+ * (`abc,42314.0,…`). Says so, naming the first field and the value, instead of "missing column".
+ */
+function badFirstValue(first: readonly string[], fields: readonly FieldSpec[], file: string, line: number): void {
+  if (first.length < 3) return;
+  const names = new Set(fields.flatMap((f) => f.names.map(normalizeName)));
+  if (first.some((h) => names.has(normalizeName(h)))) return;
+  const rest = first.slice(1).filter((c) => c.trim() !== "");
+  if (rest.length < 2 || rest.some((c) => Number.isNaN(toNumber(c)))) return;
+  const f0 = fields.find((f) => f.index === 0);
+  if (f0 === undefined) return;
+  const name = f0.names[0]!;
+  throw error(`${name} ${f0.type === "time" ? MESSAGES.time : "is not a number"} (the row has no header names and its other fields are numbers: a data row, not a header)`, { file, line, column: name, value: first[0] });
+}
+
+/**
+ * Without a header, the second row's width differs from the first's. When the third row is as
+ * wide as the second, the first row is the odd one: the error names line `firstLine`.
+ */
+function oddFirstRow(sc: CsvScanner, first: readonly string[], firstLine: number, file: string): void {
+  const second = sc.count;
+  const ahead = new CsvScanner(sc.text, file);
+  let rows = 0;
+  let third = -1;
+  while (ahead.next()) {
+    if (allEmpty(ahead)) continue;
+    if (++rows === 3) { third = ahead.count; break; }
+  }
+  if (third !== second) return;
+  const what = first.length < second ? "a cut-off line?" : "a value with an unquoted delimiter (a thousands separator?) would shift the columns after it";
+  throw error(`row has ${first.length} fields, the rows after it have ${second}: ${what}`, { file, line: firstLine, column: first.length < second ? `field ${first.length + 1}` : `field ${second + 1}`, value: first.join(",") });
 }
 
 function emptyError(sc: CsvScanner, k: number, name: string, file: string, line: number): Error {

@@ -92,8 +92,8 @@ export class CsvScanner {
     if (i >= this.count || this.escaped[i]) return parseBoolText(this.field(i));
     let s = this.starts[i]!, e = this.ends[i]!;
     const t = this.text;
-    while (s < e && t.charCodeAt(s) === 32) s++;
-    while (e > s && t.charCodeAt(e - 1) === 32) e--;
+    while (s < e && (t.charCodeAt(s) === 32 || t.charCodeAt(s) === 9)) s++;
+    while (e > s && (t.charCodeAt(e - 1) === 32 || t.charCodeAt(e - 1) === 9)) e--;
     const n = e - s, c = t.charCodeAt(s) | 0x20;
     if (n === 1) return c === 0x31 ? true : c === 0x30 ? false : undefined; // "1" | "0" (0x20 bit already set)
     if (n === 4 && c === 0x74 && (t.charCodeAt(s + 1) | 0x20) === 0x72 && (t.charCodeAt(s + 2) | 0x20) === 0x75 && (t.charCodeAt(s + 3) | 0x20) === 0x65) return true;

@@ -32,6 +32,8 @@ const NAME_RULES: [RegExp, FormatName][] = [
   [/bookDepth/i, "binance-book-depth"],
   [/openInterestHist/i, "binance-open-interest-hist"],
   [/regime_30m|combined/i, "combined-export"],
+  // archive klines (also mark price, index price, premium index): SYMBOL-1m-2024-01-01.csv
+  [/(?:^|[^A-Za-z0-9_])[A-Z0-9_]+-(?:1s|1m|3m|5m|15m|30m|1h|2h|4h|6h|8h|12h|1d|3d|1w|1mo)-\d{4}-\d{2}(?:-\d{2})?\.csv$/, "binance-klines"],
 ];
 
 /** Formats a name rule may pick for a JSON file (the others are CSV-only). */
@@ -52,13 +54,29 @@ const HEADER_RULES: [string, FormatName][] = [
   ["open", "binance-klines"],
 ];
 
+/**
+ * The row a header-less CSV is detected by: the first, unless the next two rows agree with each
+ * other on a width (trailing empty fields aside) the first does not have. A cut-off or shifted
+ * first row then reaches its loader, which names its line, instead of making the file unknown.
+ */
+function typicalRow(sc: CsvScanner, first: string[]): string[] {
+  const width = (r: string[]) => { let w = r.length; while (w > 1 && r[w - 1] === "") w--; return w; };
+  const rows = [first];
+  while (rows.length < 3 && sc.next()) rows.push(sc.row().map((s) => s.toLowerCase()));
+  if (rows.length < 3) return first.slice(0, width(first));
+  const [a, b, c] = rows.map(width) as [number, number, number];
+  const pick = a !== b && b === c ? rows[1]! : first;
+  return pick.slice(0, width(pick));
+}
+
 function detectCsv(st: SourceText): FormatName | undefined {
   const sc = new CsvScanner(st.text, st.file);
   if (!sc.next()) return undefined;
-  const first = sc.row().map((s) => s.toLowerCase());
-  const names = first.map(normalizeName);
+  const head = sc.row().map((s) => s.toLowerCase());
+  const names = head.map(normalizeName);
   for (const [col, f] of HEADER_RULES) if (names.includes(normalizeName(col))) return f;
-  if (canonicalKind(first)) return "canonical";
+  if (canonicalKind(head)) return "canonical";
+  const first = typicalRow(sc, head);
   const isBool = (s: string | undefined) => s !== undefined && /^(true|false)$/i.test(s);
   if ((first.length === 7 || first.length === 8) && isBool(first[6])) return "binance-agg-trades";
   if (first.length === 12 || first.length === 11) return "binance-klines";
@@ -85,6 +103,18 @@ function okxThreeValueRows(st: SourceText, row: unknown): FormatName {
   throw error('OKX rows of 3 values are open-interest-volume [ts, oi, vol] or taker-volume [ts, sellVol, buyVol] alike: for open interest, put "open-interest" in the file name or pass { format: "okx-open-interest" } to load() (or call loadOkxOpenInterest)', at);
 }
 
+/**
+ * The row a JSON file is detected by: the first, unless the next two have one shape (array
+ * length, or object keys) and it has another. A cut-off or incomplete first row then reaches its
+ * loader, which names its line and field, instead of making the file unknown or another format.
+ */
+function typicalJsonRow(rows: readonly unknown[]): unknown {
+  if (rows.length < 3) return rows[0];
+  const shape = (r: unknown) => (Array.isArray(r) ? `[${r.length}]` : typeof r === "object" && r !== null ? Object.keys(r).sort().join(",") : typeof r);
+  const [a, b, c] = [shape(rows[0]), shape(rows[1]), shape(rows[2])];
+  return a !== b && b === c ? rows[1] : rows[0];
+}
+
 function detectJson(st: SourceText): FormatName | undefined {
   let v: unknown;
   try {
@@ -101,17 +131,23 @@ function detectJson(st: SourceText): FormatName | undefined {
     const r0 = Array.isArray(list) ? list[0] : undefined;
     // An empty page: only open interest (not kline) responses paginate with a nextPageCursor.
     if (r0 === undefined) return prop(result, "nextPageCursor") !== undefined ? "bybit-open-interest" : "bybit-klines";
-    return !Array.isArray(r0) && prop(r0, "openInterest") !== undefined ? "bybit-open-interest" : "bybit-klines";
+    // (any of the first rows: an incomplete first row is then named by the loader)
+    return !Array.isArray(r0) && (list as unknown[]).slice(0, 3).some((r) => prop(r, "openInterest") !== undefined) ? "bybit-open-interest" : "bybit-klines";
   }
   const data = prop(v, "data");
   if (prop(v, "o") !== undefined || prop(data, "o") !== undefined) return "binance-force-orders";
   const rows = Array.isArray(v) ? v : Array.isArray(data) ? data : undefined;
   if (!rows) return undefined;
-  const r0: unknown = rows[0];
+  if (rows.length === 0) {
+    throw error("no rows to tell the format from: call the loader of the file's format (loadOkxOpenInterest, loadBinanceKlines…) or pass { format } to load()", { file: st.file, line: 1, column: Array.isArray(v) ? "rows" : "data", value: st.text.slice(0, 80) });
+  }
+  const r0: unknown = typicalJsonRow(rows);
   if (Array.isArray(r0)) {
     if (Array.isArray(v)) return "binance-klines";
     if (r0.length === 3) return okxThreeValueRows(st, r0);
-    return r0.length === 4 ? "okx-open-interest" : "okx-candles";
+    if (r0.length === 4) return "okx-open-interest";
+    // OKX candles have 9 values (6 or 7 in older responses); Binance klines 12, even wrapped
+    return r0.length === 12 ? "binance-klines" : "okx-candles";
   }
   if (r0 === undefined) return undefined;
   // a top-level array of canonical objects is a saved liqlab table (vendors wrap theirs in an envelope)
@@ -128,7 +164,8 @@ function detectJson(st: SourceText): FormatName | undefined {
   // Coinglass OHLC rows: open interest in USD, or its price or funding-rate history (same keys).
   // Only closes of a million or more are taken for open interest (a price, a volume-carrying row
   // or a funding rate in percent is not); anything else needs { format }.
-  const c = Number(prop(r0, "close") ?? prop(r0, "c"));
+  // (the largest close of the first rows: one unreadable close is then named by the loader)
+  const c = Math.max(...rows.slice(0, 3).map((r) => Number(prop(r, "close") ?? prop(r, "c"))).filter((x) => x === x), -Infinity);
   const volumeKey = typeof r0 === "object" && r0 !== null && Object.keys(r0).some((k) => /vol/i.test(k));
   if (!volumeKey && c >= 1e6) return "coinglass-open-interest";
   return undefined;

@@ -256,7 +256,7 @@ export function measureInterval(p: Parsed, expected?: string | number): Interval
     const d = t[i]! - t[i - 1]!;
     const off = d % step;
     if (strict && off !== 0 && (Math.min(off, step - off) > tolerance || d < step - tolerance)) {
-      throw error(`mixed intervals: ${intervalLabel(d)} after the bar at ${formatTime(t[i - 1]!)} in a ${intervalLabel(step)} series`, { file: fileOf(p, i), line: p.lines[i]!, column: "time", value: formatTime(t[i]!) });
+      throw error(`mixed intervals: ${intervalLabel(d)} after the bar at ${formatTime(t[i - 1]!)} in a ${intervalLabel(step)} series`, { file: fileOf(p, i), line: p.lines[i]!, column: columnLabel(p, "time"), value: formatTime(t[i]!) });
     }
     const bars = Math.round(d / step) - 1;
     if (bars >= 1) {

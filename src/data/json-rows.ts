@@ -2,7 +2,7 @@
  * The JSON row reader: exchange responses as arrays of arrays or of objects, each row's values
  * checked like CSV cells, errors naming the row's line in the file and the field's key.
  */
-import { error } from "../util/errors";
+import { error as makeError, type ErrorContext } from "../util/errors";
 import { allocate, checkNumber, MESSAGES, noteBlank, noteUnits, omitBlankColumns, parseBool, parseSide, trim, type Blanks, type FieldSpec, type Parsed } from "./fields";
 import { elementLine, lineOf } from "./json";
 import { toNumber } from "./numbers";
@@ -24,50 +24,61 @@ export function readJsonRows(p: Parsed, rows: readonly unknown[], fields: readon
   const keys = fields.map((f) => (f.key === undefined || typeof f.key === "number" || in0(f.key) ? f.key : f.names.find(in0) ?? (has(f.key) ? f.key : f.names.find(has) ?? f.key)));
   const present = fields.map((f, j) => keys[j] !== undefined && (!f.optional || has(keys[j]!)));
   const cols = allocate(p, fields, present, rows.length);
+  // errors found after reading name a column as these do: its key, or `closeTime [6]` by position
+  const label = (j: number) => (typeof keys[j] === "number" ? `${fields[j]!.out} [${keys[j]}]` : String(keys[j]));
+  p.headers = new Map(fields.flatMap((f, j) => (present[j] ? [[f.out, label(j)] as [string, string]] : [])));
   const units = new Set<string>();
   const blanks: Blanks = new Map();
   const width = Array.isArray(r0) ? r0.length : -1;
+  // Rows that share a line (a one-line file, as curl saves it) are told apart by their index.
+  const oneLine = rows.length > 1 && lines === undefined && lineOf(rows[0]) === lineOf(rows[rows.length - 1]);
+  const error = (message: string, at: ErrorContext, i: number) => makeError(oneLine ? `row ${i + 1} of ${rows.length}: ${message}` : message, at);
   for (let i = 0; i < rows.length; i++) {
     const row = rows[i];
     if (typeof row !== "object" || row === null) {
-      throw error(`row ${i + 1} of ${rows.length}: expected an array or object per row`, { file, line: lines?.[i] ?? elementLine(rows, i), column: "row", value: row });
+      throw makeError(`row ${i + 1} of ${rows.length}: expected an array or object per row`, { file, line: lines?.[i] ?? elementLine(rows, i), column: "row", value: row });
     }
     const line = lines?.[i] ?? lineOf(row);
     // Array rows are read by position: one of another width (another endpoint's rows, a cut-off
-    // row) would put its values under the wrong names.
+    // row) would put its values under the wrong names. When the second and third rows agree with
+    // each other and not with the first, the first is the odd one, and is named.
     if (width >= 0 && (!Array.isArray(row) || row.length !== width)) {
-      throw error(`row has ${Array.isArray(row) ? `${row.length} values` : "no array"}, the first row ${width}: rows read by position must all be alike`, { file, line, column: "row", value: row });
+      const r2 = rows[2];
+      if (i === 1 && Array.isArray(row) && Array.isArray(r2) && r2.length === row.length) {
+        throw error(`row has ${width} values, the rows after it ${row.length}: rows read by position must all be alike`, { file, line: lines?.[0] ?? lineOf(r0), column: "row", value: r0 }, 0);
+      }
+      throw error(`row has ${Array.isArray(row) ? `${row.length} values` : "no array"}, the first row ${width}: rows read by position must all be alike`, { file, line, column: "row", value: row }, i);
     }
     p.rowsRead++;
     for (let j = 0; j < fields.length; j++) {
       if (!present[j]) continue;
       const f = fields[j]!;
       const key = keys[j]!;
-      const column = typeof key === "number" ? `${f.out} [${key}]` : key;
+      const column = label(j);
       const v = (row as Record<string | number, unknown>)[key];
       if (v === undefined || v === null || v === "") {
         // A blank, or (object rows) a field only some rows carry; an array row too short is cut off.
         if (f.emptyOmits && (v !== undefined || typeof key === "string")) { noteBlank(blanks, j, line); (cols[j] as Float64Array)[p.n] = 0; continue; }
-        throw error(v === undefined ? "missing field" : "empty value", { file, line, column, value: v === undefined ? row : v });
+        throw error(v === undefined ? "missing field" : "empty value", { file, line, column, value: v === undefined ? row : v }, i);
       }
       const c = cols[j]!;
       if (f.type === "side") {
         const s = typeof v === "string" ? parseSide(v) : undefined;
-        if (s === undefined) throw error(`${column} ${MESSAGES.side}`, { file, line, column, value: v });
+        if (s === undefined) throw error(`${column} ${MESSAGES.side}`, { file, line, column, value: v }, i);
         (c as string[])[p.n] = s;
       } else if (f.type === "bool") {
         const b = typeof v === "boolean" ? v : typeof v === "string" || typeof v === "number" ? parseBool(String(v)) : undefined;
-        if (b === undefined) throw error(`${column} ${MESSAGES.bool}`, { file, line, column, value: v });
+        if (b === undefined) throw error(`${column} ${MESSAGES.bool}`, { file, line, column, value: v }, i);
         (c as boolean[])[p.n] = b;
       } else if (f.type === "time") {
         const t = toTimeMs(v);
-        if (Number.isNaN(t)) throw error(`${column} ${MESSAGES.time}`, { file, line, column, value: v });
+        if (Number.isNaN(t)) throw error(`${column} ${MESSAGES.time}`, { file, line, column, value: v }, i);
         const raw = toNumber(v);
         units.add(Number.isNaN(raw) ? "text" : epochUnit(raw));
         (c as Float64Array)[p.n] = t;
       } else {
         const x = toNumber(v);
-        if (!checkNumber(f.type, x)) throw error(`${column} ${Number.isNaN(x) ? "is not a number" : MESSAGES[f.type]}`, { file, line, column, value: v });
+        if (!checkNumber(f.type, x)) throw error(`${column} ${Number.isNaN(x) ? "is not a number" : MESSAGES[f.type]}`, { file, line, column, value: v }, i);
         (c as Float64Array)[p.n] = x;
       }
     }

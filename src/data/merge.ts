@@ -19,6 +19,9 @@ export function mergeParsed(parts: readonly Parsed[]): Parsed {
   const out = newParsed(`${first.file} … ${parts[parts.length - 1]!.file} (${parts.length} files)`, formats.join(" + "), first.kind);
   out.files = parts.map((p) => p.file);
   if (parts.every((p) => p.valueAtClose)) out.valueAtClose = true;
+  // a column's name in errors found after merging: as the files name it, when they all agree
+  const label = (p: Parsed, k: string) => p.headers?.get(k) ?? k;
+  out.headers = new Map([...(first.headers ?? [])].filter(([k, v]) => parts.every((p) => label(p, k) === v)));
   const n = parts.reduce((s, p) => s + p.n, 0);
   out.n = n;
   out.rowsRead = parts.reduce((s, p) => s + p.rowsRead, 0);

@@ -9,10 +9,11 @@
 const POW10 = Array.from({ length: 23 }, (_, i) => 10 ** i);
 const STRICT = /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/;
 
-/** Parses `text[start, end)` (surrounding spaces ignored); NaN when it is not a decimal number. */
+/** Parses `text[start, end)` (surrounding spaces and tabs ignored); NaN when it is not a decimal number. */
 export function parseDecimal(text: string, start: number, end: number): number {
-  while (start < end && text.charCodeAt(start) === 32) start++;
-  while (end > start && text.charCodeAt(end - 1) === 32) end--;
+  // a space (32) or a tab (9), as the error messages' trimmed values show them
+  while (start < end && (text.charCodeAt(start) === 32 || text.charCodeAt(start) === 9)) start++;
+  while (end > start && (text.charCodeAt(end - 1) === 32 || text.charCodeAt(end - 1) === 9)) end--;
   if (start === end) return NaN;
   let i = start;
   let c = text.charCodeAt(i);

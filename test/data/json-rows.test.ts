@@ -28,7 +28,7 @@ describe("data/json-rows", () => {
     const p = newParsed("x.json", "t", "candles");
     readJsonRows(p, [["1704067200000", "5", "1", "2"], ["1704067260000", "6", "1", ""]], FIELDS);
     assert.deepEqual([p.n, [...p.columns.keys()]], [2, ["time", "close", "volume"]]);
-    assert.throws(() => readJsonRows(newParsed("x.json", "t", "candles"), [["1704067200000", "5", "1", "2"], ["1704067260000", "6", "1"]], FIELDS), /column "row": row has 3 values, the first row 4: rows read by position must all be alike \(value \["1704067260000","6","1"\]\)/);
+    assert.throws(() => readJsonRows(newParsed("x.json", "t", "candles"), [["1704067200000", "5", "1", "2"], ["1704067260000", "6", "1"]], FIELDS), /column "row": row 2 of 2: row has 3 values, the first row 4: rows read by position must all be alike \(value \["1704067260000","6","1"\]\)/);
   });
   it("readJsonRows(p, array rows of two widths) throws: another endpoint's rows would be read under the wrong names", () => {
     // OKX open-interest-volume rows [ts, oi USD, vol] then an open-interest-history row [ts, oi contracts, oiCcy, oiUsd].

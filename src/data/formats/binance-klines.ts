@@ -12,7 +12,7 @@
  */
 import type { ArchiveKind } from "../archive-layout";
 import { error } from "../../util/errors";
-import { fileOf, num, reference, type FieldSpec, type Parsed } from "../fields";
+import { columnLabel, fileOf, num, reference, type FieldSpec, type Parsed } from "../fields";
 import { readCsv } from "../csv-rows";
 import { readJsonRows } from "../json-rows";
 import type { LoadOptions, Loaded } from "../finish";
@@ -41,6 +41,14 @@ export const KLINE_FIELDS: readonly FieldSpec[] = [
   // under a header. Kept as the candles' own `openInterestUsd`, which replay reads by default.
   { out: "openInterestUsd", type: "amount", names: ["open_interest_usd", "oi_usd", "sum_open_interest_value", "open_interest_value"], optional: true },
 ];
+
+/**
+ * Widths a header-less klines CSV may have: Binance's archive layout, 12 columns, or its first
+ * 5 to 11 (time and OHLC, then volume and the rest in archive order). A wider row is refused
+ * rather than read by position: a thousands separator in one value (`12,254,287.88`) would
+ * otherwise shift every column after it.
+ */
+const KLINE_WIDTHS: readonly number[] = [5, 6, 7, 8, 9, 10, 11, 12];
 
 /** The archive data types in the kline layout (`ArchiveKind` names, as `fetchBinance` uses them). */
 export type KlineArchiveKind = Extract<ArchiveKind, "klines" | "markPriceKlines" | "indexPriceKlines" | "premiumIndexKlines">;
@@ -136,10 +144,11 @@ export function checkBarSpans(p: Parsed): void {
   const span = (i: number) => closeSpan(close[i]!, t[i]!);
   const first = reference(p.n, span);
   if (first >= 27 * 86_400_000) return;
+  const closeName = columnLabel(p, "closeTime");
   for (let i = 0; i < p.n; i++) {
     const s = span(i);
-    if (s <= 0) throw error("close_time is not after open_time", { file: fileOf(p, i), line: p.lines[i]!, column: "close_time", value: formatTime(close[i]!) });
-    if (s !== first) throw error(`mixed intervals: a ${intervalLabel(s)} bar in a ${intervalLabel(first)} file`, { file: fileOf(p, i), line: p.lines[i]!, column: "close_time", value: formatTime(close[i]!) });
+    if (s <= 0) throw error(`${closeName} is not after ${columnLabel(p, "time")}`, { file: fileOf(p, i), line: p.lines[i]!, column: closeName, value: formatTime(close[i]!) });
+    if (s !== first) throw error(`mixed intervals: a ${intervalLabel(s)} bar in a ${intervalLabel(first)} file`, { file: fileOf(p, i), line: p.lines[i]!, column: closeName, value: formatTime(close[i]!) });
   }
 }
 
@@ -165,8 +174,9 @@ export function readBinanceKlines(st: SourceText, options: KlineOptions = {}): P
   const p = start(st, `binance-${coinM ? "coinm-" : ""}${kind}-${isJson ? "json" : "csv"}`, "candles");
   if (kind !== "klines") p.notes.push(`${NOTES[kind]} (${kind} ${from === "option" ? "from the archiveKind option" : "from the file path"}); ${IGNORED_NOTE}`);
   if (coinM) p.notes.push(`${INVERSE_NOTE} (inverse ${inverse.from === "option" ? "from the contract option" : "from the file path"})`);
-  if (isJson) readJsonRows(p, rowsAt(json(st), [], st.file), fields);
-  else readCsv(p, st.text, fields);
+  // the REST response is a bare array; a saved one may sit in a { data } envelope
+  if (isJson) readJsonRows(p, rowsAt(json(st), ["data"], st.file), fields);
+  else readCsv(p, st.text, fields, KLINE_WIDTHS);
   // The ignore fields are named once, by IGNORED_NOTE, not again as columns not read.
   if (kind !== "klines") p.notes = p.notes.filter((n) => !n.startsWith("columns not read: ") || n.slice(18).split(", ").some((c) => !IGNORED_COLUMNS.has(c)));
   checkOhlc(p);

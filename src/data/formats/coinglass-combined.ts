@@ -85,8 +85,14 @@ export function loadCombinedExport(src: Source, options: LoadOptions = {}): Comb
   const oi = finish(oiPart, step);
   const liq = finish(part(all, "liquidationTotals", ["longUsd", "shortUsd"]), step);
   const r = candles.report;
+  // Each part drops its own rows (a repeated bar whose prices match but whose oi_close differs
+  // is a duplicate candle and a revised open interest): what only a part dropped is named too.
+  const seen = new Set(r.dropped.map((d) => `${d.reason} ${d.lines.join(",")}`));
+  const partDrops = ([["open interest", oi.report], ["liquidations", liq.report]] as const).flatMap(([name, pr]) =>
+    pr.dropped.filter((d) => !seen.has(`${d.reason} ${d.lines.join(",")}`)).map((d) => ({ ...d, reason: `${name}: ${d.reason}` })));
   const report = makeReport({
     ...r,
+    dropped: [...r.dropped, ...partDrops],
     notes: [
       ...r.notes,
       "open interest: Binance BTCUSDT perpetual, USD (oi_close, known at the bar's closeTime, which the replay aligns by); liquidations: Binance + Bybit + OKX, USD — compare shares, not absolute dollars",

@@ -95,7 +95,7 @@ describe("data/formats/binance-klines", () => {
   });
   it("loadBinanceKlines throws on a half-step between 1m bars (mixed intervals)", () => {
     const text = ["1704067200000,10,11,9,10", "1704067260000,10,11,9,10", "1704067290000,10,11,9,10", "1704067350000,10,11,9,10"].join("\n");
-    assert.throws(() => loadBinanceKlines({ text, name: "k.csv" }), /line 3, column "time": mixed intervals: 30s after the bar at 2024-01-01 00:01:00 in a 1m series/);
+    assert.throws(() => loadBinanceKlines({ text, name: "k.csv" }), /line 3, column "open_time": mixed intervals: 30s after the bar at 2024-01-01 00:01:00 in a 1m series/);
   });
   it("loadBinanceKlines throws on a non-numeric, negative or zero price with line, column and value", () => {
     const bad = (o: string) => [HEADER, `1704067200000,${o},11,9,10,1,1704067259999,1,1,1,1,0`].join("\n");
