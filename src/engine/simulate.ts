@@ -12,7 +12,9 @@
  *     by the leverage weights, its levels spread over [low, high] × ratio; a fall closes USD
  *     proportionally or nearest-to-price first;
  *  4. positions opened in the bar whose level lies beyond the close were wiped out within the bar:
- *     they are liquidated as part of the bar's liquidations.
+ *     they are liquidated as part of the bar's liquidations, and the same USD per side is opened
+ *     again at the close (the open interest the bar reports is what survived it), so an anchored
+ *     book still equals the reported open interest.
  */
 import { Book } from "./book";
 import type { HeatmapRecorder } from "./heatmap";
@@ -248,10 +250,18 @@ function runBars(
         }
       }
     }
-    // 4. opened and wiped out within the bar (only new levels can lie beyond the close)
+    // 4. opened and wiped out within the bar (only new levels can lie beyond the close); the open
+    // interest reported at the close is held by positions that survived it, so each side's wiped
+    // USD is opened again with entries at the close, where no level lies beyond it.
     if (opened) {
-      liqLong += book.liquidateLongs(close[i]);
-      liqShort += book.liquidateShorts(close[i]);
+      const wipedLong = book.liquidateLongs(close[i]);
+      const wipedShort = book.liquidateShorts(close[i]);
+      if (wipedLong > 0 || wipedShort > 0) {
+        liqLong += wipedLong;
+        liqShort += wipedShort;
+        book.openSide(LONG, close[i], close[i], wipedLong, ratios.rlLo, ratios.rlHi, ratios.wl);
+        book.openSide(SHORT, close[i], close[i], wipedShort, ratios.rsLo, ratios.rsHi, ratios.ws);
+      }
     }
 
     if (bars) {

@@ -187,7 +187,7 @@ describe("replay(candles, oi)", () => {
     assert.deepEqual(m.mapAt(time[2]).table.objects(), alone.mapAt(time[2]).table.objects());
     const rows = m.bars.objects() as Record<string, number>[];
     for (const r of rows) for (const [k, v] of Object.entries(r)) assert.ok(Number.isFinite(v) && v >= 0, `${k} ${v}`);
-    assert.equal(rows[3].openLongUsd + rows[3].openShortUsd, 1e9);
+    assert.ok(Math.abs(rows[3].openLongUsd + rows[3].openShortUsd - 1e9) <= 1e-12 * 1e9, `${rows[3].openLongUsd + rows[3].openShortUsd}`);
     const { openedUsd, liquidatedUsd, closedUsd, decayedUsd, openUsd } = m.ledger!;
     assert.ok(Math.abs(openedUsd - (openUsd + liquidatedUsd + closedUsd + decayedUsd)) < 1e-6 * openedUsd);
     for (const c of m.heatmap().z) assert.ok(c.every((v) => Number.isFinite(v) && v >= 0));
@@ -427,15 +427,46 @@ describe("replay(candles, oi)", () => {
     }
   });
 
-  it("replay(candles, oi) with anchor 'fill' keeps the book equal to the reported OI", () => {
-    const { candles, openInterest } = market(300, 5);
-    const rows = replay({ candles, openInterest }).bars.objects() as Record<string, number>[];
-    rows.forEach((r, i) => {
-      const oi = openInterest.openInterestUsd[i];
-      // only positions opened and wiped out within the bar make the book fall short of OI
-      const wiped = r.longLiquidatedUsd + r.shortLiquidatedUsd;
-      assert.ok(r.openLongUsd + r.openShortUsd <= oi * (1 + 1e-12) && r.openLongUsd + r.openShortUsd >= oi - wiped - 1e-6 * oi);
-    });
+  it("replay(candles, oi) with anchor 'fill' or 'scale' keeps the book equal to the reported OI", () => {
+    // Hourly and daily bars wipe out much of what they open (levels beyond the close): the
+    // reported OI is what survived, so the book must still equal it after every bar.
+    for (const interval of [5, 60, 1440]) {
+      const { candles, openInterest } = market(300, 5, 30_000, interval);
+      for (const anchor of ["fill", "scale"] as const) {
+        const rows = replay({ candles, openInterest, anchor }).bars.objects() as Record<string, number>[];
+        let wiped = 0;
+        rows.forEach((r, i) => {
+          const oi = openInterest.openInterestUsd[i];
+          const open = r.openLongUsd + r.openShortUsd;
+          assert.ok(Math.abs(open - oi) <= 1e-9 * oi, `${interval}m ${anchor} bar ${i}: book ${open}, OI ${oi}`);
+          wiped += r.longLiquidatedUsd + r.shortLiquidatedUsd;
+        });
+        assert.ok(wiped > 0, `${interval}m ${anchor}: the case liquidates something`);
+      }
+    }
+  });
+
+  it("replay(candles, oi) liquidates what a bar opened beyond its close, and opens that USD again at the close", () => {
+    // One 100x-like tier at entry × 0.99 (long) and × 1.01 (short), 1 USD bins, entries over the
+    // bar's range. Bar 0 (flat at 100, OI 1000): 500 long at 99 (bin 99), 500 short at 101 (bin 101).
+    // Bar 1 (100–110, close 100, OI 2000): the short bin (centre 101.5 <= 110) is liquidated, 500;
+    // "fill" opens 1500: 750 long with levels over [99, 108.9] and 750 short over [101, 111.1].
+    // Long levels with bin centre >= the close were passed on the way down to it: 750 × 8.9 / 9.9
+    // (bins 100..108) wiped, and opened again at the close: level 99, bin 99. The book ends at the
+    // reported 2000: long 500 + 750 / 9.9 + 750 × 8.9 / 9.9 = 1250 in bin 99, short 750.
+    const m = replay({ candles: bars([
+      { o: 100, h: 100, l: 100, c: 100, oi: 1000 },
+      { o: 100, h: 110, l: 100, c: 100, oi: 2000 },
+    ]), leverage: { tiers: [100], weights: [1] }, ratios: { long: [0.99], short: [1.01] }, grid: { step: 1 }, entry: "range", split: "even", halfLifeHours: 0, anchor: "fill" });
+    const r = m.bars.objects()[1] as Record<string, number>;
+    const wiped = (750 * 8.9) / 9.9;
+    assert.ok(Math.abs(r.longLiquidatedUsd - wiped) < 1e-9, `long liquidated ${r.longLiquidatedUsd}`);
+    assert.equal(r.shortLiquidatedUsd, 500);
+    assert.ok(Math.abs(r.openedUsd - (1500 + wiped)) < 1e-9, `opened ${r.openedUsd}`);
+    assert.ok(Math.abs(r.openLongUsd - 1250) < 1e-9 && Math.abs(r.openShortUsd - 750) < 1e-9, `${r.openLongUsd} ${r.openShortUsd}`);
+    const long = (m.mapAt().table.objects() as { price: number; side: string; usd: number }[]).filter((x) => x.side === "long");
+    assert.deepEqual(long.map((x) => x.price), [99.5]);
+    assert.ok(Math.abs(long[0].usd - 1250) < 1e-9);
   });
 
   it("replay(candles, oi) gives the same outputs for the same inputs", () => {
