@@ -448,6 +448,12 @@ export function readSeries(candles: Columns, openInterest: Columns | undefined, 
 
   let longShare: Float64Array;
   const taker = has(candles, "takerBuyVolume") && has(candles, "volume");
+  // A taker buy column under another name (Binance's taker_buy_volume or takerBuyBaseAssetVolume
+  // read raw) would leave "auto" on an even split without a word.
+  if (!taker && o.split !== "even" && o.split !== "ratio") {
+    const other = names(candles).find((c) => c !== "takerBuyVolume" && /takerbuy(base)?(asset)?vol/.test(c.toLowerCase().replace(/[_\s]/g, "")));
+    if (other !== undefined) throw error(`replay reads taker buy volume (coin) from "takerBuyVolume" beside "volume"; rename this column (liq.loadBinanceKlines names it so) or pass split: "even" or "ratio"`, { file: "candles", column: other, value: other });
+  }
   if (o.split === "taker" || (o.split === "auto" && taker)) {
     longShare = takerShare(candles, n);
     // "auto" with both: a bar that traded nothing has no taker share; it takes the ratio's.

@@ -93,7 +93,7 @@ export interface ReplayOptions {
   ratios?: LevelRatios;
   /** "continuous": each tier's levels spread over the liquidation distances of the leverage interval it stands for (edges at geometric midpoints between tiers); "point": every level at the tier's own leverage. Default "continuous". */
   leverageBands?: BandRule;
-  /** Highest leverage the exchange allows: caps the top tier's band. Default 125 (Binance BTCUSDT). */
+  /** Highest leverage the exchange allows: caps the top tier's band (never below the tier itself). Default 125 (Binance BTCUSDT). Given explicitly, a tier above it throws; the default checks no tier. */
   maxLeverage?: number;
   /** Price grid. Default: step automatic from the first bar. */
   grid?: GridOptions;

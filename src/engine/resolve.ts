@@ -105,16 +105,28 @@ function meant(key: string, where: keyof typeof OPTION_KEYS): string | undefined
 }
 
 /**
- * Throws on a key of `o` that is no option at `where` but looks like one: a misspelt option is
- * otherwise ignored and its default used without a word. Other unknown keys are left alone.
+ * Keys a replay's input may carry besides its options: what the loaders and the simulator return
+ * beside candles and open interest (`replay({ ...liq.loadCombinedExport(f), leverage })` passes
+ * the export's `liquidations` and `report` along). They are not read.
+ */
+const DATA_KEYS: readonly string[] = ["liquidations", "liquidationTotals", "report", "spotCandles", "funding"];
+
+/**
+ * Throws on a key of `o` that is no option at `where`: a misspelt or invented option (`decay`,
+ * `binWidth`, `leverage.longWeights`) would otherwise be ignored and its default used without a
+ * word. One that looks like an option names it; the top level also passes DATA_KEYS.
  */
 function checkKeys(o: unknown, where: keyof typeof OPTION_KEYS): void {
   if (typeof o !== "object" || o === null || Array.isArray(o)) return;
   const known = OPTION_KEYS[where];
   for (const key of Object.keys(o)) {
-    if (known.includes(key)) continue;
+    if (known.includes(key) || (where === "" && DATA_KEYS.includes(key))) continue;
+    const value = (o as Record<string, unknown>)[key];
+    if (value === undefined) continue;
     const hint = meant(key, where);
-    if (hint) throw error(`unknown option; did you mean ${hint}?`, { symbol: "replay", column: where ? `${where}.${key}` : key, value: (o as Record<string, unknown>)[key] });
+    const at = { symbol: "replay", column: where ? `${where}.${key}` : key, value };
+    if (hint) throw error(`unknown option; did you mean ${hint}?`, at);
+    throw error(`unknown option; ${where ? `${where} takes` : "replay takes"} ${known.filter((k) => where !== "" || (k !== "candles" && k !== "openInterest")).join(", ")}${where === "" ? " (docs/engine.md, Options)" : ""}`, at);
   }
 }
 
@@ -139,6 +151,13 @@ export function resolveOptions(o: ReplayOptions): ResolvedOptions {
         positive(x, `ratios.${side}`, { symbol: "replay" });
         if (side === "long" ? x >= 1 : x <= 1) throw error(`${side} ratios must be ${side === "long" ? "below" : "above"} 1`, { symbol: "replay", column: `ratios.${side}`, value: x });
       }
+    }
+  }
+  // `grid: 5` meant as a step would otherwise be spread into nothing and leave the automatic step.
+  for (const inner of ["grid", "heatmap"] as const) {
+    const v = o[inner];
+    if (v !== undefined && v !== null && (typeof v !== "object" || Array.isArray(v))) {
+      throw error(`must be an object: ${inner === "grid" ? "{ step } or { step, lo, bins }" : "{} (a column after every bar) or { step }"}`, { symbol: "replay", column: inner, value: v });
     }
   }
   const grid = { ...(o.grid ?? {}) };

@@ -248,4 +248,15 @@ describe("readSeries(candles, openInterest, options)", () => {
     const wide = Object.fromEntries(Array.from({ length: 20 }, (_, i) => [`c${i}`, [1]]));
     assert.throws(() => readSeries(wide, undefined, o), /candles, column "time": missing column; has c0, c1, c2, c3, c4, c5, c6, c7, c8, c9, c10, c11 and 8 more$/);
   });
+  it("readSeries(candles) refuses a taker buy column under another name instead of splitting evenly", () => {
+    // Binance's REST names read raw: "auto" found no takerBuyVolume and split 50/50 in silence.
+    const candles = { time: [0, 60_000], open: [100, 100], high: [101, 101], low: [99, 99], close: [100, 100], volume: [10, 10], takerBuyBaseAssetVolume: [9, 9], openInterestUsd: [1e6, 1e6] };
+    assert.throws(() => readSeries(candles, undefined, resolveOptions({})), /candles, column "takerBuyBaseAssetVolume": replay reads taker buy volume \(coin\) from "takerBuyVolume" beside "volume"; rename this column/);
+    // an even or ratio split does not read it, and the quote-volume twin is not taker buy volume in coin
+    assert.equal(readSeries(candles, undefined, resolveOptions({ split: "even" })).longShare[0], 0.5);
+    const quote = { ...candles, takerBuyBaseAssetVolume: undefined, takerBuyQuoteVolume: [900, 900] };
+    delete (quote as Record<string, unknown>).takerBuyBaseAssetVolume;
+    assert.equal(readSeries(quote, undefined, resolveOptions({})).longShare[0], 0.5);
+    assert.equal(readSeries({ ...quote, takerBuyVolume: [9, 9] }, undefined, resolveOptions({})).longShare[0], 0.9);
+  });
 });

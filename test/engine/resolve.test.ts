@@ -52,9 +52,23 @@ describe("resolveOptions(options)", () => {
     assert.throws(bad({ symbol: "ETHUSDT" }), /did you mean margin.symbol\?/);
     assert.throws(bad({ grid: { setp: 10 } }), /column "grid.setp": unknown option; did you mean grid.step\?/);
     assert.throws(bad({ margin: { maintenanceMarginRatio: 0.004 } }), /did you mean margin.maintenanceMarginRate\?/);
-    // Keys that look like no option are left alone (a spread of other fields, say), short words one
-    // letter from an option too.
-    for (const key of ["note", "author", "clone", "marking", "closes", "title"]) assert.equal(resolveOptions({ [key]: 1 } as ReplayOptions).anchor, "fill", key);
+    // Keys that look like no option are refused too (they would leave a default in silence), with
+    // the options listed; short words one letter from an option get no "did you mean".
+    for (const key of ["note", "decay", "binWidth", "closeRule", "anchoring"]) {
+      assert.throws(bad({ [key]: 1 }), new RegExp(`replay: column "${key}": unknown option; replay takes leverage, margin, ratios, .*, heatmap \\(docs/engine.md, Options\\) \\(value 1\\)`), key);
+    }
+    assert.throws(bad({ clone: 1 }), /column "clone": unknown option; replay takes/);
+    assert.throws(bad({ leverage: { tiers: [10], weights: [1], longWeights: [1] } }), /column "leverage.longWeights": unknown option; leverage takes tiers, weights, shortWeights \(value \[1\]\)/);
+    assert.throws(bad({ margin: { mode: "cross" } }), /column "margin.mode": unknown option; margin takes exchange, contract, margin, symbol, brackets, maintenanceMarginRate, positionUsd/);
+    // What loaders and the simulator return beside candles and OI passes (not read), as does a key set to undefined.
+    assert.equal(resolveOptions({ liquidations: {}, report: {}, funding: {}, note: undefined } as ReplayOptions).anchor, "fill");
+  });
+
+  it("resolveOptions({ grid, heatmap }) refuses a number or a string where an object goes", () => {
+    // grid: 5 (meant as the step) used to be spread into nothing: the automatic step, in silence
+    assert.throws(bad({ grid: 5 } as unknown as ReplayOptions), /replay: column "grid": must be an object: \{ step \} or \{ step, lo, bins \} \(value 5\)/);
+    assert.throws(bad({ grid: "10" } as unknown as ReplayOptions), /column "grid": must be an object/);
+    assert.throws(bad({ heatmap: 3_600_000 } as unknown as ReplayOptions), /column "heatmap": must be an object: \{\} \(a column after every bar\) or \{ step \} \(value 3600000\)/);
   });
   it("capLeverage(mix, max) checks the mix as replay does: one weight per tier, a known preset", () => {
     assert.throws(() => capLeverage({ tiers: [5, 10, 200], weights: [1] }, 50), /capLeverage: column "leverage.weights": needs one weight per tier \(3\) \(value \[1\]\)/);
