@@ -254,8 +254,8 @@ describe("readSeries(candles, openInterest, options)", () => {
     assert.throws(() => readSeries(candles, undefined, resolveOptions({})), /candles, column "takerBuyBaseAssetVolume": replay reads taker buy volume \(coin\) from "takerBuyVolume" beside "volume"; rename this column/);
     // an even or ratio split does not read it, and the quote-volume twin is not taker buy volume in coin
     assert.equal(readSeries(candles, undefined, resolveOptions({ split: "even" })).longShare[0], 0.5);
-    const quote = { ...candles, takerBuyBaseAssetVolume: undefined, takerBuyQuoteVolume: [900, 900] };
-    delete (quote as Record<string, unknown>).takerBuyBaseAssetVolume;
+    const { takerBuyBaseAssetVolume: _, ...rest } = candles;
+    const quote = { ...rest, takerBuyQuoteVolume: [900, 900] };
     assert.equal(readSeries(quote, undefined, resolveOptions({})).longShare[0], 0.5);
     assert.equal(readSeries({ ...quote, takerBuyVolume: [9, 9] }, undefined, resolveOptions({})).longShare[0], 0.9);
   });
