@@ -66,6 +66,12 @@ export interface Parsed {
    * (open + interval − 1 ms), when the value became known, which the replay aligns by.
    */
   valueAtClose?: boolean;
+  /**
+   * The interval passed to `finish` is the file's own, measured on other columns of the same rows
+   * (the combined export's candles for its open-interest rows, some of them blank): it is not
+   * checked against this part's steps.
+   */
+  intervalOfFile?: boolean;
   /** The file's own header name of each column read from a CSV header (`price_high` for `high`), for errors found after reading. */
   headers?: Map<string, string>;
 }

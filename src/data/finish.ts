@@ -241,6 +241,17 @@ export function measureInterval(p: Parsed, expected?: string | number): Interval
   if (want !== null && span !== null && want !== span) {
     throw error(`the interval option says ${intervalLabel(want)} but each bar's close_time − open_time says ${intervalLabel(span)}`, { file: p.file, line: p.lines[0], column: "interval", value: expected });
   }
+  // Without close times, an interval option no two consecutive bars are apart is not the data's:
+  // 5-minute bars told "1m" would read as 1m bars with four missing after each.
+  if (want !== null && span === null && p.n >= 3 && !p.intervalOfFile) {
+    const tol = Math.min(want * 0.02, 60_000);
+    let seen = false;
+    for (let i = 1; i < p.n && !seen; i++) seen = Math.abs(t[i]! - t[i - 1]! - want) <= tol;
+    const mode = modeStep(t, p.n, strict ? 1000 : 60_000);
+    if (!seen && mode !== null) {
+      throw error(`the interval option says ${intervalLabel(want)} but no two consecutive rows are ${intervalLabel(want)} apart (the most common step is ${intervalLabel(mode)}): leave the option out, or pass the data's own interval`, { file: p.file, line: p.lines[1], column: "interval", value: expected });
+    }
+  }
   const raw = want ?? span ?? modeStep(t, p.n, strict ? 1000 : 60_000);
   const step = raw === null || want !== null || span !== null ? raw : snapInterval(raw);
   if (step === null) return none;

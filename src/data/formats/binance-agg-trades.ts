@@ -4,7 +4,8 @@
  * 2025, microsecond times (converted to fractional ms). `is_buyer_maker` true means the taker sold.
  */
 import { type FieldSpec, type Parsed } from "../fields";
-import type { LoadOptions, Loaded } from "../finish";
+import type { Loaded } from "../finish";
+import type { LiquidationOptions } from "./binance-liquidation-snapshot";
 import type { Source, SourceText } from "../source";
 import { loadWith, readCsvOrJson } from "./common";
 import { contractsToCoin } from "./binance-trades";
@@ -18,14 +19,20 @@ const FIELDS: readonly FieldSpec[] = [
 ];
 
 /** Reads the archive CSV, or REST `/fapi/v1/aggTrades` JSON (`[{ a, p, q, f, l, T, m }]`). */
-export function readBinanceAggTrades(st: SourceText): Parsed {
+export function readBinanceAggTrades(st: SourceText, options: LiquidationOptions = {}): Parsed {
   const p = readCsvOrJson(st, "binance-aggTrades", "trades", FIELDS);
-  // COIN-M (`BTCUSD_PERP-aggTrades-…`): quantities count contracts; the table holds coin.
-  contractsToCoin(p, st.name);
+  // COIN-M (`BTCUSD_PERP-aggTrades-…`, or any file given `contractUsd`): quantities count
+  // contracts; the table holds coin.
+  contractsToCoin(p, st.name, options.contractUsd);
   return p;
 }
 
-/** Loads Binance aggTrades: archive CSV (futures or spot layout) or REST JSON. */
-export function loadBinanceAggTrades(src: Source, options: LoadOptions = {}): Loaded {
-  return loadWith(readBinanceAggTrades, src, options);
+/**
+ * Loads Binance aggTrades: archive CSV (futures or spot layout) or REST JSON. COIN-M files
+ * (named by a `…USD_PERP` / `…USD_<yymmdd>` symbol) count contracts, converted to coin at each
+ * trade's price; `contractUsd` sets the contract's USD (default 100 for BTC, 10 otherwise) and
+ * marks a file whose name does not say it is COIN-M.
+ */
+export function loadBinanceAggTrades(src: Source, options: LiquidationOptions = {}): Loaded {
+  return loadWith((st) => readBinanceAggTrades(st, options), src, options);
 }

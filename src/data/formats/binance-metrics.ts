@@ -13,10 +13,12 @@
  * for BTC, 10 USD otherwise; option `contractUsd`). The report gives the price these imply (USD /
  * coin), so a reader can check it against the candles.
  */
-import { num, type FieldSpec, type Parsed } from "../fields";
+import { error } from "../../util/errors";
+import { CsvScanner } from "../csv";
+import { drop, num, type FieldSpec, type Parsed } from "../fields";
 import { readCsv } from "../csv-rows";
 import { BINANCE_METRICS_COLUMNS } from "../schema";
-import type { Loaded } from "../finish";
+import { gather, type Loaded } from "../finish";
 import type { Source, SourceText } from "../source";
 import { loadWith, start } from "./common";
 import { coinContractUsd, coinMarginedBase, coinMarginedSymbolBase, type LiquidationOptions } from "./binance-liquidation-snapshot";
@@ -31,15 +33,64 @@ const FIELDS: readonly FieldSpec[] = [
   { out: "takerBuySellRatio", type: "amount", names: ["sum_taker_long_short_vol_ratio"], index: 7, optional: true, emptyOmits: true },
 ];
 
-/** Options for metrics files: `contractUsd`, USD per COIN-M contract (default 100 for BTC, 10 otherwise). */
-export type MetricsOptions = LiquidationOptions;
+/**
+ * Options for metrics files: `contractUsd`, USD per COIN-M contract (default 100 for BTC, 10
+ * otherwise); `symbol`, the instrument the rows must be (default: the file's only one).
+ */
+export interface MetricsOptions extends LiquidationOptions {
+  /**
+   * Keep only this symbol's rows (the `symbol` column, e.g. "BTCUSDT"); a symbol no row has is
+   * refused, naming the file's. Default: the file's only symbol (rows of two are refused).
+   */
+  symbol?: string;
+}
 
 export function readBinanceMetrics(st: SourceText, options: MetricsOptions = {}): Parsed {
   const p = start(st, "binance-metrics-csv", "openInterest");
   readCsv(p, st.text, FIELDS, [BINANCE_METRICS_COLUMNS.length]);
+  pickSymbol(p, st, options.symbol);
   const base = coinMarginedBase(st.file) ?? coinMarginedSymbolBase(firstSymbol(st.text));
   if (base !== null) coinMargined(p, coinContractUsd(base, options.contractUsd));
   return p;
+}
+
+/**
+ * The rows of one instrument, by the file's `symbol` column (archive files hold one; files put
+ * together may not). With `symbol` the other rows are dropped and counted, and a symbol no row
+ * has is refused naming the file's; without it rows of two symbols are refused.
+ */
+function pickSymbol(p: Parsed, st: SourceText, symbol: string | undefined): void {
+  if (symbol !== undefined && typeof symbol !== "string") throw error("symbol must be a string (e.g. \"BTCUSDT\")", { file: p.file, column: "symbol", value: symbol });
+  const byLine = new Map<number, string>();
+  const sc = new CsvScanner(st.text, st.file);
+  let col = 1;
+  let header = true;
+  while (sc.next()) {
+    if (header) {
+      header = false;
+      const names = sc.row().map((h) => h.trim().toLowerCase());
+      if (names[0] === "create_time") { col = Math.max(0, names.indexOf("symbol")); continue; }
+    }
+    byLine.set(sc.line, sc.field(col));
+  }
+  const of = (i: number) => byLine.get(p.lines[i]!) ?? "";
+  if (symbol === undefined) {
+    for (let i = 1; i < p.n; i++) {
+      if (of(i) !== of(0)) throw error(`rows for several instruments (${of(0)} on line ${p.lines[0]}, ${of(i)} on line ${p.lines[i]}): pass { symbol } to load one`, { file: p.file, line: p.lines[i], column: "symbol", value: of(i) });
+    }
+    return;
+  }
+  const want = symbol.toUpperCase();
+  const keep: number[] = [];
+  for (let i = 0; i < p.n; i++) {
+    if (of(i).toUpperCase() === want) keep.push(i);
+    else drop(p, `other instrument than ${want}`, p.lines[i]!);
+  }
+  if (keep.length === 0 && p.n > 0) {
+    const there = [...new Set(Array.from({ length: p.n }, (_, i) => of(i)))];
+    throw error(`no rows for ${want}: the file holds ${there.slice(0, 5).join(", ")}${there.length > 5 ? ", …" : ""}`, { file: p.file, column: "symbol", value: symbol });
+  }
+  if (keep.length < p.n) { gather(p, keep, keep.length); p.n = keep.length; }
 }
 
 /** The `symbol` field (column 1) of the first data row, or "" (files named anything, or none, still say which contract). */

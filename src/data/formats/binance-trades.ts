@@ -39,8 +39,8 @@ export function readBinanceTrades(st: SourceText): Parsed {
  * Coin-margined aggTrades count contracts: quantity (coin) = contracts × contract USD / price.
  * Linear files are left as they are. Returns whether it converted.
  */
-export function contractsToCoin(p: Parsed, file: string): boolean {
-  const contract = inverseContractUsd(file);
+export function contractsToCoin(p: Parsed, file: string, contractUsd?: number): boolean {
+  const contract = inverseContractUsd(file, contractUsd);
   if (contract === null) return false;
   const q = num(p, "quantity");
   const price = num(p, "price");

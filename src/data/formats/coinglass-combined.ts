@@ -82,8 +82,11 @@ export function loadCombinedExport(src: Source, options: LoadOptions = {}): Comb
   // (the candles', which have every row) is theirs too. Measured on what is left, blank oi_close
   // cells made every other bar look 1h wide (closeTime 30 min late) or threw "mixed intervals".
   const step = { ...options, interval: options.interval ?? candles.report.intervalMs ?? undefined };
+  oiPart.intervalOfFile = true;
   const oi = finish(oiPart, step);
-  const liq = finish(part(all, "liquidationTotals", ["longUsd", "shortUsd"]), step);
+  const liqPart = part(all, "liquidationTotals", ["longUsd", "shortUsd"]);
+  liqPart.intervalOfFile = true;
+  const liq = finish(liqPart, step);
   const r = candles.report;
   // Each part drops its own rows (a repeated bar whose prices match but whose oi_close differs
   // is a duplicate candle and a revised open interest): what only a part dropped is named too.

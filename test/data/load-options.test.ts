@@ -1,0 +1,46 @@
+/**
+ * Load options do what their docs say through every entry point: `symbol` for metrics files,
+ * `contractUsd` for COIN-M aggTrades, and an `interval` option that is not the data's.
+ */
+import assert from "node:assert/strict";
+import { readFileSync } from "node:fs";
+import * as data from "../../src/data/index";
+import { col, fixture } from "./helpers";
+
+const metrics = readFileSync(fixture("BTCUSDT-metrics-2024-01-01.csv"), "utf8");
+
+describe("load options", () => {
+  it("load(metrics, { symbol }) keeps that symbol's rows and refuses one no row has", () => {
+    const all = data.load({ text: metrics, name: "BTCUSDT-metrics-2024-01-01.csv" });
+    assert.equal(data.load({ text: metrics, name: "BTCUSDT-metrics-2024-01-01.csv" }, { symbol: "btcusdt" }).table.numRows(), all.table.numRows());
+    // given ETHUSDT, the BTC file used to load all its rows in silence
+    assert.throws(() => data.load({ text: metrics, name: "BTCUSDT-metrics-2024-01-01.csv" }, { symbol: "ETHUSDT" }), /BTCUSDT-metrics-2024-01-01\.csv, column "symbol": no rows for ETHUSDT: the file holds BTCUSDT \(value "ETHUSDT"\)/);
+    // two files put together: refused without { symbol }, picked with it (the other rows counted)
+    const lines = metrics.trimEnd().split("\n");
+    const eth = lines.slice(1, 3).map((l) => l.replace("BTCUSDT", "ETHUSDT").replace("2024-01-01", "2024-01-02"));
+    const mixed = [...lines, ...eth].join("\n");
+    assert.throws(() => data.loadBinanceMetrics({ text: mixed, name: "metrics.csv" }), new RegExp(`metrics\\.csv, line ${lines.length + 1}, column "symbol": rows for several instruments \\(BTCUSDT on line \\d+, ETHUSDT on line ${lines.length + 1}\\): pass \\{ symbol \\} to load one`));
+    const picked = data.loadBinanceMetrics({ text: mixed, name: "metrics.csv" }, { symbol: "ETHUSDT" });
+    assert.equal(picked.table.numRows(), 2);
+    assert.deepEqual(picked.report.dropped.find((d) => d.reason === "other instrument than ETHUSDT")?.count, lines.length - 1);
+  });
+
+  it("loadBinanceAggTrades(COIN-M, { contractUsd }) converts contracts with the size given", () => {
+    // 2 contracts at 50,000: 2 × 100 / 50,000 = 0.004 BTC by default, 2 × 10 / 50,000 = 0.0004 with contractUsd 10
+    const text = "agg_trade_id,price,quantity,first_trade_id,last_trade_id,transact_time,is_buyer_maker\n1,50000,2,1,1,1704067200000,true\n";
+    const name = "BTCUSD_PERP-aggTrades-2024-01-01.csv";
+    assert.deepEqual(col(data.loadBinanceAggTrades({ text, name }).table, "quantity"), [0.004]);
+    assert.deepEqual(col(data.loadBinanceAggTrades({ text, name }, { contractUsd: 10 }).table, "quantity"), [0.0004]);
+    assert.deepEqual(col(data.load({ text, name }, { contractUsd: 10 }).table, "quantity"), [0.0004]);
+  });
+
+  it("load(bars without close times, { interval }) refuses an interval no two consecutive rows are apart", () => {
+    // 5-minute bars told "1m" loaded as 1m bars with four missing after each, in silence
+    const text = "time,open,high,low,close\n" + [0, 5, 10, 15].map((m) => `2024-01-01 00:${String(m).padStart(2, "0")},1,2,0.5,1`).join("\n");
+    assert.throws(() => data.load({ text, name: "c.csv" }, { interval: "1m" }), /c\.csv, line 3, column "interval": the interval option says 1m but no two consecutive rows are 1m apart \(the most common step is 5m\): leave the option out, or pass the data's own interval \(value "1m"\)/);
+    assert.equal(data.load({ text, name: "c.csv" }, { interval: "5m" }).report.interval, "5m");
+    // a 5m series with one bar missing still takes "5m" and reports the gap
+    const gap = "time,open,high,low,close\n" + [0, 5, 15].map((m) => `2024-01-01 00:${String(m).padStart(2, "0")},1,2,0.5,1`).join("\n");
+    assert.equal(data.load({ text: gap, name: "c.csv" }, { interval: "5m" }).report.gaps.missingBars, 1);
+  });
+});
