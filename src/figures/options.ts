@@ -130,7 +130,7 @@ export function resolveMapOptions(options: MapOptions | null = {}) {
     title: title(o.title),
     thresholds,
     cumulative: o.cumulative ?? MAP_DEFAULTS.cumulative,
-    priceRange: o.priceRange === undefined ? undefined : range(o.priceRange, "priceRange"),
+    priceRange: o.priceRange === undefined || o.priceRange === null ? undefined : range(o.priceRange, "priceRange"),
   };
 }
 

@@ -16,7 +16,7 @@ export interface SimulateOptions {
   intervalMs?: number;
   /** Number of written bars. Default 864 (three days of 5-minute bars). */
   bars?: number;
-  /** Unwritten bars simulated before `start` so the book is full when the files begin. Default holdingBars. */
+  /** Unwritten bars simulated before `start` so the book is full when the files begin, a whole number >= 0. Default holdingBars rounded to a whole bar. */
   warmupBars?: number;
   /** Price steps per bar; liquidations are checked after every step. Default 20. */
   ticksPerBar?: number;

@@ -61,7 +61,11 @@ export interface Simulation {
   positions(): ColumnTable;
   /** The positions open after the bar whose open time is <= `time` (default: the last bar). */
   openPositionsAt(time?: number): ColumnTable;
-  /** The true map after the bar whose open time is <= `time` (default: the last bar). */
+  /**
+   * The true map after the bar whose open time is <= `time` (default: the last bar), over `grid`
+   * (default: 1,000 bins of 0.1 % of that bar's close, centred on it; pass a replay map's
+   * `grid` to compare the two bin for bin).
+   */
   trueMapAt(time?: number, grid?: PriceGrid): TrueMap;
 }
 

@@ -205,6 +205,8 @@ describe("figures/map", () => {
 
   it("mapFigure(map, null) draws the defaults; mapFigure(map, {thresholds: 63000}) reads one price as [63000]", () => {
     assert.deepEqual(mapFigure(handMap(), null), mapFigure(handMap()));
+    // each option as null is its default too (priceRange: null threw, unlike the others)
+    assert.deepEqual(mapFigure(handMap(), { priceRange: null, thresholds: null, title: null, cumulative: null } as never), mapFigure(handMap()));
     assert.deepEqual(mapFigure(handMap(), { thresholds: 63_000 }), mapFigure(handMap(), { thresholds: [63_000] }));
     assert.throws(() => mapFigure(handMap(), { thresholds: "63000" as never }), /^LiqlabError: column "thresholds": thresholds must be a price or an array of prices \(value "63000"\)$/);
     assert.throws(() => mapFigure(handMap(), { title: 5 as never }), /^LiqlabError: column "title": title must be a string \(value 5\)$/);
