@@ -170,6 +170,9 @@ function solveOne(plan: Plan, s: 1 | -1, entryPrice: number, quantity: number, l
   return i;
 }
 
+/** A liquidation price this close to the entry (relative) counts as at the entry. */
+const AT_ENTRY = 1e-12;
+
 /**
  * Refuses a position the exchange would liquidate the moment it opens: a long whose liquidation
  * price is at or above its entry, a short at or below. That happens when the initial margin
@@ -179,7 +182,9 @@ function solveOne(plan: Plan, s: 1 | -1, entryPrice: number, quantity: number, l
  */
 function checkBeyondEntry(s: 1 | -1, ep: number, out: Float64Array, lev: number, plan: Plan, symbol: string, index: number): void {
   const price = out[0]!;
-  if (s === 1 ? price < ep : price > ep) return;
+  // Within AT_ENTRY of the entry is at it: 100x at a 1 % rate puts the level exactly on the entry,
+  // and rounding alone left it an ulp below for some entries (accepted) and not for others.
+  if (s === 1 ? price < ep * (1 - AT_ENTRY) : price > ep * (1 + AT_ENTRY)) return;
   // Cross margin does not come from the leverage: the account's margin is what falls short.
   if (plan.cross) {
     throw error(

@@ -284,6 +284,13 @@ describe("margin/liquidation", () => {
       // Exactly at the rate (1/50 = 2 %) is liquidated at entry too; 49x opens.
       assert.throws(() => liquidationPrice({ ...good, leverage: 50, maintenanceMarginRate: 0.02 }), /a 50x long is liquidated at entry/);
       assert.ok(liquidationPrice({ ...good, leverage: 49, maintenanceMarginRate: 0.02 }).price < 100_000);
+      // Exactly at the rate whatever the entry: 100x at 1 % was accepted for entries where rounding
+      // left the level an ulp below the entry (61,446.378987942764) and refused for others.
+      for (const entryPrice of [61_446.378987942764, 61_000, 100, 0.1234567, 98_765.4321]) {
+        for (const side of ["long", "short"] as const) {
+          assert.throws(() => liquidationPrice({ ...good, side, entryPrice, quantity: 1_000 / entryPrice, leverage: 100, maintenanceMarginRate: 0.01 }), /a 100x (long|short) is liquidated at entry/, `${side} ${entryPrice}`);
+        }
+      }
       // In a batch the element is named.
       assert.throws(() => liquidationPrices({ ...btc, maintenanceMarginRate: 0.02, side: "short", entryPrice: Float64Array.from([1, 2]), quantity: 1, leverage: Float64Array.from([10, 60]) }), /column "leverage\[1\]": a 60x short is liquidated at entry/);
     });
