@@ -130,6 +130,14 @@ function checkKeys(o: unknown, where: keyof typeof OPTION_KEYS): void {
   }
 }
 
+/** The symbol a bracket table names (a BracketTable from fromBinance, fromBybit…), unless it is a placeholder. */
+function bracketTableSymbol(b: unknown): string | undefined {
+  if (typeof b !== "object" || b === null || Array.isArray(b)) return undefined;
+  const t = b as { symbol?: unknown; brackets?: unknown };
+  if (typeof t.symbol !== "string" || !Array.isArray(t.brackets)) return undefined;
+  return t.symbol === "" || t.symbol === "brackets" || t.symbol === "binance" ? undefined : t.symbol;
+}
+
 export function resolveOptions(o: ReplayOptions): ResolvedOptions {
   checkKeys(o, "");
   for (const inner of ["leverage", "margin", "ratios", "grid", "heatmap"] as const) checkKeys(o[inner], inner);
@@ -178,6 +186,17 @@ export function resolveOptions(o: ReplayOptions): ResolvedOptions {
   // Keys given as undefined or null keep their defaults.
   const margin = { ...DEFAULTS.margin, ...Object.fromEntries(Object.entries(o.margin ?? {}).filter(([, v]) => v !== undefined && v !== null)) } as typeof DEFAULTS.margin & NonNullable<ReplayOptions["margin"]>;
   positive(margin.positionUsd, "margin.positionUsd", { symbol: "replay" });
+  // A bracket table names its symbol (fromBinance(json, "DOGEUSDT")): it is the replay's symbol
+  // unless margin.symbol says another, which is refused (BTCUSDT's default would otherwise be
+  // named for DOGE's brackets, and ETH's taken for BTC's without a word).
+  const tableSymbol = bracketTableSymbol(margin.brackets);
+  if (tableSymbol !== undefined) {
+    const givenSymbol = o.margin?.symbol;
+    if (givenSymbol === undefined || givenSymbol === null) margin.symbol = tableSymbol;
+    else if (String(givenSymbol).toUpperCase() !== tableSymbol.toUpperCase()) {
+      throw error(`margin.brackets are ${tableSymbol}'s, and margin.symbol says ${givenSymbol}: pass the symbol's own brackets (fromBinance(json, "${givenSymbol}")) or leave margin.symbol out`, { symbol: "replay", column: "margin.symbol", value: givenSymbol });
+    }
+  }
   // A tier's level is that of one representative isolated position. Under cross margin the level
   // depends on each account's wallet and its other positions, which open interest does not tell.
   if (margin.margin !== "isolated" && margin.margin !== "cross") throw error('must be "isolated" (the only mode a replay uses)', { symbol: "replay", column: "margin.margin", value: margin.margin });

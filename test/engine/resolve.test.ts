@@ -1,4 +1,5 @@
 import { strict as assert } from "assert";
+import { fromBinance } from "../../src/margin/load";
 import { capLeverage, resolveOptions } from "../../src/engine/resolve";
 import type { ReplayOptions } from "../../src/engine/options";
 
@@ -62,6 +63,17 @@ describe("resolveOptions(options)", () => {
     assert.throws(bad({ margin: { mode: "cross" } }), /column "margin.mode": unknown option; margin takes exchange, contract, margin, symbol, brackets, maintenanceMarginRate, positionUsd/);
     // What loaders and the simulator return beside candles and OI passes (not read), as does a key set to undefined.
     assert.equal(resolveOptions({ liquidations: {}, report: {}, funding: {}, note: undefined } as ReplayOptions).anchor, "fill");
+  });
+
+  it("resolveOptions({ margin: { brackets } }) takes the table's symbol, and refuses another margin.symbol", () => {
+    const response = [{ symbol: "DOGEUSDT", brackets: [{ bracket: 1, initialLeverage: 75, notionalCap: 10_000, notionalFloor: 0, maintMarginRatio: 0.005, cum: 0 }] }];
+    const brackets = fromBinance(response, "DOGEUSDT");
+    // the default BTCUSDT was named for DOGE's brackets in the refusal of a 100x tier
+    assert.equal(resolveOptions({ margin: { brackets } }).margin.symbol, "DOGEUSDT");
+    assert.equal(resolveOptions({ margin: { brackets, symbol: "dogeusdt" } }).margin.symbol, "dogeusdt");
+    assert.throws(bad({ margin: { brackets, symbol: "BTCUSDT" } }), /replay: column "margin.symbol": margin.brackets are DOGEUSDT's, and margin.symbol says BTCUSDT: pass the symbol's own brackets \(fromBinance\(json, "BTCUSDT"\)\) or leave margin.symbol out \(value "BTCUSDT"\)/);
+    // a bare bracket array names no symbol: the default stays
+    assert.equal(resolveOptions({ margin: { brackets: brackets.brackets } }).margin.symbol, "BTCUSDT");
   });
 
   it("resolveOptions({ grid, heatmap }) refuses a number or a string where an object goes", () => {
