@@ -75,7 +75,14 @@ export function validateFiles(a: Args): BacktestResult {
   let liquidations: Columns;
   let source: string;
   if (a.file) {
-    const d = loadCombinedExport(a.file);
+    let d: ReturnType<typeof loadCombinedExport>;
+    try {
+      d = loadCombinedExport(a.file);
+    } catch (e) {
+      // A klines or open-interest file given as --file lacks the export's columns: say what --file is.
+      if (!(e instanceof LiqlabError && e.line === 1 && e.detail === "missing column")) throw e;
+      throw error("missing column: --file takes the combined export (timestamp, price_open/high/low/close, liquidation_long_usd, liquidation_short_usd, oi_close); for candles, open interest and liquidations in separate files pass --candles, --oi and --liquidations", { file: e.file, line: 1, column: e.column, value: e.value });
+    }
     ({ candles, openInterest, liquidations } = d);
     source = basename(a.file);
   } else {

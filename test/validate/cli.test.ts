@@ -94,6 +94,11 @@ describe("validate/cli", () => {
     assert.match(out, /baseline/);
   });
 
+  it("main(['--file', KLINES]) throws saying --file takes the combined export and what to pass instead (the bin exits 1)", async () => {
+    const klines = join(__dirname, "..", "..", "datasets", "eth", "ETHUSDT-5m-klines.csv");
+    await assert.rejects(run(["--file", klines]), /ETHUSDT-5m-klines\.csv, line 1, column "timestamp": missing column: --file takes the combined export \(timestamp, price_open\/high\/low\/close, liquidation_long_usd, liquidation_short_usd, oi_close\); for candles, open interest and liquidations in separate files pass --candles, --oi and --liquidations \(value "open_time,open,/);
+  });
+
   it("main(['--candles', K, '--oi', M, '--liquidations', L, '--json']) scores archive files like --scenario does", async () => {
     const d = join(__dirname, "..", "..", "datasets", "eth");
     const { code, out } = await run(["--candles", join(d, "ETHUSDT-5m-klines.csv"), "--oi", join(d, "ETHUSDT-metrics.csv"), "--liquidations", join(d, "ETHUSDT-liquidationSnapshot.csv"), "--json"]);
