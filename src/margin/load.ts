@@ -103,7 +103,7 @@ function pick<T>(entries: T[], symbolOf: (e: T) => string | undefined, symbol: s
 }
 
 /** Brackets from a Binance leverageBracket response (USD-M or COIN-M). */
-export function fromBinance(response: BinanceSymbolBrackets | BinanceSymbolBrackets[], symbol?: string): BracketTable {
+export function fromBinance(response: BinanceSymbolBrackets | BinanceSymbolBrackets[], symbol?: string, asOf?: string): BracketTable {
   const entry = Array.isArray(response) ? pick(entries(response, symbol, "response", "a symbol's entry { symbol, brackets }"), (e) => e.symbol ?? e.pair, symbol, "Binance leverageBracket response") : response;
   if (!isObject(entry) || !Array.isArray(entry.brackets)) throw error("not a Binance leverageBracket entry", { symbol, column: "brackets", value: entry });
   const name = entry.symbol ?? entry.pair ?? symbol ?? "binance";
@@ -130,11 +130,11 @@ export function fromBinance(response: BinanceSymbolBrackets | BinanceSymbolBrack
     maintenanceMarginRate: "maintMarginRatio",
     maintenanceAmount: "cum",
     maxLeverage: "initialLeverage",
-  });
+  }, asOf);
 }
 
 /** Brackets from ccxt leverage tiers: an array for one symbol, or fetchLeverageTiers' symbol-keyed object. */
-export function fromCcxt(tiers: CcxtLeverageTier[] | Record<string, CcxtLeverageTier[]>, symbol?: string): BracketTable {
+export function fromCcxt(tiers: CcxtLeverageTier[] | Record<string, CcxtLeverageTier[]>, symbol?: string, asOf?: string): BracketTable {
   let list: CcxtLeverageTier[];
   let name = symbol;
   if (Array.isArray(tiers)) list = tiers;
@@ -177,7 +177,7 @@ export function fromCcxt(tiers: CcxtLeverageTier[] | Record<string, CcxtLeverage
     maxLeverage: "maxLeverage",
     maintenanceAmount: "info.cum",
     bracket: "tier",
-  });
+  }, asOf);
 }
 
 /**
@@ -186,7 +186,7 @@ export function fromCcxt(tiers: CcxtLeverageTier[] | Record<string, CcxtLeverage
  * maxLeverage is near 100 (as in Bybit's documentation example, "0.5" and "1" at 100x) is read as
  * percent. An empty mmDeduction is filled from the cum identity.
  */
-export function fromBybit(response: BybitRiskLimit[] | { result: { category?: string; list: BybitRiskLimit[] } } | { list: BybitRiskLimit[] }, symbol?: string): BracketTable {
+export function fromBybit(response: BybitRiskLimit[] | { result: { category?: string; list: BybitRiskLimit[] } } | { list: BybitRiskLimit[] }, symbol?: string, asOf?: string): BracketTable {
   const r = response as Record<string, unknown>;
   const all = Array.isArray(response) ? response : isObject(r) ? (isObject(r.result) ? r.result.list : r.list) : undefined;
   if (!Array.isArray(all)) throw error("not a Bybit risk-limit response", { symbol, column: "result.list", value: response });
@@ -217,7 +217,7 @@ export function fromBybit(response: BybitRiskLimit[] | { result: { category?: st
     maintenanceMarginRate: "maintenanceMargin",
     maintenanceAmount: "mmDeduction",
     maxLeverage: "maxLeverage",
-  });
+  }, asOf);
 }
 
 /**
@@ -235,10 +235,18 @@ function bybitUnit(category: unknown, symbol: string): string {
 type Row = Omit<Bracket, "maintenanceAmount"> & { cum: number | undefined };
 
 /** Fills each missing maintenance amount from the cum identity (given ones are kept and checked), then validates. */
-function finish(symbol: string, unit: string, rows: Row[], source: string, fields: BracketTable["fields"]): BracketTable {
+/**
+ * The validated table. `asOf`: the date (YYYY-MM-DD) the numbers were published or fetched, kept
+ * with them (a dated snapshot's provenance: brackets change); any other text is refused.
+ */
+function finish(symbol: string, unit: string, rows: Row[], source: string, fields: BracketTable["fields"], asOf?: string): BracketTable {
+  // a calendar date: 2024-02-30 parses (as 1 March) but does not come back the same
+  if (asOf !== undefined && !(typeof asOf === "string" && /^\d{4}-\d{2}-\d{2}$/.test(asOf) && new Date(`${asOf}T00:00:00Z`).toISOString().slice(0, 10) === asOf)) {
+    throw error("asOf must be a date YYYY-MM-DD (when the brackets were published or fetched)", { symbol, column: "asOf", value: asOf });
+  }
   const filled = withMaintenanceAmounts(rows.map(({ cum: _cum, ...b }) => b));
   const brackets: Bracket[] = rows.map(({ cum, ...b }, i) => ({ ...b, maintenanceAmount: cum ?? filled[i]!.maintenanceAmount }));
-  return checkBrackets({ symbol, unit, brackets, source, ...(fields ? { fields } : {}) });
+  return checkBrackets({ symbol, unit, brackets, source, ...(asOf !== undefined ? { asOf } : {}), ...(fields ? { fields } : {}) });
 }
 
 function isBracketArray(x: unknown[]): x is Bracket[] {

@@ -43,6 +43,16 @@ describe("margin/load", () => {
     assert.deepEqual(rows(t), rows({ brackets: binanceUsdmBrackets.BTCUSDT!.brackets.slice(0, 3) }));
   });
 
+  it("fromBinance(response, symbol, asOf) keeps the snapshot's date; fromBybit and fromCcxt too; a non-date is refused", () => {
+    // brackets change: a dated snapshot's date is its provenance (it came back '' before)
+    assert.equal(fromBinance([binanceBtc], "BTCUSDT", "2024-10-24").asOf, "2024-10-24");
+    assert.equal(fromBinance([binanceBtc], "BTCUSDT").asOf, undefined);
+    assert.equal(fromBybit({ result: { list: bybitList } }, undefined, "2025-01-31").asOf, "2025-01-31");
+    assert.equal(fromCcxt(ccxtBtc, "BTCUSDT", "2024-02-29").asOf, "2024-02-29");
+    for (const bad of ["2024-02-30", "24-10-24", "2024-10-24T00:00:00Z", "yesterday"]) {
+      assert.throws(() => fromBinance([binanceBtc], "BTCUSDT", bad), new RegExp(`BTCUSDT: column "asOf": asOf must be a date YYYY-MM-DD \\(when the brackets were published or fetched\\) \\(value "${bad}"\\)`), bad);
+    }
+  });
   it("fromBinance(COIN-M entry) reads qtyFloor/qtyCap in coin and checks Binance's cum step 50 × (5% − 2.5%) + 0.56 = 1.81", () => {
     // Levels 4 → 5 of Binance's COIN-M FAQ example (cum 0.56 BTC at 2.5%, floor 50 BTC at 5%),
     // preceded by one level chosen so that its cum is 0.56: 28 × (2.5% − 0.5%).
