@@ -86,7 +86,7 @@ function tierRatio(o: ResolvedOptions, referencePrice: number, side: Side, tier:
     const max = e instanceof LiqlabError ? /leverage exceeds the ([\d.]+)x maximum/.exec(e.message) : null;
     if (!max) throw e;
     throw error(
-      `tier ${tier}x is above the ${max[1]}x maximum ${o.margin.symbol}'s brackets allow for the ${o.margin.positionUsd} USD representative position; cap the mix, e.g. leverage: liq.capLeverage("retail", ${max[1]})`,
+      `tier ${tier}x is above the ${max[1]}x maximum ${o.margin.symbol}'s brackets allow for the ${o.margin.positionUsd} USD representative position; cap the mix, e.g. leverage: liq.capLeverage(${o.preset ? JSON.stringify(o.preset) : "mix"}, ${max[1]})`,
       { symbol: "replay", column: "leverage.tiers", value: tier },
     );
   }

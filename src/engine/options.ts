@@ -143,6 +143,8 @@ function keys<T>(all: Record<keyof T, 1>): string[] {
 /** The options after defaults, as the kernel uses them. */
 export interface ResolvedOptions {
   tiers: number[];
+  /** The leverage preset's name, or "" for a mix given as tiers and weights (for error messages). */
+  preset: string;
   weights: Record<Side, Float64Array>;
   margin: Required<Omit<MarginModel, "brackets" | "maintenanceMarginRate">> & Pick<MarginModel, "brackets" | "maintenanceMarginRate">;
   ratios?: LevelRatios;

@@ -213,6 +213,7 @@ export function resolveOptions(o: ReplayOptions): ResolvedOptions {
   // and the reader was compiled again on every replay.
   return {
     tiers,
+    preset: typeof (o.leverage ?? DEFAULTS.leverage) === "string" ? String(o.leverage ?? DEFAULTS.leverage) : "",
     weights: { long, short },
     margin,
     ratios: o.ratios ?? undefined,

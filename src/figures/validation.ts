@@ -12,11 +12,15 @@ import { sideSeries } from "./series";
 import { estimateSubtitle, titled, userTitle } from "./text";
 import { BASELINE_COLOUR, REALIZED_COLOUR, SIDE_COLOURS, baseLayout } from "./theme";
 
-/** "Spearman 0.62 · log-Pearson 0.55 · top-5% capture 40% · calibration 2.10×". */
-export function metricsLine(m: Metrics): string {
+/**
+ * "Spearman 0.62 · log-Pearson 0.55 · top-5% capture 40% · calibration 2.10×"; the top share is
+ * the result's `realizedTop` (default 0.05, as backtest's).
+ */
+export function metricsLine(m: Metrics, realizedTop = 0.05): string {
   const f = (x: number) => (Number.isFinite(x) ? x.toFixed(2) : String(x));
   const pct = Number.isFinite(m.topCapture) ? `${Math.round(m.topCapture * 100)}%` : String(m.topCapture);
-  return `Spearman ${f(m.spearman)} · log-Pearson ${f(m.logPearson)} · top-5% capture ${pct} · calibration ${f(m.calibration)}×`;
+  const top = `${Number((realizedTop * 100).toPrecision(3))}%`;
+  return `Spearman ${f(m.spearman)} · log-Pearson ${f(m.logPearson)} · top-${top} capture ${pct} · calibration ${f(m.calibration)}×`;
 }
 
 /** Indices where both series are > 0: the points a log-log chart can place as they are. */
@@ -75,6 +79,7 @@ export function validationScatterFigure(result: BacktestResult, options: Validat
   const xAxis = scatterAxis(span, 5);
   const yAxis = scatterAxis(span, 9);
   const diag = [10 ** span[0], 10 ** span[1]];
+  const top = result.realizedTop;
   const panels = [
     { label: "Model estimate", est: s.estimated, colour: SIDE_COLOURS[o.side], metrics: result[o.side].model, axis: "" },
     { label: "Naive baseline", est: s.baseline, colour: BASELINE_COLOUR, metrics: result[o.side].baseline, axis: "2" },
@@ -143,7 +148,7 @@ export function validationScatterFigure(result: BacktestResult, options: Validat
       yshift: 6,
       showarrow: false,
       align: "left",
-      text: `<b>${p.label}</b> · ${n} bars, ${zeros.length} with $0 on an axis<br>${metricsLine(p.metrics)}`,
+      text: `<b>${p.label}</b> · ${n} bars, ${zeros.length} with $0 on an axis<br>${metricsLine(p.metrics, top)}`,
       font: { size: 12 },
     });
   });
@@ -255,7 +260,7 @@ export function validationSeriesFigure(result: BacktestResult, options: Validati
       showarrow: false,
       align: "left",
       // The baseline's scores always stand beside the model's, drawn or not.
-      text: `<b>${side === "long" ? "Long" : "Short"} liquidations</b> · model ${metricsLine(result[side].model)}<br>naive baseline ${metricsLine(result[side].baseline)}`,
+      text: `<b>${side === "long" ? "Long" : "Short"} liquidations</b> · model ${metricsLine(result[side].model, result.realizedTop)}<br>naive baseline ${metricsLine(result[side].baseline, result.realizedTop)}`,
       font: { size: 12 },
     });
   });

@@ -112,6 +112,7 @@ export function backtest(model: LiquidationModel, realized: Columns, options: Ba
       shortRealizedUsd: cut(real.short).slice(),
     }), "Liquidation USD per bar: the model's estimate and the naive baseline's (estimates) beside realized (reported)"),
     source: options.source ?? `${to - from} bars`,
+    realizedTop,
   };
   return result;
 }

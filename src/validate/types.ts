@@ -34,4 +34,6 @@ export interface BacktestResult {
   series: ColumnTable;
   /** Provenance for figure subtitles, e.g. "btc_regime_30m.csv, 875 half-hour bars". */
   source: string;
+  /** The share of bars `topCapture` had to catch (the `realizedTop` option): labels say "top-5% capture" from it. */
+  realizedTop?: number;
 }

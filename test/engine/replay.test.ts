@@ -596,6 +596,9 @@ describe("capLeverage(mix, max) and tiers above a symbol's maximum", () => {
       () => replay({ candles, openInterest, margin: { symbol: "BNBUSDT" } }),
       /replay: column "leverage\.tiers": tier 100x is above the 75x maximum BNBUSDT's brackets allow for the 10000 USD representative position; cap the mix, e\.g\. leverage: liq\.capLeverage\("retail", 75\) \(value 100\)/,
     );
+    // the fix names the preset given (it always said "retail"), or "mix" for tiers and weights
+    assert.throws(() => replay({ candles, openInterest, margin: { symbol: "BNBUSDT" }, leverage: "degen" }), /cap the mix, e\.g\. leverage: liq\.capLeverage\("degen", 75\)/);
+    assert.throws(() => replay({ candles, openInterest, margin: { symbol: "BNBUSDT" }, leverage: { tiers: [10, 100], weights: [1, 1] } }), /cap the mix, e\.g\. leverage: liq\.capLeverage\(mix, 75\)/);
     const m = replay({ candles, openInterest, margin: { symbol: "BNBUSDT" }, leverage: capLeverage("retail", 75), maxLeverage: 75 });
     assert.deepEqual(m.tiers, [5, 10, 25, 50, 75]);
   });

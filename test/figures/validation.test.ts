@@ -142,6 +142,12 @@ describe("figures/validation", () => {
 
   it("metricsLine(metrics) formats scores to 2 decimals and capture as a percentage", () => {
     assert.equal(metricsLine({ spearman: 0.6149, logPearson: -0.5, topCapture: 0.125, calibration: 3 }), "Spearman 0.61 · log-Pearson -0.50 · top-5% capture 13% · calibration 3.00×");
+    // the share topCapture had to catch is the result's realizedTop, not always 5%
+    assert.match(metricsLine({ spearman: 0.6, logPearson: 0.5, topCapture: 0.5, calibration: 1 }, 0.1), /top-10% capture 50%/);
+    assert.match(metricsLine({ spearman: 0.6, logPearson: 0.5, topCapture: 0.5, calibration: 1 }, 0.025), /top-2\.5% capture 50%/);
+    const texts = (f: ReturnType<typeof validationScatterFigure>) => ((f.layout as { annotations: { text: string }[] }).annotations).map((a) => a.text).join(" ");
+    assert.match(texts(validationScatterFigure({ ...handBacktest(), realizedTop: 0.2 }, { side: "long" })), /top-20% capture/);
+    assert.doesNotMatch(texts(validationScatterFigure({ ...handBacktest(), realizedTop: 0.2 }, { side: "long" })), /top-5%/);
   });
 
   it("validation figures are deterministic and match their snapshots", () => {
