@@ -95,8 +95,9 @@ export function readCsv(p: Parsed, text: string, fields: readonly FieldSpec[], w
     // Extra fields that are all empty (a trailing delimiter) lose nothing and pass.
     if (sc.count < least || (sc.count > width && !emptyFrom(sc, width))) {
       // Without a header the first row sets the width; when the next two rows agree with each
-      // other and not with it, the first row is the odd one out and is named instead.
-      if (!hasHeader && n === 1) oddFirstRow(sc, first, firstLine, file);
+      // other (on a width the layout allows) and not with it, the first row is the odd one out and
+      // is named instead.
+      if (!hasHeader && n === 1 && (!widths || widths.includes(sc.count))) oddFirstRow(sc, first, firstLine, file);
       throw widthError(sc, width, hasHeader ? first : undefined, file, line);
     }
     p.rowsRead++;

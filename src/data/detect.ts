@@ -11,6 +11,8 @@ import { COMBINED_EXPORT_MARKERS } from "./formats/coinglass-combined";
 import { checkEnvelope, json, looksJson, prop } from "./formats/common";
 import { isOkxFundingRow } from "./formats/okx-funding-rate";
 import { lineOf } from "./json";
+import { toNumber } from "./numbers";
+import { toTimeMs } from "./time";
 import type { SourceText } from "./source";
 
 /** Format identifiers accepted by `options.format`. */
@@ -20,6 +22,9 @@ export type FormatName =
   | "binance-liquidation-snapshot" | "binance-force-orders" | "coinglass-liquidations"
   | "binance-agg-trades" | "binance-trades" | "binance-funding-rate" | "okx-funding-rate" | "binance-book-depth" | "combined-export"
   | "canonical";
+
+/** Binance archive kline names: `BTCUSDT-1m-2024-01-01.csv`, `BTCUSD_PERP-1h-2024-01.csv`. */
+const KLINE_NAME = /(?:^|[^A-Za-z0-9_])[A-Z0-9_]+-(?:1s|1m|3m|5m|15m|30m|1h|2h|4h|6h|8h|12h|1d|3d|1w|1mo)-\d{4}-\d{2}(?:-\d{2})?\.csv$/;
 
 /** File-name rules (Binance archive names carry the data type). */
 const NAME_RULES: [RegExp, FormatName][] = [
@@ -32,8 +37,9 @@ const NAME_RULES: [RegExp, FormatName][] = [
   [/bookDepth/i, "binance-book-depth"],
   [/openInterestHist/i, "binance-open-interest-hist"],
   [/regime_30m|combined/i, "combined-export"],
-  // archive klines (also mark price, index price, premium index): SYMBOL-1m-2024-01-01.csv
-  [/(?:^|[^A-Za-z0-9_])[A-Z0-9_]+-(?:1s|1m|3m|5m|15m|30m|1h|2h|4h|6h|8h|12h|1d|3d|1w|1mo)-\d{4}-\d{2}(?:-\d{2})?\.csv$/, "binance-klines"],
+  // archive klines (also mark price, index price, premium index): SYMBOL-1m-2024-01-01.csv,
+  // header-less ones only (detectFormat)
+  [KLINE_NAME, "binance-klines"],
 ];
 
 /** Formats a name rule may pick for a JSON file (the others are CSV-only). */
@@ -76,7 +82,13 @@ function detectCsv(st: SourceText): FormatName | undefined {
   const names = head.map(normalizeName);
   for (const [col, f] of HEADER_RULES) if (names.includes(normalizeName(col))) return f;
   if (canonicalKind(head)) return "canonical";
-  const first = typicalRow(sc, head);
+  // By the first row; when it matches no layout, by a typical one (see typicalRow).
+  const width = (r: string[]) => { let w = r.length; while (w > 1 && r[w - 1] === "") w--; return r.slice(0, w); };
+  return csvRowFormat(width(head)) ?? csvRowFormat(typicalRow(sc, head));
+}
+
+/** The header-less layout a row (trailing empty fields dropped, lower case) has, or undefined. */
+function csvRowFormat(first: string[]): FormatName | undefined {
   const isBool = (s: string | undefined) => s !== undefined && /^(true|false)$/i.test(s);
   if ((first.length === 7 || first.length === 8) && isBool(first[6])) return "binance-agg-trades";
   if (first.length === 12 || first.length === 11) return "binance-klines";
@@ -138,10 +150,16 @@ function detectJson(st: SourceText): FormatName | undefined {
   if (prop(v, "o") !== undefined || prop(data, "o") !== undefined) return "binance-force-orders";
   const rows = Array.isArray(v) ? v : Array.isArray(data) ? data : undefined;
   if (!rows) return undefined;
-  if (rows.length === 0) {
-    throw error("no rows to tell the format from: call the loader of the file's format (loadOkxOpenInterest, loadBinanceKlines…) or pass { format } to load()", { file: st.file, line: 1, column: Array.isArray(v) ? "rows" : "data", value: st.text.slice(0, 80) });
-  }
-  const r0: unknown = typicalJsonRow(rows);
+  // By the first row; when it tells nothing, by a typical one (a cut-off or incomplete first row
+  // then reaches its loader, which names it).
+  const first = jsonRowFormat(st, v, rows, rows[0]);
+  if (first !== undefined) return first;
+  const typical = typicalJsonRow(rows);
+  return typical === rows[0] ? undefined : jsonRowFormat(st, v, rows, typical);
+}
+
+/** The format rows like `r0` are in (`v` the whole value, `rows` its rows). */
+function jsonRowFormat(st: SourceText, v: unknown, rows: readonly unknown[], r0: unknown): FormatName | undefined {
   if (Array.isArray(r0)) {
     if (Array.isArray(v)) return "binance-klines";
     if (r0.length === 3) return okxThreeValueRows(st, r0);
@@ -171,11 +189,32 @@ function detectJson(st: SourceText): FormatName | undefined {
   return undefined;
 }
 
+/** Rows of a JSON value (an array, or an envelope's `data`), or undefined. */
+function jsonRows(st: SourceText): unknown[] | undefined {
+  try {
+    const v = json(st);
+    const data = prop(v, "data");
+    return Array.isArray(v) ? v : Array.isArray(data) ? data : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Whether a CSV's first row is data (its first cell a number or a date), not a header. */
+function headerless(st: SourceText): boolean {
+  const sc = new CsvScanner(st.text, st.file);
+  if (!sc.next()) return false;
+  const c = sc.field(0);
+  return !Number.isNaN(toTimeMs(c)) || !Number.isNaN(toNumber(c));
+}
+
 /** The format of a decoded source: by name, then by contents. */
 export function detectFormat(st: SourceText): FormatName {
   const isJson = looksJson(st.text) || /\.jsonl?$/i.test(st.name);
   for (const [re, f] of NAME_RULES) {
     if (!re.test(st.name)) continue;
+    // a name of only symbol, interval and date decides a header-less file; a header says more
+    if (re === KLINE_NAME && (isJson || !headerless(st))) continue;
     // a name hint must agree with the container: CSV archive names never hold JSON, except funding
     if (isJson && !JSON_NAMED.has(f)) break;
     // OKX funding history saved under a "fundingRate" name is OKX's (its rows name an instId)
@@ -183,6 +222,9 @@ export function detectFormat(st: SourceText): FormatName {
     return f;
   }
   const f = isJson ? detectJson(st) : detectCsv(st);
+  if (!f && isJson && jsonRows(st)?.length === 0) {
+    throw error("no rows to tell the format from: call the loader of the file's format (loadOkxOpenInterest, loadBinanceKlines…) or pass { format } to load()", { file: st.file, line: 1, column: "rows", value: st.text.slice(0, 80) });
+  }
   if (!f) throw error("unrecognised data format: pass { format } to load()", { file: st.file, line: 1, column: 1, value: st.text.slice(0, 80) });
   return f;
 }

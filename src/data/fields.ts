@@ -66,6 +66,8 @@ export interface Parsed {
    * (open + interval − 1 ms), when the value became known, which the replay aligns by.
    */
   valueAtClose?: boolean;
+  /** The one instrument the rows are of (a metrics file's `symbol`), when the loader knows it: loadFiles refuses two. */
+  instrument?: string;
   /**
    * The interval passed to `finish` is the file's own, measured on other columns of the same rows
    * (the combined export's candles for its open-interest rows, some of them blank): it is not

@@ -15,10 +15,16 @@ export function mergeParsed(parts: readonly Parsed[]): Parsed {
   for (const p of parts) {
     if (p.kind !== first.kind) throw error(`files hold different kinds of data (${first.kind} in ${first.file})`, { file: p.file, column: "kind", value: p.kind });
   }
+  // Two instruments' rows would interleave into one series (ETH's metrics replaced by BNB's as
+  // "repeated times with different values").
+  const named = parts.filter((p) => p.instrument !== undefined);
+  const other = named.find((p) => p.instrument!.toUpperCase() !== named[0]!.instrument!.toUpperCase());
+  if (other) throw error(`files hold different instruments (${named[0]!.instrument} in ${named[0]!.file}, ${other.instrument} in ${other.file}): load each apart, or pass { symbol } to keep one`, { file: other.file, column: "symbol", value: other.instrument });
   const formats = [...new Set(parts.map((p) => p.format))];
   const out = newParsed(`${first.file} … ${parts[parts.length - 1]!.file} (${parts.length} files)`, formats.join(" + "), first.kind);
   out.files = parts.map((p) => p.file);
   if (parts.every((p) => p.valueAtClose)) out.valueAtClose = true;
+  if (named.length > 0) out.instrument = named[0]!.instrument;
   // a column's name in errors found after merging: as the files name it, when they all agree
   const label = (p: Parsed, k: string) => p.headers?.get(k) ?? k;
   out.headers = new Map([...(first.headers ?? [])].filter(([k, v]) => parts.every((p) => label(p, k) === v)));

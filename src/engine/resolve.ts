@@ -105,11 +105,13 @@ function meant(key: string, where: keyof typeof OPTION_KEYS): string | undefined
 }
 
 /**
- * Keys a replay's input may carry besides its options: what the loaders and the simulator return
- * beside candles and open interest (`replay({ ...liq.loadCombinedExport(f), leverage })` passes
- * the export's `liquidations` and `report` along). They are not read.
+ * Keys a replay's input may carry besides its options: what loaders return beside candles and
+ * open interest (`replay({ ...liq.loadCombinedExport(f), leverage })` passes the export's
+ * `liquidations` and `report` along), and tables of the same names. They are not read.
  */
 const DATA_KEYS: readonly string[] = ["liquidations", "liquidationTotals", "report", "spotCandles", "funding"];
+/** Keys an inner option may carry besides its own: a model's `grid` has its centres, `prices` (derived, not read). */
+const PASSED: Readonly<Record<string, readonly string[]>> = { grid: ["prices"] };
 
 /**
  * Throws on a key of `o` that is no option at `where`: a misspelt or invented option (`decay`,
@@ -120,7 +122,7 @@ function checkKeys(o: unknown, where: keyof typeof OPTION_KEYS): void {
   if (typeof o !== "object" || o === null || Array.isArray(o)) return;
   const known = OPTION_KEYS[where];
   for (const key of Object.keys(o)) {
-    if (known.includes(key) || (where === "" && DATA_KEYS.includes(key))) continue;
+    if (known.includes(key) || (where === "" ? DATA_KEYS : PASSED[where] ?? []).includes(key)) continue;
     const value = (o as Record<string, unknown>)[key];
     if (value === undefined) continue;
     const hint = meant(key, where);

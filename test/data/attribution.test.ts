@@ -53,7 +53,7 @@ describe("error attribution", () => {
     assert.equal(r.report.format, "binance-klines-json");
     // the volume is the volume, not the close time (1704067259999) read at OKX's position
     assert.deepEqual(Array.from(r.table.array("volume") as Float64Array), [289.641, 202.444, 175.555]);
-    assert.throws(() => data.loadOkxCandles({ text, name: "saved.json" }), /column "row": OKX candle rows have 9 values .* these have 12: Binance klines\?/);
+    assert.throws(() => data.loadOkxCandles({ text, name: "saved.json" }), /column "row": OKX candle rows have at most 9 values .* these have 12: Binance klines\?/);
   });
 
   it("load(JSON) detects the format from a typical row, so a bad first row is named by its loader", () => {
@@ -66,7 +66,9 @@ describe("error attribution", () => {
 {"timestamp":"1704067800000"},
 {"openInterest":"52000.25","timestamp":"1704067500000"}],"nextPageCursor":"abc"}}`;
     assert.throws(() => load({ text: bybit, name: "bybit.json" }), /line 2, column "openInterest": missing field/);
-    assert.throws(() => load({ text: '{"code":"0","data":[]}', name: "okx.json" }), /column "data": no rows to tell the format from/);
+    assert.throws(() => load({ text: '{"code":"0","data":[]}', name: "okx.json" }), /column "rows": no rows to tell the format from/);
+    // a name that says the format still loads an empty file (an empty last page of a download)
+    assert.equal(load({ text: "[]", name: "BTCUSDT-fundingRate.json" }).table.numRows(), 0);
   });
 
   it("loadCombinedExport(file) reports a repeated bar whose open interest was revised", () => {
@@ -99,5 +101,21 @@ describe("error attribution", () => {
   it("loadBinanceKlines(one-line JSON) says which row of the line is wrong", () => {
     const text = `[${jsonRow(K[0])},${jsonRow(K[1])},${jsonRow(K[2]).replace('"42363.0"', '"abc"')}]`;
     assert.throws(() => data.loadBinanceKlines({ text, name: "k.json" }), /line 1, column "close \[4\]": row 3 of 3: close \[4\] is not a number \(value "abc"\)/);
+  });
+  it("load(header-less klines) blames the rows a thousands separator widened, not the first row of a valid width", () => {
+    // rows 2 and 3 agree on 14 fields, which no kline layout has: row 1 (12) is right
+    const rows = [K[0], K[1].replace("8571560.49", "8,571,560.49"), K[2].replace("7435963.27", "7,435,963.27")];
+    assert.throws(() => load({ text: rows.join("\n"), name: "k.csv" }), /k\.csv, line 2, column "field 13": row has 14 fields, the first row has 12: a value with an unquoted delimiter/);
+  });
+
+  it("load(a file named like archive klines) follows its header when it has one", () => {
+    // BTCUSDT-5m-2024-01-01.csv holding canonical open interest went to the klines loader
+    const r = load({ text: "time,openInterest,openInterestUsd\n1704067200000,10,420000\n1704067500000,11,462000\n", name: "BTCUSDT-5m-2024-01-01.csv" });
+    assert.equal(r.kind, "openInterest");
+  });
+
+  it("loadOkxCandles(index candles of 5 values) loads them", () => {
+    const text = '{"code":"0","data":[["1704078000000","42000","42100","41900","42050"],["1704074400000","41900","42010","41850","42000"]]}';
+    assert.deepEqual(Array.from(data.loadOkxCandles({ text, name: "okx-index-candles.json" }).table.array("close") as Float64Array), [42000, 42050]);
   });
 });

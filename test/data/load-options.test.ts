@@ -25,6 +25,29 @@ describe("load options", () => {
     assert.deepEqual(picked.report.dropped.find((d) => d.reason === "other instrument than ETHUSDT")?.count, lines.length - 1);
   });
 
+  it("load(metrics) finds the symbol column by its header: without one, after a pandas index or reordered, the file loads whole", () => {
+    const [head, ...rows] = metrics.trimEnd().split("\n");
+    const drop1 = (l: string) => l.split(",").filter((_, i) => i !== 1).join(",");
+    const variants = {
+      "no symbol column": [drop1(head!), ...rows.map(drop1)],
+      "pandas index first": [`,${head}`, ...rows.map((l, i) => `${i},${l}`)],
+      "symbol last": [drop1(head!) + ",symbol", ...rows.map((l) => `${drop1(l)},BTCUSDT`)],
+    };
+    for (const [what, lines] of Object.entries(variants)) {
+      assert.equal(data.loadBinanceMetrics({ text: lines.join("\n"), name: "m.csv" }).table.numRows(), rows.length, what);
+    }
+    assert.throws(() => data.loadBinanceMetrics({ text: variants["symbol last"].join("\n"), name: "m.csv" }, { symbol: "ETHUSDT" }), /no rows for ETHUSDT: the file holds BTCUSDT/);
+    assert.match(data.loadBinanceMetrics({ text: variants["no symbol column"].join("\n"), name: "m.csv" }, { symbol: "ETHUSDT" }).report.notes.join(" "), /no symbol column: the rows could not be checked against ETHUSDT/);
+  });
+
+  it("loadFiles(metrics of two symbols) refuses to merge them into one series", () => {
+    // ETH's rows were replaced by BNB's as "repeated time with different values"
+    const eth = metrics.replace(/BTCUSDT/g, "ETHUSDT");
+    assert.throws(() => data.loadFiles([{ text: metrics, name: "BTCUSDT-metrics-2024-01-01.csv" }, { text: eth, name: "ETHUSDT-metrics-2024-01-01.csv" }]), /ETHUSDT-metrics-2024-01-01\.csv, column "symbol": files hold different instruments \(BTCUSDT in BTCUSDT-metrics-2024-01-01\.csv, ETHUSDT in ETHUSDT-metrics-2024-01-01\.csv\): load each apart, or pass \{ symbol \} to keep one/);
+    const next = metrics.replace(/2024-01-01/g, "2024-01-02");
+    assert.equal(data.loadFiles([{ text: metrics, name: "a.csv" }, { text: next, name: "b.csv" }]).table.numRows(), 2 * (metrics.trimEnd().split("\n").length - 1));
+  });
+
   it("loadBinanceAggTrades(COIN-M, { contractUsd }) converts contracts with the size given", () => {
     // 2 contracts at 50,000: 2 × 100 / 50,000 = 0.004 BTC by default, 2 × 10 / 50,000 = 0.0004 with contractUsd 10
     const text = "agg_trade_id,price,quantity,first_trade_id,last_trade_id,transact_time,is_buyer_maker\n1,50000,2,1,1,1704067200000,true\n";

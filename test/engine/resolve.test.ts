@@ -61,7 +61,10 @@ describe("resolveOptions(options)", () => {
     assert.throws(bad({ clone: 1 }), /column "clone": unknown option; replay takes/);
     assert.throws(bad({ leverage: { tiers: [10], weights: [1], longWeights: [1] } }), /column "leverage.longWeights": unknown option; leverage takes tiers, weights, shortWeights \(value \[1\]\)/);
     assert.throws(bad({ margin: { mode: "cross" } }), /column "margin.mode": unknown option; margin takes exchange, contract, margin, symbol, brackets, maintenanceMarginRate, positionUsd/);
-    // What loaders and the simulator return beside candles and OI passes (not read), as does a key set to undefined.
+    // a model's grid passes as it is, its derived centres included (a replay on another's grid)
+    assert.deepEqual(resolveOptions({ grid: { lo: 100, step: 1, bins: 2, prices: Float64Array.of(100.5, 101.5) } as never }).grid, { lo: 100, step: 1, bins: 2, prices: Float64Array.of(100.5, 101.5) });
+    assert.throws(bad({ grid: { lo: 100, step: 1, bins: 2, centres: [1] } }), /column "grid.centres": unknown option; grid takes step, lo, bins/);
+    // What loaders return beside candles and OI passes (not read), as does a key set to undefined.
     assert.equal(resolveOptions({ liquidations: {}, report: {}, funding: {}, note: undefined } as ReplayOptions).anchor, "fill");
   });
 

@@ -15,7 +15,9 @@
  */
 import { error } from "../../util/errors";
 import { CsvScanner } from "../csv";
-import { drop, num, type FieldSpec, type Parsed } from "../fields";
+import { drop, normalizeName, num, type FieldSpec, type Parsed } from "../fields";
+import { toNumber } from "../numbers";
+import { toTimeMs } from "../time";
 import { readCsv } from "../csv-rows";
 import { BINANCE_METRICS_COLUMNS } from "../schema";
 import { gather, type Loaded } from "../finish";
@@ -56,31 +58,41 @@ export function readBinanceMetrics(st: SourceText, options: MetricsOptions = {})
 
 /**
  * The rows of one instrument, by the file's `symbol` column (archive files hold one; files put
- * together may not). With `symbol` the other rows are dropped and counted, and a symbol no row
- * has is refused naming the file's; without it rows of two symbols are refused.
+ * together may not): found by its header name, or at its archive position (1) without a header;
+ * a file without one is kept whole. With `symbol` the other rows are dropped and counted, and a
+ * symbol no row has is refused naming the file's; without it rows of two symbols are refused.
+ * The one symbol left is `p.instrument` (loadFiles refuses two).
  */
 function pickSymbol(p: Parsed, st: SourceText, symbol: string | undefined): void {
-  if (symbol !== undefined && typeof symbol !== "string") throw error("symbol must be a string (e.g. \"BTCUSDT\")", { file: p.file, column: "symbol", value: symbol });
-  const byLine = new Map<number, string>();
+  if (symbol !== undefined && typeof symbol !== "string") throw error('symbol must be a string (e.g. "BTCUSDT")', { file: p.file, column: "symbol", value: symbol });
   const sc = new CsvScanner(st.text, st.file);
-  let col = 1;
-  let header = true;
-  while (sc.next()) {
-    if (header) {
-      header = false;
-      const names = sc.row().map((h) => h.trim().toLowerCase());
-      if (names[0] === "create_time") { col = Math.max(0, names.indexOf("symbol")); continue; }
-    }
-    byLine.set(sc.line, sc.field(col));
+  if (!sc.next()) return;
+  const head = sc.row();
+  const isHeader = Number.isNaN(toTimeMs(head[0]!)) && Number.isNaN(toNumber(head[0]!));
+  const col = isHeader ? head.findIndex((h) => normalizeName(h) === "symbol") : 1;
+  if (col < 0) {
+    if (symbol !== undefined) p.notes.push(`no symbol column: the rows could not be checked against ${symbol.toUpperCase()}`);
+    return;
   }
+  if (isHeader && !sc.next()) return;
+  const s0 = sc.field(col);
+  const want = symbol?.toUpperCase();
+  // Nearly always every row names the same symbol: counted in the text, without a pass over rows.
+  if (countField(sc.text, s0, sc.delimiter) === p.n) {
+    if (want !== undefined && s0.toUpperCase() !== want) throw error(`no rows for ${want}: the file holds ${s0}`, { file: p.file, column: "symbol", value: symbol });
+    p.instrument = s0;
+    return;
+  }
+  const byLine = new Map<number, string>([[sc.line, s0]]);
+  while (sc.next()) byLine.set(sc.line, sc.field(col));
   const of = (i: number) => byLine.get(p.lines[i]!) ?? "";
-  if (symbol === undefined) {
+  if (want === undefined) {
     for (let i = 1; i < p.n; i++) {
       if (of(i) !== of(0)) throw error(`rows for several instruments (${of(0)} on line ${p.lines[0]}, ${of(i)} on line ${p.lines[i]}): pass { symbol } to load one`, { file: p.file, line: p.lines[i], column: "symbol", value: of(i) });
     }
+    p.instrument = of(0);
     return;
   }
-  const want = symbol.toUpperCase();
   const keep: number[] = [];
   for (let i = 0; i < p.n; i++) {
     if (of(i).toUpperCase() === want) keep.push(i);
@@ -91,6 +103,18 @@ function pickSymbol(p: Parsed, st: SourceText, symbol: string | undefined): void
     throw error(`no rows for ${want}: the file holds ${there.slice(0, 5).join(", ")}${there.length > 5 ? ", …" : ""}`, { file: p.file, column: "symbol", value: symbol });
   }
   if (keep.length < p.n) { gather(p, keep, keep.length); p.n = keep.length; }
+  p.instrument = want;
+}
+
+/** How many times `value` stands as a whole field of `text` (between delimiters, quotes or line ends). */
+function countField(text: string, value: string, delimiter: number): number {
+  if (value === "") return -1;
+  const edge = (c: number) => Number.isNaN(c) || c === delimiter || c === 10 || c === 13 || c === 34 || c === 32;
+  let n = 0;
+  for (let i = text.indexOf(value); i >= 0; i = text.indexOf(value, i + value.length)) {
+    if (edge(i === 0 ? NaN : text.charCodeAt(i - 1)) && edge(i + value.length >= text.length ? NaN : text.charCodeAt(i + value.length))) n++;
+  }
+  return n;
 }
 
 /** The `symbol` field (column 1) of the first data row, or "" (files named anything, or none, still say which contract). */

@@ -32,12 +32,12 @@ export function readOkxCandles(st: SourceText): Parsed {
   const p = start(st, "okx-candles-json", "candles");
   const rows = rowsAt(v, ["data"], st.file);
   readJsonRows(p, rows, FIELDS);
-  // Rows are read by position (readJsonRows has checked they are alike): 9 values, or 6-8 in
-  // older responses. Binance klines (12, with the close time at 6) would read their close time as
-  // a volume.
+  // Rows are read by position (readJsonRows has checked they are alike): 9 values, 5 for index
+  // candles, 6-8 in older responses. Binance klines (12, with the close time at 6) would read their
+  // close time as a volume.
   const r0 = rows[0];
-  if (Array.isArray(r0) && (r0.length < 6 || r0.length > 9)) {
-    throw error(`OKX candle rows have 9 values [ts, o, h, l, c, vol, volCcy, volCcyQuote, confirm] (6 to 8 in older responses), these have ${r0.length}${r0.length === 12 ? ": Binance klines? (loadBinanceKlines)" : ""}`, { file: st.file, line: lineOf(r0), column: "row", value: r0 });
+  if (Array.isArray(r0) && r0.length > 9) {
+    throw error(`OKX candle rows have at most 9 values [ts, o, h, l, c, vol, volCcy, volCcyQuote, confirm], these have ${r0.length}${r0.length === 12 ? ": Binance klines? (loadBinanceKlines)" : ""}`, { file: st.file, line: lineOf(r0), column: "row", value: r0 });
   }
   const vol = p.columns.get("vol") as Float64Array | undefined;
   const ccy = p.columns.get("volCcy") as Float64Array | undefined;
