@@ -324,6 +324,27 @@ export class Book {
     if (!this.tiered) throw new Error("this book keeps group sums only (built with tiered = false)");
   }
 
+  /**
+   * The entry nearest `price` at which positions of side s whose levels reach entry × `near` (the
+   * ratio nearest the price over the tiers) keep their levels out of the bins a liquidation at
+   * `price` takes (liquidateLongs / liquidateShorts: bin centres at or beyond it). That is `price`
+   * itself unless the grid is coarser than the distance to the level; then the entry moves just
+   * far enough for the levels to leave the price's own bin (a shift of less than one bin).
+   */
+  safeEntry(s: number, price: number, near: number): number {
+    const margin = 1e-9;
+    if (s === LONG) {
+      // long bins from k up are taken: levels must stay below its lower edge
+      const k = firstCentreAtOrAbove(price, this.step, this.units, this.twoTen);
+      const edge = (k * this.units) / this.ten;
+      return price * near < edge * (1 - margin) ? price : Math.min(price, (edge / near) * (1 - 2 * margin));
+    }
+    // short bins below k are taken: levels must stay at or above its lower edge
+    const k = firstCentreAtOrAbove(price, this.step, this.units, this.twoTen, true);
+    const edge = (k * this.units) / this.ten;
+    return price * near > edge * (1 + margin) ? price : Math.max(price, (edge / near) * (1 + 2 * margin));
+  }
+
   /** Occupied absolute bin range over both sides, or undefined when the book is empty. */
   extent(): [number, number] | undefined {
     let lo = Infinity;

@@ -93,10 +93,17 @@ interface SideRatios {
   rsHi: Float64Array;
   wl: Float64Array;
   ws: Float64Array;
+  /** The level ratio nearest the price over the tiers that take USD: the largest long one, the smallest short one (Book.safeEntry). */
+  nearLong: number;
+  nearShort: number;
 }
 
 function sideRatios(rlLo: Float64Array, rlHi: Float64Array, rsLo: Float64Array, rsHi: Float64Array, wl: Float64Array, ws: Float64Array): SideRatios {
-  return { rlLo, rlHi, rsLo, rsHi, wl, ws };
+  let nearLong = 0;
+  let nearShort = Infinity;
+  for (let t = 0; t < wl.length; t++) if (wl[t] > 0 && rlHi[t] > nearLong) nearLong = rlHi[t];
+  for (let t = 0; t < ws.length; t++) if (ws[t] > 0 && rsLo[t] < nearShort) nearShort = rsLo[t];
+  return { rlLo, rlHi, rsLo, rsHi, wl, ws, nearLong: nearLong > 0 ? nearLong : 1, nearShort: nearShort < Infinity ? nearShort : 1 };
 }
 
 /**
@@ -122,11 +129,23 @@ function decayFor(book: Book, decay: Float64Array, ms: number, interval: number)
   }
 }
 
-/** Opens `usd` over [lo, hi], `longShare` of it long. */
-function openBar(book: Book, lo: number, hi: number, usd: number, longShare: number, r: SideRatios): void {
+/**
+ * Opens `usd`, `longShare` of it long: entries over [low, high], or at the close (`atClose`), each
+ * side's moved off it only as far as keeps its levels out of the close's own bin (Book.safeEntry:
+ * on a grid coarser than the distance to the level, a position that survives the close must not
+ * sit in a bin the close liquidates).
+ */
+function openBar(book: Book, low: number, high: number, close: number, atClose: boolean, usd: number, longShare: number, r: SideRatios): void {
   const longUsd = usd * longShare;
-  book.openSide(LONG, lo, hi, longUsd, r.rlLo, r.rlHi, r.wl);
-  book.openSide(SHORT, lo, hi, usd - longUsd, r.rsLo, r.rsHi, r.ws);
+  if (atClose) {
+    const eL = book.safeEntry(LONG, close, r.nearLong);
+    const eS = book.safeEntry(SHORT, close, r.nearShort);
+    book.openSide(LONG, eL, eL, longUsd, r.rlLo, r.rlHi, r.wl);
+    book.openSide(SHORT, eS, eS, usd - longUsd, r.rsLo, r.rsHi, r.ws);
+    return;
+  }
+  book.openSide(LONG, low, high, longUsd, r.rlLo, r.rlHi, r.wl);
+  book.openSide(SHORT, low, high, usd - longUsd, r.rsLo, r.rsHi, r.ws);
 }
 
 /** Closes `usd` of the book's `total`: proportionally, or nearest the price first split by side. */
@@ -229,7 +248,7 @@ function runBars(
       const total = book.sideTotal(LONG) + book.sideTotal(SHORT);
       const diff = fillAnchor ? target - total : i === oiStart ? target : target - oiUsd[i - 1];
       if (diff > 0) {
-        openBar(book, atClose ? close[i] : low[i], atClose ? close[i] : high[i], diff, longShare[i], ratios);
+        openBar(book, low[i], high[i], close[i], atClose, diff, longShare[i], ratios);
         opened = true;
       } else if (diff < 0 && total > 0) closeBar(book, Math.min(-diff, total), total, proportional);
       if (scaleAnchor) {
@@ -245,7 +264,7 @@ function runBars(
             book.closeSide(LONG);
             book.closeSide(SHORT);
           }
-          openBar(book, atClose ? close[i] : low[i], atClose ? close[i] : high[i], target, longShare[i], ratios);
+          openBar(book, low[i], high[i], close[i], atClose, target, longShare[i], ratios);
           opened = true;
         }
       }
@@ -259,8 +278,15 @@ function runBars(
       if (wipedLong > 0 || wipedShort > 0) {
         liqLong += wipedLong;
         liqShort += wipedShort;
-        book.openSide(LONG, close[i], close[i], wipedLong, ratios.rlLo, ratios.rlHi, ratios.wl);
-        book.openSide(SHORT, close[i], close[i], wipedShort, ratios.rsLo, ratios.rsHi, ratios.ws);
+        // at the close, off it only where the grid is coarser than the distance (see openBar)
+        if (wipedLong > 0) {
+          const e = book.safeEntry(LONG, close[i], ratios.nearLong);
+          book.openSide(LONG, e, e, wipedLong, ratios.rlLo, ratios.rlHi, ratios.wl);
+        }
+        if (wipedShort > 0) {
+          const e = book.safeEntry(SHORT, close[i], ratios.nearShort);
+          book.openSide(SHORT, e, e, wipedShort, ratios.rsLo, ratios.rsHi, ratios.ws);
+        }
       }
     }
 

@@ -446,6 +446,23 @@ describe("replay(candles, oi)", () => {
     }
   });
 
+  it("replay(candles, oi) on a grid coarser than the distance to a level keeps positions opened at the close out of the close's own bin", () => {
+    // Levels 0.3 % from entry (100.4 → long 100.0988, short 100.7012) on 1 USD bins: the long level
+    // falls in bin [100, 101), centre 100.5, which a close of 100.4 liquidates by the bin rule. It
+    // was wiped at once, opened again in the same bin and liquidated by every next bar (low 100.35
+    // never reached 100.1): 1,000,000 USD of long liquidations a bar with 500,000 open. Now the
+    // long entry moves just below the bin's edge (level < 100, bin 99): no long is liquidated.
+    const H = 3_600_000;
+    const candles = { time: [0, H, 2 * H], open: [100.4, 100.4, 100.4], high: [100.45, 100.45, 100.45], low: [100.35, 100.35, 100.35], close: [100.4, 100.4, 100.4] };
+    const openInterest = { time: candles.time, openInterestUsd: [1e6, 1e6, 1e6] };
+    const m = replay({ candles, openInterest, leverage: { tiers: [100], weights: [1] }, ratios: { long: [0.997], short: [1.003] }, entry: "close", split: "even", grid: { step: 1, lo: 95, bins: 10 }, halfLifeHours: 0 });
+    const rows = m.bars.objects() as Record<string, number>[];
+    assert.deepEqual(rows.map((r) => [r.longLiquidatedUsd, r.shortLiquidatedUsd, r.openLongUsd, r.openShortUsd]), [[0, 0, 5e5, 5e5], [0, 0, 5e5, 5e5], [0, 0, 5e5, 5e5]]);
+    const map = m.mapAt();
+    // long in bin 99 (centre 99.5 < the close), short in bin 100 (centre 100.5 > the close): both safe
+    assert.deepEqual((map.table.objects() as { price: number; side: string; usd: number }[]).map((r) => [r.price, r.side, r.usd]), [[99.5, "long", 5e5], [100.5, "short", 5e5]]);
+  });
+
   it("replay(candles, oi) liquidates what a bar opened beyond its close, and opens that USD again at the close", () => {
     // One 100x-like tier at entry × 0.99 (long) and × 1.01 (short), 1 USD bins, entries over the
     // bar's range. Bar 0 (flat at 100, OI 1000): 500 long at 99 (bin 99), 500 short at 101 (bin 101).
