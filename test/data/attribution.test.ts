@@ -118,4 +118,8 @@ describe("error attribution", () => {
     const text = '{"code":"0","data":[["1704078000000","42000","42100","41900","42050"],["1704074400000","41900","42010","41850","42000"]]}';
     assert.deepEqual(Array.from(data.loadOkxCandles({ text, name: "okx-index-candles.json" }).table.array("close") as Float64Array), [42000, 42050]);
   });
+  it("load(canonical JSON whose first object lacks a field) names that row, not an unknown format", () => {
+    const text = JSON.stringify([{ time: 1704067200000 }, { time: 1704067260000, openInterest: 11, openInterestUsd: 462000 }, { time: 1704067320000, openInterest: 12, openInterestUsd: 470000 }], null, 1);
+    assert.throws(() => load({ text, name: "oi.json" }), /oi\.json, line 2, column "openInterest": missing field \(value \{"time":1704067200000\}\)/);
+  });
 });

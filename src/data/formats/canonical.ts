@@ -47,8 +47,11 @@ export function readCanonical(st: SourceText): Parsed {
   let kind: DataKind | undefined, rows: unknown[] | undefined;
   if (looksJson(st.text)) {
     rows = rowsAt(json(st), ["data"], st.file);
-    const r0 = rows[0];
-    kind = typeof r0 === "object" && r0 !== null ? canonicalKind(Object.keys(r0)) : undefined;
+    // the keys of the first rows together: a first object missing a field is then named by the
+    // row reader ("missing field"), not taken for a file of no known kind
+    const keys = new Set<string>();
+    for (const r of rows.slice(0, 3)) if (typeof r === "object" && r !== null && !Array.isArray(r)) for (const k of Object.keys(r)) keys.add(k);
+    kind = canonicalKind([...keys]);
   } else {
     const nl = st.text.indexOf("\n");
     kind = canonicalKind(st.text.slice(0, nl < 0 ? st.text.length : nl).replace(/^\ufeff/, "").split(/[,;\t]/).map((s) => s.replace(/"/g, "")));
