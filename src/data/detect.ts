@@ -82,9 +82,17 @@ function detectCsv(st: SourceText): FormatName | undefined {
   const names = head.map(normalizeName);
   for (const [col, f] of HEADER_RULES) if (names.includes(normalizeName(col))) return f;
   if (canonicalKind(head)) return "canonical";
-  // By the first row; when it matches no layout, by a typical one (see typicalRow).
+  // By a typical row when the next two rows agree on a layout the first does not have (two rows
+  // outvote one: a cut-off first row reaches its loader, which names it), else by the first.
   const width = (r: string[]) => { let w = r.length; while (w > 1 && r[w - 1] === "") w--; return r.slice(0, w); };
-  return csvRowFormat(width(head)) ?? csvRowFormat(typicalRow(sc, head));
+  const first = width(head);
+  let typical: string[];
+  try {
+    typical = typicalRow(sc, head);
+  } catch {
+    return csvRowFormat(first); // not CSV past its first line (JSON Lines without a name)
+  }
+  return (typical.length !== first.length ? csvRowFormat(typical) : undefined) ?? csvRowFormat(first);
 }
 
 /** The header-less layout a row (trailing empty fields dropped, lower case) has, or undefined. */
@@ -150,12 +158,11 @@ function detectJson(st: SourceText): FormatName | undefined {
   if (prop(v, "o") !== undefined || prop(data, "o") !== undefined) return "binance-force-orders";
   const rows = Array.isArray(v) ? v : Array.isArray(data) ? data : undefined;
   if (!rows) return undefined;
-  // By the first row; when it tells nothing, by a typical one (a cut-off or incomplete first row
-  // then reaches its loader, which names it).
-  const first = jsonRowFormat(st, v, rows, rows[0]);
-  if (first !== undefined) return first;
+  // By a typical row when the next two agree on a shape the first does not have and it tells a
+  // format (two rows outvote one: a cut-off or incomplete first row reaches its loader, which
+  // names it), else by the first.
   const typical = typicalJsonRow(rows);
-  return typical === rows[0] ? undefined : jsonRowFormat(st, v, rows, typical);
+  return (typical !== rows[0] ? jsonRowFormat(st, v, rows, typical) : undefined) ?? jsonRowFormat(st, v, rows, rows[0]);
 }
 
 /** The format rows like `r0` are in (`v` the whole value, `rows` its rows). */
@@ -183,7 +190,7 @@ function jsonRowFormat(st: SourceText, v: unknown, rows: readonly unknown[], r0:
   // Only closes of a million or more are taken for open interest (a price, a volume-carrying row
   // or a funding rate in percent is not); anything else needs { format }.
   // (the largest close of the first rows: one unreadable close is then named by the loader)
-  const c = Math.max(...rows.slice(0, 3).map((r) => Number(prop(r, "close") ?? prop(r, "c"))).filter((x) => x === x), -Infinity);
+  const c = Math.max(...rows.slice(0, 3).map((r) => toNumber(prop(r, "close") ?? prop(r, "c"))).filter((x) => x === x), -Infinity);
   const volumeKey = typeof r0 === "object" && r0 !== null && Object.keys(r0).some((k) => /vol/i.test(k));
   if (!volumeKey && c >= 1e6) return "coinglass-open-interest";
   return undefined;

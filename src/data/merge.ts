@@ -19,7 +19,7 @@ export function mergeParsed(parts: readonly Parsed[]): Parsed {
   // "repeated times with different values").
   const named = parts.filter((p) => p.instrument !== undefined);
   const other = named.find((p) => p.instrument!.toUpperCase() !== named[0]!.instrument!.toUpperCase());
-  if (other) throw error(`files hold different instruments (${named[0]!.instrument} in ${named[0]!.file}, ${other.instrument} in ${other.file}): load each apart, or pass { symbol } to keep one`, { file: other.file, column: "symbol", value: other.instrument });
+  if (other) throw error(`files hold different instruments (${named[0]!.instrument} in ${named[0]!.file}, ${other.instrument} in ${other.file}): loadFiles merges one instrument's files; load each instrument apart`, { file: other.file, column: "symbol", value: other.instrument });
   const formats = [...new Set(parts.map((p) => p.format))];
   const out = newParsed(`${first.file} … ${parts[parts.length - 1]!.file} (${parts.length} files)`, formats.join(" + "), first.kind);
   out.files = parts.map((p) => p.file);

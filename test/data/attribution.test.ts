@@ -122,4 +122,16 @@ describe("error attribution", () => {
     const text = JSON.stringify([{ time: 1704067200000 }, { time: 1704067260000, openInterest: 11, openInterestUsd: 462000 }, { time: 1704067320000, openInterest: 12, openInterestUsd: 470000 }], null, 1);
     assert.throws(() => load({ text, name: "oi.json" }), /oi\.json, line 2, column "openInterest": missing field \(value \{"time":1704067200000\}\)/);
   });
+  it("load(JSON with an object where a value goes) names it, not a TypeError", () => {
+    const coinglass = '{"code":"0","data":[{"time":1704067200000,"open":"7879004324","high":"7880664094","low":"7804498201","close":"7805300840"},{"time":1704069000000,"open":"1","high":"1","low":"1","close":{}}]}';
+    assert.throws(() => load({ text: coinglass, name: "oi.json" }), /oi\.json, line 1, column "close": row 2 of 2: close is not a number \(value \{\}\)/);
+    const funding = '[{"symbol":"BTCUSDT","fundingTime":1704067200000,"fundingRate":"0.0001"},{"symbol":{},"fundingTime":1704096000000,"fundingRate":"0.0001"}]';
+    assert.throws(() => load({ text: funding, name: "fapi-fundingRate.json" }), /rows for several instruments \(BTCUSDT on line 1, \{\} on line 1\)/);
+  });
+
+  it("load(header-less CSV whose cut first row has another layout's width) names the first row", () => {
+    // klines cut to 3 fields looked like funding (3 columns), whose loader blamed the intact line 2
+    const cut = K[0].split(",").slice(0, 3).join(",");
+    assert.throws(() => load({ text: [cut, K[1], K[2]].join("\n"), name: "data.csv" }), /data\.csv, line 1, column "low": expected at least 4 columns/);
+  });
 });

@@ -40,10 +40,23 @@ describe("load options", () => {
     assert.match(data.loadBinanceMetrics({ text: variants["no symbol column"].join("\n"), name: "m.csv" }, { symbol: "ETHUSDT" }).report.notes.join(" "), /no symbol column: the rows could not be checked against ETHUSDT/);
   });
 
+  it("load(metrics) takes a blank symbol cell as the file's, skips a repeated header, and names an odd first row", () => {
+    const [head, ...rows] = metrics.trimEnd().split("\n");
+    const blank = [head, rows[0], rows[1]!.replace("BTCUSDT", ""), ...rows.slice(2)].join("\n");
+    const r = data.loadBinanceMetrics({ text: blank, name: "m.csv" });
+    assert.equal(r.table.numRows(), rows.length);
+    assert.match(r.report.notes.join(" "), /1 row\(s\) with a blank symbol, taken as the file's \(BTCUSDT\)/);
+    // a header repeated right after the header: its word "symbol" is no instrument
+    assert.equal(data.loadBinanceMetrics({ text: [head, head, ...rows].join("\n"), name: "m.csv" }, { symbol: "BTCUSDT" }).table.numRows(), rows.length);
+    // another symbol on the first data row: that row is named, not the second
+    const odd = [head, rows[0]!.replace("BTCUSDT", "abc"), ...rows.slice(1)].join("\n");
+    assert.throws(() => data.loadBinanceMetrics({ text: odd, name: "m.csv" }), /m\.csv, line 2, column "symbol": rows for several instruments \(BTCUSDT on line 3, abc on line 2\)/);
+  });
+
   it("loadFiles(metrics of two symbols) refuses to merge them into one series", () => {
     // ETH's rows were replaced by BNB's as "repeated time with different values"
     const eth = metrics.replace(/BTCUSDT/g, "ETHUSDT");
-    assert.throws(() => data.loadFiles([{ text: metrics, name: "BTCUSDT-metrics-2024-01-01.csv" }, { text: eth, name: "ETHUSDT-metrics-2024-01-01.csv" }]), /ETHUSDT-metrics-2024-01-01\.csv, column "symbol": files hold different instruments \(BTCUSDT in BTCUSDT-metrics-2024-01-01\.csv, ETHUSDT in ETHUSDT-metrics-2024-01-01\.csv\): load each apart, or pass \{ symbol \} to keep one/);
+    assert.throws(() => data.loadFiles([{ text: metrics, name: "BTCUSDT-metrics-2024-01-01.csv" }, { text: eth, name: "ETHUSDT-metrics-2024-01-01.csv" }]), /ETHUSDT-metrics-2024-01-01\.csv, column "symbol": files hold different instruments \(BTCUSDT in BTCUSDT-metrics-2024-01-01\.csv, ETHUSDT in ETHUSDT-metrics-2024-01-01\.csv\): loadFiles merges one instrument's files; load each instrument apart/);
     const next = metrics.replace(/2024-01-01/g, "2024-01-02");
     assert.equal(data.loadFiles([{ text: metrics, name: "a.csv" }, { text: next, name: "b.csv" }]).table.numRows(), 2 * (metrics.trimEnd().split("\n").length - 1));
   });

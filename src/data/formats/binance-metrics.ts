@@ -74,32 +74,46 @@ function pickSymbol(p: Parsed, st: SourceText, symbol: string | undefined): void
     if (symbol !== undefined) p.notes.push(`no symbol column: the rows could not be checked against ${symbol.toUpperCase()}`);
     return;
   }
-  if (isHeader && !sc.next()) return;
-  const s0 = sc.field(col);
+  // Each data row's symbol by line (repeated header rows left out); blank cells name nothing.
+  const probe = isHeader ? head[0]!.trim().toLowerCase() : undefined;
+  const byLine = new Map<number, string>();
+  const firsts: string[] = [];
+  const note = () => { const v = sc.field(col); byLine.set(sc.line, v); if (v !== "" && firsts.length < 3) firsts.push(v); };
+  if (!isHeader) note();
+  // The typical symbol (of the first three named, two outvoting one), then, nearly always, every
+  // row naming it is counted in the text without a pass over the rows.
+  while (firsts.length < 3 && sc.next()) if (sc.field(0).toLowerCase() !== probe) note();
+  if (firsts.length === 0) return;
+  const a = firsts.length === 3 && firsts[0] !== firsts[1] && firsts[1] === firsts[2] ? firsts[1]! : firsts[0]!;
   const want = symbol?.toUpperCase();
-  // Nearly always every row names the same symbol: counted in the text, without a pass over rows.
-  if (countField(sc.text, s0, sc.delimiter) === p.n) {
-    if (want !== undefined && s0.toUpperCase() !== want) throw error(`no rows for ${want}: the file holds ${s0}`, { file: p.file, column: "symbol", value: symbol });
-    p.instrument = s0;
+  if (countField(sc.text, a, sc.delimiter) === p.n) {
+    if (want !== undefined && a.toUpperCase() !== want) throw error(`no rows for ${want}: the file holds ${a}`, { file: p.file, column: "symbol", value: symbol });
+    p.instrument = a;
     return;
   }
-  const byLine = new Map<number, string>([[sc.line, s0]]);
-  while (sc.next()) byLine.set(sc.line, sc.field(col));
+  while (sc.next()) if (sc.field(0).toLowerCase() !== probe) byLine.set(sc.line, sc.field(col));
   const of = (i: number) => byLine.get(p.lines[i]!) ?? "";
+  let blank = 0;
+  for (let i = 0; i < p.n; i++) if (of(i) === "") blank++;
+  if (blank > 0) p.notes.push(`${blank} row(s) with a blank symbol, taken as the file's (${want ?? a})`);
   if (want === undefined) {
-    for (let i = 1; i < p.n; i++) {
-      if (of(i) !== of(0)) throw error(`rows for several instruments (${of(0)} on line ${p.lines[0]}, ${of(i)} on line ${p.lines[i]}): pass { symbol } to load one`, { file: p.file, line: p.lines[i], column: "symbol", value: of(i) });
+    for (let i = 0; i < p.n; i++) {
+      const v = of(i);
+      if (v === "" || v === a) continue;
+      const typical = Array.from({ length: p.n }, (_, j) => j).find((j) => of(j) === a)!;
+      throw error(`rows for several instruments (${a} on line ${p.lines[typical]}, ${v} on line ${p.lines[i]}): pass { symbol } to load one`, { file: p.file, line: p.lines[i], column: "symbol", value: v });
     }
-    p.instrument = of(0);
+    p.instrument = a;
     return;
   }
   const keep: number[] = [];
   for (let i = 0; i < p.n; i++) {
-    if (of(i).toUpperCase() === want) keep.push(i);
+    const v = of(i);
+    if (v === "" || v.toUpperCase() === want) keep.push(i);
     else drop(p, `other instrument than ${want}`, p.lines[i]!);
   }
-  if (keep.length === 0 && p.n > 0) {
-    const there = [...new Set(Array.from({ length: p.n }, (_, i) => of(i)))];
+  if (keep.length === blank && p.n > 0) {
+    const there = [...new Set(Array.from({ length: p.n }, (_, i) => of(i)).filter((v) => v !== ""))];
     throw error(`no rows for ${want}: the file holds ${there.slice(0, 5).join(", ")}${there.length > 5 ? ", …" : ""}`, { file: p.file, column: "symbol", value: symbol });
   }
   if (keep.length < p.n) { gather(p, keep, keep.length); p.n = keep.length; }

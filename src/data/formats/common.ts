@@ -125,24 +125,35 @@ export function pickInstrument(p: Parsed, rows: readonly unknown[], key: Instrum
   const want = symbol.toUpperCase();
   const kept: unknown[] = [], lines: number[] = [];
   rows.forEach((r, i) => {
-    if (String(of(r)).toUpperCase() === want) { kept.push(r); lines.push(elementLine(rows, i)); } else drop(p, `other instrument than ${want}`, elementLine(rows, i));
+    if (instrumentName(of(r)).toUpperCase() === want) { kept.push(r); lines.push(elementLine(rows, i)); } else drop(p, `other instrument than ${want}`, elementLine(rows, i));
   });
   if (kept.length === 0) {
-    const there = [...new Set(rows.map(of).filter((x) => x !== undefined).map(String))];
+    const there = [...new Set(rows.map(of).filter((x) => x !== undefined).map(instrumentName))];
     throw error(`no rows for ${want}: the file holds ${there.slice(0, 5).join(", ")}${there.length > 5 ? ", …" : ""}`, { file: p.file, column, value: symbol });
   }
   return { rows: kept, lines };
 }
 
-/** Throws when the rows name two instruments, at the first row of the second. */
+/** An instrument value as text: a string or number as it is, anything else (an object) as its JSON. */
+function instrumentName(x: unknown): string {
+  return typeof x === "string" || typeof x === "number" ? String(x) : JSON.stringify(x) ?? String(x);
+}
+
+/**
+ * Throws when the rows name two instruments, at the first row that differs from the typical one
+ * (that of the first rows, two outvoting one: an odd first row is the one named).
+ */
 function checkOneInstrument(file: string, rows: readonly unknown[], of: (row: unknown) => unknown, column: string): void {
-  const first = rows.findIndex((r) => of(r) !== undefined);
-  if (first < 0) return;
-  const a = of(rows[first]);
-  const other = rows.findIndex((r) => { const s = of(r); return s !== undefined && s !== a; });
-  if (other < 0) return;
-  const b = of(rows[other]);
-  throw error(`rows for several instruments (${String(a)} on line ${elementLine(rows, first)}, ${String(b)} on line ${elementLine(rows, other)}): pass { symbol } to load one`, { file, line: elementLine(rows, other), column, value: b });
+  const named: number[] = [];
+  for (let i = 0; i < rows.length && named.length < 3; i++) if (of(rows[i]) !== undefined) named.push(i);
+  if (named.length === 0) return;
+  const v = named.map((i) => instrumentName(of(rows[i])));
+  const a = v.length === 3 && v[0] !== v[1] && v[1] === v[2] ? v[1]! : v[0]!;
+  const at = rows.findIndex((r) => { const s = of(r); return s !== undefined && instrumentName(s) !== a; });
+  if (at < 0) return;
+  const typicalAt = rows.findIndex((r) => of(r) !== undefined && instrumentName(of(r)) === a);
+  const b = of(rows[at]);
+  throw error(`rows for several instruments (${a} on line ${elementLine(rows, typicalAt)}, ${instrumentName(b)} on line ${elementLine(rows, at)}): pass { symbol } to load one`, { file, line: elementLine(rows, at), column, value: b });
 }
 
 /** Throws unless low ≤ open, close ≤ high on every row (a candle that cannot exist). */
