@@ -463,6 +463,15 @@ describe("replay(candles, oi)", () => {
     assert.deepEqual((map.table.objects() as { price: number; side: string; usd: number }[]).map((r) => [r.price, r.side, r.usd]), [[99.5, "long", 5e5], [100.5, "short", 5e5]]);
   });
 
+  it("replay(candles, { grid: { step } }) refuses a step over twice a close: no long level fits below it", () => {
+    // step 5 at a price of 2: bin [0, 5) has its centre 2.5 above the close, so every long opened was
+    // liquidated by the bin rule and opened again, bar after bar (1.9M USD liquidated of 1M)
+    const time = [0, 86_400_000, 2 * 86_400_000];
+    const candles = { time, open: [2, 2, 2], high: [2.02, 2.02, 2.02], low: [1.98, 1.98, 1.98], close: [2, 2, 2], openInterestUsd: [1e6, 1e6, 1e6] };
+    assert.throws(() => replay({ candles, grid: { step: 5 } }), /replay: column "grid.step": row 0: the close 2 is within half a bin of 0 on a step of 5: no long level fits below it; pass a grid.step below 4 \(value 5\)/);
+    assert.equal(replay({ candles, grid: { step: 1 }, leverage: { tiers: [10], weights: [1] }, halfLifeHours: 0 }).ledger!.liquidatedUsd, 0);
+  });
+
   it("replay(candles, oi) liquidates what a bar opened beyond its close, and opens that USD again at the close", () => {
     // One 100x-like tier at entry × 0.99 (long) and × 1.01 (short), 1 USD bins, entries over the
     // bar's range. Bar 0 (flat at 100, OI 1000): 500 long at 99 (bin 99), 500 short at 101 (bin 101).
