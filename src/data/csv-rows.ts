@@ -13,6 +13,18 @@ import { epochToMs as epochToMsExport, epochUnit, parseDateString, toTimeMs } fr
 const epochToMs = epochToMsExport;
 const checkNumber = checkNumberExport;
 
+/** Whether a row whose first cell is `cell` is a header: the cell is neither a number nor a date. */
+export function isHeaderCell(cell: string): boolean {
+  return Number.isNaN(toTimeMs(cell)) && Number.isNaN(toNumber(cell));
+}
+
+/** A row's width without its trailing empty fields (a trailing delimiter), at least 1. */
+export function filledWidth(row: readonly string[]): number {
+  let w = row.length;
+  while (w > 1 && row[w - 1] === "") w--;
+  return w;
+}
+
 /**
  * Reads CSV text into `p` using `fields`. The first row is a header when its first cell is
  * neither a number nor a date; without a header, fields are taken by their archive `index`, and
@@ -28,10 +40,9 @@ export function readCsv(p: Parsed, text: string, fields: readonly FieldSpec[], w
   if (!more) { trimEmpty(p, fields); p.notes.push("file has no data rows"); return; }
   const first = sc.row();
   const firstLine = sc.line;
-  const hasHeader = first.length > 0 && Number.isNaN(toTimeMs(first[0]!)) && Number.isNaN(toNumber(first[0]!));
+  const hasHeader = first.length > 0 && isHeaderCell(first[0]!);
   // The first row without its trailing empty fields (a trailing delimiter loses nothing).
-  let trimmed = first.length;
-  while (trimmed > 1 && first[trimmed - 1] === "") trimmed--;
+  const trimmed = filledWidth(first);
   const idx: number[] = [];
   const present: boolean[] = [];
   const headerLower = hasHeader ? first.map(normalizeName) : [];

@@ -5,14 +5,14 @@
  */
 import { error } from "../util/errors";
 import { CsvScanner } from "./csv";
-import { normalizeName } from "./fields";
+import { isHeaderCell, filledWidth } from "./csv-rows";
+import { normalizeName, reference } from "./fields";
 import { canonicalKind } from "./formats/canonical";
 import { COMBINED_EXPORT_MARKERS } from "./formats/coinglass-combined";
 import { checkEnvelope, json, looksJson, prop } from "./formats/common";
 import { isOkxFundingRow } from "./formats/okx-funding-rate";
 import { lineOf } from "./json";
 import { toNumber } from "./numbers";
-import { toTimeMs } from "./time";
 import type { SourceText } from "./source";
 
 /** Format identifiers accepted by `options.format`. */
@@ -66,13 +66,11 @@ const HEADER_RULES: [string, FormatName][] = [
  * first row then reaches its loader, which names its line, instead of making the file unknown.
  */
 function typicalRow(sc: CsvScanner, first: string[]): string[] {
-  const width = (r: string[]) => { let w = r.length; while (w > 1 && r[w - 1] === "") w--; return w; };
   const rows = [first];
   while (rows.length < 3 && sc.next()) rows.push(sc.row().map((s) => s.toLowerCase()));
-  if (rows.length < 3) return first.slice(0, width(first));
-  const [a, b, c] = rows.map(width) as [number, number, number];
-  const pick = a !== b && b === c ? rows[1]! : first;
-  return pick.slice(0, width(pick));
+  const w = reference(rows.length, (i) => filledWidth(rows[i]!));
+  const pick = filledWidth(first) === w ? first : rows[1]!;
+  return pick.slice(0, w);
 }
 
 function detectCsv(st: SourceText): FormatName | undefined {
@@ -84,8 +82,7 @@ function detectCsv(st: SourceText): FormatName | undefined {
   if (canonicalKind(head)) return "canonical";
   // By a typical row when the next two rows agree on a layout the first does not have (two rows
   // outvote one: a cut-off first row reaches its loader, which names it), else by the first.
-  const width = (r: string[]) => { let w = r.length; while (w > 1 && r[w - 1] === "") w--; return r.slice(0, w); };
-  const first = width(head);
+  const first = head.slice(0, filledWidth(head));
   let typical: string[];
   try {
     typical = typicalRow(sc, head);
@@ -129,10 +126,8 @@ function okxThreeValueRows(st: SourceText, row: unknown): FormatName {
  * loader, which names its line and field, instead of making the file unknown or another format.
  */
 function typicalJsonRow(rows: readonly unknown[]): unknown {
-  if (rows.length < 3) return rows[0];
   const shape = (r: unknown) => (Array.isArray(r) ? `[${r.length}]` : typeof r === "object" && r !== null ? Object.keys(r).sort().join(",") : typeof r);
-  const [a, b, c] = [shape(rows[0]), shape(rows[1]), shape(rows[2])];
-  return a !== b && b === c ? rows[1] : rows[0];
+  return shape(rows[0]) === reference(Math.min(rows.length, 3), (i) => shape(rows[i])) ? rows[0] : rows[1];
 }
 
 function detectJson(st: SourceText): FormatName | undefined {
@@ -210,9 +205,7 @@ function jsonRows(st: SourceText): unknown[] | undefined {
 /** Whether a CSV's first row is data (its first cell a number or a date), not a header. */
 function headerless(st: SourceText): boolean {
   const sc = new CsvScanner(st.text, st.file);
-  if (!sc.next()) return false;
-  const c = sc.field(0);
-  return !Number.isNaN(toTimeMs(c)) || !Number.isNaN(toNumber(c));
+  return sc.next() && !isHeaderCell(sc.field(0));
 }
 
 /** The format of a decoded source: by name, then by contents. */

@@ -15,10 +15,8 @@
  */
 import { error } from "../../util/errors";
 import { CsvScanner } from "../csv";
-import { drop, normalizeName, num, type FieldSpec, type Parsed } from "../fields";
-import { toNumber } from "../numbers";
-import { toTimeMs } from "../time";
-import { readCsv } from "../csv-rows";
+import { drop, normalizeName, num, reference, type FieldSpec, type Parsed } from "../fields";
+import { isHeaderCell, readCsv } from "../csv-rows";
 import { BINANCE_METRICS_COLUMNS } from "../schema";
 import { gather, type Loaded } from "../finish";
 import type { Source, SourceText } from "../source";
@@ -68,7 +66,7 @@ function pickSymbol(p: Parsed, st: SourceText, symbol: string | undefined): void
   const sc = new CsvScanner(st.text, st.file);
   if (!sc.next()) return;
   const head = sc.row();
-  const isHeader = Number.isNaN(toTimeMs(head[0]!)) && Number.isNaN(toNumber(head[0]!));
+  const isHeader = isHeaderCell(head[0]!);
   const col = isHeader ? head.findIndex((h) => normalizeName(h) === "symbol") : 1;
   if (col < 0) {
     if (symbol !== undefined) p.notes.push(`no symbol column: the rows could not be checked against ${symbol.toUpperCase()}`);
@@ -84,7 +82,7 @@ function pickSymbol(p: Parsed, st: SourceText, symbol: string | undefined): void
   // row naming it is counted in the text without a pass over the rows.
   while (firsts.length < 3 && sc.next()) if (sc.field(0).toLowerCase() !== probe) note();
   if (firsts.length === 0) return;
-  const a = firsts.length === 3 && firsts[0] !== firsts[1] && firsts[1] === firsts[2] ? firsts[1]! : firsts[0]!;
+  const a = reference(firsts.length, (i) => firsts[i]!);
   const want = symbol?.toUpperCase();
   if (countField(sc.text, a, sc.delimiter) === p.n) {
     if (want !== undefined && a.toUpperCase() !== want) throw error(`no rows for ${want}: the file holds ${a}`, { file: p.file, column: "symbol", value: symbol });
@@ -100,7 +98,8 @@ function pickSymbol(p: Parsed, st: SourceText, symbol: string | undefined): void
     for (let i = 0; i < p.n; i++) {
       const v = of(i);
       if (v === "" || v === a) continue;
-      const typical = Array.from({ length: p.n }, (_, j) => j).find((j) => of(j) === a)!;
+      let typical = 0;
+      while (of(typical) !== a) typical++;
       throw error(`rows for several instruments (${a} on line ${p.lines[typical]}, ${v} on line ${p.lines[i]}): pass { symbol } to load one`, { file: p.file, line: p.lines[i], column: "symbol", value: v });
     }
     p.instrument = a;

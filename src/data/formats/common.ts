@@ -3,7 +3,7 @@
  * response envelopes, and the OHLC consistency check.
  */
 import { error } from "../../util/errors";
-import { columnLabel, drop, fileOf, newParsed, num, type FieldSpec, type Parsed } from "../fields";
+import { columnLabel, drop, fileOf, newParsed, num, reference, type FieldSpec, type Parsed } from "../fields";
 import { readCsv } from "../csv-rows";
 import { readJsonRows } from "../json-rows";
 import { finish, type LoadOptions, type Loaded } from "../finish";
@@ -147,8 +147,7 @@ function checkOneInstrument(file: string, rows: readonly unknown[], of: (row: un
   const named: number[] = [];
   for (let i = 0; i < rows.length && named.length < 3; i++) if (of(rows[i]) !== undefined) named.push(i);
   if (named.length === 0) return;
-  const v = named.map((i) => instrumentName(of(rows[i])));
-  const a = v.length === 3 && v[0] !== v[1] && v[1] === v[2] ? v[1]! : v[0]!;
+  const a = reference(named.length, (k) => instrumentName(of(rows[named[k]!])));
   const at = rows.findIndex((r) => { const s = of(r); return s !== undefined && instrumentName(s) !== a; });
   if (at < 0) return;
   const typicalAt = rows.findIndex((r) => of(r) !== undefined && instrumentName(of(r)) === a);
