@@ -64,8 +64,9 @@ function checkSpan(range: { lo: number; hi: number }, step: number, ratios: Rati
  * has its centre at or above the close, so no long level can sit below the close and the bin rule
  * would liquidate every long the moment it opens, bar after bar.
  */
-function checkCoarse(close: Float64Array, step: number, label: string): void {
+function checkCoarse(close: Float64Array, lowest: number, step: number, label: string): void {
   const half = step / 2;
+  if (lowest > half) return; // no close is below the lowest low
   for (let i = 0; i < close.length; i++) {
     if (close[i] <= half) {
       throw error(`row ${i}: the close ${close[i]} is within half a bin of 0 on a step of ${step}: no long level fits below it; pass a grid.step below ${2 * close[i]}${label === "grid.step" ? "" : " (the automatic step comes from the first bar's price)"}`, { symbol: "replay", column: "grid.step", value: step });
@@ -136,7 +137,7 @@ export function replay(input: ReplayInput): LiquidationModel {
   const last = s.n - 1;
   const range = priceRange(s);
   checkSpan(range, step, plan.ratios, o.grid.step === undefined ? "auto" : "grid.step");
-  checkCoarse(s.close, step, o.grid.step === undefined ? "auto" : "grid.step");
+  checkCoarse(s.close, range.lo, step, o.grid.step === undefined ? "auto" : "grid.step");
 
   // A fixed output window, when given, is known before the first bar.
   if (o.grid.lo !== undefined && !((o.grid.lo + o.grid.bins! * step) / step < MAX_BIN_NUMBER)) {
