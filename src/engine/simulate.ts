@@ -138,14 +138,24 @@ function decayFor(book: Book, decay: Float64Array, ms: number, interval: number)
 function openBar(book: Book, low: number, high: number, close: number, atClose: boolean, usd: number, longShare: number, r: SideRatios): void {
   const longUsd = usd * longShare;
   if (atClose) {
-    const eL = book.safeEntry(LONG, close, r.nearLong);
-    const eS = book.safeEntry(SHORT, close, r.nearShort);
-    book.openSide(LONG, eL, eL, longUsd, r.rlLo, r.rlHi, r.wl);
-    book.openSide(SHORT, eS, eS, usd - longUsd, r.rsLo, r.rsHi, r.ws);
+    openAtClose(book, LONG, close, longUsd, r);
+    openAtClose(book, SHORT, close, usd - longUsd, r);
     return;
   }
   book.openSide(LONG, low, high, longUsd, r.rlLo, r.rlHi, r.wl);
   book.openSide(SHORT, low, high, usd - longUsd, r.rsLo, r.rsHi, r.ws);
+}
+
+/** Opens `usd` on side s with entries at the close, moved off it only as far as Book.safeEntry says (see openBar). */
+function openAtClose(book: Book, s: number, close: number, usd: number, r: SideRatios): void {
+  if (!(usd > 0)) return;
+  if (s === LONG) {
+    const e = book.safeEntry(LONG, close, r.nearLong);
+    book.openSide(LONG, e, e, usd, r.rlLo, r.rlHi, r.wl);
+  } else {
+    const e = book.safeEntry(SHORT, close, r.nearShort);
+    book.openSide(SHORT, e, e, usd, r.rsLo, r.rsHi, r.ws);
+  }
 }
 
 /** Closes `usd` of the book's `total`: proportionally, or nearest the price first split by side. */
@@ -278,15 +288,8 @@ function runBars(
       if (wipedLong > 0 || wipedShort > 0) {
         liqLong += wipedLong;
         liqShort += wipedShort;
-        // at the close, off it only where the grid is coarser than the distance (see openBar)
-        if (wipedLong > 0) {
-          const e = book.safeEntry(LONG, close[i], ratios.nearLong);
-          book.openSide(LONG, e, e, wipedLong, ratios.rlLo, ratios.rlHi, ratios.wl);
-        }
-        if (wipedShort > 0) {
-          const e = book.safeEntry(SHORT, close[i], ratios.nearShort);
-          book.openSide(SHORT, e, e, wipedShort, ratios.rsLo, ratios.rsHi, ratios.ws);
-        }
+        openAtClose(book, LONG, close[i], wipedLong, ratios);
+        openAtClose(book, SHORT, close[i], wipedShort, ratios);
       }
     }
 
