@@ -40,7 +40,9 @@ describe("data/fetch", () => {
     assert.ok(loaded.report.notes.includes("sha256 matches the .CHECKSUM file"));
     const all = loadFiles(r.paths);
     assert.equal(all.table.numRows(), 4);
-    assert.deepEqual([all.report.gaps.count, all.report.gaps.missingBars], [1, 2878]); // the missing day
+    // Each day's file holds 00:00 and 00:01 (klinesZip): missing are 2024-01-01 00:02 … 2024-01-02
+    // 23:59, (1,440 − 2) + 1,440 = 2,878 one-minute bars, in one gap.
+    assert.deepEqual([all.report.gaps.count, all.report.gaps.missingBars], [1, 1_440 - 2 + 1_440]);
   });
 
   it("fetchBinance(options) run twice skips cached files without requesting them again", async () => {

@@ -1,6 +1,7 @@
 import assert from "node:assert/strict";
 import { epochToMs, formatTime, intervalLabel, intervalMs, parseDateString, toTimeMs } from "../../src/data/time";
 import { utc } from "./helpers";
+import { OTHER_ZONES, inZone } from "../zone";
 
 describe("data/time", () => {
   it("epochToMs(v) detects seconds, ms, µs and ns by magnitude", () => {
@@ -13,11 +14,16 @@ describe("data/time", () => {
   it("epochToMs(v) rejects values that are no plausible time with NaN", () => {
     for (const v of [0, -1, 5, 123456, 1e21, NaN]) assert.ok(Number.isNaN(epochToMs(v)), String(v));
   });
-  it("parseDateString(s) reads Binance archive text times as UTC, with optional zone", () => {
-    assert.equal(parseDateString("2024-01-01 00:05:00"), utc(2024, 1, 1, 0, 5));
-    assert.equal(parseDateString("2026-05-21T10:00:00.000Z"), utc(2026, 5, 21, 10));
-    assert.equal(parseDateString("2024-01-01T08:00:00+08:00"), utc(2024, 1, 1, 0));
-    assert.equal(parseDateString("2024-02-29"), utc(2024, 2, 29));
+  it("parseDateString(s) reads Binance archive text times as UTC, with optional zone, whatever the machine's zone", () => {
+    for (const zone of ["UTC", ...OTHER_ZONES]) {
+      inZone(zone, () => {
+        assert.equal(parseDateString("2024-01-01 00:05:00"), utc(2024, 1, 1, 0, 5), zone);
+        assert.equal(parseDateString("2024-06-01T12:00:00"), utc(2024, 6, 1, 12), zone);
+        assert.equal(parseDateString("2026-05-21T10:00:00.000Z"), utc(2026, 5, 21, 10), zone);
+        assert.equal(parseDateString("2024-01-01T08:00:00+08:00"), utc(2024, 1, 1, 0), zone);
+        assert.equal(parseDateString("2024-02-29"), utc(2024, 2, 29), zone);
+      });
+    }
   });
   it("parseDateString(s) rejects impossible calendar values", () => {
     for (const s of ["2023-02-29", "2024-13-01", "2024-01-01 24:00:00", "2024-01-01 00:60:00", "yesterday", "2024/01/01"]) assert.ok(Number.isNaN(parseDateString(s)), s);
@@ -42,8 +48,12 @@ describe("data/time", () => {
     assert.equal(intervalLabel(90_000), "90s");
     assert.ok(Number.isNaN(intervalMs("1M")));
   });
-  it("formatTime(ms) prints UTC, with milliseconds only when present", () => {
-    assert.equal(formatTime(utc(2024, 1, 1, 0, 5)), "2024-01-01 00:05:00");
-    assert.equal(formatTime(utc(2024, 1, 1, 0, 5, 0, 12)), "2024-01-01 00:05:00.012");
+  it("formatTime(ms) prints UTC, with milliseconds only when present, whatever the machine's zone", () => {
+    for (const zone of ["UTC", ...OTHER_ZONES]) {
+      inZone(zone, () => {
+        assert.equal(formatTime(utc(2024, 1, 1, 0, 5)), "2024-01-01 00:05:00", zone);
+        assert.equal(formatTime(utc(2024, 1, 1, 0, 5, 0, 12)), "2024-01-01 00:05:00.012", zone);
+      });
+    }
   });
 });

@@ -1,5 +1,6 @@
 import assert from "node:assert/strict";
 import { ordinal, priceAxisFormat, priceDecimals, priceFormat, priceText, priceTextTrimmed, usd, usdAmount, usdShort, utcLabel, utcPlotly } from "../../src/figures/format";
+import { OTHER_ZONES, inZone } from "../zone";
 
 describe("figures/format", () => {
   it("usd(x) writes whole dollars with thousands separators", () => {
@@ -38,8 +39,12 @@ describe("figures/format", () => {
   });
   it("utcPlotly(ms) and utcLabel(ms) show UTC whatever the machine's zone", () => {
     const t = Date.UTC(2026, 5, 8, 15, 30);
-    assert.equal(utcPlotly(t), "2026-06-08 15:30:00");
-    assert.equal(utcLabel(t), "2026-06-08 15:30 UTC");
+    for (const zone of OTHER_ZONES) {
+      inZone(zone, () => {
+        assert.equal(utcPlotly(t), "2026-06-08 15:30:00", zone);
+        assert.equal(utcLabel(t), "2026-06-08 15:30 UTC", zone);
+      });
+    }
   });
   it("ordinal(p) handles st, nd, rd, the teens and fractions", () => {
     assert.deepEqual([1, 2, 3, 4, 11, 12, 13, 21, 22, 99, 95.5].map(ordinal), ["1st", "2nd", "3rd", "4th", "11th", "12th", "13th", "21st", "22nd", "99th", "95.5th"]);

@@ -84,7 +84,10 @@ describe("figures/map", () => {
     assert.equal(colour(a[1]!), colour(b[0]!));
     assert.equal(colour(a[1]!), TIER_COLOURS[25]);
     assert.equal(new Set(a.map(colour)).size, 3);
-    assert.equal(tierColour(33), tierColour(33));
+    // A tier outside TIER_COLOURS takes the fallback palette by round(leverage × 1000) mod 8:
+    // 33,000 mod 8 = 0 and 33,500 mod 8 = 4 (the first and fifth fallback colours).
+    assert.equal(tierColour(33), "#17becf");
+    assert.equal(tierColour(33.5), "#637939");
   });
 
   it("mapFigure(map) titles say ESTIMATES and name the data; USD axes use thousands separators", () => {

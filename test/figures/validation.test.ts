@@ -65,7 +65,8 @@ describe("figures/validation", () => {
     const realized = fig.data.filter((t) => t.type === "bar") as Record<string, any>[];
     // Short realized: 0.2, 0.4, 3, 0.1, 5, 0.3 M of 9 M in all.
     const expected = [0.2, 0.4, 3, 0.1, 5, 0.3].map((v) => (100 * v) / 9);
-    realized[1]!.y.forEach((v: number, i: number) => assert.ok(Math.abs(v - expected[i]!) < 1e-9));
+    assert.equal(realized[1]!.y.length, 6);
+    realized[1]!.y.forEach((v: number, i: number) => assert.ok(Math.abs(v - expected[i]!) < 1e-9, `bar ${i}: ${v}`));
     assert.deepEqual(realized[1]!.customdata, [0.2 * M, 0.4 * M, 3 * M, 0.1 * M, 5 * M, 0.3 * M]);
     const model = fig.data.find((t) => t.name === "Model estimate (longs)") as Record<string, any>;
     // Long estimates sum to 19 M: bar 3's $8M is 42.1%.
@@ -179,6 +180,7 @@ describe("figures/validation", () => {
     const fig = validationSeriesFigure({ ...r, series: r.series.derive({ longEstimatedUsd: () => 1e308 }) });
     const model = fig.data.find((t) => t.name === "Model estimate (longs)") as Record<string, any>;
     // Six equal bars: 1/6 each (1e308 × 6 is Infinity, and Infinity / Infinity NaN, unscaled).
-    model.y.forEach((v: number) => assert.ok(Math.abs(v - 100 / 6) < 1e-9));
+    assert.equal(model.y.length, 6);
+    model.y.forEach((v: number, i: number) => assert.ok(Math.abs(v - 100 / 6) < 1e-9, `bar ${i}: ${v}`));
   });
 });

@@ -6,6 +6,7 @@ import { distanceMarkdown, distanceRows } from "../../src/margin/distance";
 describe("margin/distance", () => {
   it("distanceRows() at 100x and 125x for a $10k BTCUSDT position (bracket 1, 0.4%): 1 − (1 − 1/L)/0.996 and (1 + 1/L)/1.004 − 1", () => {
     const rows = distanceRows({ leverages: [100, 125], notionals: [10_000] });
+    assert.deepEqual(rows.map((r) => r.leverage), [100, 125]);
     for (const r of rows) {
       const d = 1 / r.leverage;
       assert.ok(Math.abs(r.long[0]! - (1 - (1 - d) / 0.996)) < 1e-12);

@@ -61,7 +61,12 @@ describe("margin/kernel", () => {
         const margin = notional / leverage;
         const { a, slope } = linearLine(s, entry, q, margin);
         const u = rootOnBracket(btc, liquidationBracket(btc, a, slope, q, 0, 0), a, slope, q, 0);
-        if (!(u > 0)) return; // a long that no positive price liquidates
+        if (!(u > 0)) {
+          // Only a 1x long: its equity, notional × (1/L − 1) + q·price, stays at or above the
+          // maintenance (0 at a price near 0) for every positive price. Any other case must have a root.
+          assert.ok(long && leverage === 1, `no positive root for a ${long ? "long" : "short"} at ${leverage}x: ${u}`);
+          return;
+        }
         const equity = margin + s * q * (u - entry);
         const mm = maintenance(q * u);
         assert.ok(Math.abs(equity - mm) <= 1e-9 * Math.max(mm, margin), `equity ${equity} vs maintenance ${mm}`);

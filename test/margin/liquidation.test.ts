@@ -182,7 +182,11 @@ describe("margin/liquidation", () => {
       fc.assert(
         fc.property(arb, fc.boolean(), ({ entry, q, leverage }, long) => {
           const r = liquidationPrice({ ...btc, side: long ? "long" : "short", entryPrice: entry, quantity: q, leverage });
-          if (r.price === 0) return; // a long no positive price liquidates (1x)
+          if (r.price === 0) {
+            // Only a 1x long is never liquidated at a positive price (its equity is q·price ≥ maintenance).
+            assert.ok(long && leverage === 1, `price 0 for a ${long ? "long" : "short"} at ${leverage}x`);
+            return;
+          }
           const margin = (q * entry) / leverage;
           const equity = margin + (long ? 1 : -1) * q * (r.price - entry);
           const N = q * r.price;

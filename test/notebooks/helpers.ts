@@ -57,7 +57,7 @@ export function readNotebook(p: string): Notebook {
   return JSON.parse(fs.readFileSync(p, "utf8")) as Notebook;
 }
 
-const join = (s: string | string[] | undefined): string => (Array.isArray(s) ? s.join("") : (s ?? ""));
+export const join = (s: string | string[] | undefined): string => (Array.isArray(s) ? s.join("") : (s ?? ""));
 
 /**
  * What must not change between runs, per cell: the source and each output's kind, mime types and

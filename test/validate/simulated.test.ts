@@ -19,6 +19,28 @@ describe("validate/simulated", () => {
     const m = trueLiquidationMap(t);
     assert.equal(m.price, t.price);
     assert.deepEqual(mapDistance(m, t), { long: 0, short: 0 });
+    // The map holds the truth's USD: every long is liquidated by a fall to 0, every short by a rise past the grid.
+    const sum = (v: Float64Array) => v.reduce((s, x) => s + x, 0);
+    const close = (a: number, b: number) => Math.abs(a - b) <= 1e-9 * b;
+    assert.ok(sum(t.longTotal) > 0 && sum(t.shortTotal) > 0);
+    assert.ok(close(m.liquidationsIf(0).usd, sum(t.longTotal)), `${m.liquidationsIf(0).usd} vs ${sum(t.longTotal)}`);
+    assert.ok(close(m.liquidationsIf(t.grid.lo + 2 * t.grid.bins * t.grid.step).usd, sum(t.shortTotal)));
+  });
+
+  it("mapDistance(estimated, truth) of a truth moved k bins is k steps as a share of the price", () => {
+    const t = simulate({ ...scenarios.eth, bars: 60, warmupBars: 30 }).trueMapAt();
+    const k = 3;
+    // Every tier's USD k bins higher; the truth's levels stay clear of the grid's top end.
+    const moved = (rows: Float64Array[]) => rows.map((r) => {
+      for (let i = r.length - k; i < r.length; i++) assert.equal(r[i], 0, `bin ${i} holds USD`);
+      const out = new Float64Array(r.length);
+      out.set(r.subarray(0, r.length - k), k);
+      return out;
+    });
+    const estimated = { price: t.price, grid: t.grid, long: moved(t.long), short: moved(t.short) };
+    const d = mapDistance(estimated, t);
+    const expected = (k * t.grid.step) / t.price;
+    for (const side of ["long", "short"] as const) assert.ok(Math.abs(d[side] - expected) <= 1e-9 * expected, `${side}: ${d[side]} vs ${expected}`);
   });
 
   it("validateScenario('bnb') replays with BNBUSDT's brackets and the retail mix capped at its 75x", () => {
