@@ -257,8 +257,10 @@ describe("margin/liquidation", () => {
       const batch = liquidationPrices({ ...coin, side: "long", entryPrice: entry, quantity: 100_000, leverage: 20 });
       entry.forEach((ep, i) => assert.equal(batch[i], liquidationPrice({ ...coin, side: "long", entryPrice: ep, quantity: 100_000, leverage: 20 }).price));
     });
-    it("rejects arrays of different lengths", () => {
+    it("rejects an `out` that is no Float64Array, naming it", () => {
       assert.throws(() => liquidationPrices({ ...btc, side: "long", entryPrice: Float64Array.from([1, 2]), quantity: 1, leverage: 10 }, new Int8Array(2) as never), /column "out": out must be a Float64Array .*\(value "\[object Int8Array\]"\)/);
+    });
+    it("rejects arrays of different lengths", () => {
       assert.throws(() => liquidationPrices({ ...btc, side: "long", entryPrice: Float64Array.from([1, 2]), quantity: Float64Array.from([1]), leverage: 10 }), /column "quantity": quantity must be a number or a Float64Array of length 2 \(value "length 1"\)/);
     });
     it("names the bad element", () => {
