@@ -14,14 +14,19 @@ export const MAX_MATRIX_MB = 1024;
 
 /**
  * Which bars end a column: every bar when `step` is undefined, else the bars whose close
- * (lastMs + 1) reaches a new multiple of `step` ms (e.g. 3,600,000: the last bar of each UTC
- * hour). A bar at least `step` long always does; a shorter one only when it crosses a multiple
- * (with monthly bars and a 31-day step, February, 28 days, may not).
+ * (lastMs + 1) reaches a multiple of `step` ms that the previous bar's close had not reached (bar
+ * 0: that its own open had not), e.g. 3,600,000: the last bar of each UTC hour. A bar at least
+ * `step` long always does; a shorter one only when it crosses a multiple (with monthly bars and a
+ * 31-day step, February, 28 days, may not). A multiple that falls in a gap between bars (a halt)
+ * is reached by the first bar after the gap, which takes one column for all of them. Only the
+ * bar itself and the one before decide: point in time.
  */
 export function columnBars(s: Series, step?: number): Uint8Array {
   const take = new Uint8Array(s.n);
+  if (step === undefined) return take.fill(1);
   for (let i = 0; i < s.n; i++) {
-    take[i] = step === undefined || Math.floor((s.lastMs[i] + 1) / step) > Math.floor(s.time[i] / step) ? 1 : 0;
+    const before = i === 0 ? s.time[0] : s.lastMs[i - 1] + 1;
+    take[i] = Math.floor((s.lastMs[i] + 1) / step) > Math.floor(before / step) ? 1 : 0;
   }
   return take;
 }

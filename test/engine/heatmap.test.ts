@@ -32,6 +32,20 @@ describe("replay(candles, oi).heatmap(options)", () => {
     assert.equal(columnBars({ n: 12, interval: lastMs[0] + 1 - time[0], time, lastMs } as never, 28 * 86_400_000).reduce((a, b) => a + b, 0), 12);
   });
 
+  it("columnBars(series, step) gives the first bar after a gap the column of a multiple inside the gap", () => {
+    // One-minute bars at 0, 4 and 5 minutes: the 2-minute multiple falls between bar 0's close (1:00)
+    // and bar 1's open (4:00); bar 1's close (5:00) is the first to reach it (and 4:00), bar 2's (6:00) reaches 6:00.
+    const time = Float64Array.from([0, 4, 5], (m) => m * 60_000);
+    const lastMs = time.map((t) => t + 60_000 - 1);
+    assert.deepEqual([...columnBars({ n: 3, interval: 60_000, time, lastMs } as never, 120_000)], [0, 1, 1]);
+    // Through replay: the columns are stamped at those bars' closes.
+    const T0 = Date.UTC(2025, 0, 1);
+    const t = [...time].map((x) => T0 + x);
+    const candles = { time: t, open: [100, 100, 100], high: [101, 101, 101], low: [99, 99, 99], close: [100, 100, 100] };
+    const m = replay({ candles, openInterest: { time: t, openInterestUsd: [1000, 1000, 1000] }, ratios: { long: [0.9], short: [1.1] }, leverage: { tiers: [10], weights: [1] }, grid: { step: 1 }, interval: 60_000 });
+    assert.deepEqual(Array.from(m.heatmap({ step: 120_000 }).times, (x) => x - T0), [300_000, 360_000]);
+  });
+
   it("heatmap() columns hold the same USD as mapAt() of the same bar", () => {
     const { candles, openInterest } = market(240, 4);
     const m = replay({ candles, openInterest });
