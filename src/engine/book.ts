@@ -11,7 +11,7 @@
  * need nothing more, and it does half the writes. Every group-sum operation is the same in both
  * kinds of book, so their totals and liquidations are identical to the last bit.
  */
-import { Lane } from "./lane";
+import { Lane, RESIDUE } from "./lane";
 import { binOf, decimalStep } from "./grid";
 
 export const LONG = 0;
@@ -408,41 +408,37 @@ function readInto(lane: Lane, scale: number, kLo: number, out: Float64Array, ass
   }
   const f = lane.diff;
   let acc = 0;
-  // (v + |v|) · scale/2 is v · scale exactly for v > 0 and 0 otherwise (rounding can leave a sum a
-  // hair below 0): the same as a clamp, without a branch in the loop.
-  const half = 0.5 * scale;
+  // Amounts at or below RESIDUE of the largest running sum met so far are rounding residue (see
+  // RESIDUE); below 0 too. Maps read here, a few times per replay: the check costs nothing there.
+  let floor = 0;
+  const put = (j: number, v: number) => {
+    if (assign) out[j + off] = v > floor ? v * scale : 0;
+    else if (v > floor) out[j + off] += v * scale;
+  };
   if (lane.topNear) {
     // Sums start at the top, even above the window.
-    for (let j = lane.hi - base, e = b - base; j > e; j--) acc += f[j];
-    const e = a - base;
-    if (assign) {
-      for (let j = b - base; j >= e; j--) {
-        acc += f[j];
-        const v = d[j] + acc;
-        out[j + off] = (v + Math.abs(v)) * half;
-      }
-    } else {
-      for (let j = b - base; j >= e; j--) {
-        acc += f[j];
-        const v = d[j] + acc;
-        out[j + off] += (v + Math.abs(v)) * half;
-      }
+    for (let j = lane.hi - base, e = b - base; j > e; j--) {
+      acc += f[j];
+      const m = Math.abs(acc) * RESIDUE;
+      if (m > floor) floor = m;
+    }
+    for (let j = b - base, e = a - base; j >= e; j--) {
+      acc += f[j];
+      const m = Math.abs(acc) * RESIDUE;
+      if (m > floor) floor = m;
+      put(j, d[j] + acc);
     }
   } else {
-    for (let j = lane.lo - base, e = a - base; j < e; j++) acc += f[j];
-    const e = b - base;
-    if (assign) {
-      for (let j = a - base; j <= e; j++) {
-        acc += f[j];
-        const v = d[j] + acc;
-        out[j + off] = (v + Math.abs(v)) * half;
-      }
-    } else {
-      for (let j = a - base; j <= e; j++) {
-        acc += f[j];
-        const v = d[j] + acc;
-        out[j + off] += (v + Math.abs(v)) * half;
-      }
+    for (let j = lane.lo - base, e = a - base; j < e; j++) {
+      acc += f[j];
+      const m = Math.abs(acc) * RESIDUE;
+      if (m > floor) floor = m;
+    }
+    for (let j = a - base, e = b - base; j <= e; j++) {
+      acc += f[j];
+      const m = Math.abs(acc) * RESIDUE;
+      if (m > floor) floor = m;
+      put(j, d[j] + acc);
     }
   }
 }

@@ -11,6 +11,17 @@
  * takes bins from the near end, reads only the bins it removes. `settle()` folds `diff` into
  * `data` when every bin is read anyway (heatmap columns, maps, closing nearest first).
  */
+/**
+ * A bin whose amount is below this share of the largest running sum of pending range adds met on
+ * the way to it is rounding residue and reads as 0: a band's +v and −v entries that did not cancel
+ * exactly leave about 1e-16 of the sums they passed through in the bins beyond it (2e-13 USD in an
+ * empty bin of a 100,000 USD book). A sum of n doubles is off by at most about n · 1.1e-16 of its
+ * largest partial sum, so 2^-40 (9.1e-13) is above the residue of a thousand adds and below any
+ * amount a map can resolve. Maps and settled lanes apply it; heatmap columns (float32, 7 digits)
+ * do not need to.
+ */
+export const RESIDUE = 2 ** -40;
+
 export class Lane {
   /** Amounts; data[j] is bin `base + j` (plus the pending range adds in `diff`). */
   data: Float64Array;
@@ -93,7 +104,7 @@ export class Lane {
     this.pending = true;
   }
 
-  /** Folds the pending range adds into `data` (O(occupied bins)); amounts below 0 from rounding become 0. */
+  /** Folds the pending range adds into `data` (O(occupied bins)); amounts below 0 or at most RESIDUE of the running sum (rounding) become 0. */
   settle(): void {
     if (!this.pending) return;
     this.pending = false;
@@ -105,20 +116,26 @@ export class Lane {
       return;
     }
     let s = 0;
+    // The largest running sum so far, times RESIDUE: amounts at or below it are rounding residue.
+    let floor = 0;
     if (this.topNear) {
       for (let j = this.hi - b, e = this.lo - b; j >= e; j--) {
         s += f[j];
         f[j] = 0;
+        const m = Math.abs(s) * RESIDUE;
+        if (m > floor) floor = m;
         const v = d[j] + s;
-        d[j] = v > 0 ? v : 0;
+        d[j] = v > floor ? v : 0;
       }
       if (this.lo - 1 - b >= 0) f[this.lo - 1 - b] = 0;
     } else {
       for (let j = this.lo - b, e = this.hi - b; j <= e; j++) {
         s += f[j];
         f[j] = 0;
+        const m = Math.abs(s) * RESIDUE;
+        if (m > floor) floor = m;
         const v = d[j] + s;
-        d[j] = v > 0 ? v : 0;
+        d[j] = v > floor ? v : 0;
       }
       if (this.hi + 1 - b < f.length) f[this.hi + 1 - b] = 0;
     }
