@@ -3,7 +3,7 @@
  * into typed arrays, fixes everything the kernel needs from the first bar (grid step, level ratios),
  * runs the kernel and wraps the result as a `LiquidationModel`.
  */
-import { table } from "arquero";
+import { table, type ColumnTable } from "arquero";
 import { error } from "../util/errors";
 import { markEstimate } from "../util/estimate";
 import { LONG, SHORT, type Book } from "./book";
@@ -172,6 +172,7 @@ export function replay(input: ReplayInput): LiquidationModel {
     decayedUsd: final.cumulative("decayed"),
     openUsd: final.sideTotal(LONG) + final.sideTotal(SHORT),
   };
+  let sources: ColumnTable | undefined;
   const maps = new Map<number, LiquidationMap>();
   // A tiered book kept between mapAt calls: maps asked in time order replay each bar once.
   let cursor: { book: Book; i: number } | undefined;
@@ -209,6 +210,18 @@ export function replay(input: ReplayInput): LiquidationModel {
         maps.set(i, map);
       }
       return map;
+    },
+    liquidationSources(): ColumnTable {
+      if (!sources) {
+        const parts = new Float64Array(4 * s.n);
+        simulate(s, plan, last, { sources: parts });
+        const col = (k: number) => Float64Array.from({ length: s.n }, (_, i) => parts[4 * i + k]);
+        sources = markEstimate(
+          table({ time: s.time.slice(), longBookUsd: col(0), shortBookUsd: col(1), longInBarUsd: col(2), shortInBarUsd: col(3) }),
+          `Estimated liquidations per bar by source, USD: levels in the book before the bar that its range crossed, and positions the bar opened and wiped out (estimate; ${o.source})`,
+        );
+      }
+      return sources;
     },
     heatmap(options: { step?: number } | null = {}): Heatmap {
       if (options !== null && typeof options !== "object") throw error("options must be { step? } (ms between columns)", { symbol: "heatmap", column: "options", value: options });

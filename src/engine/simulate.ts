@@ -70,6 +70,12 @@ export interface PassOptions {
   tiered?: boolean;
   /** Continue a book that has replayed bars 0..from−1 (made with the same plan), instead of a new one. */
   resume?: { book: Book; from: number };
+  /**
+   * Where each bar's liquidations came from (length 4n): at 4i, 4i + 1 the long and short USD of
+   * levels in the book before bar i that its range crossed (step 1); at 4i + 2, 4i + 3 what bar i
+   * opened and wiped out before its close (step 4). The two add up to the bar's liquidations.
+   */
+  sources?: Float64Array;
 }
 
 /**
@@ -203,7 +209,7 @@ export function simulate(s: Series, plan: Plan, last: number, pass: PassOptions 
   const interval = s.interval;
 
   const ratios = sideRatios(rlLo, rlHi, rsLo, rsHi, wl, ws);
-  runBars(book, first, last, decay, ratios, fillAnchor, scaleAnchor, atClose, proportional, low, high, close, oiUsd, longShare, oiStart, time, lastMs, interval, bars, take, recorder);
+  runBars(book, first, last, decay, ratios, fillAnchor, scaleAnchor, atClose, proportional, low, high, close, oiUsd, longShare, oiStart, time, lastMs, interval, bars, take, recorder, pass.sources);
   return book;
 }
 
@@ -235,6 +241,7 @@ function runBars(
   bars: BarArrays | undefined,
   take: Uint8Array | undefined,
   recorder: HeatmapRecorder | undefined,
+  sources: Float64Array | undefined,
 ): void {
   const fl = book.flows[LONG];
   const fs = book.flows[SHORT];
@@ -248,6 +255,10 @@ function runBars(
     // 1. levels crossed by the bar's range
     let liqLong = book.liquidateLongs(low[i]);
     let liqShort = book.liquidateShorts(high[i]);
+    if (sources !== undefined) {
+      sources[4 * i] = liqLong;
+      sources[4 * i + 1] = liqShort;
+    }
     // 2. decay, for the previous bar's span (one interval; 28-31 days for calendar months): with
     // the gap, the time since the previous bar opened.
     decayFor(book, decay, i > 0 ? prevClose - time[i - 1] : interval, interval);
@@ -288,6 +299,10 @@ function runBars(
       if (wipedLong > 0 || wipedShort > 0) {
         liqLong += wipedLong;
         liqShort += wipedShort;
+        if (sources !== undefined) {
+          sources[4 * i + 2] = wipedLong;
+          sources[4 * i + 3] = wipedShort;
+        }
         openAtClose(book, LONG, close[i], wipedLong, ratios);
         openAtClose(book, SHORT, close[i], wipedShort, ratios);
       }

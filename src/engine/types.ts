@@ -110,6 +110,14 @@ export interface LiquidationModel {
   heatmap(options?: { step?: number } | null): Heatmap;
   /** Cumulative USD flows of the whole replay: opened = open + liquidated + closed + decayed. */
   ledger?: Ledger;
+  /**
+   * Where each bar's estimated liquidations come from, per bar: `time`; `longBookUsd`,
+   * `shortBookUsd`: levels in the book before the bar that its range crossed (what the open
+   * interest known at the bar's open predicts); `longInBarUsd`, `shortInBarUsd`: positions the bar
+   * itself opened (from its own closing open interest) and wiped out before its close. Book + in-bar
+   * = `model.bars`' liquidated USD. Computed on first call by one more pass over the bars.
+   */
+  liquidationSources?(): ColumnTable;
 }
 
 /** Cumulative USD flows of a replay (both sides). */

@@ -1,7 +1,11 @@
 /**
  * `backtest(model, realized, options)`: scores a replayed model's per-bar estimated liquidation
- * USD (model.bars, point in time: bar i's estimate uses the book built from bars before it)
- * against realized liquidations, beside the range × open-interest baseline, per side.
+ * USD against realized liquidations, beside the range × open-interest baseline, per side. Point in
+ * time: bar i's estimate reads nothing after bar i's close. By default (`estimate: "bar"`) it is
+ * every liquidation the model records in bar i: levels of the book built by the bars before it
+ * that bar i's range crossed, plus what bar i opened from its own closing open interest and wiped
+ * out before its close; `estimate: "book"` scores the first part alone, which uses what the
+ * baseline uses (the open interest known at the bar's open and the bar's range).
  *
  * Every input is checked before anything is scored, and an error names the table ("model.bars",
  * "candles", "openInterest", "realized"), the column, the row in that table and the value.
@@ -54,7 +58,7 @@ function oiAtOpen(oi: Columns, label: string, time: Float64Array, open: Float64A
 }
 
 export function backtest(model: LiquidationModel, realized: Columns, options: BacktestOptions): BacktestResult {
-  const { realizedTop, estimatedTop, warmupBars: warmup } = resolveBacktestOptions(options);
+  const { realizedTop, estimatedTop, warmupBars: warmup, estimate } = resolveBacktestOptions(options);
   if (typeof model !== "object" || model === null || !("bars" in model)) throw error("model must be a replayed model (liq.replay(...)), with its bars", { symbol: "backtest", column: "model", value: model });
   checkTable(model.bars, "model.bars");
   checkTable(options.candles, "candles");
@@ -65,10 +69,24 @@ export function backtest(model: LiquidationModel, realized: Columns, options: Ba
   const n = time.length;
   if (n < 2) throw error("the model has fewer than 2 bars to score", { file: "model.bars", column: "time", value: n });
   increasing(time, "model.bars");
-  const estLong = numbers(model.bars, "longLiquidatedUsd", "model.bars", n);
-  const estShort = numbers(model.bars, "shortLiquidatedUsd", "model.bars", n);
-  nonNegative(estLong, "longLiquidatedUsd", "model.bars", "estimated USD");
-  nonNegative(estShort, "shortLiquidatedUsd", "model.bars", "estimated USD");
+  // The estimates: every liquidation of the bar, or (estimate "book") only the book's before it.
+  let estTable = model.bars;
+  let estLabel = "model.bars";
+  let [longCol, shortCol] = ["longLiquidatedUsd", "shortLiquidatedUsd"];
+  if (estimate === "book") {
+    if (typeof model.liquidationSources !== "function") throw error('estimate "book" needs a replayed model (liq.replay(...)), whose liquidationSources() splits each bar\'s liquidations', { symbol: "backtest", column: "estimate", value: estimate });
+    estTable = model.liquidationSources();
+    estLabel = "model.liquidationSources()";
+    [longCol, shortCol] = ["longBookUsd", "shortBookUsd"];
+    checkTable(estTable, estLabel);
+    const st = numbers(estTable, "time", estLabel, n);
+    const moved = st.findIndex((t, i) => t !== time[i]);
+    if (moved >= 0) throw error(`row ${moved} is at another time than model.bars row ${moved} (${time[moved]})`, { file: estLabel, column: "time", value: st[moved] });
+  }
+  const estLong = numbers(estTable, longCol, estLabel, n);
+  const estShort = numbers(estTable, shortCol, estLabel, n);
+  nonNegative(estLong, longCol, estLabel, "estimated USD");
+  nonNegative(estShort, shortCol, estLabel, "estimated USD");
   // candles: the ones the model was replayed on, row for row.
   const ct = numbers(options.candles, "time", "candles");
   if (ct.length !== n) throw error(`candles must be the ones the model was replayed on: candles has ${ct.length} rows, model.bars ${n}`, { file: "candles", column: "time", value: ct.length });
@@ -113,6 +131,7 @@ export function backtest(model: LiquidationModel, realized: Columns, options: Ba
     }), "Liquidation USD per bar: the model's estimate and the naive baseline's (estimates) beside realized (reported)"),
     source: options.source ?? `${to - from} bars`,
     realizedTop,
+    estimate,
   };
   return result;
 }

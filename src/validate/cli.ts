@@ -3,6 +3,7 @@
  * scores its per-bar estimated liquidations against realized ones, beside the baseline.
  *
  *   liqlab validate --file export.csv [--json]             combined half-hour export
+ *   liqlab validate ... --estimate book                     score only the book before each bar
  *   liqlab validate --candles C --oi O --liquidations L    separate files (any format load() reads)
  *   liqlab validate --scenario eth [--json]                 a shipped synthetic dataset, with the
  *                                                           distance to the simulator's true map
@@ -20,8 +21,8 @@ import { symbolReplay, validateScenario } from "./simulated";
 import { binanceUsdmBrackets } from "../margin/index";
 import type { BacktestResult, Metrics } from "./types";
 
-const USAGE = `usage: liqlab validate --file FILE [--symbol SYMBOL] [--json] [--warmup BARS]
-       liqlab validate --candles FILE --oi FILE --liquidations FILE [--symbol SYMBOL] [--json] [--warmup BARS]
+const USAGE = `usage: liqlab validate --file FILE [--symbol SYMBOL] [--json] [--warmup BARS] [--estimate bar|book]
+       liqlab validate --candles FILE --oi FILE --liquidations FILE [--symbol SYMBOL] [--json] [--warmup BARS] [--estimate bar|book]
        liqlab validate --scenario eth|sol|bnb [--json]
   --file          combined export (timestamp, price_open/high/low/close, liquidation_long_usd,
                   liquidation_short_usd, oi_close, ...), e.g. a Coinglass half-hour export
@@ -33,6 +34,9 @@ const USAGE = `usage: liqlab validate --file FILE [--symbol SYMBOL] [--json] [--
                   file name starts with (BNBUSDT-5m-klines.csv), else BTCUSDT
   --json          print {"bars", "long": {"model", "baseline"}, "short": {...}} instead of a table
   --warmup BARS   leave the first BARS bars out of the scores (default 0)
+  --estimate      bar (default): every liquidation the model records in a bar, including what the
+                  bar opened from its own closing open interest and wiped out; book: only levels in
+                  the book before the bar, the information the baseline has
 `;
 
 interface Args {
@@ -44,12 +48,13 @@ interface Args {
   symbol?: string;
   json: boolean;
   warmup: number;
+  estimate: "bar" | "book";
   help: boolean;
 }
 
 export function parseArgs(argv: string[]): Args {
-  const a: Args = { json: false, warmup: 0, help: false };
-  const valued: Record<string, keyof Args> = { "--file": "file", "--candles": "candles", "--oi": "oi", "--liquidations": "liquidations", "--scenario": "scenario", "--symbol": "symbol", "--warmup": "warmup" };
+  const a: Args = { json: false, warmup: 0, estimate: "bar", help: false };
+  const valued: Record<string, keyof Args> = { "--file": "file", "--candles": "candles", "--oi": "oi", "--liquidations": "liquidations", "--scenario": "scenario", "--symbol": "symbol", "--warmup": "warmup", "--estimate": "estimate" };
   for (let i = 0; i < argv.length; i++) {
     const [flag, inline] = argv[i]!.split(/=(.*)/s, 2) as [string, string | undefined];
     if (flag === "--json") a.json = true;
@@ -62,6 +67,9 @@ export function parseArgs(argv: string[]): Args {
         const n = /^\d+$/.test(v) ? Number(v) : NaN;
         if (!Number.isSafeInteger(n)) throw error("--warmup must be a whole number of bars", { column: flag, value: v });
         a.warmup = n;
+      } else if (flag === "--estimate") {
+        if (v !== "bar" && v !== "book") throw error("--estimate must be bar or book", { column: flag, value: v });
+        a.estimate = v;
       } else (a as unknown as Record<string, string>)[valued[flag]!] = v;
     } else throw error("unknown option", { column: flag, value: argv[i] });
   }
@@ -95,7 +103,7 @@ export function validateFiles(a: Args): BacktestResult {
   const { symbol, from } = marketOf(a);
   const { leverage, maxLeverage } = symbolReplay(symbol);
   const model = replay({ candles, openInterest, margin: { symbol }, leverage, maxLeverage });
-  const result = backtest(model, liquidations, { candles, openInterest, warmupBars: a.warmup, source: "" });
+  const result = backtest(model, liquidations, { candles, openInterest, warmupBars: a.warmup, estimate: a.estimate, source: "" });
   result.source = `${source}, ${result.bars} bars, ${symbol} brackets (${from}), retail mix up to ${maxLeverage}x`;
   return result;
 }
@@ -125,6 +133,10 @@ export function toTable(r: BacktestResult): string {
   const lines = [
     `liqlab validate: ${r.source}`,
     "estimated = default model (retail mix, the market's brackets), point-in-time replay; baseline = bar range beyond the open × open interest",
+    r.estimate === "book"
+      ? "model scored on levels in its book before each bar only (--estimate book): open interest known at the bar's open and the bar's range, as the baseline"
+      : "model scored on every liquidation it records in a bar: its book before the bar, plus what the bar opened from its closing open interest and wiped out (--estimate book leaves that out)",
+    "both see each bar's own high and low: this scores where a bar's range liquidates (a nowcast), not a forecast of the range",
     "",
     "side   metric        model   baseline  better",
   ];
@@ -132,7 +144,8 @@ export function toTable(r: BacktestResult): string {
     for (const k of ["spearman", "logPearson", "topCapture", "calibration"] as const) {
       const m = r[side].model[k];
       const b = r[side].baseline[k];
-      const better = k === "calibration" ? (Math.abs(Math.log(m)) < Math.abs(Math.log(b)) ? "model" : "baseline") : m > b ? "model" : m < b ? "baseline" : "tie";
+      // Calibration has no target to be nearer to: realized may cover other venues than the open interest.
+      const better = k === "calibration" ? "n/a" : m > b ? "model" : m < b ? "baseline" : "tie";
       lines.push(`${side.padEnd(6)} ${k.padEnd(12)} ${m.toFixed(3).padStart(7)} ${b.toFixed(3).padStart(9)}  ${better}`);
     }
   }
@@ -140,7 +153,7 @@ export function toTable(r: BacktestResult): string {
   lines.push(
     "",
     `bars at exactly 0 USD: estimated ${zeros("longEstimatedUsd")} long / ${zeros("shortEstimatedUsd")} short, realized ${zeros("longRealizedUsd")} long / ${zeros("shortRealizedUsd")} short (zeros tie at the bottom of the ranks)`,
-    "calibration = sum(estimated) / sum(realized); compare rankings and shares when realized covers more venues than open interest.",
+    "calibration = sum(estimated) / sum(realized): the dollar level is not validated (realized and open interest may cover different venues, and exchanges' liquidation feeds may omit orders); compare rankings and shares.",
   );
   return lines.join("\n") + "\n";
 }
@@ -150,7 +163,7 @@ function checkedArgs(argv: string[]): Args {
   const a = parseArgs(argv);
   // A shipped scenario is scored as it is: options for files would be ignored without a word.
   if (a.scenario) {
-    const extra = argv.map((x) => x.split("=")[0]!).filter((f) => ["--warmup", "--file", "--candles", "--oi", "--liquidations", "--symbol"].includes(f));
+    const extra = argv.map((x) => x.split("=")[0]!).filter((f) => ["--warmup", "--estimate", "--file", "--candles", "--oi", "--liquidations", "--symbol"].includes(f));
     if (extra.length > 0) throw error(`--scenario scores a shipped dataset with its own symbol and warm-up; ${extra.join(", ")} ${extra.length > 1 ? "apply" : "applies"} to files only`, { column: extra[0]!, value: argv.join(" ") });
   }
   // The combined export holds all three tables: separate files beside it would be ignored, and the

@@ -17,12 +17,20 @@ export interface BacktestOptions {
   warmupBars?: number;
   /** Provenance for figure subtitles. Default "<n> bars" (n = bars scored). */
   source?: string;
+  /**
+   * Which of the model's per-bar liquidations are scored. Default "bar": all of them
+   * (`model.bars`), including what the bar opened from its own closing open interest and wiped out
+   * before its close. "book": only levels in the book before the bar that its range crossed
+   * (`model.liquidationSources()`), the same information the baseline has (open interest known
+   * at the bar's open, the bar's range).
+   */
+  estimate?: "bar" | "book";
 }
 
-export const BACKTEST_DEFAULTS = { realizedTop: 0.05, estimatedTop: 0.1, warmupBars: 0 } as const;
+export const BACKTEST_DEFAULTS = { realizedTop: 0.05, estimatedTop: 0.1, warmupBars: 0, estimate: "bar" } as const;
 
 /** The options with defaults filled in and each checked; errors name the option and value. */
-export function resolveBacktestOptions(o: BacktestOptions): { realizedTop: number; estimatedTop: number; warmupBars: number } {
+export function resolveBacktestOptions(o: BacktestOptions): { realizedTop: number; estimatedTop: number; warmupBars: number; estimate: "bar" | "book" } {
   // A null option reads as an omitted one; candles cannot be omitted.
   if (!o || o.candles == null) throw error("backtest needs options.candles (the candles the model was replayed on)", { symbol: "backtest", column: "candles" });
   const share = (name: "realizedTop" | "estimatedTop") => {
@@ -32,5 +40,7 @@ export function resolveBacktestOptions(o: BacktestOptions): { realizedTop: numbe
   };
   const warmupBars = o.warmupBars ?? BACKTEST_DEFAULTS.warmupBars;
   if (typeof warmupBars !== "number" || !Number.isInteger(warmupBars) || warmupBars < 0) throw error("warmupBars must be a whole number of bars >= 0", { symbol: "backtest", column: "warmupBars", value: warmupBars });
-  return { realizedTop: share("realizedTop"), estimatedTop: share("estimatedTop"), warmupBars };
+  const estimate = o.estimate ?? BACKTEST_DEFAULTS.estimate;
+  if (estimate !== "bar" && estimate !== "book") throw error('estimate must be "bar" (every liquidation the model records in the bar) or "book" (only levels in the book before the bar)', { symbol: "backtest", column: "estimate", value: estimate });
+  return { realizedTop: share("realizedTop"), estimatedTop: share("estimatedTop"), warmupBars, estimate };
 }

@@ -32,8 +32,10 @@ export interface BacktestResult {
    * `longRealizedUsd`, `shortEstimatedUsd`, `shortBaselineUsd`, `shortRealizedUsd`.
    */
   series: ColumnTable;
-  /** Provenance for figure subtitles, e.g. "btc_regime_30m.csv, 875 half-hour bars". */
+  /** Provenance for figure subtitles, e.g. "btc_regime_30m.csv, 876 half-hour bars". */
   source: string;
   /** The share of bars `topCapture` had to catch (the `realizedTop` option): labels say "top-5% capture" from it. */
   realizedTop?: number;
+  /** Which of the model's liquidations were scored (the `estimate` option): "bar", every one; "book", only the book's before each bar. */
+  estimate?: "bar" | "book";
 }

@@ -390,6 +390,38 @@ describe("replay(candles, oi)", () => {
     assert.equal(checked, 5);
   });
 
+  it("replay(candles, oi).liquidationSources() splits each bar's liquidations into the book before it and what the bar opened and wiped out", () => {
+    // Entries over the bar's range: a bar opens levels beyond its own close, which it wipes out (step 4).
+    const { candles, openInterest } = market(300, 13);
+    const m = replay({ candles, openInterest });
+    const src = m.liquidationSources!();
+    assert.equal(m.liquidationSources!(), src);
+    assert.deepEqual(src.columnNames(), ["time", "longBookUsd", "shortBookUsd", "longInBarUsd", "shortInBarUsd"]);
+    const col = (t: typeof src, c: string) => Float64Array.from(t.array(c) as ArrayLike<number>);
+    assert.deepEqual(col(src, "time"), Float64Array.from(candles.time));
+    for (const side of ["long", "short"]) {
+      const book = col(src, `${side}BookUsd`);
+      const inBar = col(src, `${side}InBarUsd`);
+      const all = col(m.bars, `${side}LiquidatedUsd`);
+      // The two parts are the bar's liquidations (the kernel adds them in this order).
+      all.forEach((x, i) => assert.equal(book[i]! + inBar[i]!, x, `${side} bar ${i}`));
+      assert.ok(inBar.some((x) => x > 0) && book.some((x) => x > 0), `${side}: both parts occur`);
+      // The book part is what the map after the previous bar answers for this bar's low / high.
+      let checked = 0;
+      for (let i = 1; i < candles.time.length; i += 7) {
+        const map = m.mapAt(candles.time[i - 1]);
+        const target = side === "long" ? Math.min(candles.low[i], map.price) : Math.max(candles.high[i], map.price);
+        const want = map.liquidationsIf(target).usd;
+        assert.ok(Math.abs(book[i]! - want) <= 1e-9 * Math.max(1, want), `${side} bar ${i}: ${book[i]} vs ${want}`);
+        checked += want > 0 ? 1 : 0;
+      }
+      assert.ok(checked >= 3, `${side}: ${checked} bars with a book part checked`);
+    }
+    // Point in time: the first 120 bars' sources are the same without the later bars.
+    const cut = replay({ candles: head(candles, 120), openInterest }).liquidationSources!();
+    for (const c of src.columnNames()) assert.deepEqual(col(cut, c), col(src, c).slice(0, 120), c);
+  });
+
   it("replay(candles, oi) conserves USD: opened = open + liquidated + closed + decayed, bar by bar", () => {
     const { candles, openInterest } = market(600, 3);
     for (const options of [{}, { close: "nearest" as const }, { anchor: "scale" as const }, { anchor: "off" as const, halfLifeHours: [2, 4, 8, 16, 32] }]) {
@@ -552,6 +584,31 @@ describe("replay(candles, oi)", () => {
       assert.ok(Math.abs(usd.long - bars[i].openLongUsd) <= 1e-9 * bars[i].openLongUsd, `bar ${i} long`);
       assert.ok(Math.abs(usd.short - bars[i].openShortUsd) <= 1e-9 * bars[i].openShortUsd, `bar ${i} short`);
     }
+  });
+
+  it("replay(candles, oi).mapAt(time) holds no rounding residue between range bands: an empty band's shares are 0", () => {
+    // Two short bands of the 10x tier (entries spread over two bars' ranges) with empty bins between:
+    // the bands' +v and −v range adds left about 2e-13 USD there, and leverageShares of such a bin
+    // said 10x held 100 % of it.
+    const time = [0, 1, 2, 3, 4].map((i) => Date.UTC(2025, 0, 1) + i * 300_000);
+    const candles = {
+      time,
+      open: [403.73, 398.95, 405.39, 410.24, 417.59],
+      high: [409.0, 410.84, 411.15, 420.93, 421.03],
+      low: [393.01, 398.48, 400.73, 409.46, 415.45],
+      close: [398.95, 405.39, 410.24, 417.59, 416.08],
+    };
+    const openInterest = { time, openInterestUsd: [591_745, 552_142, 573_017, 549_935, 590_987] };
+    const map = replay({
+      candles, openInterest, interval: 300_000, grid: { step: 1 }, entry: "range", split: "even", halfLifeHours: 0, anchor: "off",
+      ratios: { long: [0.904, 0.9613, 0.988], short: [1.0967, 1.0379, 1.0104] }, leverage: { tiers: [10, 25, 75], weights: [0.375, 0.357, 0.268] },
+    }).mapAt(time[4]);
+    const usd = map.table.array("usd") as number[];
+    // Every bin listed holds at least a millionth of a dollar: nothing near 1e-13.
+    assert.ok(usd.length > 0 && usd.every((u) => u > 1e-6), `smallest ${Math.min(...usd)}`);
+    // Bins 451–454 lie between the 10x tier's two short bands (each range of entries × 1.0967).
+    for (const r of map.leverageShares(451.1, 454.9)) assert.deepEqual([r.usd, r.share], [0, 0], `${r.leverage}x`);
+    assert.ok(map.leverageShares(440, 470).find((r) => r.leverage === 10)!.usd > 0);
   });
 
   it("replay(candles, oi).mapAt(time) throws for a time before the first bar", () => {

@@ -55,6 +55,26 @@ describe("validate/backtest", () => {
     assert.equal((r.series.array("longBaselineUsd") as Float64Array)[10], 1e7); // 0.1 × 10 % of 1e9
   });
 
+  it("backtest(model, realized, {estimate: 'book'}) scores liquidationSources()' book columns; 'bar' (default) model.bars", () => {
+    // The book part ranks perfectly, the whole bar's estimate in reverse: each option scores its own.
+    const model = modelOf(time, time.map((_, i) => n - i), time.map((_, i) => i));
+    model.liquidationSources = () => aq.table({ time: Float64Array.from(time), longBookUsd: Float64Array.from(time, (_, i) => i), shortBookUsd: Float64Array.from(time, (_, i) => n - i) });
+    const bar = backtest(model, realized, { candles, openInterest });
+    const book = backtest(model, realized, { candles, openInterest, estimate: "book" });
+    assert.deepEqual([bar.estimate, book.estimate], ["bar", "book"]);
+    assert.deepEqual([bar.long.model.spearman, bar.short.model.spearman], [-1, -1]);
+    assert.deepEqual([book.long.model.spearman, book.short.model.spearman], [1, 1]);
+    assert.deepEqual(book.series.array("longEstimatedUsd"), Array.from(time, (_, i) => i));
+    // The baseline does not change with what the model is scored on.
+    assert.deepEqual(book.long.baseline, bar.long.baseline);
+  });
+
+  it("backtest(model without liquidationSources | bad estimate, realized, {estimate}) throws naming the option", () => {
+    const model = modelOf(time, time.map((_, i) => i), time.map((_, i) => n - i));
+    assert.throws(() => backtest(model, realized, { candles, openInterest, estimate: "book" }), /^LiqlabError: backtest: column "estimate": estimate "book" needs a replayed model \(liq\.replay\(\.\.\.\)\), whose liquidationSources\(\) splits each bar's liquidations \(value "book"\)$/);
+    assert.throws(() => backtest(model, realized, { candles, openInterest, estimate: "books" as never }), /^LiqlabError: backtest: column "estimate": estimate must be "bar" .* or "book" .*\(value "books"\)$/);
+  });
+
   it("backtest(model, realized, {warmupBars}) leaves the first bars out", () => {
     const r = backtest(modelOf(time, time.map((_, i) => i), time.map(() => 1)), realized, { candles, openInterest, warmupBars: 10 });
     assert.equal(r.bars, n - 10);

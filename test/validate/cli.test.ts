@@ -94,6 +94,21 @@ describe("validate/cli", () => {
     assert.match(out, /baseline/);
   });
 
+  it("main(['--file', FILE, '--estimate', 'book']) scores the book before each bar, as backtest(..., {estimate: 'book'}); calibration has no 'better'", async () => {
+    const { path } = combinedExport(dir);
+    const bar = await run(["--file", path]);
+    const book = await run(["--file", path, "--estimate", "book"]);
+    assert.match(bar.out, /model scored on every liquidation it records in a bar/);
+    assert.match(book.out, /model scored on levels in its book before each bar only \(--estimate book\)/);
+    for (const out of [bar.out, book.out]) assert.match(out, /^long +calibration +\S+ +\S+ +n\/a$/m);
+    // Same baseline column, another model column (the simulated market opens and wipes out in-bar levels).
+    const column = (out: string, k: number) => out.split("\n").filter((l) => /^(long|short) /.test(l)).map((l) => l.trim().split(/ +/)[k]);
+    assert.deepEqual(column(book.out, 3), column(bar.out, 3));
+    assert.notDeepEqual(column(book.out, 2), column(bar.out, 2));
+    assert.match(await refused(["--file", path, "--estimate", "books"]), /^liqlab validate: --estimate: --estimate must be bar or book \(value "books"\)/);
+    assert.match(await refused(["--scenario", "eth", "--estimate", "book"]), /^liqlab validate: --estimate: .*--estimate applies to files only/);
+  });
+
   it("main(['--file', KLINES]) throws saying --file takes the combined export and what to pass instead (the bin exits 1)", async () => {
     const klines = join(__dirname, "..", "..", "datasets", "eth", "ETHUSDT-5m-klines.csv");
     await assert.rejects(run(["--file", klines]), /ETHUSDT-5m-klines\.csv, line 1, column "timestamp": missing column: --file takes the combined export \(timestamp, price_open\/high\/low\/close, liquidation_long_usd, liquidation_short_usd, oi_close\); for candles, open interest and liquidations in separate files pass --candles, --oi and --liquidations \(value "open_time,open,/);
