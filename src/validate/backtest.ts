@@ -131,6 +131,7 @@ export function backtest(model: LiquidationModel, realized: Columns, options: Ba
     }), "Liquidation USD per bar: the model's estimate and the naive baseline's (estimates) beside realized (reported)"),
     source: options.source ?? `${to - from} bars`,
     realizedTop,
+    estimatedTop,
     estimate,
   };
   return result;

@@ -9,6 +9,8 @@ export type { RealizedBars } from "./realized";
 export { backtest, score } from "./backtest";
 export { BACKTEST_DEFAULTS } from "./options";
 export type { BacktestOptions } from "./options";
+export { compareBootstrap, BOOTSTRAP_DEFAULTS } from "./bootstrap";
+export type { BootstrapOptions } from "./bootstrap";
 export { mapDistance } from "./distance";
 export type { MapProfile } from "./distance";
 export { validateScenario, DATASETS_DIR } from "./simulated";

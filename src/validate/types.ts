@@ -36,6 +36,8 @@ export interface BacktestResult {
   source: string;
   /** The share of bars `topCapture` had to catch (the `realizedTop` option): labels say "top-5% capture" from it. */
   realizedTop?: number;
+  /** The share of bars a series flagged as its largest for `topCapture` (the `estimatedTop` option). */
+  estimatedTop?: number;
   /** Which of the model's liquidations were scored (the `estimate` option): "bar", every one; "book", only the book's before each bar. */
   estimate?: "bar" | "book";
 }
