@@ -16,9 +16,9 @@
  * the way to it is rounding residue and reads as 0: a band's +v and −v entries that did not cancel
  * exactly leave about 1e-16 of the sums they passed through in the bins beyond it (2e-13 USD in an
  * empty bin of a 100,000 USD book). A sum of n doubles is off by at most about n · 1.1e-16 of its
- * largest partial sum, so 2^-40 (9.1e-13) is above the residue of a thousand adds and below any
- * amount a map can resolve. Maps and settled lanes apply it; heatmap columns (float32, 7 digits)
- * do not need to.
+ * largest partial sum, so 2^-40 (9.1e-13) is above the residue of a thousand adds; real amounts
+ * that small beside those sums (long-decayed bands) cannot be told from residue and read as 0 too.
+ * Maps and settled lanes apply it; heatmap columns (float32, 7 digits) do not need to.
  */
 export const RESIDUE = 2 ** -40;
 

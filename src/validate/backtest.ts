@@ -57,6 +57,15 @@ function oiAtOpen(oi: Columns, label: string, time: Float64Array, open: Float64A
   return found.unit === "usd" ? known : known.map((q, i) => q * open[i]!);
 }
 
+/** Throws unless table `label`'s `time` equals model.bars' row for row ("candles must be the ones …: row 3 opens at …"). */
+function sameTimes(t: Columns, label: string, time: Float64Array, must: string): void {
+  const n = time.length;
+  const tt = numbers(t, "time", label);
+  if (tt.length !== n) throw error(`${label} ${must}: ${label} has ${tt.length} rows, model.bars ${n}`, { file: label, column: "time", value: tt.length });
+  const moved = tt.findIndex((x, i) => x !== time[i]);
+  if (moved >= 0) throw error(`${label} ${must}: row ${moved} opens at a time other than model.bars row ${moved} (${time[moved]})`, { file: label, column: "time", value: tt[moved] });
+}
+
 export function backtest(model: LiquidationModel, realized: Columns, options: BacktestOptions): BacktestResult {
   const { realizedTop, estimatedTop, warmupBars: warmup, estimate } = resolveBacktestOptions(options);
   if (typeof model !== "object" || model === null || !("bars" in model)) throw error("model must be a replayed model (liq.replay(...)), with its bars", { symbol: "backtest", column: "model", value: model });
@@ -79,19 +88,14 @@ export function backtest(model: LiquidationModel, realized: Columns, options: Ba
     estLabel = "model.liquidationSources()";
     [longCol, shortCol] = ["longBookUsd", "shortBookUsd"];
     checkTable(estTable, estLabel);
-    const st = numbers(estTable, "time", estLabel, n);
-    const moved = st.findIndex((t, i) => t !== time[i]);
-    if (moved >= 0) throw error(`row ${moved} is at another time than model.bars row ${moved} (${time[moved]})`, { file: estLabel, column: "time", value: st[moved] });
+    sameTimes(estTable, estLabel, time, "must be the model's own");
   }
   const estLong = numbers(estTable, longCol, estLabel, n);
   const estShort = numbers(estTable, shortCol, estLabel, n);
   nonNegative(estLong, longCol, estLabel, "estimated USD");
   nonNegative(estShort, shortCol, estLabel, "estimated USD");
   // candles: the ones the model was replayed on, row for row.
-  const ct = numbers(options.candles, "time", "candles");
-  if (ct.length !== n) throw error(`candles must be the ones the model was replayed on: candles has ${ct.length} rows, model.bars ${n}`, { file: "candles", column: "time", value: ct.length });
-  const moved = ct.findIndex((t, i) => t !== time[i]);
-  if (moved >= 0) throw error(`candles must be the ones the model was replayed on: row ${moved} opens at a time other than model.bars row ${moved} (${time[moved]})`, { file: "candles", column: "time", value: ct[moved] });
+  sameTimes(options.candles, "candles", time, "must be the ones the model was replayed on");
   const open = numbers(options.candles, "open", "candles", n);
   const high = numbers(options.candles, "high", "candles", n);
   const low = numbers(options.candles, "low", "candles", n);

@@ -72,6 +72,9 @@ describe("validate/backtest", () => {
   it("backtest(model without liquidationSources | bad estimate, realized, {estimate}) throws naming the option", () => {
     const model = modelOf(time, time.map((_, i) => i), time.map((_, i) => n - i));
     assert.throws(() => backtest(model, realized, { candles, openInterest, estimate: "book" }), /^LiqlabError: backtest: column "estimate": estimate "book" needs a replayed model \(liq\.replay\(\.\.\.\)\), whose liquidationSources\(\) splits each bar's liquidations \(value "book"\)$/);
+    const shifted = modelOf(time, time.map((_, i) => i), time.map((_, i) => n - i));
+    shifted.liquidationSources = () => aq.table({ time: Float64Array.from(time, (t, i) => (i === 5 ? t + 1 : t)), longBookUsd: new Float64Array(n), shortBookUsd: new Float64Array(n) });
+    assert.throws(() => backtest(shifted, realized, { candles, openInterest, estimate: "book" }), /^LiqlabError: model\.liquidationSources\(\), column "time": model\.liquidationSources\(\) must be the model's own: row 5 opens at a time other than model\.bars row 5 \(5000\) \(value 5001\)$/);
     assert.throws(() => backtest(model, realized, { candles, openInterest, estimate: "books" as never }), /^LiqlabError: backtest: column "estimate": estimate must be "bar" .* or "book" .*\(value "books"\)$/);
   });
 

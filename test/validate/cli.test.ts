@@ -109,6 +109,18 @@ describe("validate/cli", () => {
     assert.match(await refused(["--scenario", "eth", "--estimate", "book"]), /^liqlab validate: --estimate: .*--estimate applies to files only/);
   });
 
+  it("main(['--scenario', 'eth']) judges calibration by its distance from 1: the simulator's forced orders are every liquidation", async () => {
+    const { out } = await run(["--scenario", "eth"]);
+    const row = (side: string) => /^(\S+) +calibration +(\S+) +(\S+) +(\S+)$/m.exec(out.split("\n").filter((l) => l.startsWith(side)).join("\n"))!;
+    for (const side of ["long", "short"]) {
+      const [, , m, b, better] = row(side);
+      const dist = (x: string) => Math.abs(Math.log(Number(x)));
+      assert.equal(better, dist(m!) < dist(b!) ? "model" : "baseline", side);
+    }
+    assert.match(out, /1 is the right total \(better = nearer to 1\)/);
+    assert.doesNotMatch(out, /--estimate book|not validated/);
+  });
+
   it("main(['--file', KLINES]) throws saying --file takes the combined export and what to pass instead (the bin exits 1)", async () => {
     const klines = join(__dirname, "..", "..", "datasets", "eth", "ETHUSDT-5m-klines.csv");
     await assert.rejects(run(["--file", klines]), /ETHUSDT-5m-klines\.csv, line 1, column "timestamp": missing column: --file takes the combined export \(timestamp, price_open\/high\/low\/close, liquidation_long_usd, liquidation_short_usd, oi_close\); for candles, open interest and liquidations in separate files pass --candles, --oi and --liquidations \(value "open_time,open,/);
