@@ -113,7 +113,6 @@ export function compareBootstrap(result: BacktestResult, options: BootstrapOptio
   };
 
   const rows: Record<string, unknown>[] = [];
-  const u = mulberry32(seed);
   const idx = new Int32Array(n);
   const e = new Float64Array(n);
   const b = new Float64Array(n);
@@ -123,6 +122,8 @@ export function compareBootstrap(result: BacktestResult, options: BootstrapOptio
     const base = usd(`${side}BaselineUsd`);
     const real = usd(`${side}RealizedUsd`);
     const diffs = METRICS.map(() => new Float64Array(samples));
+    // One stream per side from the same seed: both sides draw the same resamples (until a redraw).
+    const u = mulberry32(seed);
     let redrawn = 0;
     for (let k = 0; k < samples; ) {
       circularBlocks(n, blockBars, u, idx);
@@ -136,7 +137,7 @@ export function compareBootstrap(result: BacktestResult, options: BootstrapOptio
       }
       if (!varies) {
         // Nothing to rank against (backtest refuses such a window too): draw again.
-        if (++redrawn > samples) throw error(`realized ${side} liquidations are equal (e.g. all 0) in more than half of the resamples: too sparse for blocks of ${blockBars} bars`, { ...where, column: `${side}RealizedUsd`, value: redrawn });
+        if (++redrawn > samples) throw error(`realized ${side} liquidations are equal (e.g. all 0) in more than half of the resamples (${redrawn} redrawn while ${k} of ${samples} were scored): too sparse for blocks of ${blockBars} bars`, { ...where, column: `${side}RealizedUsd`, value: redrawn });
         continue;
       }
       METRICS.forEach((m, mi) => (diffs[mi]![k] = metric(m, e, r) - metric(m, b, r)));

@@ -159,7 +159,7 @@ export function toTable(r: BacktestResult, synthetic = false): string {
     "",
     `bars at exactly 0 USD: estimated ${zeros("longEstimatedUsd")} long / ${zeros("shortEstimatedUsd")} short, realized ${zeros("longRealizedUsd")} long / ${zeros("shortRealizedUsd")} short (zeros tie at the bottom of the ranks)`,
     synthetic
-      ? "calibration = sum(estimated) / sum(realized): the simulator's forced orders are every liquidation, so 1 is the right total (better = nearer to 1)."
+      ? "calibration = sum(estimated) / sum(realized): the simulator's forced orders are every liquidation, so 1 is the right total (better = nearer to 1 as a ratio: the smaller |log calibration|)."
       : "calibration = sum(estimated) / sum(realized): the dollar level is not validated (realized and open interest may cover different venues, and exchanges' liquidation feeds may omit orders); compare rankings and shares.",
   );
   return lines.join("\n") + "\n";

@@ -90,7 +90,24 @@ describe("validate/bootstrap", () => {
     for (const v of u.array("low") as number[]) assert.ok(Number.isFinite(v));
     // Realized equal in every bar: no resample has anything to rank.
     const flat = real.map(() => 5);
-    assert.throws(() => compareBootstrap(resultOf(right, backwards, flat), { samples: 100 }), /^LiqlabError: compareBootstrap: column "longRealizedUsd": realized long liquidations are equal \(e\.g\. all 0\) in more than half of the resamples: too sparse for blocks of 6 bars \(value 101\)$/);
+    assert.throws(() => compareBootstrap(resultOf(right, backwards, flat), { samples: 100 }), /^LiqlabError: compareBootstrap: column "longRealizedUsd": realized long liquidations are equal \(e\.g\. all 0\) in more than half of the resamples \(101 redrawn while 0 of 100 were scored\): too sparse for blocks of 6 bars \(value 101\)$/);
+  });
+
+  it("compareBootstrap(result) counts a lead of 0.003 as a win: only |difference| <= 1e-12 is a tie", () => {
+    // Realized 1..60; the model ranks it right but for one swapped pair, the baseline swaps that
+    // pair and one more. No resample favours the baseline; one holding bar 40 or 41 favours the model.
+    const model = real.slice();
+    [model[10], model[11]] = [model[11]!, model[10]!];
+    const base = model.slice();
+    [base[40], base[41]] = [base[41]!, base[40]!];
+    const t = compareBootstrap(resultOf(model, base, real), { blockBars: 6, samples: 200 });
+    const row = t.objects().find((r: any) => r.side === "long" && r.metric === "spearman") as Record<string, number>;
+    // Spearman = 1 − 6·Σd²/(n(n² − 1)): one swapped pair is Σd² = 2, two pairs 4: a lead of 12/(60·3599).
+    assert.ok(Math.abs(row.difference - 12 / (60 * 3599)) < 1e-12, String(row.difference));
+    assert.ok(row.low >= 0, String(row.low));
+    // Ten blocks of 6 miss both bars 40 and 41 (or split them, one each... still a lead) rarely: a
+    // tie tolerance as wide as 0.05 would call every resample a tie.
+    assert.ok(row.notBetter > 0 && row.notBetter < 0.9, String(row.notBetter));
   });
 
   it("compareBootstrap(null | options out of range | a bad series) throws naming the option or column, row and value", () => {
@@ -107,6 +124,12 @@ describe("validate/bootstrap", () => {
     baseNaN[30] = NaN;
     const withNaN = { ...bad, series: bad.series.assign({ shortBaselineUsd: Float64Array.from(baseNaN) }) };
     assert.throws(() => compareBootstrap(withNaN), /^LiqlabError: result\.series, column "shortBaselineUsd": shortBaselineUsd must be a finite number at row 30 \(value NaN\)$/);
+    const negative = right.slice();
+    negative[12] = -1;
+    assert.throws(() => compareBootstrap({ ...bad, series: bad.series.assign({ shortEstimatedUsd: Float64Array.from(negative) }) }), /^LiqlabError: result\.series, column "shortEstimatedUsd": USD must be >= 0 at row 12 \(value -1\)$/);
+    const times = bad.series.array("time") as Float64Array;
+    const repeated = Float64Array.from(times, (t, i) => (i === 20 ? times[19]! : t));
+    assert.throws(() => compareBootstrap({ ...bad, series: bad.series.assign({ time: repeated }) }), /^LiqlabError: result\.series, column "time": time must be strictly increasing: row 20 repeats row 19 /);
     const missing = { ...bad, series: bad.series.select("time", "longEstimatedUsd", "longBaselineUsd") };
     assert.throws(() => compareBootstrap(missing), /^LiqlabError: result\.series, column "longRealizedUsd": missing column "longRealizedUsd"$/);
   });

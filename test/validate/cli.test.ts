@@ -2,7 +2,9 @@ import assert from "node:assert/strict";
 import { existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { main, marketOf, parseArgs } from "../../src/validate/cli";
+import * as aq from "arquero";
+import { main, marketOf, parseArgs, toTable } from "../../src/validate/cli";
+import type { BacktestResult } from "../../src/validate/types";
 import { simulate } from "../../src/sim/simulate";
 
 /** Runs main(args) and returns its exit code, stdout and stderr. */
@@ -109,6 +111,17 @@ describe("validate/cli", () => {
     assert.match(await refused(["--scenario", "eth", "--estimate", "book"]), /^liqlab validate: --estimate: .*--estimate applies to files only/);
   });
 
+  it("toTable(result, synthetic) calls the calibration nearer 1 by |log ratio| better: 0.5 (half) loses to 1.9", () => {
+    const m = { spearman: 0.5, logPearson: 0.5, topCapture: 0.5, calibration: 0.5 };
+    const b = { spearman: 0.4, logPearson: 0.4, topCapture: 0.4, calibration: 1.9 };
+    const z = new Float64Array(3);
+    const series = aq.table({ time: z, longEstimatedUsd: z, shortEstimatedUsd: z, longRealizedUsd: z, shortRealizedUsd: z });
+    const r = { bars: 3, long: { model: m, baseline: b }, short: { model: m, baseline: b }, series, source: "x" } as unknown as BacktestResult;
+    // |ln 0.5| = 0.693 > |ln 1.9| = 0.642: the baseline's total is nearer the truth, though 0.5 is nearer 1 in plain distance.
+    assert.match(toTable(r, true), /^long +calibration +0\.500 +1\.900 +baseline$/m);
+    assert.match(toTable(r), /^long +calibration +0\.500 +1\.900 +n\/a$/m);
+  });
+
   it("main(['--scenario', 'eth']) judges calibration by its distance from 1: the simulator's forced orders are every liquidation", async () => {
     const { out } = await run(["--scenario", "eth"]);
     const row = (side: string) => /^(\S+) +calibration +(\S+) +(\S+) +(\S+)$/m.exec(out.split("\n").filter((l) => l.startsWith(side)).join("\n"))!;
@@ -117,7 +130,7 @@ describe("validate/cli", () => {
       const dist = (x: string) => Math.abs(Math.log(Number(x)));
       assert.equal(better, dist(m!) < dist(b!) ? "model" : "baseline", side);
     }
-    assert.match(out, /1 is the right total \(better = nearer to 1\)/);
+    assert.match(out, /1 is the right total \(better = nearer to 1 as a ratio: the smaller \|log calibration\|\)/);
     assert.doesNotMatch(out, /--estimate book|not validated/);
   });
 
