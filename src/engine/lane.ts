@@ -1,4 +1,15 @@
 /**
+ * A bin whose amount is below this share of the largest running sum of pending range adds met on
+ * the way to it is rounding residue and reads as 0: a band's +v and −v entries that did not cancel
+ * exactly leave about 1e-16 of the sums they passed through in the bins beyond it (2e-13 USD in an
+ * empty bin of a 100,000 USD book). A sum of n doubles is off by at most about n · 1.1e-16 of its
+ * largest partial sum, so 2^-40 (9.1e-13) is above the residue of a thousand adds; real amounts
+ * that small beside those sums (long-decayed bands) cannot be told from residue and read as 0 too.
+ * Maps and settled lanes apply it; heatmap columns (float32, 7 digits) do not need to.
+ */
+export const RESIDUE = 2 ** -40;
+
+/**
  * A growable array of amounts over ABSOLUTE price bins: bin k covers [k·step, (k+1)·step).
  * Absolute indexing keeps the grid independent of later data (point in time): a bar never moves
  * another bar's bins, it only grows the storage. `lo`/`hi` bound the occupied bins, so work on
@@ -11,17 +22,6 @@
  * takes bins from the near end, reads only the bins it removes. `settle()` folds `diff` into
  * `data` when every bin is read anyway (heatmap columns, maps, closing nearest first).
  */
-/**
- * A bin whose amount is below this share of the largest running sum of pending range adds met on
- * the way to it is rounding residue and reads as 0: a band's +v and −v entries that did not cancel
- * exactly leave about 1e-16 of the sums they passed through in the bins beyond it (2e-13 USD in an
- * empty bin of a 100,000 USD book). A sum of n doubles is off by at most about n · 1.1e-16 of its
- * largest partial sum, so 2^-40 (9.1e-13) is above the residue of a thousand adds; real amounts
- * that small beside those sums (long-decayed bands) cannot be told from residue and read as 0 too.
- * Maps and settled lanes apply it; heatmap columns (float32, 7 digits) do not need to.
- */
-export const RESIDUE = 2 ** -40;
-
 export class Lane {
   /** Amounts; data[j] is bin `base + j` (plus the pending range adds in `diff`). */
   data: Float64Array;
