@@ -419,25 +419,21 @@ function readInto(lane: Lane, scale: number, kLo: number, out: Float64Array, ass
     // Sums start at the top, even above the window.
     for (let j = lane.hi - base, e = b - base; j > e; j--) {
       acc += f[j];
-      const m = Math.abs(acc) * RESIDUE;
-      if (m > floor) floor = m;
+      floor = Math.max(floor, Math.abs(acc) * RESIDUE);
     }
     for (let j = b - base, e = a - base; j >= e; j--) {
       acc += f[j];
-      const m = Math.abs(acc) * RESIDUE;
-      if (m > floor) floor = m;
+      floor = Math.max(floor, Math.abs(acc) * RESIDUE);
       put(j, d[j] + acc);
     }
   } else {
     for (let j = lane.lo - base, e = a - base; j < e; j++) {
       acc += f[j];
-      const m = Math.abs(acc) * RESIDUE;
-      if (m > floor) floor = m;
+      floor = Math.max(floor, Math.abs(acc) * RESIDUE);
     }
     for (let j = a - base, e = b - base; j <= e; j++) {
       acc += f[j];
-      const m = Math.abs(acc) * RESIDUE;
-      if (m > floor) floor = m;
+      floor = Math.max(floor, Math.abs(acc) * RESIDUE);
       put(j, d[j] + acc);
     }
   }

@@ -122,8 +122,7 @@ export class Lane {
       for (let j = this.hi - b, e = this.lo - b; j >= e; j--) {
         s += f[j];
         f[j] = 0;
-        const m = Math.abs(s) * RESIDUE;
-        if (m > floor) floor = m;
+        floor = Math.max(floor, Math.abs(s) * RESIDUE);
         const v = d[j] + s;
         d[j] = v > floor ? v : 0;
       }
@@ -132,8 +131,7 @@ export class Lane {
       for (let j = this.lo - b, e = this.hi - b; j <= e; j++) {
         s += f[j];
         f[j] = 0;
-        const m = Math.abs(s) * RESIDUE;
-        if (m > floor) floor = m;
+        floor = Math.max(floor, Math.abs(s) * RESIDUE);
         const v = d[j] + s;
         d[j] = v > floor ? v : 0;
       }

@@ -128,6 +128,9 @@ export function toJson(r: BacktestResult): { bars: number; long: { model: Metric
   };
 }
 
+/** Which of model and baseline scores higher. */
+const higher = (m: number, b: number) => (m > b ? "model" : m < b ? "baseline" : "tie");
+
 /**
  * The human-readable table. `synthetic`: a simulated dataset, whose realized liquidations are
  * every forced order of the simulated exchange, so calibration has a target (1).
@@ -149,8 +152,8 @@ export function toTable(r: BacktestResult, synthetic = false): string {
       const b = r[side].baseline[k];
       // On real data calibration has no target to be nearer to (realized may cover other venues than the
       // open interest, and feeds may omit orders); on a simulator realized is complete and 1 is the target.
-      const nearer = Math.abs(Math.log(m)) < Math.abs(Math.log(b)) ? "model" : Math.abs(Math.log(m)) > Math.abs(Math.log(b)) ? "baseline" : "tie";
-      const better = k === "calibration" ? (synthetic ? nearer : "n/a") : m > b ? "model" : m < b ? "baseline" : "tie";
+      // Nearer 1 as a ratio is the smaller |log calibration|.
+      const better = k !== "calibration" ? higher(m, b) : synthetic ? higher(-Math.abs(Math.log(m)), -Math.abs(Math.log(b))) : "n/a";
       lines.push(`${side.padEnd(6)} ${k.padEnd(12)} ${m.toFixed(3).padStart(7)} ${b.toFixed(3).padStart(9)}  ${better}`);
     }
   }
