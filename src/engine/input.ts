@@ -144,6 +144,13 @@ function firstNonFinite(a: Float64Array): number {
 export const MIN_PRICE = 1e-15;
 /** Highest price the engine takes, USD. */
 export const MAX_PRICE = 1e12;
+
+/**
+ * Largest accepted time, epoch ms: 1e14 is the year 5138 as ms, while microseconds of any date
+ * from 1973 on are above it (and nanoseconds far above). Read as ms, µs bars would each last 1000
+ * times their span: the decay would run 1000 times too slowly and map times fall in year 55,000.
+ */
+export const MAX_TIME = 1e14;
 /** Most open interest the engine takes, USD: a thousand trillion, 10,000 times the largest market's. */
 export const MAX_OI_USD = 1e15;
 
@@ -289,6 +296,7 @@ function barEnds(candles: Columns, time: Float64Array, option: number | undefine
   if (option === undefined && has(candles, "closeTime")) {
     const close = numeric(candles, "closeTime", "candles");
     sameLength(close, n, "candles", "closeTime");
+    tooLate(close, "candles", "closeTime");
     for (let i = 0; i < n; i++) {
       const span = spanOf(close[i], time[i]);
       if (!(span > 0)) throw error(`row ${i}: closeTime must be a time after the bar's open time (it sets the bar's span; or pass \`interval\`)`, { file: "candles", column: "closeTime", value: close[i] });
@@ -321,6 +329,15 @@ function checkUnits(time: Float64Array, oiTime: Float64Array, label: string, col
     const seconds = (x: number) => (x < 1e11 ? " (Unix seconds?)" : "");
     throw error(`row 0 is stamped ${b}${seconds(b)} where the candles start at ${a}${seconds(a)}: the two tables' times are in different units; both must be epoch ms UTC (Unix seconds × 1000)`, { file: label, column, value: b });
   }
+}
+
+/** Throws at the first time at or above MAX_TIME: microseconds (or nanoseconds) read as ms. */
+function tooLate(t: Float64Array, label: string, column: string): void {
+  const i = firstOutside(t, -Infinity, MAX_TIME - 1);
+  if (i < 0) return;
+  const date = t[i] < 1e17 ? new Date(t[i] / 1000).toISOString().slice(0, 10) : new Date(t[i] / 1e6).toISOString().slice(0, 10);
+  const unit = t[i] < 1e17 ? "microseconds" : "nanoseconds";
+  throw error(`row ${i}: times look like ${unit} (${date} as ${unit}, the year ${Math.floor(1970 + t[i] / 31_556_952_000)} as epoch ms); pass epoch ms UTC`, { file: label, column, value: t[i] });
 }
 
 /** Exchange bar intervals in seconds (1m … 1w), which as ms spans only seconds read as ms give. */
@@ -383,6 +400,7 @@ export function readSeries(candles: Columns, openInterest: Columns | undefined, 
   if (tiny >= 0) throw error(`row ${tiny}: price below ${MIN_PRICE} USD, beyond what the grid can hold (a unit mistake?)`, { file: "candles", column: "low", value: range.low[tiny] });
   const huge = firstOutside(range.high, 0, MAX_PRICE);
   if (huge >= 0) throw error(`row ${huge}: price above ${MAX_PRICE} USD (a unit mistake?)`, { file: "candles", column: "high", value: range.high[huge] });
+  tooLate(time, "candles", "time");
   const { interval, lastMs, from } = barEnds(candles, time, o.interval);
   // Unix seconds from 2001 on are 1e9–1e10, epoch ms of January–April 1970; bars starting there
   // that last under a second, or an exchange interval counted in seconds (60 for a minute, 3,600
@@ -415,6 +433,7 @@ export function readSeries(candles: Columns, openInterest: Columns | undefined, 
   const negative = firstNegative(oiValue);
   if (negative >= 0) throw error(`row ${negative}: open interest must be >= 0`, { file: label, column: usdCol, value: oiValue[negative] });
   if (openInterest) {
+    tooLate(oiTime, label, oiTimeCol);
     increasing(oiTime, label, oiTimeCol);
     checkUnits(time, oiTime, label, oiTimeCol);
   }

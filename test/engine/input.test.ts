@@ -182,7 +182,7 @@ describe("readSeries(candles, openInterest, options)", () => {
     const seconds = { time: [t0 / 1000, t0 / 1000 + 60], openInterestUsd: [1, 2] };
     assert.throws(() => readSeries(c, seconds, o), new RegExp(`openInterest, column "time": row 0 is stamped 1735689600 \\(Unix seconds\\?\\) where the candles start at ${t0}: the two tables' times are in different units; both must be epoch ms UTC \\(Unix seconds × 1000\\) \\(value 1735689600\\)`));
     // Open interest in microseconds beside candles in ms.
-    assert.throws(() => readSeries(c, { time: [t0 * 1000], openInterestUsd: [1] }, o), /row 0 is stamped 1735689600000000 where the candles start at 1735689600000: the two tables' times are in different units/);
+    assert.throws(() => readSeries(c, { time: [t0 * 1000], openInterestUsd: [1] }, o), /openInterest, column "time": row 0: times look like microseconds/);
     const cs = { ...candles(3), time: [t0 / 1000, t0 / 1000 + 60, t0 / 1000 + 120] };
     // Open interest starting a day before the candles, or long after them, is read as documented:
     // one snapshot before is read by every bar; one after leaves the book empty.
@@ -198,6 +198,24 @@ describe("readSeries(candles, openInterest, options)", () => {
     }
     // Small synthetic times (toy tests) are never judged.
     assert.equal(readSeries(candles(2), { time: [1000 * MIN], openInterestUsd: [1] }, o).oiStart, 2);
+  });
+
+  it("readSeries(candles, oi) throws on times in microseconds or nanoseconds in either table, naming the column and row", () => {
+    // 2025-01-01 in µs is 1.7e15 ms, the year 56,971 (1970 + 1.7e15 / 31,556,952,000 ms a year): each minute bar would last 16.7 hours.
+    const t0 = Date.UTC(2025, 0, 1);
+    const us = { ...candles(3), time: [0, 1, 2].map((k) => (t0 + k * MIN) * 1000) };
+    assert.throws(() => readSeries(us, { time: [t0 * 1000], openInterestUsd: [1] }, o), /candles, column "time": row 0: times look like microseconds \(2025-01-01 as microseconds, the year 56971 as epoch ms\); pass epoch ms UTC \(value 1735689600000000\)/);
+    const ns = { ...candles(3), time: [0, 1, 2].map((k) => (t0 + k * MIN) * 1e6) };
+    assert.throws(() => readSeries(ns, { time: [t0 * 1e6], openInterestUsd: [1] }, o), /candles, column "time": row 0: times look like nanoseconds \(2025-01-01 as nanoseconds/);
+    // A single bar whose closeTime alone is in µs would last 1,000 times too long and read
+    // open interest stamped long after its real close.
+    const one = { ...candles(1), time: [t0], closeTime: [(t0 + MIN) * 1000] };
+    assert.throws(() => readSeries(one, { time: [t0], openInterestUsd: [1] }, o), /candles, column "closeTime": row 0: times look like microseconds \(2025-01-01 as microseconds/);
+    // The open-interest table, even with a row after every bar (the whole table is judged).
+    const c = { ...candles(3), time: [t0, t0 + MIN, t0 + 2 * MIN] };
+    assert.throws(() => readSeries(c, { time: [t0, 1e14], openInterestUsd: [1, 1] }, o), /openInterest, column "time": row 1: times look like microseconds \(1973-03-03 as microseconds, the year 5138 as epoch ms\); pass epoch ms UTC \(value 100000000000000\)/);
+    // The last ms below the bound, the year 5138, is still a time.
+    assert.equal(readSeries(c, { time: [t0, 1e14 - 1], openInterestUsd: [1, 1] }, o).oiStart, 0);
   });
 
   it("readSeries(candles, oi) aligns OI bars that carry closeTime by it: finer candles never read a close before its bar ended", () => {
