@@ -98,11 +98,19 @@ export function combineMaps(maps: LiquidationMap[], options: { source?: string }
   }
   const step = Math.max(...maps.map((m) => m.grid.step));
   const { units, ten } = decimalStep(step);
+  // A centre exactly on a common edge goes to the bin on the price's side, as a level on an edge
+  // does in the replay: the bin above for a long (binOf's), the bin below for a short.
+  const shortBin = (c: number) => {
+    const k = binOf(c, units, ten);
+    return (k * units) / ten === c ? k - 1 : k;
+  };
+  // The grid spans every bin either side's USD can go to: a short on the lowest centre, when that
+  // centre is on a common edge, goes one bin below the longs' lowest.
   let kLo = Infinity;
   let kHi = -Infinity;
   for (const m of maps) {
     if (m.grid.bins === 0) continue;
-    kLo = Math.min(kLo, binOf(m.grid.prices[0], units, ten));
+    kLo = Math.min(kLo, shortBin(m.grid.prices[0]));
     kHi = Math.max(kHi, binOf(m.grid.prices[m.grid.bins - 1], units, ten));
   }
   const kPrice = binOf(price, units, ten);
@@ -121,13 +129,7 @@ export function combineMaps(maps: LiquidationMap[], options: { source?: string }
   const bins = kHi - kLo + 1;
   checkBins(bins, step);
   const atLong = (j: number, i: number) => binOf(maps[j]!.grid.prices[i]!, units, ten) - kLo;
-  // A centre exactly on a common edge goes to the bin on the price's side, as a level on an edge
-  // does in the replay: the bin above for a long (binOf's), the bin below for a short.
-  const atShort = (j: number, i: number) => {
-    const c = maps[j]!.grid.prices[i]!;
-    const k = binOf(c, units, ten);
-    return ((k * units) / ten === c ? k - 1 : k) - kLo;
-  };
+  const atShort = (j: number, i: number) => shortBin(maps[j]!.grid.prices[i]!) - kLo;
   const { long, short } = addUp(maps, tiers, bins, kLong - kLo, kShort - kLo, atLong, atShort);
   return liquidationMap({
     price,

@@ -186,6 +186,25 @@ describe("combineMaps(maps)", () => {
     ]);
   });
 
+  it("combineMaps(maps) keeps a short whose centre is the lowest and on a common edge at the price, one bin below the longs' lowest", () => {
+    // A: one bin [95, 105) with 61 USD of shorts centred at 100, the price. B: [100, 110), 5 USD
+    // of shorts. On the common 10 USD grid A's centre is the edge 100, so its short goes to the
+    // bin on the price's side, [90, 100): below every input's lowest long bin, which the common
+    // grid must reach (it once started at [100, 110) and dropped the 61 USD without a word).
+    const a = liquidationMap({ price: 100, tiers: [10], grid: { lo: 95, step: 10 }, long: [[0]], short: [[61]] });
+    const b = liquidationMap({ price: 100, tiers: [10], grid: { lo: 100, step: 10 }, long: [[0]], short: [[5]] });
+    for (const m of [combineMaps([a, b]), combineMaps([b, a])]) {
+      assert.deepEqual(m.table.objects(), [
+        { price: 95, side: "short", leverage: 10, usd: 61 },
+        { price: 105, side: "short", leverage: 10, usd: 5 },
+      ]);
+      assert.deepEqual(m.liquidationsIf(1e6), { side: "short", usd: 66 });
+    }
+    // A finer venue: 5 USD bins from 97.5, the same 61 USD at 100.
+    const fine = liquidationMap({ price: 100, tiers: [10], grid: { lo: 97.5, step: 5 }, long: [[0]], short: [[61]] });
+    assert.equal(combineMaps([fine, b]).liquidationsIf(1e6).usd, 66);
+  });
+
   it("combineMaps(maps, null) takes null options; a hand-made map without time or with short arrays is named", () => {
     const m = liquidationMap({ price: 100, tiers: [10], grid: { lo: 80, step: 10 }, long: [[1, 0]], short: [[0, 0]] });
     assert.deepEqual(combineMaps([m], null).table.objects(), m.table.objects());
