@@ -49,11 +49,34 @@ function sharedGrid(maps: LiquidationMap[]): { lo: number; first: number[] } | u
   return { lo, first };
 }
 
-export function combineMaps(maps: LiquidationMap[], options: { source?: string } | null = {}): LiquidationMap {
+/** Options of `combineMaps`. */
+export interface CombineOptions {
+  /** The combined map's source label. Default: the inputs' sources joined with " + ". */
+  source?: string;
+  /**
+   * Largest spread of the maps' times, ms. Default 3,600,000 (one hour): venues' maps of one moment
+   * differ by at most a bar, while the combined map takes the first map's price and the latest
+   * time, so maps of different moments would describe none of them.
+   */
+  maxTimeApart?: number;
+}
+
+/** combineMaps' defaults. */
+export const COMBINE_DEFAULTS = { maxTimeApart: 3_600_000 } as const;
+
+export function combineMaps(maps: LiquidationMap[], options: CombineOptions | null = {}): LiquidationMap {
   options ??= {};
-  if (typeof options !== "object") throw error("options must be { source? }", { symbol: "combineMaps", column: "options", value: options });
+  if (typeof options !== "object") throw error("options must be { source?, maxTimeApart? }", { symbol: "combineMaps", column: "options", value: options });
   if (!Array.isArray(maps) || maps.length === 0) throw error("needs at least one map", { symbol: "combineMaps", value: maps });
   maps.forEach(checkMap);
+  const apart = options.maxTimeApart ?? COMBINE_DEFAULTS.maxTimeApart;
+  if (!(typeof apart === "number" && apart >= 0)) throw error("options.maxTimeApart must be a number of ms >= 0", { symbol: "combineMaps", column: "maxTimeApart", value: options.maxTimeApart });
+  const first = maps.reduce((a, m, i) => (m.time < maps[a]!.time ? i : a), 0);
+  const last = maps.reduce((a, m, i) => (m.time > maps[a]!.time ? i : a), 0);
+  if (maps[last]!.time - maps[first]!.time > apart) {
+    const utc = (t: number) => new Date(t).toISOString().slice(0, 16).replace("T", " ");
+    throw error(`maps[${first}] is at ${utc(maps[first]!.time)} UTC and maps[${last}] at ${utc(maps[last]!.time)} UTC, more than ${apart} ms apart: the combined map takes the first map's price and the latest time, so it would describe neither moment; map every venue at one time (model.mapAt(t)), or pass { maxTimeApart } to combine them anyway`, { symbol: "combineMaps", column: "time", value: maps[last]!.time - maps[first]!.time });
+  }
   const price = maps[0]!.price;
   const tiers = [...new Set(maps.flatMap((m) => m.tiers))].sort((a, b) => a - b);
   if (options.source != null && typeof options.source !== "string") throw error("options.source must be a string", { symbol: "combineMaps", column: "source", value: options.source });

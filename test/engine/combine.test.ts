@@ -205,6 +205,20 @@ describe("combineMaps(maps)", () => {
     assert.equal(combineMaps([fine, b]).liquidationsIf(1e6).usd, 66);
   });
 
+  it("combineMaps(maps, { maxTimeApart }) refuses maps of different moments, naming both times; default one hour", () => {
+    const at = (time: number, price: number) => liquidationMap({ price, time, tiers: [10], grid: { lo: 80, step: 10 }, long: [[1, 0]], short: [[0, 0]] });
+    const t0 = Date.UTC(2026, 5, 8, 16);
+    // Venues whose last bars close within an hour (a 5-minute and a 30-minute venue) combine.
+    assert.equal(combineMaps([at(t0, 95), at(t0 + 3_600_000, 96)]).time, t0 + 3_600_000);
+    // A map of 8 June's price with 22 June's book describes neither moment.
+    const late = t0 + 14 * 86_400_000;
+    assert.throws(() => combineMaps([at(late, 95), at(t0, 96), at(t0 + 1, 97)]), /combineMaps: column "time": maps\[1\] is at 2026-06-08 16:00 UTC and maps\[0\] at 2026-06-22 16:00 UTC, more than 3600000 ms apart: .*pass \{ maxTimeApart \} to combine them anyway \(value 1209600000\)/);
+    assert.throws(() => combineMaps([at(t0, 95), at(t0 + 3_600_001, 96)]), /more than 3600000 ms apart/);
+    assert.equal(combineMaps([at(t0, 95), at(late, 96)], { maxTimeApart: Infinity }).price, 95);
+    assert.throws(() => combineMaps([at(t0, 95)], { maxTimeApart: -1 }), /combineMaps: column "maxTimeApart": options.maxTimeApart must be a number of ms >= 0 \(value -1\)/);
+    assert.throws(() => combineMaps([at(t0, 95)], { maxTimeApart: NaN }), /options.maxTimeApart must be a number of ms >= 0 \(value NaN\)/);
+  });
+
   it("combineMaps(maps, null) takes null options; a hand-made map without time or with short arrays is named", () => {
     const m = liquidationMap({ price: 100, tiers: [10], grid: { lo: 80, step: 10 }, long: [[1, 0]], short: [[0, 0]] });
     assert.deepEqual(combineMaps([m], null).table.objects(), m.table.objects());
