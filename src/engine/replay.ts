@@ -183,9 +183,10 @@ export function replay(input: ReplayInput): LiquidationModel {
     grid,
     source: o.source,
     ledger: markEstimate(ledger, `Estimated cumulative USD flows of the replay: opened, liquidated, closed, decayed, and open after the last bar (estimate; ${o.source})`),
-    mapAt(at?: number | Date | null): LiquidationMap {
+    mapAt(at?: number | bigint | Date | null): LiquidationMap {
       let i = last;
-      const time = at instanceof Date ? at.getTime() : at;
+      // A bigint, as Arrow time columns hold (the input tables take them too), is epoch ms.
+      const time = at instanceof Date ? at.getTime() : typeof at === "bigint" ? Number(at) : at;
       if (time != null) {
         if (!Number.isFinite(time)) throw error("time must be epoch ms", { symbol: "mapAt", column: "time", value: time });
         if (time < s.time[0]) throw error(`time is before the first bar (${s.time[0]})`, { symbol: "mapAt", column: "time", value: time });

@@ -102,7 +102,7 @@ export interface LiquidationModel {
   grid: PriceGrid;
   source: string;
   /** The map after the bar whose time is <= `time` (epoch ms UTC or a Date; default, or null: after the last bar). */
-  mapAt(time?: number | Date | null): LiquidationMap;
+  mapAt(time?: number | bigint | Date | null): LiquidationMap;
   /**
    * Time × price matrix. `step`: ms between columns (e.g. 3,600,000 for hourly: a column after
    * the last bar of each hour); default a column after every bar.

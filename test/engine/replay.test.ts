@@ -614,6 +614,15 @@ describe("replay(candles, oi)", () => {
   it("replay(candles, oi).mapAt(time) throws for a time before the first bar", () => {
     const m = replay({ candles: bars([{ o: 100, h: 100, l: 100, c: 100, oi: 1000 }]), ...HAND });
     assert.throws(() => m.mapAt(-1), /mapAt: column "time": time is before the first bar \(0\) \(value -1\)/);
+    assert.throws(() => m.mapAt(-1n), /mapAt: column "time": time is before the first bar \(0\) \(value -1\)/);
+  });
+
+  it("replay(candles, oi).mapAt(time) takes a bigint time as epoch ms, as the input tables do", () => {
+    const m = replay({ candles: bars([{ o: 100, h: 100, l: 100, c: 100, oi: 1000 }, { o: 100, h: 101, l: 99, c: 100, oi: 1200 }]), ...HAND });
+    const t1 = m.bars.get("time", 1) as number;
+    assert.equal(m.mapAt(BigInt(t1)).time, m.mapAt(t1).time);
+    assert.deepEqual(m.mapAt(BigInt(t1)).table.objects(), m.mapAt(t1).table.objects());
+    assert.notEqual(m.mapAt(0n).time, m.mapAt(t1).time);
   });
 
   it("replay(candles, oi) rejects unknown option values by name", () => {
