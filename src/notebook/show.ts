@@ -11,13 +11,15 @@ import type { ColumnTable } from "arquero";
 import { renderStatic, plotlySource } from "../figures/render";
 import type { Figure } from "../figures/figure";
 import { escapeHtml } from "../figures/embed";
-import { figureBundle, isFigure, tableBundle, type DisplayBundle } from "./bundle";
+import { figureBundle, figureTitle, isFigure, tableBundle, type DisplayBundle } from "./bundle";
 import * as aq from "arquero";
 import { mapFigure } from "../figures/map";
-import type { LiquidationMap } from "../engine/types";
+import type { LiquidationMap, LiquidationModel } from "../engine/types";
 import type { BacktestResult } from "../validate/types";
 import { isList } from "../util/arrays";
-import { captionWith, labelOf } from "../util/estimate";
+import { captionWith, labelOf, type Label } from "../util/estimate";
+import { usd, utcLabel } from "../figures/format";
+import { pageTitle } from "../figures/html";
 
 type WriteDisplayData = (content: { data: Record<string, string>; metadata: Record<string, unknown>; transient: Record<string, unknown> }, update: boolean) => void;
 
@@ -46,7 +48,7 @@ export function resetDisplay(): void {
 export interface ShowOptions {
   /** Tables: rows shown (default 20). */
   limit?: number;
-  /** Tables and values: caption above them (default: the estimate caption the engine gives a map's table and answers, and model.bars; else none). */
+  /** Tables and values: caption above them (default: the estimate caption the engine gives a map's table and answers, and model.bars, or those of the estimates a value holds; else none). */
   caption?: string;
   /** Figures: static image size in pixels (default: layout width/height, else 1200 × 800, the size the figure builders lay out for). */
   width?: number;
@@ -88,7 +90,7 @@ function backtestTable(r: BacktestResult): ColumnTable {
  * Parquet int64 columns) as their digits, a typed array as its list of values, and an object
  * met again inside itself as "[circular]".
  */
-function valueText(x: unknown): string {
+function valueText(x: unknown, indent = 2): string {
   if (typeof x === "string") return x;
   if (typeof x === "bigint") return String(x);
   // A BigInt goes into the JSON as a marked string, unquoted below: 12n reads 12, as a number does.
@@ -98,7 +100,10 @@ function valueText(x: unknown): string {
   const open: unknown[] = [];
   const text = JSON.stringify(
     x,
-    function (this: unknown, _key: string, v: unknown): unknown {
+    function (this: unknown, key: string, v: unknown): unknown {
+      // A table's toJSON has already made it one long escaped string: say what it is instead.
+      const held = (this as Record<string, unknown>)[key];
+      if (isTable(held)) return tablePlaceholder(held);
       if (typeof v === "bigint") return mark + String(v);
       if (typeof v === "number" && !Number.isFinite(v)) return String(v);
       if (typeof v !== "object" || v === null) return v;
@@ -107,9 +112,228 @@ function valueText(x: unknown): string {
       open.push(v);
       return isList(v) && !Array.isArray(v) ? Array.from(v) : v;
     },
-    2,
+    indent,
   );
   return text === undefined ? String(x) : text.replace(/"\\u0000liqlab-bigint:(-?\d+)"/g, "$1");
+}
+
+/** What a table nested in a shown value reads as in its JSON: its size, not an escaped copy of its rows. */
+function tablePlaceholder(t: ColumnTable): string {
+  return `[table: ${t.numRows().toLocaleString("en-US")} rows × ${t.numCols()} columns]`;
+}
+
+/** A replay's result (`replay()`): shown as a summary, not its every array. */
+function isModel(x: unknown): x is LiquidationModel {
+  const m = x as LiquidationModel;
+  return typeof x === "object" && x !== null && typeof m.mapAt === "function" && typeof m.heatmap === "function" && isTable(m.bars);
+}
+
+/**
+ * How far show() looks inside plain objects and arrays for estimates and tables: levels below
+ * the value shown, members of each object or array (the rest are not looked at), and tables drawn
+ * as tables (further ones read as their size).
+ */
+const DEPTH = 6;
+const MEMBERS = 1000;
+const SECTIONS = 20;
+/** Objects and arrays looked inside in all, at most: a huge nested value is not walked whole. */
+const BUDGET = 20_000;
+
+/** A plain object (a literal, `{...x}`, JSON) or an array: what show() looks inside. */
+function isPlain(x: unknown): x is Record<string, unknown> {
+  if (Array.isArray(x)) return true;
+  if (typeof x !== "object" || x === null) return false;
+  const proto = Object.getPrototypeOf(x) as unknown;
+  return proto === Object.prototype || proto === null;
+}
+
+/**
+ * The members show() looks at: the first MEMBERS own enumerable data properties (getters are not
+ * run: a heatmap's sides cost a pass over the bars) with the path each is written as.
+ */
+function members(x: Record<string, unknown>, path: string): { path: string; value: unknown }[] {
+  const out: { path: string; value: unknown }[] = [];
+  if (Array.isArray(x)) {
+    for (let i = 0; i < Math.min(x.length, MEMBERS); i++) out.push({ path: `${path}[${i}]`, value: x[i] as unknown });
+    return out;
+  }
+  for (const key in x) {
+    if (out.length >= MEMBERS) break;
+    const d = Object.getOwnPropertyDescriptor(x, key);
+    if (!d || !("value" in d) || typeof d.value === "function") continue;
+    out.push({ path: path === "" ? key : `${path}.${key}`, value: d.value });
+  }
+  return out;
+}
+
+/** How many members a value has (an array's length, an object's own enumerable keys). */
+function size(x: Record<string, unknown>): number {
+  return Array.isArray(x) ? x.length : Object.keys(x).length;
+}
+
+/** The label a value carries itself: its mark, a table's estimate columns, a model's or a map's estimates. */
+function ownLabel(x: unknown): Label | undefined {
+  if (isModel(x)) return modelLabel(x);
+  if (isMap(x)) return labelOf(x.table, x.table.columnNames());
+  return labelOf(x, isTable(x) ? x.columnNames() : undefined);
+}
+
+/** A labelled value inside another, and where. */
+interface Found {
+  path: string;
+  label: Label;
+  value: unknown;
+}
+
+/** Every labelled value inside `x` (not `x` itself), by path; a labelled value is not looked inside. */
+function labelsWithin(x: Record<string, unknown>, path: string, depth: number, seen: Set<unknown>, out: Found[] = []): Found[] {
+  seen.add(x);
+  for (const m of members(x, path)) {
+    const label = ownLabel(m.value);
+    if (label !== undefined) out.push({ path: m.path, label, value: m.value });
+    else if (depth > 1 && isPlain(m.value) && !seen.has(m.value) && seen.size < BUDGET) labelsWithin(m.value, m.path, depth - 1, seen, out);
+  }
+  return out;
+}
+
+/** True when a table or a model sits inside `x`, within `depth` levels of plain objects and arrays. */
+function holdsTable(x: Record<string, unknown>, depth: number, seen: Set<unknown>): boolean {
+  seen.add(x);
+  return members(x, "").some(({ value: v }) => isTable(v) || isModel(v) || (depth > 1 && opens(v) && !seen.has(v) && seen.size < BUDGET && holdsTable(v, depth - 1, seen)));
+}
+
+/**
+ * A member show() lays out inside a value holding tables: a plain object or array not marked
+ * itself (a marked one is shown whole under its caption), nor a map or a figure (one line each).
+ */
+function opens(v: unknown): v is Record<string, unknown> {
+  return isPlain(v) && labelOf(v) === undefined && !isMap(v) && !isFigure(v);
+}
+
+/**
+ * The caption of a value holding labelled ones: one line per caption, after the paths that carry
+ * it ("up: Estimated USD liquidated if …"); a caption the user gives keeps every label's word.
+ */
+function captionOfMembers(user: string | undefined, found: Found[]): string | undefined {
+  if (found.length === 0) return user;
+  if (user !== undefined) {
+    const words = new Map<string | undefined, Label>();
+    for (const f of found) if (!words.has(f.label.word)) words.set(f.label.word, f.label);
+    return [...words.values()].reduce<string | undefined>((c, label) => captionWith(c, label), user);
+  }
+  const byCaption = new Map<string, string[]>();
+  for (const f of found) byCaption.set(f.label.caption, [...(byCaption.get(f.label.caption) ?? []), f.path]);
+  const lines = [...byCaption].map(([caption, paths]) => `${paths.length > 4 ? `${paths.slice(0, 3).join(", ")} and ${paths.length - 3} more` : paths.join(", ")}: ${caption}`);
+  const max = 8;
+  if (lines.length <= max) return lines.join("\n");
+  const words = [...new Set(found.map((f) => f.label.word ?? "labelled"))].join(", ");
+  return [...lines.slice(0, max - 1), `and ${lines.length - max + 1} more captions (${words})`].join("\n");
+}
+
+/** A caption as the text above a value and as HTML (one line each). */
+function captionHtml(caption: string | undefined): string {
+  return caption ? `<p><b>${caption.split("\n").map(escapeHtml).join("<br>")}</b></p>` : "";
+}
+
+/** Rows of a key/value block: keys padded to one width in text, a two-column table in HTML. */
+function keyValueBundle(rows: { key: string; value: string }[], caption: string | undefined): DisplayBundle {
+  const width = Math.min(32, Math.max(0, ...rows.map((r) => r.key.length)));
+  const text = rows.map((r) => `${r.key.padEnd(width)}  ${r.value}`).join("\n");
+  const html = rows.length === 0 ? "" : `<table><tbody>${rows.map((r) => `<tr><th style="text-align:left">${escapeHtml(r.key)}</th><td style="text-align:left"><code>${escapeHtml(r.value)}</code></td></tr>`).join("")}</tbody></table>`;
+  return { data: { "text/plain": (caption ? `${caption}\n` : "") + text, "text/html": captionHtml(caption) + html }, metadata: {} };
+}
+
+/** The label of a model: what it gives is estimates. */
+function modelLabel(m: LiquidationModel): Label {
+  return { caption: `Liquidation model replayed from ${m.source}: its bars, ledger, maps and heatmaps are estimates (estimate)`, word: "estimate" };
+}
+
+/** "30m", "4h", "1d": a bar interval. */
+function interval(ms: number): string {
+  for (const [unit, size] of [["d", 86_400_000], ["h", 3_600_000], ["m", 60_000], ["s", 1000]] as const) if (ms >= size && ms % size === 0) return `${ms / size}${unit}`;
+  return `${ms} ms`;
+}
+
+/**
+ * A model as a summary: what it replayed (source, bars, time range UTC, tiers, grid) and its
+ * ledger, then where its estimates are; its tables are shown on their own.
+ */
+function modelBundle(m: LiquidationModel, caption: string | undefined): DisplayBundle {
+  const n = m.bars.numRows();
+  const time = n > 0 ? (m.bars.array("time") as ArrayLike<number>) : undefined;
+  let gap = Infinity;
+  if (time) for (let i = 1; i < time.length; i++) if (time[i]! - time[i - 1]! > 0) gap = Math.min(gap, time[i]! - time[i - 1]!);
+  const when = (ms: number) => (Number.isFinite(ms) ? utcLabel(ms) : String(ms));
+  const rows = [
+    { key: "source", value: m.source },
+    { key: "bars", value: `${n.toLocaleString("en-US")}${gap < Infinity ? `, ${interval(gap)} apart` : ""}` },
+    ...(time ? [{ key: "time", value: `${when(time[0]!)} to ${when(time[time.length - 1]!)} (bar opens)` }] : []),
+    { key: "tiers", value: m.tiers.map((t) => `${t}x`).join(", ") },
+    { key: "grid", value: `${m.grid.bins.toLocaleString("en-US")} bins of ${m.grid.step} USD from ${m.grid.lo} USD` },
+    ...(m.ledger ? Object.entries(m.ledger).map(([k, v]) => ({ key: `ledger.${k}`, value: typeof v === "number" && Number.isFinite(v) ? usd(v) : String(v) })) : []),
+    { key: "estimates", value: `model.bars (${n.toLocaleString("en-US")} rows), model.ledger, model.mapAt(time), model.heatmap({ step })${m.liquidationSources ? ", model.liquidationSources()" : ""}: show them on their own` },
+  ];
+  return keyValueBundle(rows, caption);
+}
+
+/** How much of one member's text a key/value block shows. */
+const ROW_CHARS = 1000;
+
+/** A member's text, cut at ROW_CHARS with a note of what was left out. */
+function clip(text: string): string {
+  return text.length <= ROW_CHARS ? text : `${text.slice(0, ROW_CHARS)}… (${(text.length - ROW_CHARS).toLocaleString("en-US")} more characters; show it on its own)`;
+}
+
+/** A member that cannot be drawn inside a value (a map, a figure): one line saying what it is. */
+function memberText(v: unknown): string | undefined {
+  if (isMap(v)) return `[liquidation map: ${v.source}, price ${v.price}, ${Number.isFinite(v.time) ? utcLabel(v.time) : v.time}; show it on its own to draw it]`;
+  if (isFigure(v)) return figureText(v).replace(/\n/g, " · ");
+  return undefined;
+}
+
+/**
+ * A value holding tables: its other members as a key/value block (compact JSON), then each table
+ * (or model) under its path, with its own caption, up to the row limit.
+ */
+function sectionsBundle(x: Record<string, unknown>, caption: string | undefined, o: ShowOptions): DisplayBundle {
+  const rows: { key: string; value: string }[] = [];
+  const parts: DisplayBundle[] = [];
+  const seen = new Set<unknown>();
+  const walk = (v: Record<string, unknown>, path: string, depth: number) => {
+    seen.add(v);
+    const list = members(v, path);
+    for (const m of list) {
+      const drawn = parts.length < SECTIONS;
+      if (drawn && isTable(m.value)) {
+        const own = labelOf(m.value, m.value.columnNames())?.caption;
+        parts.push(tableBundle(m.value, { caption: own ? `${m.path}: ${own}` : m.path, ...(o.limit !== undefined ? { limit: o.limit } : {}) }));
+      } else if (drawn && isModel(m.value)) parts.push(modelBundle(m.value, `${m.path}: ${modelLabel(m.value).caption}`));
+      else if (depth > 1 && opens(m.value) && !seen.has(m.value) && holdsTable(m.value, depth - 1, new Set())) walk(m.value, m.path, depth - 1);
+      else rows.push({ key: m.path, value: clip(memberText(m.value) ?? (seen.has(m.value) ? "[circular]" : valueText(m.value, 0))) });
+    }
+    const more = size(v) - list.length;
+    if (list.length >= MEMBERS && more > 0) rows.push({ key: path === "" ? "…" : `${path}…`, value: `${more} more members not shown` });
+  };
+  walk(x, "", DEPTH);
+  const head = keyValueBundle(rows, caption);
+  const blocks = [head, ...parts].filter((b) => b.data["text/plain"] !== "");
+  return {
+    data: {
+      "text/plain": blocks.map((b) => b.data["text/plain"]!.replace(/\n$/, "")).join("\n\n"),
+      "text/html": blocks.map((b) => b.data["text/html"]!).join("\n"),
+    },
+    metadata: {},
+  };
+}
+
+/** A figure as text: its title and subtitle, plain (markup dropped, entities decoded). */
+function figureText(figure: Figure): string {
+  const title = figure.layout["title"];
+  const sub = typeof title === "object" && title !== null ? (title as { subtitle?: unknown }).subtitle : undefined;
+  const subText = typeof sub === "string" ? sub : typeof sub === "object" && sub !== null ? (sub as { text?: unknown }).text : undefined;
+  const lines = [`[figure] ${figureTitle(figure)}`];
+  if (typeof subText === "string" && subText.trim() !== "") lines.push(pageTitle({ data: [], layout: { title: subText } }));
+  return lines.join("\n");
 }
 
 /** The bundle `show(x)` would send; exported for tests and for custom front ends. */
@@ -122,6 +346,7 @@ export function displayBundle(x: unknown, options: ShowOptions | null = {}): Dis
     const caption = captionWith(o.caption, { caption: `Estimated vs realized liquidations per bar: model and baseline scores (${of})`, word: "estimate" });
     return tableBundle(backtestTable(x), { ...(caption !== undefined ? { caption } : {}), ...(o.limit !== undefined ? { limit: o.limit } : {}) });
   }
+  if (isModel(x)) return modelBundle(x, captionWith(o.caption, modelLabel(x)));
   if (isShowable(x)) {
     const d = x.toDisplay();
     if (isFigure(d)) return displayBundle(d, o);
@@ -143,24 +368,47 @@ export function displayBundle(x: unknown, options: ShowOptions | null = {}): Dis
   // Values the engine marked as estimates (a map's table and answers, model.bars) show their
   // caption; a table derived from one is known by its estimate columns. A caption the user gives
   // keeps the label: "(estimate)" is added unless it says so.
-  const caption = captionWith(o.caption, labelOf(x, isTable(x) ? x.columnNames() : undefined));
-  if (isTable(x)) return tableBundle(x, { ...o, ...(caption !== undefined ? { caption } : {}) });
+  const own = labelOf(x, isTable(x) ? x.columnNames() : undefined);
+  if (isTable(x)) {
+    const caption = captionWith(o.caption, own);
+    return tableBundle(x, { ...o, ...(caption !== undefined ? { caption } : {}) });
+  }
+  // An object or array holding estimates ({ up: map.liquidationsIf(70000), … }) is labelled by
+  // theirs, one line per caption; one holding tables shows each as a table under its path.
+  if (own === undefined && isPlain(x)) {
+    const found = labelsWithin(x, "", DEPTH, new Set());
+    if (holdsTable(x, DEPTH, new Set())) {
+      // Each table and model is drawn under its own caption; the caption above names the rest
+      // (a caption the user gives still says what all of them are).
+      const rest = o.caption !== undefined ? found : found.filter((f) => !isTable(f.value) && !isModel(f.value));
+      return sectionsBundle(x, captionOfMembers(o.caption, rest), o);
+    }
+    const caption = captionOfMembers(o.caption, found);
+    const text = valueText(x);
+    return { data: { "text/plain": caption ? `${caption}\n${text}` : text, "text/html": captionHtml(caption) + `<pre>${escapeHtml(text)}</pre>` }, metadata: {} };
+  }
+  const caption = captionWith(o.caption, own);
   // JSON has no Infinity or NaN (it writes null): an imbalance with no shorts has ratio Infinity.
   const text = valueText(x);
   const shown = caption ? `${caption}\n${text}` : text;
-  return { data: { "text/plain": shown, "text/html": (caption ? `<p><b>${escapeHtml(caption)}</b></p>` : "") + `<pre>${escapeHtml(text)}</pre>` }, metadata: {} };
+  return { data: { "text/plain": shown, "text/html": captionHtml(caption) + `<pre>${escapeHtml(text)}</pre>` }, metadata: {} };
 }
 
 /**
  * Displays `x` as one notebook output: a plotly figure (interactive HTML + static PNG), a
  * liquidation map (as `mapFigure(map)`), a backtest result (its scores beside the baseline's), an
- * arquero table (HTML with a row limit), anything with `toDisplay()` (load reports, markdown), or
- * any other value as text. Returns nothing, so it can end a cell.
+ * arquero table (HTML with a row limit), anything with `toDisplay()` (load reports, markdown), a
+ * replay model (a summary), an object or array holding tables (its other members as a key/value
+ * block, then each table under its path), or any other value as text. Anything shown that holds
+ * estimates carries their caption. Outside a kernel it prints the text (a figure: its title and
+ * subtitle). Returns nothing, so it can end a cell.
  */
 export function show(x: unknown, options: ShowOptions | null = {}): void {
   const write = kernelDisplay();
   if (!write) {
-    if (isFigure(x)) process.stdout.write(`[figure] ${JSON.stringify(x.layout["title"] ?? "")}\n`);
+    // A figure (or a map, drawn as its figure) prints its title and subtitle; no image is rendered.
+    if (isFigure(x)) process.stdout.write(figureText(x) + "\n");
+    else if (isMap(x)) process.stdout.write(figureText(mapFigure(x)) + "\n");
     else process.stdout.write((displayBundle(x, options).data["text/plain"] ?? "") + "\n");
     return;
   }
