@@ -82,8 +82,11 @@ export function combineMaps(maps: LiquidationMap[], options: CombineOptions | nu
   if (options.source != null && typeof options.source !== "string") throw error("options.source must be a string", { symbol: "combineMaps", column: "source", value: options.source });
   const source = options.source ?? maps.map((m) => m.source).join(" + ");
   const time = Math.max(...maps.map((m) => m.time));
-  // Known positions stay known only when every map is the simulator's truth.
+  // Known positions stay known only when every map is the simulator's truth; the inputs' caveats
+  // (replay maps: the dollar level) carry over, each once.
   const truth = maps.every((m) => m.truth === true);
+  const caveats = [...new Set(maps.map((m) => m.caveat).filter((c): c is string => typeof c === "string" && c !== ""))];
+  const caveat = caveats.length ? caveats.join("; ") : undefined;
   const shared = sharedGrid(maps);
   if (shared && Math.max(...maps.map((m, i) => shared.first[i]! + m.grid.bins)) > 0) {
     const step = maps[0]!.grid.step;
@@ -117,7 +120,7 @@ export function combineMaps(maps: LiquidationMap[], options: CombineOptions | nu
     while (kShort > 0 && prices[kShort - 1]! + step / 2 >= price - tol) kShort--;
     const at = (j: number, i: number) => below + shared.first[j]! + i;
     const { long, short } = addUp(maps, tiers, bins, kLong, kShort, at, at);
-    return liquidationMap({ price, tiers, grid: { lo, step, bins }, long, short, time, source, truth });
+    return liquidationMap({ price, tiers, grid: { lo, step, bins }, long, short, time, source, truth, ...(caveat ? { caveat } : {}) });
   }
   const step = Math.max(...maps.map((m) => m.grid.step));
   const { units, ten } = decimalStep(step);
@@ -163,6 +166,7 @@ export function combineMaps(maps: LiquidationMap[], options: CombineOptions | nu
     time,
     source,
     truth,
+    ...(caveat ? { caveat } : {}),
   });
 }
 

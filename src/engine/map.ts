@@ -10,6 +10,7 @@
 import { table } from "arquero";
 import { error } from "../util/errors";
 import { markEstimate, markTruth } from "../util/estimate";
+import { inYears, utcLabel } from "../util/time";
 import { centresFrom } from "./grid";
 import { MAX_OI_USD } from "./input";
 import type { LeverageShare, LiquidationMap, PriceGrid, Side, SideUsd } from "./types";
@@ -35,6 +36,11 @@ export interface BookInput {
    * captions and figures say "simulated truth" instead of "estimate". Default false.
    */
   truth?: boolean;
+  /**
+   * A caveat the estimate captions carry after "estimate;" (replay maps: that their dollar level
+   * is not validated). Default none.
+   */
+  caveat?: string;
 }
 
 /** A bin edge within this share of a step of the price counts as on it (decimal edges in doubles). */
@@ -72,6 +78,7 @@ function checkBook(b: BookInput): { grid: PriceGrid; long: Float64Array[]; short
   for (const side of ["long", "short"] as const) {
     if (!Array.isArray(b[side])) throw error("needs one array of USD per tier", { ...label, column: side, value: b[side] });
   }
+  if (b.caveat !== undefined && typeof b.caveat !== "string") throw error("caveat must be a string (what the estimate captions add)", { ...label, column: "caveat", value: b.caveat });
   if (b.source !== undefined && typeof b.source !== "string") throw error("source must be a string (a caption's name for the venue or model)", { ...label, column: "source", value: b.source });
   // A Date holds ±8.64e15 ms: a time beyond cannot be written in a caption or a figure title.
   if (b.time !== undefined && !(Number.isFinite(b.time) && Math.abs(b.time) <= 8.64e15)) throw error("time must be epoch ms UTC", { ...label, column: "time", value: b.time });
@@ -197,9 +204,11 @@ export function liquidationMap(book: BookInput): LiquidationMap {
   // What show() prints above each answer: model estimates, not observed positions (or, for the
   // simulator's own positions, the known truth, said as such).
   const truth = book.truth === true;
-  const at = `${book.source ?? "book"}, price ${price}`;
+  // Where and when: a map built with a time says it (a copied answer then says when it held).
+  const at = `${book.source ?? "book"}${book.time !== undefined && inYears(book.time) ? `, map at ${utcLabel(book.time)}` : ""}, price ${price}`;
+  const caveat = book.caveat ? `; ${book.caveat}` : "";
   const label = <T extends object>(x: T, what: string): T =>
-    truth ? markTruth(x, `Simulated true ${what} (known from the simulator's positions, not an estimate; ${at})`) : markEstimate(x, `Estimated ${what} (estimate; ${at})`);
+    truth ? markTruth(x, `Simulated true ${what} (known from the simulator's positions, not an estimate; ${at})`) : markEstimate(x, `Estimated ${what} (estimate; ${at}${caveat})`);
   const checkTarget = (x: number, name: string, column?: string): number => {
     if (!(Number.isFinite(x) && x >= 0)) throw error("must be a finite price >= 0", { symbol: name, ...(column ? { column } : {}), value: x });
     return x;
@@ -218,6 +227,7 @@ export function liquidationMap(book: BookInput): LiquidationMap {
     long,
     short,
     ...(truth ? { truth } : {}),
+    ...(book.caveat ? { caveat: book.caveat } : {}),
     table: label(table(rows), "liquidation USD by price bin (centre), side and leverage"),
     cumulative: label(cumulative, "USD liquidated if the price moves to each bin centre: longs below the price, shorts above"),
     liquidationsIf(target: number): SideUsd {

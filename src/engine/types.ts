@@ -69,6 +69,8 @@ export interface LiquidationMap {
   leverageShares(low: number, high: number): LeverageShare[];
   /** Present (true) only on maps of known positions (`trueLiquidationMap`): labelled simulated truth, not estimate. */
   truth?: boolean;
+  /** What the estimate captions add after "estimate;" (replay maps: that the dollar level is not validated); absent when none. */
+  caveat?: string;
 }
 
 /** One heatmap column: USD per price bin. */

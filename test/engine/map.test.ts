@@ -1,6 +1,9 @@
 import { strict as assert } from "assert";
 import fc from "fast-check";
 import { liquidationMap } from "../../src/engine/map";
+import { combineMaps } from "../../src/engine/combine";
+import { DOLLAR_CAVEAT, replay } from "../../src/engine/replay";
+import { estimateCaption } from "../../src/util/estimate";
 
 // A hand-built book on a 10 USD grid from 0: bin i covers [10i, 10i + 10), centre 10i + 5.
 // Price 100. Longs (levels below the price): 2x 40 USD at 85, 10x 60 USD at 95, 10x 100 USD at 55.
@@ -231,5 +234,27 @@ describe("liquidationMap(book)", () => {
     assert.throws(() => liquidationMap({ ...book, long: [BigInt64Array.of(1n, 0n) as never] }), /column "long": tier 10x: USD must be numbers, not BigInts .*\(value "BigInt64Array"\)/);
     // USD near 1e308 would sum to Infinity and share as NaN.
     assert.throws(() => liquidationMap({ ...book, long: [[1e308, 0]] }), /column "long": tier 10x bin 0: USD above 1000000000000000, a thousand trillion \(a unit mistake\?\) \(value 1e\+308\)/);
+  });
+});
+
+describe("map captions", () => {
+  it("liquidationMap(book) answers say the map's UTC time and price, and a caveat when the book has one", () => {
+    const book = { price: 100, tiers: [10], grid: { lo: 80, step: 10 }, long: [[5, 0]], short: [[0, 0]], source: "hand" };
+    assert.equal(estimateCaption(liquidationMap(book).liquidationsIf(85)), "Estimated USD liquidated if the price reaches 85 (estimate; hand, price 100)");
+    const dated = liquidationMap({ ...book, time: Date.UTC(2026, 5, 8, 16), caveat: "dollar level not validated" });
+    assert.equal(estimateCaption(dated.liquidationsIf(85)), "Estimated USD liquidated if the price reaches 85 (estimate; hand, map at 2026-06-08 16:00 UTC, price 100; dollar level not validated)");
+    assert.equal(dated.caveat, "dollar level not validated");
+    assert.throws(() => liquidationMap({ ...book, caveat: 5 as never }), /liquidationMap: column "caveat": caveat must be a string \(what the estimate captions add\) \(value 5\)/);
+  });
+
+  it("replay(...).mapAt() captions carry DOLLAR_CAVEAT, and combineMaps keeps it once", () => {
+    const t0 = Date.UTC(2026, 0, 1);
+    const candles = { time: [t0, t0 + 60_000], open: [100, 100], high: [101, 101], low: [99, 99], close: [100, 100], openInterestUsd: [1e6, 1.1e6] };
+    const map = replay({ candles }).mapAt();
+    assert.equal(map.caveat, DOLLAR_CAVEAT);
+    assert.match(estimateCaption(map.imbalance(5))!, new RegExp(`\\(estimate; replay, map at 2026-01-01 00:02 UTC, price 100; ${DOLLAR_CAVEAT}\\)$`));
+    const both = combineMaps([map, map]);
+    assert.equal(both.caveat, DOLLAR_CAVEAT);
+    assert.equal(combineMaps([liquidationMap({ price: 100, tiers: [10], grid: { lo: 80, step: 10 }, long: [[1, 0]], short: [[0, 0]], time: map.time })]).caveat, undefined);
   });
 });
