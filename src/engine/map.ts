@@ -204,8 +204,9 @@ export function liquidationMap(book: BookInput): LiquidationMap {
   // What show() prints above each answer: model estimates, not observed positions (or, for the
   // simulator's own positions, the known truth, said as such).
   const truth = book.truth === true;
-  // Where and when: a map built with a time says it (a copied answer then says when it held).
-  const at = `${book.source ?? "book"}${book.time !== undefined && inYears(book.time) ? `, map at ${utcLabel(book.time)}` : ""}, price ${price}`;
+  // Where and when: a map built with a time says it (a copied answer then says when it held);
+  // time 0, the default, is no time, as in the figures' titles.
+  const at = `${book.source ?? "book"}${book.time !== undefined && book.time !== 0 && inYears(book.time) ? `, map at ${utcLabel(book.time)}` : ""}, price ${price}`;
   const caveat = book.caveat ? `; ${book.caveat}` : "";
   const label = <T extends object>(x: T, what: string): T =>
     truth ? markTruth(x, `Simulated true ${what} (known from the simulator's positions, not an estimate; ${at})`) : markEstimate(x, `Estimated ${what} (estimate; ${at}${caveat})`);

@@ -10,7 +10,7 @@ import type { Figure, Trace } from "./figure";
 import { USD_FORMAT, priceDecimals, priceAxisFormat, priceFormat, priceText, priceTextTrimmed, usdShort, utcLabel } from "./format";
 import { tierTotals } from "./kernels";
 import { resolveMapOptions, type MapOptions } from "./options";
-import { estimateSubtitle, titled, truthSubtitle, userTitle } from "./text";
+import { estimateSubtitle, plotlyText, titled, truthSubtitle, userTitle } from "./text";
 import { PRICE_LINE_COLOUR, SIDE_COLOURS, THRESHOLD_COLOUR, baseLayout, tierColour } from "./theme";
 
 const WHO = "mapFigure";
@@ -173,7 +173,7 @@ export function mapFigure(map: LiquidationMap, options: MapOptions | null = {}):
     data,
     layout: {
       ...baseLayout(),
-      title: titled(title, truth ? truthSubtitle(map.source, `price ${priceText(map.price, decimals)}`) : estimateSubtitle("modelled liquidation levels of open leveraged positions, not reported liquidations", map.source, `price ${priceText(map.price, decimals)}`)),
+      title: titled(title, truth ? truthSubtitle(map.source, `price ${priceText(map.price, decimals)}`) : estimateSubtitle("modelled liquidation levels of open leveraged positions, not reported liquidations", map.source, `price ${priceText(map.price, decimals)}${map.caveat ? ` · ${plotlyText(map.caveat)}` : ""}`)),
       barmode: "stack",
       // Bins touch, as the price axis is continuous: any gap is a fraction of a pixel at hundreds
       // of bins and antialiases into white stripes at irregular prices.

@@ -244,6 +244,8 @@ describe("map captions", () => {
     const dated = liquidationMap({ ...book, time: Date.UTC(2026, 5, 8, 16), caveat: "dollar level not validated" });
     assert.equal(estimateCaption(dated.liquidationsIf(85)), "Estimated USD liquidated if the price reaches 85 (estimate; hand, map at 2026-06-08 16:00 UTC, price 100; dollar level not validated)");
     assert.equal(dated.caveat, "dollar level not validated");
+    // Time 0, the default, is no time (as in the figures' titles), not 1970.
+    assert.equal(estimateCaption(liquidationMap({ ...book, time: 0 }).imbalance(1)), "Estimated long and short liquidation USD within ±1% of the price, ratio long/short (estimate; hand, price 100)");
     assert.throws(() => liquidationMap({ ...book, caveat: 5 as never }), /liquidationMap: column "caveat": caveat must be a string \(what the estimate captions add\) \(value 5\)/);
   });
 

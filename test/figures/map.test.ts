@@ -97,7 +97,9 @@ describe("figures/map", () => {
     assert.match(title.subtitle.text, /^ESTIMATES: /);
     // A hand-built book given no time (liquidationMap's default 0) is not dated 1970.
     assert.equal(layoutOf(mapFigure({ ...handMap(), time: 0 })).title.text, "Estimated liquidation map");
-    assert.match(title.subtitle.text, /Data: BTCUSDT Binance, 30m candles \+ OI \(hand-built test map\) · price \$65,000/);
+    assert.match(title.subtitle.text, /Data: BTCUSDT Binance, 30m candles \+ OI \(hand-built test map\) · price \$65,000$/);
+    // A map with a caveat (every replay map: the dollar level) says it in the subtitle too.
+    assert.match(layoutOf(mapFigure({ ...handMap(), caveat: "dollar level not validated" })).title.subtitle.text, /· price \$65,000 · dollar level not validated$/);
     for (const axis of ["xaxis", "yaxis", "yaxis2"]) assert.equal(layoutOf(fig)[axis].tickformat, "$,.0f");
     assert.match(String(bars(fig.data)[0]!.hovertemplate), /Price %\{x:\$,\.0f\}<br>Tier 10×/);
   });
