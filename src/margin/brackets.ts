@@ -9,6 +9,8 @@ import type { Bracket, BracketTable } from "./types";
 /** Brackets packed column-wise for the kernels. Index i is bracket number i + 1 in order. */
 export interface BracketArrays {
   symbol: string;
+  /** Unit of floor, cap and amount as the table gave it ("USDT", "USDC", "coin", a coin code, or "" when unknown). */
+  unit: string;
   number: Float64Array;
   floor: Float64Array;
   cap: Float64Array;
@@ -78,6 +80,7 @@ export function packBrackets(table: BracketTable): BracketArrays {
   const n = table.brackets.length;
   const out: BracketArrays = {
     symbol: table.symbol,
+    unit: table.unit,
     number: new Float64Array(n),
     floor: new Float64Array(n),
     cap: new Float64Array(n),

@@ -8,19 +8,39 @@ import { binanceUsdmBrackets } from "./defaults";
 import { toBracketTable, type BracketSource } from "./load";
 import type { Position } from "./types";
 
-const packed = new WeakMap<object, BracketArrays>();
+/** Packed tables per source object and symbol: one response of many symbols holds a table for each. */
+const packed = new WeakMap<object, Map<string | undefined, BracketArrays>>();
 
 /**
  * Validated, packed brackets from any supported source (see `toBracketTable`); cached per
- * object, so do not mutate a table after use.
+ * object and symbol, so do not mutate a table after use.
  */
 export function bracketArrays(source: BracketSource, symbol?: string): BracketArrays {
   const cacheable = typeof source === "object" && source !== null;
-  const hit = cacheable ? packed.get(source) : undefined;
+  const bySymbol = cacheable ? packed.get(source) : undefined;
+  const hit = bySymbol?.get(symbol);
   if (hit) return hit;
   const arrays = packBrackets(toBracketTable(source, symbol));
-  if (cacheable) packed.set(source, arrays);
+  if (cacheable) {
+    if (bySymbol) bySymbol.set(symbol, arrays);
+    else packed.set(source, new Map([[symbol, arrays]]));
+  }
   return arrays;
+}
+
+/** Quote units a linear contract's notional is counted in. */
+const USD_UNITS = new Set(["USD", "USDT", "USDC", "BUSD", "FDUSD"]);
+
+/**
+ * Throws when a table's unit contradicts the contract: linear notionals are USD (or the quote
+ * asset), inverse ones coins. A USD-M table read as COIN-M would take a 1,000 BTC position for
+ * 100,000 USD and put it in the first bracket. A table of unknown unit ("") is not judged.
+ */
+function checkUnit(b: BracketArrays, contract: Position["contract"], label: string): void {
+  if (b.unit === "") return;
+  const usd = USD_UNITS.has(b.unit);
+  if (contract === "linear" && !usd) throw error(`brackets are counted in ${b.unit === "coin" ? "coins" : b.unit} (an inverse contract's table); a linear contract's notional is USD: pass the symbol's USD-M brackets, or contract: "inverse"`, { symbol: label, column: "brackets", value: b.symbol });
+  if (contract === "inverse" && usd) throw error(`brackets are counted in ${b.unit} (a linear contract's table); an inverse contract's notional is coins: pass the symbol's COIN-M brackets, or contract: "linear"`, { symbol: label, column: "brackets", value: b.symbol });
 }
 
 /** One bracket with rate `rate` and no maintenance amount, unbounded above. */
@@ -34,7 +54,11 @@ export function singleRate(rate: number, symbol: string): BracketArrays {
 /** The brackets a position uses, or an error naming what is missing. */
 export function resolveBrackets(p: Pick<Position, "exchange" | "contract" | "symbol" | "brackets" | "maintenanceMarginRate">): BracketArrays {
   const label = p.symbol ?? `${p.exchange} ${p.contract}`;
-  if (p.brackets !== undefined) return bracketArrays(p.brackets, p.symbol);
+  if (p.brackets !== undefined) {
+    const b = bracketArrays(p.brackets, p.symbol);
+    checkUnit(b, p.contract, label);
+    return b;
+  }
   if (p.maintenanceMarginRate !== undefined) return singleRate(p.maintenanceMarginRate, label);
   if (p.exchange === "binance" && p.contract === "linear") {
     if (p.symbol === undefined) throw error("give a symbol (for the default brackets), brackets or maintenanceMarginRate", { column: "symbol", value: undefined });

@@ -345,4 +345,46 @@ describe("margin/liquidation", () => {
       assert.throws(() => liquidationPrice({ ...good, side: "up" as never }), /side must be "long" or "short" \(value "up"\)/);
     });
   });
+
+  describe("liquidationPrice(position with a brackets response of several symbols)", () => {
+    // GET /fapi/v1/leverageBracket returns every symbol; each position picks its own by `symbol`.
+    const response = [
+      { symbol: "SOLUSDT", brackets: [
+        { bracket: 1, initialLeverage: 75, notionalCap: 5_000, notionalFloor: 0, maintMarginRatio: 0.005, cum: 0 },
+        { bracket: 2, initialLeverage: 50, notionalCap: 50_000, notionalFloor: 5_000, maintMarginRatio: 0.0065, cum: 7.5 },
+      ] },
+      { symbol: "BTCUSDT", brackets: [
+        { bracket: 1, initialLeverage: 125, notionalCap: 50_000, notionalFloor: 0, maintMarginRatio: 0.004, cum: 0 },
+        { bracket: 2, initialLeverage: 100, notionalCap: 600_000, notionalFloor: 50_000, maintMarginRatio: 0.005, cum: 50 },
+      ] },
+    ];
+    const pos = { exchange: "binance", contract: "linear", margin: "isolated", side: "long", entryPrice: 100_000, quantity: 0.4, leverage: 50 } as const;
+
+    it("liquidationPrice({brackets: response, symbol}) reads each symbol's brackets, whichever symbol came first", () => {
+      const sol = liquidationPrice({ ...pos, brackets: response, symbol: "SOLUSDT" });
+      // SOLUSDT: 40,000 USD sits in bracket 2 (5,000–50,000, 0.65 %, cum 7.5):
+      // (800 + 7.5 − 40,000) / (0.4 × 0.0065 − 0.4) = 98,565.68.
+      assert.deepEqual([sol.bracket, sol.maintenanceMarginRate], [2, 0.0065]);
+      close(sol.price, (800 + 7.5 - 40_000) / (0.4 * 0.0065 - 0.4));
+      // The same response object again, for BTCUSDT: bracket 1 at 0.4 %, (800 − 40,000) / (0.4 × 0.004 − 0.4).
+      const btcP = liquidationPrice({ ...pos, brackets: response, symbol: "BTCUSDT" });
+      assert.deepEqual([btcP.bracket, btcP.maintenanceMarginRate], [1, 0.004]);
+      close(btcP.price, (800 - 40_000) / (0.4 * 0.004 - 0.4));
+      // And back: each symbol keeps its own table.
+      assert.equal(liquidationPrice({ ...pos, brackets: response, symbol: "SOLUSDT" }).bracket, 2);
+    });
+
+    it("liquidationPrice(position) refuses brackets whose unit contradicts the contract, naming the table", () => {
+      // A USD-M table for a COIN-M position: 1e8 USD of contracts read as 1e8 USDT would be bracket 1.
+      assert.throws(
+        () => liquidationPrice({ ...pos, contract: "inverse", quantity: 1e8, leverage: 125, brackets: binanceUsdmBrackets.BTCUSDT!, symbol: "BTCUSD_PERP" }),
+        /BTCUSD_PERP: column "brackets": brackets are counted in USDT \(a linear contract's table\); an inverse contract's notional is coins: pass the symbol's COIN-M brackets, or contract: "linear" \(value "BTCUSDT"\)/,
+      );
+      // A COIN-M table (qtyCap in BTC) for a USD-M position.
+      const coinM = [{ pair: "BTCUSD", brackets: [{ bracket: 1, initialLeverage: 125, qtyCap: 5, qtyFloor: 0, maintMarginRatio: 0.004, cum: 0 }] }];
+      assert.throws(() => liquidationPrice({ ...pos, brackets: coinM, symbol: "BTCUSD" }), /column "brackets": brackets are counted in coins \(an inverse contract's table\); a linear contract's notional is USD/);
+      // A table of unknown unit (a plain bracket array) is taken as given.
+      assert.equal(liquidationPrice({ ...pos, brackets: binanceUsdmBrackets.BTCUSDT!.brackets, symbol: "BTCUSDT" }).bracket, 1);
+    });
+  });
 });
