@@ -133,7 +133,8 @@ export function backtest(model: LiquidationModel, realized: Columns, options: Ba
       shortBaselineUsd: cut(base.short).slice(),
       shortRealizedUsd: cut(real.short).slice(),
     }), "Liquidation USD per bar: the model's estimate and the naive baseline's (estimates) beside realized (reported)"),
-    source: options.source ?? `${to - from} bars`,
+    // The figures' "Data:" line: what the model was replayed on (model.source), and how many bars.
+    source: options.source ?? (typeof model.source === "string" && model.source !== "" ? `${model.source}, ${to - from} bars scored` : `${to - from} bars`),
     realizedTop,
     estimatedTop,
     estimate,

@@ -52,6 +52,9 @@ describe("validate/backtest", () => {
     // Shown or passed on, it says which columns are estimates.
     assert.equal(estimateCaption(r.series), "Liquidation USD per bar: the model's estimate and the naive baseline's (estimates) beside realized (reported)");
     assert.equal(r.source, "hand");
+    // Without one, the figures' "Data:" line names what the model was replayed on.
+    assert.equal(backtest({ ...modelOf(time, time.map((_, i) => i), time.map(() => 1)), source: "SYNTH test" }, realized, { candles, openInterest }).source, `SYNTH test, ${n} bars scored`);
+    assert.equal(backtest(modelOf(time, time.map((_, i) => i), time.map(() => 1)), realized, { candles, openInterest, warmupBars: 4 }).source, `${n - 4} bars`);
     assert.equal((r.series.array("longBaselineUsd") as Float64Array)[10], 1e7); // 0.1 × 10 % of 1e9
   });
 
