@@ -5,7 +5,7 @@
  */
 import { error } from "../util/errors";
 import { CsvScanner } from "./csv";
-import { allocate, checkNumber as checkNumberExport, drop, grow, MESSAGES, normalizeName, noteBlank, noteFilledBlanks, noteUnits, omitBlankColumns, parseSide, trim, trimEmpty, type Blanks, type FieldSpec, type Parsed } from "./fields";
+import { allocate, checkNumber as checkNumberExport, drop, grow, invisibleHint, MESSAGES, normalizeName, noteBlank, noteFilledBlanks, noteUnits, omitBlankColumns, parseSide, trim, trimEmpty, type Blanks, type FieldSpec, type Parsed } from "./fields";
 import { toNumber } from "./numbers";
 import { epochToMs as epochToMsExport, epochUnit, parseDateString, toTimeMs } from "./time";
 
@@ -136,20 +136,22 @@ export function readCsv(p: Parsed, text: string, fields: readonly FieldSpec[], w
           if (f.emptyAs) { noteBlank(filled, j, line); (c as Float64Array)[n] = f.emptyAs.value; continue; }
           throw emptyError(sc, k, name, file, line);
         }
-        if (type === "time") throw error(`${name} ${MESSAGES.time}`, { file, line, column: name, value: sc.field(k) });
-        throw error(`${name} ${v !== v ? "is not a number" : MESSAGES[type]}`, { file, line, column: name, value: sc.field(k) });
+        // the value as written (an invisible character that spoiled it shown and named)
+        const raw = sc.raw(k);
+        if (type === "time") throw error(`${name} ${MESSAGES.time}${invisibleHint(raw)}`, { file, line, column: name, value: raw });
+        throw error(`${name} ${v !== v ? "is not a number" : MESSAGES[type]}${invisibleHint(raw)}`, { file, line, column: name, value: raw });
       } else if (type === "bool") {
         const b = sc.bool(k);
         if (b === undefined) {
           if (k >= sc.count || sc.isEmpty(k)) { throw emptyError(sc, k, name, file, line); }
-          throw error(`${name} ${MESSAGES.bool}`, { file, line, column: name, value: sc.field(k) });
+          throw error(`${name} ${MESSAGES.bool}${invisibleHint(sc.raw(k))}`, { file, line, column: name, value: sc.raw(k) });
         }
         (c as boolean[])[n] = b;
       } else {
         const s = parseSide(sc.field(k));
         if (s === undefined) {
           if (k >= sc.count || sc.isEmpty(k)) { throw emptyError(sc, k, name, file, line); }
-          throw error(`${name} ${MESSAGES.side}`, { file, line, column: name, value: sc.field(k) });
+          throw error(`${name} ${MESSAGES.side}${invisibleHint(sc.raw(k))}`, { file, line, column: name, value: sc.raw(k) });
         }
         (c as string[])[n] = s;
       }

@@ -2,7 +2,8 @@
  * A hand-written CSV scanner over a file's string. It walks the text once with `charCodeAt`,
  * keeping only the current row's field boundaries in reused typed arrays: no per-row objects, no
  * `split` of the whole file. Handles `\n`, `\r\n` and `\r` line ends, RFC 4180 quoted fields
- * (`""` escapes, commas and newlines inside quotes) and a leading byte-order mark. Blank lines
+ * (`""` escapes, commas and newlines inside quotes) and byte-order marks: the file's, and one
+ * starting any line (files saved with one and joined by `cat` carry one per part). Blank lines
  * are skipped. Line numbers are 1-based physical lines, as an editor shows them.
  */
 import { error } from "../util/errors";
@@ -22,12 +23,17 @@ export function parseBoolText(s: string): boolean | undefined {
   return u === "true" || u === "1" ? true : u === "false" || u === "0" ? false : undefined;
 }
 
-const LF = 10, CR = 13, QUOTE = 34;
+const LF = 10, CR = 13, QUOTE = 34, BOM = 0xfeff;
 
-/** The delimiter of a CSV text: comma, unless the first line has more semicolons or tabs. */
+/**
+ * The delimiter of a CSV text: comma, unless the first non-blank line has more semicolons or
+ * tabs (blank lines before the header, as some exports write, hold no delimiters to count).
+ */
 export function detectDelimiter(text: string): number {
-  const nl = text.indexOf("\n");
-  const line = text.slice(0, nl < 0 ? Math.min(text.length, 4096) : Math.min(nl, 4096));
+  const m = /[^\s\ufeff]/.exec(text);
+  const from = m === null ? 0 : text.lastIndexOf("\n", m.index) + 1;
+  const nl = text.indexOf("\n", from);
+  const line = text.slice(from, Math.min(nl < 0 ? text.length : nl, from + 4096));
   const count = (ch: string) => line.split(ch).length - 1;
   const commas = count(","), semis = count(";"), tabs = count("\t");
   return semis > commas && semis >= tabs ? 59 : tabs > commas ? 9 : 44;
@@ -57,7 +63,7 @@ export class CsvScanner {
   private nextDelim = -1;
 
   constructor(text: string, file: string) {
-    this.text = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+    this.text = text.charCodeAt(0) === BOM ? text.slice(1) : text;
     this.file = file;
     this.delimiter = detectDelimiter(this.text);
     this.delimChar = String.fromCharCode(this.delimiter);
@@ -79,6 +85,17 @@ export class CsvScanner {
     if (i >= this.count) return "";
     const s = this.text.slice(this.starts[i]!, this.ends[i]!);
     return (this.escaped[i] ? s.replace(/""/g, '"') : s).trim();
+  }
+
+  /**
+   * Field `i` as the file writes it (quotes removed, `""` unescaped), only spaces and tabs
+   * trimmed: what error messages show, so a no-break space or another invisible character that
+   * makes a value unreadable stays in it (`field` trims those too).
+   */
+  raw(i: number): string {
+    if (i >= this.count) return "";
+    const s = this.text.slice(this.starts[i]!, this.ends[i]!);
+    return (this.escaped[i] ? s.replace(/""/g, '"') : s).replace(/^[ \t]+|[ \t]+$/g, "");
   }
 
   /** Field `i` parsed as a decimal number, NaN when it is not one (the caller names the error). */
@@ -137,6 +154,8 @@ export class CsvScanner {
    */
   private scanRow(): boolean {
     const t = this.text, len = t.length;
+    // a byte-order mark starting a line (the next part of files joined by `cat`) is no data
+    if (t.charCodeAt(this.pos) === BOM) this.pos++;
     const start = this.pos;
     if (this.nextQuote < start) this.nextQuote = positionOr(t.indexOf('"', start), len + 1);
     if (this.nextLf < start) this.nextLf = positionOr(t.indexOf("\n", start), len);

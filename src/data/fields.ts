@@ -136,6 +136,30 @@ export const MESSAGES: Record<ValueType, string> = {
   bool: "must be true or false",
 };
 
+/** Names of the invisible characters most often pasted into numbers and dates. */
+const INVISIBLE_NAMES: Record<number, string> = {
+  0x0009: "tab", 0x00a0: "no-break space", 0x00ad: "soft hyphen", 0x2002: "en space", 0x2003: "em space", 0x2007: "figure space", 0x2009: "thin space", 0x200b: "zero-width space",
+  0x200c: "zero-width non-joiner", 0x200d: "zero-width joiner", 0x200e: "left-to-right mark", 0x200f: "right-to-left mark",
+  0x202f: "narrow no-break space", 0x2060: "word joiner", 0x3000: "ideographic space", 0xfeff: "byte-order mark",
+};
+
+/** Whitespace other than a plain space, control and format characters: what a reader cannot see. */
+const INVISIBLE = /[\u0000-\u001f\u007f-\u00a0\u00ad\u1680\u180e\u2000-\u200f\u2028-\u202f\u205f-\u2064\u3000\ufeff]/;
+
+/**
+ * For an error about a text value: `: it holds an invisible U+00A0 (no-break space)` when the
+ * value holds a character a reader cannot see (the message's quoted value shows it only as a
+ * space, or not at all), else "".
+ */
+export function invisibleHint(v: unknown): string {
+  if (typeof v !== "string") return "";
+  const m = INVISIBLE.exec(v);
+  if (m === null) return "";
+  const c = m[0].charCodeAt(0);
+  const name = INVISIBLE_NAMES[c] ?? (c < 0x20 || c === 0x7f ? "control character" : "space or format character");
+  return `: it holds an invisible U+${c.toString(16).toUpperCase().padStart(4, "0")} (${name})`;
+}
+
 export function checkNumber(type: ValueType, v: number): boolean {
   switch (type) {
     case "price": return v > 0 && v < Infinity;

@@ -3,16 +3,18 @@
  * checked like CSV cells, errors naming the row's line in the file and the field's key.
  */
 import { error as makeError, type ErrorContext } from "../util/errors";
-import { allocate, checkNumber, MESSAGES, noteBlank, noteUnits, omitBlankColumns, parseBool, parseSide, trim, type Blanks, type FieldSpec, type Parsed } from "./fields";
+import { allocate, checkNumber, invisibleHint, MESSAGES, noteBlank, noteUnits, omitBlankColumns, parseBool, parseSide, trim, type Blanks, type FieldSpec, type Parsed } from "./fields";
 import { elementLine, lineOf } from "./json";
 import { toNumber } from "./numbers";
 import { epochUnit, toTimeMs } from "./time";
 
 /**
  * Reads JSON rows (arrays or objects) into `p` using each field's `key`. `lines` gives each
- * row's line (JSON Lines); otherwise the line where the row starts in the file is used.
+ * row's line (JSON Lines); otherwise the line where the row starts in the file is used. As for a
+ * CSV header, keys of object rows that no field reads are named in a note ("keys not read: …"),
+ * except `used`: keys the format reads itself (the instrument key it picks rows by).
  */
-export function readJsonRows(p: Parsed, rows: readonly unknown[], fields: readonly FieldSpec[], lines?: readonly number[]): void {
+export function readJsonRows(p: Parsed, rows: readonly unknown[], fields: readonly FieldSpec[], lines?: readonly number[], used: readonly string[] = []): void {
   const file = p.file;
   const r0 = rows[0];
   const in0 = (k: string | number) => typeof r0 === "object" && r0 !== null && (r0 as Record<string | number, unknown>)[k] !== undefined;
@@ -32,6 +34,9 @@ export function readJsonRows(p: Parsed, rows: readonly unknown[], fields: readon
   const width = Array.isArray(r0) ? r0.length : -1;
   // Rows that share a line (a one-line file, as curl saves it) are told apart by their index.
   const oneLine = rows.length > 1 && lines === undefined && lineOf(rows[0]) === lineOf(rows[rows.length - 1]);
+  // keys of object rows, read or not (in the order first seen), for the "keys not read" note
+  const read = new Set<string>([...used, ...keys.filter((k, j): k is string => present[j]! && typeof k === "string")]);
+  const unread = new Set<string>();
   const error = (message: string, at: ErrorContext, i: number) => makeError(oneLine ? `row ${i + 1} of ${rows.length}: ${message}` : message, at);
   for (let i = 0; i < rows.length; i++) {
     const row = rows[i];
@@ -50,6 +55,7 @@ export function readJsonRows(p: Parsed, rows: readonly unknown[], fields: readon
       throw error(`row has ${Array.isArray(row) ? `${row.length} values` : "no array"}, the first row ${width}: rows read by position must all be alike`, { file, line, column: "row", value: row }, i);
     }
     p.rowsRead++;
+    if (!Array.isArray(row)) for (const k in row) if (!read.has(k) && k !== "") unread.add(k);
     for (let j = 0; j < fields.length; j++) {
       if (!present[j]) continue;
       const f = fields[j]!;
@@ -64,27 +70,28 @@ export function readJsonRows(p: Parsed, rows: readonly unknown[], fields: readon
       const c = cols[j]!;
       if (f.type === "side") {
         const s = typeof v === "string" ? parseSide(v) : undefined;
-        if (s === undefined) throw error(`${column} ${MESSAGES.side}`, { file, line, column, value: v }, i);
+        if (s === undefined) throw error(`${column} ${MESSAGES.side}${invisibleHint(v)}`, { file, line, column, value: v }, i);
         (c as string[])[p.n] = s;
       } else if (f.type === "bool") {
         const b = typeof v === "boolean" ? v : typeof v === "string" || typeof v === "number" ? parseBool(String(v)) : undefined;
-        if (b === undefined) throw error(`${column} ${MESSAGES.bool}`, { file, line, column, value: v }, i);
+        if (b === undefined) throw error(`${column} ${MESSAGES.bool}${invisibleHint(v)}`, { file, line, column, value: v }, i);
         (c as boolean[])[p.n] = b;
       } else if (f.type === "time") {
         const t = toTimeMs(v);
-        if (Number.isNaN(t)) throw error(`${column} ${MESSAGES.time}`, { file, line, column, value: v }, i);
+        if (Number.isNaN(t)) throw error(`${column} ${MESSAGES.time}${invisibleHint(v)}`, { file, line, column, value: v }, i);
         const raw = toNumber(v);
         units.add(Number.isNaN(raw) ? "text" : epochUnit(raw));
         (c as Float64Array)[p.n] = t;
       } else {
         const x = toNumber(v);
-        if (!checkNumber(f.type, x)) throw error(`${column} ${Number.isNaN(x) ? "is not a number" : MESSAGES[f.type]}`, { file, line, column, value: v }, i);
+        if (!checkNumber(f.type, x)) throw error(`${column} ${Number.isNaN(x) ? "is not a number" : MESSAGES[f.type]}${invisibleHint(v)}`, { file, line, column, value: v }, i);
         (c as Float64Array)[p.n] = x;
       }
     }
     p.lines[p.n] = line;
     p.n++;
   }
+  if (unread.size > 0) p.notes.push(`keys not read: ${[...unread].join(", ")}`);
   noteUnits(p, units);
   omitBlankColumns(p, fields, blanks);
   trim(p);

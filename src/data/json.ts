@@ -65,14 +65,17 @@ export function isJsonLines(text: string): boolean {
 }
 
 /**
- * Parses JSON Lines: one value per non-blank line. Walks the text with `indexOf` (no split of a
+ * Parses JSON Lines: one value per non-blank line (a byte-order mark starting a line is
+ * skipped). Walks the text with `indexOf` (no split of a
  * large recording); `lines` receives each value's 1-based line number, and `lineOf` /
  * `elementLine` give it too.
  */
 export function parseJsonLines(text: string, file: string, lines: number[] = []): unknown[] {
   const out: unknown[] = [];
-  let start = text.charCodeAt(0) === 0xfeff ? 1 : 0;
+  let start = 0;
   for (let line = 1; start <= text.length; line++) {
+    // a byte-order mark starting a line: the file's, or a part's in files joined by `cat`
+    if (text.charCodeAt(start) === 0xfeff) start++;
     let end = text.indexOf("\n", start);
     if (end < 0) end = text.length;
     const s = text.slice(start, end);

@@ -18,6 +18,7 @@ import { readBinanceTrades } from "./formats/binance-trades";
 import { readBybitKlines } from "./formats/bybit-klines";
 import { readBybitOpenInterest } from "./formats/bybit-open-interest";
 import { readCanonical } from "./formats/canonical";
+import { checkOptions } from "./formats/common";
 import { readCombinedExport } from "./formats/coinglass-combined";
 import { readCoinglassLiquidations } from "./formats/coinglass-liquidations";
 import { readCoinglassOpenInterest } from "./formats/coinglass-open-interest";
@@ -59,6 +60,7 @@ const READERS: Record<FormatName, Reader> = {
 /** Reads one source in its detected (or given) format, before the shared finish. */
 function readAny(src: Source, options: LoadAnyOptions): { format: FormatName; p: Parsed } {
   const st = readSource(src);
+  checkOptions(options, st.file);
   const format = options.format ?? detectFormat(st);
   const reader = READERS[format];
   if (!reader) throw error("unknown format", { column: "format", value: format });

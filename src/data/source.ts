@@ -4,7 +4,7 @@
  * hands its generated files over this way). Zips and gzip files are unpacked in memory; a
  * `<file>.CHECKSUM` beside a file is verified on the file's own bytes.
  */
-import { existsSync, readFileSync } from "node:fs";
+import { existsSync, readFileSync, statSync } from "node:fs";
 import { basename } from "node:path";
 import { gunzipSync } from "fflate";
 import { error, LiqlabError, type ErrorContext } from "../util/errors";
@@ -41,6 +41,7 @@ export function readSource(src: Source): SourceText {
   if (typeof src === "string") {
     file = src;
     if (!existsSync(src)) throw error("file not found", { file: src });
+    if (statSync(src).isDirectory()) throw error("is a directory, not a file: load() reads one file; pass the files in it to loadFiles()", { file: src });
     bytes = readFileSync(src);
     // A `<file>.CHECKSUM` beside the file (Binance publishes one per zip) is checked on the bytes
     // as downloaded, before anything is unpacked.

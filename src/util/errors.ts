@@ -38,10 +38,13 @@ export class LiqlabError extends Error {
   }
 }
 
-/** Renders a value for an error message: strings quoted, long values cut. */
+/** Characters that print as a space or as nothing: written as \u escapes in a shown string, so the culprit shows. */
+const INVISIBLE = /[\u00a0\u00ad\u1680\u180e\u2000-\u200f\u2028-\u202f\u205f-\u2064\u3000\ufeff]/g;
+
+/** Renders a value for an error message: strings quoted (invisible characters escaped), long values cut. */
 export function showValue(value: unknown): string {
   let s: string;
-  if (typeof value === "string") s = JSON.stringify(value);
+  if (typeof value === "string") s = JSON.stringify(value).replace(INVISIBLE, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`);
   else if (typeof value === "number" || typeof value === "bigint" || typeof value === "boolean") s = String(value);
   else if (value === undefined) s = "undefined";
   else {

@@ -30,6 +30,18 @@ describe("data/csv", () => {
   it("CsvScanner throws on an unterminated quote, naming line and column", () => {
     assert.throws(() => rows('a,b\n1,"oops\n'), /t\.csv, line 2, column 2: unterminated quoted field \(value "oops\\n"\)/);
   });
+  it("CsvScanner skips a byte-order mark starting any line (files saved with one and joined by cat)", () => {
+    const sc = new CsvScanner("\ufeff1,2\r\n\ufeff3,4\n\ufeff\n\ufeff\"5\",6", "t.csv");
+    const got: [number, number, number][] = [];
+    while (sc.next()) got.push([sc.line, sc.number(0), sc.number(1)]);
+    assert.deepEqual(got, [[1, 1, 2], [2, 3, 4], [4, 5, 6]]);
+  });
+  it("CsvScanner.raw(i) keeps what field(i) trims besides spaces and tabs (an invisible character that spoils a value)", () => {
+    const sc = new CsvScanner('1\u00a0, 2 \t,"x""y",\u200b', "t.csv");
+    sc.next();
+    assert.deepEqual([0, 1, 2, 3].map((i) => sc.raw(i)), ["1\u00a0", "2", 'x"y', "\u200b"]);
+    assert.deepEqual([0, 1, 2].map((i) => sc.field(i)), ["1", "2", 'x"y']);
+  });
   it("CsvScanner grows past 32 fields", () => {
     const line = Array.from({ length: 70 }, (_, i) => String(i)).join(",");
     assert.equal(rows(line)[0]![1].length, 70);
@@ -38,6 +50,9 @@ describe("data/csv", () => {
     assert.equal(detectDelimiter("a;b;c\n1;2,5;3"), 59);
     assert.equal(detectDelimiter("a\tb\n"), 9);
     assert.equal(detectDelimiter("a,b;c,d\n"), 44);
+    // blank lines before the header hold no delimiters: the first non-blank line decides
+    assert.equal(detectDelimiter("\n\r\n  \na;b;c\n1;2;3"), 59);
+    assert.equal(detectDelimiter("\ufeff\n\na\tb\n"), 9);
   });
   it("CsvScanner reads back any table written per RFC 4180 (quoted and plain rows, LF or CRLF)", () => {
     const cell = fc.string({ unit: fc.constantFrom("a", "1", ".", "-", " ", ",", '"', "\n", "\r"), maxLength: 6 });

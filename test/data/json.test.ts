@@ -30,6 +30,11 @@ describe("data/json", () => {
     assert.equal(lineOf(v[1]), 3);
     assert.throws(() => parseJsonLines('{"a":1}\n   {"a" 2}', "x.jsonl"), /^LiqlabError: x\.jsonl, line 2, column 9: invalid JSON: expected ':' \(value "2}"\)$/);
   });
+  it("parseJsonLines(text) skips a byte-order mark starting any line (files saved with one and joined by cat)", () => {
+    const v = parseJsonLines('\ufeff{"a":1}\n\ufeff{"a":2}\n', "x.jsonl");
+    assert.equal(JSON.stringify(v), '[{"a":1},{"a":2}]');
+    assert.deepEqual(v.map((_, i) => elementLine(v, i)), [1, 2]);
+  });
   it("isJsonLines(text) tells JSON Lines from one JSON value, pretty-printed or on one line", () => {
     assert.deepEqual(['{"a":1}\n{"a":2}', '\n [1]\r\n[2]\n', '{\n"a":1\n}', '[{"a":1},\n{"a":2}]', '{"a":1}\n\n', "", "abc\ndef"].map(isJsonLines), [true, true, false, false, false, false, false]);
   });

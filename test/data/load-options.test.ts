@@ -1,6 +1,7 @@
 /**
  * Load options do what their docs say through every entry point: `symbol` for metrics files,
- * `contractUsd` for COIN-M aggTrades, and an `interval` option that is not the data's.
+ * `contractUsd` for COIN-M aggTrades, and an `interval` option that is not the data's; a
+ * `contractUsd` or `symbol` that cannot be one is refused, naming the option and its value.
  */
 import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
@@ -78,5 +79,34 @@ describe("load options", () => {
     // a 5m series with one bar missing still takes "5m" and reports the gap
     const gap = "time,open,high,low,close\n" + [0, 5, 15].map((m) => `2024-01-01 00:${String(m).padStart(2, "0")},1,2,0.5,1`).join("\n");
     assert.equal(data.load({ text: gap, name: "c.csv" }, { interval: "5m" }).report.gaps.missingBars, 1);
+  });
+  it("loadBinanceLiquidationSnapshot(COIN-M, { contractUsd: -5 }) and every loader taking contractUsd refuse a size that is not a finite number > 0", () => {
+    // -5 gave usd = 1 contract × -5 = -5 USD; 0 gave 0 USD; NaN blamed the file's quantity column
+    const snap = { text: "time,side,order_type,time_in_force,original_quantity,price,average_price,order_status,last_fill_quantity,accumulated_fill_quantity\n1704067200000,SELL,LIMIT,IOC,1,100,100,FILLED,1,1\n", name: "BTCUSD_PERP-liquidationSnapshot-2024-01-01.csv" };
+    assert.throws(() => data.loadBinanceLiquidationSnapshot(snap, { contractUsd: -5 }), /^LiqlabError: BTCUSD_PERP-liquidationSnapshot-2024-01-01\.csv, column "contractUsd": the contractUsd option \(USD per COIN-M contract\) must be positive \(value -5\)$/);
+    assert.throws(() => data.loadBinanceLiquidationSnapshot(snap, { contractUsd: 0 }), /column "contractUsd": the contractUsd option \(USD per COIN-M contract\) must be positive \(value 0\)$/);
+    assert.throws(() => data.loadBinanceLiquidationSnapshot(snap, { contractUsd: NaN }), /column "contractUsd": the contractUsd option \(USD per COIN-M contract\) must be a finite number \(value NaN\)$/);
+    assert.throws(() => data.loadBinanceLiquidationSnapshot(snap, { contractUsd: "100" as never }), /column "contractUsd": the contractUsd option \(USD per COIN-M contract\) must be a finite number \(value "100"\)$/);
+    assert.throws(() => data.load(snap, { contractUsd: Infinity }), /column "contractUsd": the contractUsd option \(USD per COIN-M contract\) must be a finite number \(value Infinity\)$/);
+    // COIN-M openInterestHist rows: -1 gave openInterestUsd = 10 contracts × -1 = -10 USD
+    const hist = { text: JSON.stringify([{ pair: "BTCUSD", contractType: "PERPETUAL", sumOpenInterest: "10", sumOpenInterestValue: "1", timestamp: 1704067200000 }]), name: "openInterestHist.json" };
+    assert.throws(() => data.loadBinanceOpenInterestHist(hist, { contractUsd: -1 }), /^LiqlabError: openInterestHist\.json, column "contractUsd": the contractUsd option \(USD per COIN-M contract\) must be positive \(value -1\)$/);
+    const metrics = { text: "create_time,symbol,sum_open_interest,sum_open_interest_value\n2024-01-01 00:00:00,BTCUSD_PERP,10,1\n", name: "metrics.csv" };
+    assert.throws(() => data.loadBinanceMetrics(metrics, { contractUsd: 0 }), /^LiqlabError: metrics\.csv, column "contractUsd": the contractUsd option \(USD per COIN-M contract\) must be positive \(value 0\)$/);
+    const agg = { text: "agg_trade_id,price,quantity,first_trade_id,last_trade_id,transact_time,is_buyer_maker\n1,50000,2,1,1,1704067200000,true\n", name: "BTCUSD_PERP-aggTrades-2024-01-01.csv" };
+    assert.throws(() => data.loadBinanceAggTrades(agg, { contractUsd: NaN }), /^LiqlabError: BTCUSD_PERP-aggTrades-2024-01-01\.csv, column "contractUsd": the contractUsd option \(USD per COIN-M contract\) must be a finite number \(value NaN\)$/);
+    const ev = { text: '{"e":"forceOrder","E":1,"o":{"s":"BTCUSD_PERP","S":"SELL","q":"1","p":"100","ap":"0","z":"0","T":1704067200000}}\n', name: "forceOrder.jsonl" };
+    assert.throws(() => data.loadBinanceForceOrders(ev, { contractUsd: 0 }), /^LiqlabError: forceOrder\.jsonl, column "contractUsd": the contractUsd option \(USD per COIN-M contract\) must be positive \(value 0\)$/);
+    assert.throws(() => data.loadFiles([ev], { contractUsd: -1 }), /column "contractUsd": the contractUsd option \(USD per COIN-M contract\) must be positive \(value -1\)$/);
+    // a valid size still converts: 1 contract × 10 USD
+    assert.deepEqual(col(data.loadBinanceForceOrders(ev, { contractUsd: 10 }).table, "usd"), [10]);
+  });
+
+  it("loadBinanceForceOrders(events, { symbol: 5 }) and other loaders taking symbol refuse one that is not a string", () => {
+    // threw a bare TypeError (symbol.toUpperCase is not a function)
+    const ev = { text: '{"e":"forceOrder","E":1,"o":{"s":"BTCUSDT","S":"SELL","q":"1","p":"100","ap":"0","z":"0","T":1704067200000}}\n', name: "forceOrder.jsonl" };
+    assert.throws(() => data.loadBinanceForceOrders(ev, { symbol: 5 as never }), /^LiqlabError: forceOrder\.jsonl, column "symbol": the symbol option must be a string \(e\.g\. "BTCUSDT"\) \(value 5\)$/);
+    assert.throws(() => data.loadBinanceFundingRate({ text: '[{"symbol":"BTCUSDT","fundingTime":1704067200000,"fundingRate":"0.0001"}]', name: "f.json" }, { symbol: ["BTCUSDT"] as never }), /^LiqlabError: f\.json, column "symbol": the symbol option must be a string \(e\.g\. "BTCUSDT"\) \(value \["BTCUSDT"\]\)$/);
+    assert.throws(() => data.load({ text: metrics, name: "BTCUSDT-metrics-2024-01-01.csv" }, { symbol: 1 as never }), /column "symbol": the symbol option must be a string/);
   });
 });

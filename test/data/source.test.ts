@@ -3,7 +3,8 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { gzipSync, strToU8, zipSync } from "fflate";
-import { loadBinanceKlines } from "../../src/data/index";
+import { load, loadBinanceKlines } from "../../src/data/index";
+import { LiqlabError } from "../../src/util/errors";
 import { readSource } from "../../src/data/source";
 import { sha256 } from "../../src/data/zip";
 import { fixture } from "./helpers";
@@ -78,5 +79,15 @@ describe("data/source", () => {
   });
   it("readSource(empty zip) throws naming the archive", () => {
     assert.throws(() => readSource({ bytes: zipSync({}), name: "e.zip" }), /e\.zip: zip archive has no files/);
+  });
+  it("load(directory) throws naming the path and saying it is a directory", () => {
+    // threw a bare EISDIR without the path
+    const dir = mkdtempSync(join(tmpdir(), "liqlab-dir-"));
+    try {
+      assert.throws(() => load(dir), (e: Error) => e instanceof LiqlabError && e.message === `${dir}: is a directory, not a file: load() reads one file; pass the files in it to loadFiles()`);
+      assert.throws(() => loadBinanceKlines(dir), /is a directory, not a file/);
+    } finally {
+      rmSync(dir, { recursive: true });
+    }
   });
 });

@@ -15,6 +15,12 @@ describe("util/errors", () => {
   it("error(message) quotes string values so blanks are visible", () => {
     assert.equal(error("not a number", { value: " " }).message, 'not a number (value " ")');
   });
+  it("error(message) writes characters that print as a space or nothing as \\u escapes, so the culprit shows", () => {
+    // A no-break space after a number, a byte-order mark before a header, a zero-width space.
+    assert.equal(error("not a number", { value: "1\u00a0" }).message, 'not a number (value "1\\u00a0")');
+    assert.equal(error("not a time", { value: "\ufeffopen_time" }).message, 'not a time (value "\\ufeffopen_time")');
+    assert.equal(error("x", { value: "a\u200bb c" }).message, 'x (value "a\\u200bb c")');
+  });
   it("finite(x, name) rejects NaN and Infinity, naming the option", () => {
     assert.throws(() => finite(NaN, "leverage"), /column "leverage": leverage must be a finite number \(value NaN\)/);
     assert.throws(() => finite(Infinity, "leverage"), /value Infinity/);

@@ -78,7 +78,7 @@ export function readBinanceForceOrders(st: SourceText, options: ForceOrderOption
     throw error(`events for several symbols (${[...symbols].slice(0, 5).join(", ")}): pass { symbol } to choose one`, { file: st.file, line: orderLines[0] ?? 1, column: "s", value: [...symbols].slice(0, 5) });
   }
   symbol ??= [...symbols][0];
-  readJsonRows(p, orders, FIELDS, orderLines);
+  readJsonRows(p, orders, FIELDS, orderLines, ["s"]);
   const op = num(p, "orderPrice"), oq = num(p, "orderQuantity");
   const ap = p.columns.get("averagePrice") as Float64Array | undefined;
   const z = p.columns.get("filledQuantity") as Float64Array | undefined;

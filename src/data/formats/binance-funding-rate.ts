@@ -31,7 +31,7 @@ export function readBinanceFundingRate(st: SourceText, options: InstrumentOption
   if (!looksJson(st.text)) return readCsvOrJson(st, "binance-fundingRate", "funding", CSV_FIELDS, JSON_FIELDS, [BINANCE_FUNDING_COLUMNS.length]);
   const p = start(st, "binance-fundingRate-json", "funding");
   const one = pickInstrument(p, rowsAt(json(st), ["data"], st.file), "symbol", options.symbol);
-  readJsonRows(p, one.rows, JSON_FIELDS, one.lines);
+  readJsonRows(p, one.rows, JSON_FIELDS, one.lines, ["symbol"]);
   return p;
 }
 

@@ -179,10 +179,19 @@ export function readBinanceKlines(st: SourceText, options: KlineOptions = {}): P
   else readCsv(p, st.text, fields, KLINE_WIDTHS);
   // The ignore fields are named once, by IGNORED_NOTE, not again as columns not read.
   if (kind !== "klines") p.notes = p.notes.filter((n) => !n.startsWith("columns not read: ") || n.slice(18).split(", ").some((c) => !IGNORED_COLUMNS.has(c)));
-  checkOhlc(p);
   wholeMsCloseTimes(p);
-  checkBarSpans(p);
+  checkCandles(p);
   return p;
+}
+
+/**
+ * The checks of a candle table read from a file: low ≤ open, close ≤ high on every row, and one
+ * bar span (close time − open time, each after its open) on every row that stamps its close.
+ * The klines loader makes them, and the canonical loader on candles saved from any source.
+ */
+export function checkCandles(p: Parsed): void {
+  checkOhlc(p);
+  checkBarSpans(p);
 }
 
 /**

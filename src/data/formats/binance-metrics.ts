@@ -49,7 +49,9 @@ export function readBinanceMetrics(st: SourceText, options: MetricsOptions = {})
   const p = start(st, "binance-metrics-csv", "openInterest");
   readCsv(p, st.text, FIELDS, [BINANCE_METRICS_COLUMNS.length]);
   pickSymbol(p, st, options.symbol);
-  const base = coinMarginedBase(st.file) ?? coinMarginedSymbolBase(firstSymbol(st.text));
+  // COIN-M by the file's path, else by the rows' symbol (found as pickSymbol finds it: by its
+  // header name, with the file's delimiter, past blank lines), so a file named anything still says
+  const base = coinMarginedBase(st.file) ?? (p.instrument !== undefined ? coinMarginedSymbolBase(p.instrument) : null);
   if (base !== null) coinMargined(p, coinContractUsd(base, options.contractUsd));
   return p;
 }
@@ -62,7 +64,6 @@ export function readBinanceMetrics(st: SourceText, options: MetricsOptions = {})
  * The one symbol left is `p.instrument` (loadFiles refuses two).
  */
 function pickSymbol(p: Parsed, st: SourceText, symbol: string | undefined): void {
-  if (symbol !== undefined && typeof symbol !== "string") throw error('symbol must be a string (e.g. "BTCUSDT")', { file: p.file, column: "symbol", value: symbol });
   const sc = new CsvScanner(st.text, st.file);
   if (!sc.next()) return;
   const head = sc.row();
@@ -128,16 +129,6 @@ function countField(text: string, value: string, delimiter: number): number {
     if (edge(i === 0 ? NaN : text.charCodeAt(i - 1)) && edge(i + value.length >= text.length ? NaN : text.charCodeAt(i + value.length))) n++;
   }
   return n;
-}
-
-/** The `symbol` field (column 1) of the first data row, or "" (files named anything, or none, still say which contract). */
-function firstSymbol(text: string): string {
-  for (const line of text.split(/\r?\n|\r/, 3)) {
-    const fields = line.split(",");
-    if (fields.length < 2 || /create_time/i.test(fields[0]!)) continue;
-    return fields[1]!.trim().replace(/^"|"$/g, "");
-  }
-  return "";
 }
 
 /** COIN-M units: the columns read as coin and USD hold contracts and coin (see the header). */

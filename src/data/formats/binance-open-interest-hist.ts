@@ -1,6 +1,6 @@
 /**
- * Binance `GET /futures/data/openInterestHist` JSON, oldest first. Extra keys
- * (CMCCirculatingSupply) are ignored.
+ * Binance `GET /futures/data/openInterestHist` JSON, oldest first. Other keys (CMCCirculatingSupply)
+ * are not read, and the report's notes name them.
  * - USDⓈ-M (fapi): `[{ symbol, sumOpenInterest (coin), sumOpenInterestValue (USD), timestamp }]`.
  * - COIN-M (dapi): `[{ pair, contractType, sumOpenInterest, sumOpenInterestValue, timestamp }]`,
  *   where Binance's "Open Interest Statistics" doc gives `sumOpenInterest` in contracts and
@@ -61,7 +61,7 @@ function readCoinM(st: SourceText, rows: readonly unknown[], options: OpenIntere
   // One contract of a pair: a perpetual and a quarterly of BTCUSD are two instruments (BTCUSD_PERP,
   // BTCUSD_CURRENT_QUARTER), which one series would mix; `symbol: "BTCUSD_PERP"` picks as force orders do.
   const one = pickInstrument(p, rows, { column: "pair", of: coinMInstrument }, options.symbol);
-  readJsonRows(p, one.rows, COINM_FIELDS, one.lines);
+  readJsonRows(p, one.rows, COINM_FIELDS, one.lines, ["pair", "contractType"]);
   if (one.rows.length) {
     const contract = coinContractUsd(pairBase(one.rows[0], st.file), options.contractUsd);
     const contracts = num(p, "contracts");
@@ -79,7 +79,7 @@ export function readBinanceOpenInterestHist(st: SourceText, options: OpenInteres
   if (isCoinMOpenInterestRow(rows[0])) return readCoinM(st, rows, options);
   const p = start(st, "binance-openInterestHist-json", "openInterest");
   const one = pickInstrument(p, rows, "symbol", options.symbol);
-  readJsonRows(p, one.rows, FIELDS, one.lines);
+  readJsonRows(p, one.rows, FIELDS, one.lines, ["symbol"]);
   return p;
 }
 

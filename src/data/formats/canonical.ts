@@ -10,6 +10,7 @@ import { readJsonRows } from "../json-rows";
 import type { LoadOptions, Loaded } from "../finish";
 import { CANONICAL_COLUMNS, type DataKind } from "../schema";
 import type { Source, SourceText } from "../source";
+import { checkCandles } from "./binance-klines";
 import { json, loadWith, looksJson, rowsAt, start } from "./common";
 
 /** Value check of each canonical column. */
@@ -30,6 +31,19 @@ function fields(kind: DataKind): FieldSpec[] {
     ...spec.required.map((c) => ({ out: c, type: TYPES[c]!, names: [c], key: c })),
     ...spec.optional.map((c) => ({ out: c, type: TYPES[c]!, names: [c], key: c, optional: true })),
   ];
+}
+
+/**
+ * A kind's fields keyed by the rows' own spelling of each column, matched as CSV header names are
+ * (without case, spaces, `_`, `-` or `.`: `Volume` or `taker_buy_volume` read as `volume` and
+ * `takerBuyVolume`), the exact name first. Keys are gathered over every object row, so a column
+ * only later rows carry is read too.
+ */
+function jsonFields(kind: DataKind, rows: readonly unknown[]): FieldSpec[] {
+  const keys = new Set<string>();
+  for (const r of rows) if (typeof r === "object" && r !== null && !Array.isArray(r)) for (const k in r) keys.add(k);
+  const all = [...keys];
+  return fields(kind).map((f) => ({ ...f, key: keys.has(f.out) ? f.out : all.find((k) => normalizeName(k) === normalizeName(f.out)) ?? f.out }));
 }
 
 /** The kind whose canonical columns a set of column names holds, if any. */
@@ -58,11 +72,13 @@ export function readCanonical(st: SourceText): Parsed {
   }
   if (!kind) throw error("no liqlab canonical column set in the header (e.g. time,open,high,low,close)", { file: st.file, line: 1, column: "header", value: st.text.slice(0, 80) });
   const p = start(st, `liqlab-${kind}-${rows ? "json" : "csv"}`, kind);
-  if (rows) readJsonRows(p, rows, fields(kind));
+  if (rows) readJsonRows(p, rows, jsonFields(kind, rows));
   else readCsv(p, st.text, fields(kind));
   if (kind === "openInterest" && !p.columns.has("openInterest") && !p.columns.has("openInterestUsd")) {
     throw error("open interest needs openInterest or openInterestUsd", { file: st.file, line: 1, column: "openInterest", value: [...p.columns.keys()] });
   }
+  // candles saved from any source meet the klines loader's checks (OHLC order, one bar span)
+  if (kind === "candles") checkCandles(p);
   return p;
 }
 

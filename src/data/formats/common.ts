@@ -2,7 +2,7 @@
  * Helpers the format modules share: turning a source into a `Parsed`, unwrapping exchange
  * response envelopes, and the OHLC consistency check.
  */
-import { error } from "../../util/errors";
+import { error, positive } from "../../util/errors";
 import { columnLabel, drop, fileOf, newParsed, num, reference, type FieldSpec, type Parsed } from "../fields";
 import { readCsv } from "../csv-rows";
 import { readJsonRows } from "../json-rows";
@@ -39,7 +39,19 @@ export function readCsvOrJson(st: SourceText, name: string, kind: DataKind, csvF
 /** Runs a reader on a source and finishes the table (sort, dedupe, interval, report). */
 export function loadWith(reader: FormatReader, src: Source, options: LoadOptions = {}, key?: readonly string[]): Loaded {
   const st = readSource(src);
+  checkOptions(options, st.file);
   return inEntries(st, () => finish(reader(st, options), options, key));
+}
+
+/**
+ * Checks the options several loaders share, before any row is read (`loadWith` and `load()` /
+ * `loadFiles()` call it, so every loader that takes them does): `contractUsd`, USD per COIN-M
+ * contract, must be a finite number > 0 (0 or a negative size would turn contracts into 0 or
+ * negative USD); `symbol` must be a string. Each error names the option and its value.
+ */
+export function checkOptions(options: LoadOptions & { contractUsd?: unknown; symbol?: unknown }, file: string): void {
+  if (options.contractUsd !== undefined) positive(options.contractUsd, "the contractUsd option (USD per COIN-M contract)", { file, column: "contractUsd" });
+  if (options.symbol !== undefined && typeof options.symbol !== "string") throw error('the symbol option must be a string (e.g. "BTCUSDT")', { file, column: "symbol", value: options.symbol });
 }
 
 /**

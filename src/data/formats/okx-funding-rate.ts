@@ -29,7 +29,8 @@ export function readOkxFundingRate(st: SourceText, options: InstrumentOptions = 
   const p = start(st, "okx-funding-rate-history-json", "funding");
   const one = pickInstrument(p, rowsAt(v, ["data"], st.file), "instId", options.symbol);
   const realized = one.rows.some((r) => prop(r, "realizedRate") !== undefined);
-  readJsonRows(p, one.rows, realized ? REALIZED : PREDICTED, one.lines);
+  // (the predicted fundingRate beside realizedRate is named by its own note, below)
+  readJsonRows(p, one.rows, realized ? REALIZED : PREDICTED, one.lines, realized ? ["instId", "fundingRate"] : ["instId"]);
   if (one.rows.length) {
     p.notes.push(realized
       ? "fundingRate is OKX's realizedRate (the rate settled at fundingTime); its fundingRate field, the predicted rate, is not read"

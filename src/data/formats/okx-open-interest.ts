@@ -38,7 +38,7 @@ export function readOkxOpenInterest(st: SourceText, options: InstrumentOptions =
   if (rows.length && typeof rows[0] === "object" && rows[0] !== null && !Array.isArray(rows[0])) {
     const p = start(st, "okx-open-interest-json", "openInterest");
     const one = pickInstrument(p, rows, "instId", options.symbol);
-    readJsonRows(p, one.rows, OBJECT_FIELDS, one.lines);
+    readJsonRows(p, one.rows, OBJECT_FIELDS, one.lines, ["instId"]);
     return p;
   }
   const width = Array.isArray(rows[0]) ? rows[0].length : 0;

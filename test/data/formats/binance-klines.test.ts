@@ -136,4 +136,21 @@ describe("data/formats/binance-klines", () => {
     // README: oi_usd is openInterestHist's sumOpenInterestValue; the first row's, as written in the file.
     assert.equal(table.get("openInterestUsd", 0), 7719003148.8787);
   });
+  it("loadBinanceKlines(daily files joined by cat, each starting with a byte-order mark) drops the repeated header and counts it", () => {
+    const part = (t: number) => `\ufeff${HEADER}\n${row(t, 100, 110, 90, 105)}\n`;
+    const { table, report } = loadBinanceKlines({ text: part(utc(2024, 1, 1)) + part(utc(2024, 1, 1, 0, 1)), name: "BTCUSDT-1m-2024-01-01.csv" });
+    assert.deepEqual(col(table, "time"), [utc(2024, 1, 1), utc(2024, 1, 1, 0, 1)]);
+    assert.deepEqual(report.dropped, [{ reason: "repeated header row", count: 1, lines: [3] }]);
+    // header-less parts: the second part's first time reads past its mark
+    const bare = (t: number) => `\ufeff${row(t, 100, 110, 90, 105)}\n`;
+    assert.deepEqual(col(loadBinanceKlines({ text: bare(utc(2024, 1, 1)) + bare(utc(2024, 1, 1, 0, 1)), name: "k.csv" }).table, "time"), [utc(2024, 1, 1), utc(2024, 1, 1, 0, 1)]);
+  });
+  it("loadBinanceKlines(text) shows a value spoiled by an invisible character as written, naming the character", () => {
+    // "1" followed by a no-break space: the message used to show the trimmed, valid-looking "1"
+    assert.throws(() => loadBinanceKlines({ text: "time,open,high,low,close\n1704067200000,1,2,0.5,1\u00a0\n", name: "x.csv" }), (e: Error) => e.message === 'x.csv, line 2, column "close": close is not a number: it holds an invisible U+00A0 (no-break space) (value "1\\u00a0")');
+    assert.throws(() => loadBinanceKlines({ text: "time,open,high,low,close\n\u20031704067200000,1,2,0.5,1\n", name: "x.csv" }), (e: Error) => e.message === 'x.csv, line 2, column "time": time is not a time (expected epoch s/ms/µs/ns or a UTC date): it holds an invisible U+2003 (em space) (value "\\u20031704067200000")');
+    assert.throws(() => loadBinanceKlines({ text: '[[1704067200000,"1","2","0.5","1\u200b"]]', name: "k.json" }), (e: Error) => e.message === 'k.json, line 1, column "close [4]": close [4] is not a number: it holds an invisible U+200B (zero-width space) (value "1\\u200b")');
+    // a plain bad value reads as before
+    assert.throws(() => loadBinanceKlines({ text: "time,open,high,low,close\n1704067200000,1,2,0.5, abc \n", name: "x.csv" }), (e: Error) => e.message === 'x.csv, line 2, column "close": close is not a number (value "abc")');
+  });
 });

@@ -48,4 +48,27 @@ describe("data/formats/binance-metrics", () => {
     assert.deepEqual(col(loadBinanceMetrics({ text: text.replace("BTCUSD_PERP,", "BTCUSD_240329,"), name: "m.csv" }).table, "openInterest"), [12000]);
     assert.ok(!loadBinanceMetrics(fixture("BTCUSDT-metrics-2024-01-01.csv")).report.notes.some((n) => n.startsWith("COIN-M")));
   });
+  it("loadBinanceMetrics(COIN-M rows delimited by ';' or tab, or after blank lines) reads COIN-M units by the symbol column as with commas", () => {
+    // BTCUSD_PERP on 2023-06-25: 5,578,700 contracts × 100 USD = 557,870,000 USD (18,265 BTC);
+    // 5,578,800 × 100 = 557,880,000 USD (18,266 BTC). Read as USD-M, contracts became coin.
+    const text = "create_time,symbol,sum_open_interest,sum_open_interest_value\n2023-06-25 00:00:00,BTCUSD_PERP,5578700,18265\n2023-06-25 00:05:00,BTCUSD_PERP,5578800,18266\n";
+    const variants: [string, string][] = [
+      ["comma", text],
+      ["semicolon", text.replace(/,/g, ";")],
+      ["tab", text.replace(/,/g, "\t")],
+      ["two blank lines first", "\n\n" + text],
+      ["semicolon after blank lines", "\n\r\n" + text.replace(/,/g, ";")],
+    ];
+    for (const [what, t] of variants) {
+      const { table, report } = loadBinanceMetrics({ text: t, name: "metrics.csv" });
+      assert.deepEqual([col(table, "openInterest"), col(table, "openInterestUsd")], [[18265, 18266], [557_870_000, 557_880_000]], what);
+      assert.ok(report.notes.some((n) => n.startsWith("COIN-M metrics file: sum_open_interest counts contracts of 100 USD")), what);
+    }
+  });
+  it("loadBinanceMetrics(daily files joined by cat, each starting with a byte-order mark) drops the repeated header and counts it", () => {
+    const part = (t: string) => `\ufeffcreate_time,symbol,sum_open_interest,sum_open_interest_value\n2024-01-01 ${t},BTCUSDT,1,5\n`;
+    const { table, report } = loadBinanceMetrics({ text: part("00:00:00") + part("00:05:00"), name: "BTCUSDT-metrics-2024-01-01.csv" });
+    assert.deepEqual([col(table, "time"), col(table, "openInterestUsd")], [[utc(2024, 1, 1, 0, 0), utc(2024, 1, 1, 0, 5)], [5, 5]]);
+    assert.deepEqual(report.dropped, [{ reason: "repeated header row", count: 1, lines: [3] }]);
+  });
 });

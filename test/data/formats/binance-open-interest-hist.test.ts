@@ -44,4 +44,10 @@ describe("data/formats/binance-open-interest-hist", () => {
   it("open-interest JSON loaders name the line and key of a missing field", () => {
     assert.throws(() => loadBinanceOpenInterestHist({ text: '[\n{"sumOpenInterest":"1","sumOpenInterestValue":"2","timestamp":1704067500000},\n{"sumOpenInterest":"1","timestamp":1704067800000}\n]', name: "h.json" }), /h\.json, line 3, column "sumOpenInterestValue": missing field/);
   });
+  it("loadBinanceOpenInterestHist(rows with keys it does not read) names them in the notes", () => {
+    // the fixture's rows carry CMCCirculatingSupply; symbol is read (it picks the instrument)
+    assert.ok(loadBinanceOpenInterestHist(fixture("openInterestHist.json")).report.notes.includes("keys not read: CMCCirculatingSupply"));
+    const text = JSON.stringify([{ symbol: "BTCUSDT", sumOpenInterest: "1", sumOpenInterestValue: "5", timestamp: 1704067200000, longShortRatio: "1.3" }]);
+    assert.deepEqual(loadBinanceOpenInterestHist({ text, name: "openInterestHist.json" }).report.notes, ["keys not read: longShortRatio"]);
+  });
 });
