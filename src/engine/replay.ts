@@ -24,6 +24,26 @@ import type { Heatmap, LiquidationMap, LiquidationModel, PriceGrid } from "./typ
  */
 export const DOLLAR_CAVEAT = "dollar level not validated: docs/validation.md";
 
+/** A map question's time as epoch ms: a number, a bigint (as Arrow time columns hold) or a Date; undefined for none. */
+function timeArg(at: number | bigint | Date | null | undefined, symbol: string): number | undefined {
+  if (at == null) return undefined;
+  const time = at instanceof Date ? at.getTime() : typeof at === "bigint" ? Number(at) : at;
+  if (!Number.isFinite(time)) throw error("time must be epoch ms", { symbol, column: "time", value: time });
+  return time;
+}
+
+/** Index of the last entry of ascending `a` that is <= x (`a[first]` must be). */
+function lastAtOrBefore(a: Float64Array, x: number, first: number): number {
+  let lo = first;
+  let hi = a.length - 1;
+  while (lo < hi) {
+    const m = (lo + hi + 1) >> 1;
+    if (a[m] <= x) lo = m;
+    else hi = m - 1;
+  }
+  return lo;
+}
+
 function count(take: Uint8Array): number {
   let c = 0;
   for (let i = 0; i < take.length; i++) c += take[i];
@@ -184,6 +204,21 @@ export function replay(input: ReplayInput): LiquidationModel {
   // A tiered book kept between mapAt calls: maps asked in time order replay each bar once.
   let cursor: { book: Book; i: number } | undefined;
 
+  /** The map after bar i, replayed with per-tier lanes once (maps asked in time order continue one pass). */
+  const mapOfBar = (i: number): LiquidationMap => {
+    let map = maps.get(i);
+    if (!map) {
+      if (!cursor || cursor.i > i) cursor = { book: simulate(s, plan, i, { tiered: true }), i };
+      else if (cursor.i < i) {
+        simulate(s, plan, i, { resume: { book: cursor.book, from: cursor.i + 1 } });
+        cursor.i = i;
+      }
+      map = mapOfBook(cursor.book, s, i, o.tiers, o.source);
+      maps.set(i, map);
+    }
+    return map;
+  };
+
   return {
     bars: markEstimate(table({ time: s.time.slice(), ...bars }), `Estimated liquidations, open positions and flows per bar, USD (estimate; ${o.source})`),
     tiers: [...o.tiers],
@@ -191,33 +226,18 @@ export function replay(input: ReplayInput): LiquidationModel {
     source: o.source,
     ledger: markEstimate(ledger, `Estimated cumulative USD flows of the replay: opened, liquidated, closed, decayed, and open after the last bar (estimate; ${o.source})`),
     mapAt(at?: number | bigint | Date | null): LiquidationMap {
-      let i = last;
-      // A bigint, as Arrow time columns hold (the input tables take them too), is epoch ms.
-      const time = at instanceof Date ? at.getTime() : typeof at === "bigint" ? Number(at) : at;
-      if (time != null) {
-        if (!Number.isFinite(time)) throw error("time must be epoch ms", { symbol: "mapAt", column: "time", value: time });
-        if (time < s.time[0]) throw error(`time is before the first bar (${s.time[0]})`, { symbol: "mapAt", column: "time", value: time });
-        // last bar whose open time is <= time
-        let a = 0;
-        let b = s.n - 1;
-        while (a < b) {
-          const m = (a + b + 1) >> 1;
-          if (s.time[m] <= time) a = m;
-          else b = m - 1;
-        }
-        i = a;
-      }
-      let map = maps.get(i);
-      if (!map) {
-        if (!cursor || cursor.i > i) cursor = { book: simulate(s, plan, i, { tiered: true }), i };
-        else if (cursor.i < i) {
-          simulate(s, plan, i, { resume: { book: cursor.book, from: cursor.i + 1 } });
-          cursor.i = i;
-        }
-        map = mapOfBook(cursor.book, s, i, o.tiers, o.source);
-        maps.set(i, map);
-      }
-      return map;
+      const time = timeArg(at, "mapAt");
+      if (time === undefined) return mapOfBar(last);
+      if (time < s.time[0]) throw error(`time is before the first bar (${s.time[0]})`, { symbol: "mapAt", column: "time", value: time });
+      // The last bar whose open time is <= time.
+      return mapOfBar(lastAtOrBefore(s.time, time, 0));
+    },
+    mapAsOf(at: number | bigint | Date): LiquidationMap {
+      const time = timeArg(at, "mapAsOf");
+      if (time === undefined) throw error("needs a time (epoch ms UTC or a Date): the map of what was known then", { symbol: "mapAsOf", column: "time", value: at });
+      // The last bar that had closed by `time` (its last ms before it): nothing after `time` is in it.
+      if (time < s.lastMs[0] + 1) throw error(`no bar had closed by then: the first bar closes at ${s.lastMs[0] + 1}`, { symbol: "mapAsOf", column: "time", value: time });
+      return mapOfBar(lastAtOrBefore(s.lastMs, time - 1, 0));
     },
     liquidationSources(): ColumnTable {
       if (!sources) {

@@ -106,6 +106,11 @@ export interface LiquidationModel {
   /** The map after the bar whose time is <= `time` (epoch ms UTC or a Date; default, or null: after the last bar). */
   mapAt(time?: number | bigint | Date | null): LiquidationMap;
   /**
+   * The map of what was known at `time` (epoch ms UTC, a bigint or a Date): after the last bar that
+   * had closed by then, so no data from after `time` is in it. Throws before the first bar closes.
+   */
+  mapAsOf(time: number | bigint | Date): LiquidationMap;
+  /**
    * Time × price matrix. `step`: ms between columns (e.g. 3,600,000 for hourly: a column after
    * the last bar of each hour); default a column after every bar.
    */

@@ -617,6 +617,31 @@ describe("replay(candles, oi)", () => {
     assert.throws(() => m.mapAt(-1n), /mapAt: column "time": time is before the first bar \(0\) \(value -1\)/);
   });
 
+  it("replay(candles, oi).mapAsOf(time) is the map after the last bar closed by then: nothing after time is in it", () => {
+    const rows = [
+      { o: 100, h: 100, l: 100, c: 100, oi: 1000 },
+      { o: 100, h: 104, l: 99, c: 103, oi: 1500 },
+      { o: 103, h: 103, l: 95, c: 96, oi: 1200 },
+    ];
+    const m = replay({ candles: bars(rows), ...HAND });
+    // Bar 0 opens at 0 and closes at 60,000 (its last ms 59,999): known from 60,000 on.
+    assert.throws(() => m.mapAsOf(59_999), /mapAsOf: column "time": no bar had closed by then: the first bar closes at 60000 \(value 59999\)/);
+    assert.equal(m.mapAsOf(60_000).time, 60_000);
+    // At 90,000 bar 1 is still trading: mapAt(90,000) is the map after it (time 120,000, after the
+    // moment asked), mapAsOf(90,000) the map after bar 0.
+    assert.equal(m.mapAt(90_000).time, 120_000);
+    assert.equal(m.mapAsOf(90_000).time, 60_000);
+    assert.deepEqual(m.mapAsOf(90_000).table.objects(), m.mapAt(0).table.objects());
+    assert.equal(m.mapAsOf(120_000).time, 120_000);
+    assert.equal(m.mapAsOf(new Date(1e9)).time, 180_000);
+    assert.equal(m.mapAsOf(150_000n).time, 120_000);
+    // Point in time: the same map with the later bars cut from the input.
+    const cut = replay({ candles: bars(rows.slice(0, 2)), ...HAND });
+    assert.deepEqual(m.mapAsOf(130_000).table.objects(), cut.mapAsOf(130_000).table.objects());
+    assert.throws(() => m.mapAsOf(undefined as never), /mapAsOf: column "time": needs a time \(epoch ms UTC or a Date\): the map of what was known then/);
+    assert.throws(() => m.mapAsOf(NaN), /mapAsOf: column "time": time must be epoch ms \(value NaN\)/);
+  });
+
   it("replay(candles, oi).mapAt(time) takes a bigint time as epoch ms, as the input tables do", () => {
     const m = replay({ candles: bars([{ o: 100, h: 100, l: 100, c: 100, oi: 1000 }, { o: 100, h: 101, l: 99, c: 100, oi: 1200 }]), ...HAND });
     const t1 = m.bars.get("time", 1) as number;
