@@ -3,17 +3,18 @@
  * tiers) standing at each level, clipped at a percentile so a few huge cells do not wash out the
  * rest, with the candles on top and optional realized liquidations as markers.
  *
- * Alignment: column c is taken at times[c], the close of one bar and the open of the next, and
- * plotly centres both heatmap cells and candles on their x. So the candle opening at times[c]
- * sits on the column of levels that stood while it traded. A heatmap of a single column is drawn
- * one bar wide (the bar opening at its time) and the x axis shows that bar.
+ * Alignment: column c is the book after the bar closing at times[c], and it stands until the next
+ * column is taken: it is drawn over [times[c], times[c+1]) (the last column over one column step,
+ * a lone column over one bar), its edges given to plotly exactly. A candle is drawn over the time
+ * its bar traded, centred at open + bar interval / 2, so it sits over the cell whose book it
+ * traded against; a realized marker sits on the candle of the bar holding its time.
  */
 import type { Heatmap } from "../engine/types";
 import { error } from "../util/errors";
 import { checkArray, checkAscending, checkCandles, checkFinite, checkGrid, checkLength, checkObject, checkUsd } from "./check";
 import type { Figure, Trace } from "./figure";
 import { USD_FORMAT, ordinal, priceAxisFormat, priceDecimals, priceFormat, usdAmount, utcLabel, utcPlotly } from "./format";
-import { markerSizes, meanColumns, medianStep, positivePercentile, transpose } from "./kernels";
+import { cellEdges, markerSizes, meanColumns, medianStep, positivePercentile, transpose } from "./kernels";
 import { resolveHeatmapOptions, type HeatmapOptions } from "./options";
 import { realizedPoints } from "./realized";
 import { estimateSubtitle, titled, userTitle } from "./text";
@@ -43,37 +44,24 @@ function checkHeatmap(h: Heatmap): void {
   checkCandles(h.candles, "heatmap.candles", WHO);
 }
 
-/** Width of a lone column when the candles give no bar interval (fewer than 2 candles). */
-const LONE_COLUMN_MS = 3_600_000;
+/** Bar interval assumed when the candles give none (fewer than 2 candles). */
+const LONE_BAR_MS = 3_600_000;
 
-/**
- * Where a lone drawn column goes, as its two edges (epoch ms): plotly draws a heatmap with one x
- * value 1 ms wide, so the cell is given its edges instead. Several columns averaged into one
- * span from half a column step before the first to half a step after the last; one column spans
- * the bar opening at its time (the candle drawn on it), centred on it like every column.
- */
-function loneColumnEdges(h: Heatmap): [number, number] {
-  const t = h.times;
-  const n = t.length;
-  if (n > 1) {
-    const step = medianStep(t);
-    return [t[0]! - step / 2, t[n - 1]! + step / 2];
-  }
-  const bar = medianStep(h.candles.time) || LONE_COLUMN_MS;
-  return [t[0]! - bar / 2, t[0]! + bar / 2];
+/** The bar interval: the candles' median spacing, or an hour with fewer than 2 candles. */
+function barInterval(h: Heatmap): number {
+  return medianStep(h.candles.time) || LONE_BAR_MS;
 }
 
-/** The x range: every column and candle, half a bar either side (plotly centres both on x). */
-function timeRange(h: Heatmap): [string, string] {
+/** The x range: every cell and every candle's whole bar (a heatmap of one column shows that column's cell alone). */
+function timeRange(h: Heatmap, edges: number[], bar: number): [string, string] {
   const c = h.candles.time;
-  const step = medianStep(c.length > 1 ? c : h.times);
-  let lo = h.times[0]!;
-  let hi = h.times[h.times.length - 1]!;
+  let lo = edges[0]!;
+  let hi = edges[edges.length - 1]!;
   if (c.length > 0) {
     lo = Math.min(lo, c[0]!);
-    hi = Math.max(hi, c[c.length - 1]!);
+    hi = Math.max(hi, c[c.length - 1]! + bar);
   }
-  return [utcPlotly(lo - step / 2), utcPlotly(hi + step / 2)];
+  return [utcPlotly(lo), utcPlotly(hi)];
 }
 
 /**
@@ -88,14 +76,26 @@ export function heatmapFigure(heatmap: Heatmap, options: HeatmapOptions | null =
   const k = heatmap.times.length > o.maxColumns ? Math.ceil(heatmap.times.length / o.maxColumns) : 1;
   const drawn = k > 1 ? meanColumns(heatmap.z, heatmap.times, heatmap.grid.bins, k) : { z: heatmap.z, times: heatmap.times };
   const clip = positivePercentile(drawn.z, o.clipPercentile);
-  const lone = drawn.times.length === 1 ? loneColumnEdges(heatmap) : undefined;
-  const x = lone === undefined ? Array.from(drawn.times, utcPlotly) : lone.map(utcPlotly);
+  const bar = barInterval(heatmap);
+  // Cell edges, not centres: column c stands from times[c] until the next column is taken.
+  const edges = cellEdges(heatmap.times, k, bar);
+  const n = heatmap.times.length;
+  const cells = drawn.times.length;
   const priceHi = heatmap.grid.lo + heatmap.grid.step * heatmap.grid.bins;
   // Prices (not USD amounts) get the decimals the grid needs: none for BTC, 3 for DOGE at $0.15.
   const decimals = priceDecimals(heatmap.grid.step, Math.max(Math.abs(heatmap.grid.lo), Math.abs(priceHi)));
   const priceFmt = priceFormat(decimals);
-  // A lone column's x holds its edges, so the hover names its time itself.
-  const hoverTime = lone === undefined ? "%{x|%Y-%m-%d %H:%M} UTC" : utcLabel(drawn.times[0]!);
+  // Given edges, plotly's hover x is a cell's middle: a lone cell names its time(s) itself; others
+  // say which book the cell is and give its middle.
+  const lastGroup = n - (cells - 1) * k;
+  const hoverTime =
+    cells === 1
+      ? n === 1
+        ? `Book after the bar closing at ${utcLabel(heatmap.times[0]!)}`
+        : `Mean of the ${n} books after the bars closing ${utcLabel(heatmap.times[0]!)} to ${utcLabel(heatmap.times[n - 1]!)}`
+      : k > 1
+        ? `Mean of ${k} columns${lastGroup < k ? ` (the last cell ${lastGroup})` : ""}, the first the book<br>after the bar closing at the cell's left edge (cell middle %{x|%Y-%m-%d %H:%M} UTC)`
+        : "Book after the bar closing at the cell's left edge<br>(cell middle %{x|%Y-%m-%d %H:%M} UTC)";
   // Cells are written to five significant digits of the colour scale's top, whole dollars at most
   // (float32 cells would otherwise print as 1234.5677490234375 in the JSON): a BTC map in whole
   // dollars, a book of cents in cents' fractions, so no estimate under $1 is drawn as $0.
@@ -106,7 +106,7 @@ export function heatmapFigure(heatmap: Heatmap, options: HeatmapOptions | null =
     {
       type: "heatmap",
       name: "Estimated liquidation USD",
-      x,
+      x: edges.map(utcPlotly),
       y: Array.from(heatmap.grid.prices),
       z: transpose(drawn.z, heatmap.grid.bins, round),
       zmin: 0,
@@ -123,26 +123,30 @@ export function heatmapFigure(heatmap: Heatmap, options: HeatmapOptions | null =
         x: 1.01,
         xanchor: "left",
       },
-      hovertemplate: `${hoverTime}<br>Price %{y:${priceFmt}}<br>Estimated ${k > 1 ? `(mean of ${k} columns) ` : ""}%{z:${zFormat}}<extra></extra>`,
+      hovertemplate: `${hoverTime}<br>Price %{y:${priceFmt}}<br>Estimated %{z:${zFormat}}<extra></extra>`,
       showscale: true,
     },
   ];
   if (o.candles && heatmap.candles.time.length > 0) {
+    const t = heatmap.candles.time;
     data.push({
       type: "candlestick",
       name: "Price (candles)",
-      x: Array.from(heatmap.candles.time, utcPlotly),
+      // A candle's x is its middle: open + bar / 2 draws it over the time its bar traded.
+      x: Array.from(t, (open) => utcPlotly(open + bar / 2)),
       open: Array.from(heatmap.candles.open),
       high: Array.from(heatmap.candles.high),
       low: Array.from(heatmap.candles.low),
       close: Array.from(heatmap.candles.close),
+      hovertext: Array.from(t, (open) => `Bar opening ${utcLabel(open)}`),
+      hoverinfo: "y+text+name",
       increasing: { line: { color: "#ffffff", width: 1 }, fillcolor: "rgba(255,255,255,0.85)" },
       decreasing: { line: { color: "#ffffff", width: 1 }, fillcolor: "rgba(0,0,0,0.9)" },
       whiskerwidth: 0,
     });
   }
   if (o.realized !== undefined) {
-    const pts = realizedPoints(heatmap, o.realized);
+    const pts = realizedPoints(heatmap, o.realized, bar);
     let maxUsd = 0;
     for (const side of ["long", "short"] as const) for (const u of pts[side].usd) maxUsd = Math.max(maxUsd, u);
     for (const side of ["long", "short"] as const) {
@@ -154,11 +158,12 @@ export function heatmapFigure(heatmap: Heatmap, options: HeatmapOptions | null =
         type: "scatter",
         mode: "markers",
         name: MARKER[side].label,
-        x: p.time.map(utcPlotly),
+        // On the candle of the bar holding it (as the candle is drawn: open + bar / 2).
+        x: p.bar.map((j) => utcPlotly(heatmap.candles.time[j]! + bar / 2)),
         y: p.price,
-        customdata: p.usd,
+        customdata: p.usd.map((u, i) => [u, p.when[i]!]),
         marker: { symbol: MARKER[side].symbol, color: MARKER[side].colour, size: sizes, line: { color: "#000000", width: 1 }, opacity: 0.9 },
-        hovertemplate: `${side === "long" ? "Longs" : "Shorts"} liquidated (reported)<br>%{x|%Y-%m-%d %H:%M} UTC<br>%{customdata:${USD_FORMAT}}<extra></extra>`,
+        hovertemplate: `${side === "long" ? "Longs" : "Shorts"} liquidated (reported)<br>%{customdata[1]}<br>%{customdata[0]:${USD_FORMAT}}<extra></extra>`,
       });
     }
   }
@@ -184,7 +189,7 @@ export function heatmapFigure(heatmap: Heatmap, options: HeatmapOptions | null =
       ),
       margin: { l: 100, r: 150, t: 120, b: 120 },
       plot_bgcolor: HEAT_SCALE[0]![1],
-      xaxis: { title: { text: "Time (UTC)" }, type: "date", range: single ? lone!.map(utcPlotly) : timeRange(heatmap), rangeslider: { visible: false }, showgrid: false, ticks: "outside" },
+      xaxis: { title: { text: "Time (UTC)" }, type: "date", range: single ? [utcPlotly(edges[0]!), utcPlotly(edges[1]!)] : timeRange(heatmap, edges, bar), rangeslider: { visible: false }, showgrid: false, ticks: "outside" },
       yaxis: { title: { text: "Price (USD)" }, tickformat: priceAxisFormat(decimals), range: [heatmap.grid.lo, priceHi], showgrid: false, ticks: "outside" },
       legend: { orientation: "h", x: 0, xanchor: "left", y: -0.14, yanchor: "top", itemsizing: "constant" },
       showlegend: true,

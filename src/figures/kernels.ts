@@ -4,7 +4,7 @@
  */
 import { unitExponent } from "../util/arrays";
 
-/** usd[i] = long[i] + short[i]: one tier's bar height per price bin (the sides never share a bin). */
+/** usd[i] = long[i] + short[i]: one tier's bar height per price bin (only the bin holding the price may hold both sides). */
 export function tierTotals(long: Float64Array, short: Float64Array): Float64Array {
   const out = new Float64Array(long.length);
   for (let i = 0; i < long.length; i++) out[i] = long[i]! + short[i]!;
@@ -61,6 +61,20 @@ export function meanColumns(z: ArrayLike<ArrayLike<number>>, times: ArrayLike<nu
     at[g] = (times[from]! + times[to - 1]!) / 2;
   }
   return { z: out, times: at };
+}
+
+/**
+ * Edges (epoch ms) of the drawn cells, k columns to a cell: cell g spans from the time of its
+ * first column to that of the next cell's first column, each column standing until the next is
+ * taken; the last cell ends one column step (the median spacing of times) after its last column,
+ * a heatmap of one column one bar after it. So a shorter last group is drawn as long as it stood.
+ */
+export function cellEdges(times: ArrayLike<number>, k: number, bar: number): number[] {
+  const n = times.length;
+  const edges: number[] = [];
+  for (let c = 0; c < n; c += k) edges.push(times[c]!);
+  edges.push(times[n - 1]! + (n > 1 ? medianStep(times) : bar));
+  return edges;
 }
 
 /**

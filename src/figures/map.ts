@@ -7,11 +7,11 @@ import type { LiquidationMap } from "../engine/types";
 import { error, finite, positive } from "../util/errors";
 import { checkArray, checkFinite, checkGrid, checkLength, checkObject, checkUsd } from "./check";
 import type { Figure, Trace } from "./figure";
-import { USD_FORMAT, priceDecimals, priceAxisFormat, priceFormat, priceText, priceTextTrimmed, usdShort, utcLabel } from "./format";
+import { USD_FORMAT, priceDecimals, priceAxisFormat, priceFormat, priceText, priceTextTrimmed, usdAmount, usdShort, utcLabel } from "./format";
 import { tierTotals } from "./kernels";
 import { resolveMapOptions, type MapOptions } from "./options";
 import { estimateSubtitle, plotlyText, titled, truthSubtitle, userTitle } from "./text";
-import { PRICE_LINE_COLOUR, SIDE_COLOURS, THRESHOLD_COLOUR, baseLayout, tierColour } from "./theme";
+import { PRICE_LINE_COLOUR, SIDE_COLOURS, THRESHOLD_COLOUR, baseLayout, tierColours } from "./theme";
 
 const WHO = "mapFigure";
 
@@ -38,38 +38,95 @@ function checkMap(map: LiquidationMap): void {
   checkUsd(map.cumulative.short, "map.cumulative.short", WHO);
 }
 
-/** One stacked bar trace per tier: long + short USD per bin (each bin holds one side only). */
+/**
+ * One stacked bar trace per tier: long + short USD per bin. Each bin holds one side, except the bin
+ * holding the price, which may hold both (liquidationMap allows it, combineMaps produces it): its
+ * hover and customdata split the two, "longs $60 + shorts $11". customdata[i] is
+ * [what the bin holds, long USD, short USD]; a bin's side is read from its USD, not its centre.
+ */
 function tierBars(map: LiquidationMap, priceFmt: string): Trace[] {
   const prices = Array.from(map.grid.prices);
-  const side = prices.map((p) => (p < map.price ? "long" : "short"));
-  return map.tiers.map((lev, t) => ({
-    type: "bar",
-    name: `${lev}×`,
-    legendgroup: "tiers",
-    legendgrouptitle: { text: "Leverage tier" },
-    x: prices,
-    y: Array.from(tierTotals(map.long[t]!, map.short[t]!)),
-    customdata: side,
-    marker: { color: tierColour(lev), line: { width: 0 } },
-    hovertemplate: `Price %{x:${priceFmt}}<br>Tier ${lev}×, %{customdata}s<br>${map.truth === true ? "Known" : "Estimated"} %{y:${USD_FORMAT}}<extra></extra>`,
-  }));
+  const colours = tierColours(map.tiers);
+  return map.tiers.map((lev, t) => {
+    const long = map.long[t]!;
+    const short = map.short[t]!;
+    const customdata = prices.map((p, i) => {
+      const l = long[i]!;
+      const s = short[i]!;
+      const what = l > 0 && s > 0 ? `longs ${usdAmount(l)} + shorts ${usdAmount(s)}` : l > 0 ? "longs" : s > 0 ? "shorts" : p < map.price ? "longs" : "shorts";
+      return [what, l, s];
+    });
+    return {
+      type: "bar",
+      name: `${lev}×`,
+      legendgroup: "tiers",
+      legendgrouptitle: { text: "Leverage tier" },
+      x: prices,
+      y: Array.from(tierTotals(long, short)),
+      customdata,
+      marker: { color: colours[t], line: { width: 0 } },
+      hovertemplate: `Price %{x:${priceFmt}}<br>Tier ${lev}×, %{customdata[0]}<br>${map.truth === true ? "Known" : "Estimated"} %{y:${USD_FORMAT}}<extra></extra>`,
+    };
+  });
 }
 
-/** The cumulative curves, each only on its side of the current price. */
-function cumulativeCurves(map: LiquidationMap, priceFmt: string): Trace[] {
+/** Sum over tiers of `side`'s USD in the bins whose centre passes `keep`. */
+function sideUsd(map: LiquidationMap, side: "long" | "short", keep: (centre: number) => boolean): number {
+  let usd = 0;
+  const prices = map.grid.prices;
+  for (const a of map[side]) for (let i = 0; i < prices.length; i++) if (keep(prices[i]!)) usd += a[i]!;
+  return usd;
+}
+
+/**
+ * The cumulative curves, each on its side of the current price, drawn as the step functions they
+ * are (map.liquidationsIf). Falling to x liquidates the longs with centre >= x: constant on
+ * (c_k, c_k+1] at its value at c_k+1, which plotly's line.shape "vh" draws (from a point, up or
+ * down to the next point's value, then across to it). Rising to x liquidates the shorts with
+ * centre <= x: constant on [c_k, c_k+1) at its value at c_k, line.shape "hv". Each curve runs
+ * from the current price (just below it: the longs with centre >= the price; just above it: the
+ * shorts with centre <= the price, both only in the bin holding the price) out to the far edge of
+ * the grid or of the shown range, where it stays at the side's total. customdata[i] names the move
+ * point i stands for.
+ */
+function cumulativeCurves(map: LiquidationMap, decimals: number, [lo, hi]: [number, number]): Trace[] {
   const { price, long, short } = map.cumulative;
-  const below = { x: [] as number[], y: [] as number[] };
-  const above = { x: [] as number[], y: [] as number[] };
+  const p = map.price;
+  const reach = (x: number) => `If price reaches ${priceText(x, decimals)}`;
+  const below = { x: [] as number[], y: [] as number[], customdata: [] as string[] };
+  const above = { x: [] as number[], y: [] as number[], customdata: [] as string[] };
+  const push = (pts: typeof below, x: number, y: number, what: string) => {
+    pts.x.push(x);
+    pts.y.push(y);
+    pts.customdata.push(what);
+  };
+  const start = Math.min(map.grid.lo, lo);
+  const end = Math.max(map.grid.lo + map.grid.step * map.grid.bins, hi);
+  // Just below the price: the longs with centre >= the price; just above it: the shorts with
+  // centre <= the price (only the bin holding the price can hold either).
+  const nearLong = sideUsd(map, "long", (c) => c >= p);
+  const nearShort = sideUsd(map, "short", (c) => c <= p);
   for (let i = 0; i < price.length; i++) {
-    if (price[i]! < map.price) {
-      below.x.push(price[i]!);
-      below.y.push(long[i]!);
-    } else if (price[i]! > map.price) {
-      above.x.push(price[i]!);
-      above.y.push(short[i]!);
-    }
+    if (price[i]! < p) push(below, price[i]!, long[i]!, reach(price[i]!));
+    else if (price[i]! > p) push(above, price[i]!, short[i]!, reach(price[i]!));
   }
-  const curve = (side: "long" | "short", pts: { x: number[]; y: number[] }, label: string): Trace => ({
+  // Beyond the outermost centre every level of the side is liquidated: the curve stays at that
+  // centre's value out to the edge of the grid (or of the shown range).
+  const firstLong = below.y.length > 0 ? below.y[0]! : nearLong;
+  if (start < (below.x[0] ?? p)) {
+    below.x.unshift(start);
+    below.y.unshift(firstLong);
+    below.customdata.unshift(reach(start));
+  }
+  if (below.x.length > 0) push(below, p, nearLong, `Just below the current price ${priceText(p, decimals)}`);
+  const lastShort = above.y.length > 0 ? above.y[above.y.length - 1]! : nearShort;
+  if (end > (above.x[above.x.length - 1] ?? p)) push(above, end, lastShort, reach(end));
+  if (above.x.length > 0) {
+    above.x.unshift(p);
+    above.y.unshift(nearShort);
+    above.customdata.unshift(`Just above the current price ${priceText(p, decimals)}`);
+  }
+  const curve = (side: "long" | "short", pts: typeof below, label: string): Trace => ({
     type: "scatter",
     mode: "lines",
     name: label,
@@ -77,9 +134,10 @@ function cumulativeCurves(map: LiquidationMap, priceFmt: string): Trace[] {
     legendgrouptitle: { text: "Cumulative (right axis)" },
     x: pts.x,
     y: pts.y,
+    customdata: pts.customdata,
     yaxis: "y2",
-    line: { color: SIDE_COLOURS[side], width: 2.5 },
-    hovertemplate: `If price reaches %{x:${priceFmt}}<br>${map.truth === true ? "known" : "estimated"} ${side}s liquidated %{y:${USD_FORMAT}}<extra></extra>`,
+    line: { color: SIDE_COLOURS[side], width: 2.5, shape: side === "long" ? "vh" : "hv" },
+    hovertemplate: `%{customdata}<br>${map.truth === true ? "known" : "estimated"} ${side}s liquidated %{y:${USD_FORMAT}}<extra></extra>`,
   });
   // Shorts first: the legend lists traces in reverse (as stacked bars read, top tier first), so
   // it reads "Longs if price falls" above "Shorts if price rises".
@@ -91,6 +149,15 @@ function cumulativeCurves(map: LiquidationMap, priceFmt: string): Trace[] {
  * line and the edge of the price range goes on the line's other side (else it covers the axis).
  */
 const LABEL_WIDTH_SHARE = 0.25;
+
+/** Threshold labels hang in rows this share of the plot's height apart, at most LABEL_ROWS rows (the lowest from 0.17 down). */
+const LABEL_ROW = 0.1;
+const LABEL_ROWS = 9;
+
+/** "$7.0M", "$845", "$0.40": short USD for a label, with cents (or the first significant digit) under $1 rather than "$0". */
+function labelUsd(x: number): string {
+  return x > 0 && x < 1 ? usdAmount(x) : usdShort(x);
+}
 
 /** Shapes and annotations: the current price and each threshold with its cumulative USD. */
 function markers(map: LiquidationMap, thresholds: number[], [lo, hi]: [number, number], decimals: number) {
@@ -110,7 +177,9 @@ function markers(map: LiquidationMap, thresholds: number[], [lo, hi]: [number, n
       font: { size: 12, color: PRICE_LINE_COLOUR },
     },
   ];
-  // Nearest threshold first, each a row lower, so labels never sit on one another.
+  // Nearest threshold first, each a row lower, so labels never sit on one another; past LABEL_ROWS
+  // rows the next label starts again at the top (the 10th beside the 1st, further out), so every
+  // label stays inside the plot.
   const ordered = [...thresholds].sort((a, b) => Math.abs(a - map.price) - Math.abs(b - map.price) || a - b);
   ordered.forEach((target, k) => {
     const hit = map.liquidationsIf(target);
@@ -120,12 +189,12 @@ function markers(map: LiquidationMap, thresholds: number[], [lo, hi]: [number, n
     const left = below ? room >= LABEL_WIDTH_SHARE : room < LABEL_WIDTH_SHARE;
     shapes.push({ type: "line", xref: "x", yref: "paper", x0: target, x1: target, y0: 0, y1: 1, line: { color: THRESHOLD_COLOUR, width: 1.5, dash: "dash" } });
     // The simulator's truth is known, not estimated (as the hovers and axes say).
-    const what = target === map.price ? "at the current price: nothing liquidated" : `${map.truth === true ? "" : "est. "}${usdShort(hit.usd)} of ${hit.side}s liquidated`;
+    const what = target === map.price ? "at the current price: nothing liquidated" : `${map.truth === true ? "" : "est. "}${labelUsd(hit.usd)} of ${hit.side}s liquidated`;
     annotations.push({
       xref: "x",
       yref: "paper",
       x: target,
-      y: 0.97 - 0.1 * k,
+      y: 0.97 - LABEL_ROW * (k % LABEL_ROWS),
       yanchor: "top",
       xanchor: left ? "right" : "left",
       xshift: left ? -4 : 4,
@@ -144,8 +213,9 @@ function markers(map: LiquidationMap, thresholds: number[], [lo, hi]: [number, n
 
 /**
  * The liquidation map figure of `map`. Bars: estimated liquidation USD per price bin stacked by
- * leverage tier (one colour per tier, the same in every figure). Right axis: USD liquidated if
- * price moves from the current price to each level. Options and defaults: MapOptions.
+ * leverage tier (a distinct colour per tier; a tier in TIER_COLOURS the same in every figure).
+ * Right axis: USD liquidated if price moves from the current price to each level, as steps.
+ * Options and defaults: MapOptions.
  */
 export function mapFigure(map: LiquidationMap, options: MapOptions | null = {}): Figure {
   const o = resolveMapOptions(options);
@@ -168,7 +238,7 @@ export function mapFigure(map: LiquidationMap, options: MapOptions | null = {}):
   const truth = map.truth === true;
   const name = truth ? "Simulated true liquidation map" : "Estimated liquidation map";
   const title = o.title === undefined ? (map.time === 0 ? name : `${name} at ${utcLabel(map.time)}`) : userTitle(o.title, truth);
-  const data = [...tierBars(map, priceFmt), ...(o.cumulative ? cumulativeCurves(map, priceFmt) : [])];
+  const data = [...tierBars(map, priceFmt), ...(o.cumulative ? cumulativeCurves(map, decimals, [lo, hi]) : [])];
   return {
     data,
     layout: {

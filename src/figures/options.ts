@@ -1,10 +1,13 @@
 /**
  * Every figure option with its default, in one place. Builders call the resolve* functions,
- * which fill defaults and throw (through the error helper, naming the option) on bad values.
+ * which fill defaults and throw (through the error helper, naming the option and the value) on
+ * bad values: a true/false option given anything but a boolean, and a key that is no option of
+ * the builder (with the option it looks like, or the list of its options).
  */
 import { isList } from "../util/arrays";
 import type { ColumnTable } from "arquero";
 import type { Side } from "../engine/types";
+import { editDistance } from "../util/distance";
 import { error, finite, positive } from "../util/errors";
 
 /** A realized liquidation reported by an exchange, for markers on the heatmap. */
@@ -32,10 +35,12 @@ export interface MapOptions {
   /**
    * Prices to annotate with the cumulative USD liquidated if price reaches them; default none. A
    * label sits outward from the current price, or inward when its line is within a quarter of the
-   * shown range from the edge (so it never covers the axis). A single price reads as [price].
+   * shown range from the edge (so it never covers the axis). Labels hang in rows, nearest the
+   * price on top; past nine rows the next starts again at the top, so all stay inside the plot. A
+   * single price reads as [price].
    */
   thresholds?: number | number[];
-  /** Draw the cumulative long/short curves on the right axis; default true. */
+  /** Draw the cumulative long/short curves (steps) on the right axis; default true. true or false only. */
   cumulative?: boolean;
   /** Price range [low, high] shown; default the whole grid (widened to include thresholds). */
   priceRange?: [number, number];
@@ -52,17 +57,17 @@ export interface HeatmapOptions {
    * so a few huge cells do not wash out the rest. Cells above it show the brightest colour.
    */
   clipPercentile?: number;
-  /** Draw the candles on top; default true. */
+  /** Draw the candles on top, each over the time its bar traded; default true. true or false only. */
   candles?: boolean;
-  /** Realized liquidations to mark: per-bar table or events; default (or null) none. */
+  /** Realized liquidations to mark: per-bar table or events, each on the candle of the bar holding its time; default (or null) none. */
   realized?: RealizedTable | RealizedEvent[] | null;
   /** Largest realized marker diameter in px (area ∝ USD); default 18. */
   markerMaxSize?: number;
   /**
    * Most time columns drawn; default 1,500 (about the plot's width in pixels). A heatmap with more
    * columns (a column after every bar of a month, say) is drawn with each cell the mean of k
-   * consecutive columns, k = ⌈columns / maxColumns⌉, placed at the middle of their times; the
-   * subtitle says so. Every column would otherwise go into the figure's JSON (5,000 × 1,100 cells
+   * consecutive columns, k = ⌈columns / maxColumns⌉, drawn from its first column's time to the next
+   * cell's (the last, perhaps shorter, cell for as long as its columns stood); the subtitle says so. Every column would otherwise go into the figure's JSON (5,000 × 1,100 cells
    * are 31 MB) for a screen that cannot show them. Infinity draws every column.
    */
   maxColumns?: number;
@@ -78,7 +83,7 @@ export interface ValidationScatterOptions {
 export interface ValidationSeriesOptions {
   /** Title; default "Estimated and realized liquidations per bar, <first> to <last> UTC". Shown literally, " (estimates)" added unless it says "estimate". */
   title?: string;
-  /** Also draw the baseline estimate; default true. Its scores are shown beside the model's either way. */
+  /** Also draw the baseline estimate; default true (true or false only). Its scores are shown beside the model's either way. */
   baseline?: boolean;
   /**
    * "share" (default): each series as a percentage of its own total over the period, so timing
@@ -101,11 +106,48 @@ function range(r: unknown, name: string): [number, number] {
   return [lo, hi];
 }
 
-/** Options as given: null reads as none given (every default), as undefined does. */
-function given<T extends object>(o: T | null | undefined): Partial<T> {
+/** The options each builder takes: any other key throws (a misspelt option would do nothing). */
+const OPTION_KEYS = {
+  mapFigure: ["title", "thresholds", "cumulative", "priceRange"],
+  heatmapFigure: ["title", "clipPercentile", "candles", "realized", "markerMaxSize", "maxColumns"],
+  validationScatterFigure: ["side", "title"],
+  validationSeriesFigure: ["title", "baseline", "scale"],
+} as const;
+type Builder = keyof typeof OPTION_KEYS;
+
+/** The option `key` most likely meant: same letters but for one or two edits, or `key` is its start. */
+function meant(key: string, known: readonly string[]): string | undefined {
+  const k = key.toLowerCase();
+  return known.find((name) => {
+    const n = name.toLowerCase();
+    const allowed = Math.min(k.length, n.length) >= 6 ? 2 : 1;
+    return editDistance(k, n) <= allowed || (k.length >= 4 && n.startsWith(k));
+  });
+}
+
+/**
+ * Options as given: null reads as none given (every default), as undefined does. A key that is no
+ * option of `who` throws naming it, the option it looks like or every option `who` takes (a key
+ * set to undefined is as if absent).
+ */
+function given<T extends object>(o: T | null | undefined, who: Builder): Partial<T> {
   if (o === null || o === undefined) return {};
   if (typeof o !== "object" || Array.isArray(o)) throw error("options must be an object", { column: "options", value: o });
+  const known: readonly string[] = OPTION_KEYS[who];
+  for (const key of Object.keys(o)) {
+    const value = (o as Record<string, unknown>)[key];
+    if (known.includes(key) || value === undefined) continue;
+    const hint = meant(key, known);
+    throw error(hint ? `unknown option; did you mean ${hint}?` : `unknown option; ${who} takes ${known.join(", ")}`, { column: key, value });
+  }
   return o;
+}
+
+/** true or false; undefined or null: the default. Anything else throws naming the option. */
+function bool(v: unknown, name: string, fallback: boolean): boolean {
+  if (v === undefined || v === null) return fallback;
+  if (typeof v !== "boolean") throw error(`${name} must be true or false`, { column: name, value: v });
+  return v;
 }
 
 /** A title as given, or undefined for the default; anything but a string throws. */
@@ -124,24 +166,24 @@ function thresholdList(t: unknown): number[] {
 }
 
 export function resolveMapOptions(options: MapOptions | null = {}) {
-  const o = given(options);
+  const o = given(options, "mapFigure");
   const thresholds = thresholdList(o.thresholds);
   return {
     title: title(o.title),
     thresholds,
-    cumulative: o.cumulative ?? MAP_DEFAULTS.cumulative,
+    cumulative: bool(o.cumulative, "cumulative", MAP_DEFAULTS.cumulative),
     priceRange: o.priceRange === undefined || o.priceRange === null ? undefined : range(o.priceRange, "priceRange"),
   };
 }
 
 export function resolveHeatmapOptions(options: HeatmapOptions | null = {}) {
-  const o = given(options);
+  const o = given(options, "heatmapFigure");
   const clip = finite(o.clipPercentile ?? HEATMAP_DEFAULTS.clipPercentile, "clipPercentile");
   if (!(clip > 0 && clip <= 100)) throw error("clipPercentile must be in (0, 100]", { column: "clipPercentile", value: clip });
   return {
     title: title(o.title),
     clipPercentile: clip,
-    candles: o.candles ?? HEATMAP_DEFAULTS.candles,
+    candles: bool(o.candles, "candles", HEATMAP_DEFAULTS.candles),
     realized: o.realized ?? undefined,
     markerMaxSize: positive(o.markerMaxSize ?? HEATMAP_DEFAULTS.markerMaxSize, "markerMaxSize"),
     maxColumns: maxColumns(o.maxColumns ?? HEATMAP_DEFAULTS.maxColumns),
@@ -154,15 +196,15 @@ function maxColumns(v: unknown): number {
 }
 
 export function resolveScatterOptions(options: ValidationScatterOptions | null = {}) {
-  const o = given(options);
+  const o = given(options, "validationScatterFigure");
   const side = o.side ?? SCATTER_DEFAULTS.side;
   if (side !== "long" && side !== "short") throw error('side must be "long" or "short"', { column: "side", value: side });
   return { side, title: title(o.title) };
 }
 
 export function resolveSeriesOptions(options: ValidationSeriesOptions | null = {}) {
-  const o = given(options);
+  const o = given(options, "validationSeriesFigure");
   const scale = o.scale ?? SERIES_DEFAULTS.scale;
   if (scale !== "share" && scale !== "usd") throw error('scale must be "share" or "usd"', { column: "scale", value: scale });
-  return { title: title(o.title), baseline: o.baseline ?? SERIES_DEFAULTS.baseline, scale };
+  return { title: title(o.title), baseline: bool(o.baseline, "baseline", SERIES_DEFAULTS.baseline), scale };
 }

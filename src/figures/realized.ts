@@ -1,22 +1,25 @@
 /**
  * Realized (exchange-reported) liquidations as heatmap markers. Per-bar USD from a table is
  * placed at the bar's low for longs (they are liquidated on the way down) and at its high for
- * shorts; events with a price are placed at that price.
+ * shorts; events with a price are placed at that price. Every marker sits on the candle of the bar
+ * holding its time, as the candle is drawn.
  */
 import type { ColumnTable } from "arquero";
 import type { Heatmap, Side } from "../engine/types";
 import { error } from "../util/errors";
 import { checkArray, checkFinite, checkLength, checkObject, checkUsd } from "./check";
-import { floorIndex, medianStep } from "./kernels";
+import { utcLabel } from "./format";
+import { floorIndex } from "./kernels";
 import type { RealizedTable, RealizedEvent } from "./options";
 
 const WHO = "heatmapFigure";
 
-/** One marker: time (epoch ms), price and USD. */
+/** Markers of one side: the candle index of each marker's bar, its price, USD and a hover line saying when. */
 export interface RealizedPoints {
-  time: number[];
+  bar: number[];
   price: number[];
   usd: number[];
+  when: string[];
 }
 
 function isTable(x: unknown): x is ColumnTable {
@@ -35,16 +38,25 @@ function column(bars: RealizedTable, name: "time" | "longUsd" | "shortUsd"): Arr
 }
 
 /**
- * Markers for `realized` on `heatmap`'s candles, per side, dropping zero USD and anything
- * outside the candle range (before the first open or after the last bar's close).
+ * Markers for `realized` on `heatmap`'s candles (bars `bar` ms long), per side, each on the bar
+ * holding its time (the last candle opening at or before it), dropping zero USD and anything
+ * outside the candles (before the first open, or at or after the last bar's close).
  */
-export function realizedPoints(heatmap: Heatmap, realized: RealizedTable | RealizedEvent[]): Record<Side, RealizedPoints> {
+export function realizedPoints(heatmap: Heatmap, realized: RealizedTable | RealizedEvent[], bar: number): Record<Side, RealizedPoints> {
   const c = heatmap.candles;
-  const out: Record<Side, RealizedPoints> = { long: { time: [], price: [], usd: [] }, short: { time: [], price: [], usd: [] } };
+  const out: Record<Side, RealizedPoints> = { long: { bar: [], price: [], usd: [], when: [] }, short: { bar: [], price: [], usd: [], when: [] } };
   const n = c.time.length;
   if (n === 0) return out;
-  const end = c.time[n - 1]! + medianStep(c.time);
-  const candleAt = (t: number) => (t > end || (n > 1 && t === end) ? -1 : floorIndex(c.time, t));
+  const end = c.time[n - 1]! + bar;
+  const candleAt = (t: number) => (t >= end ? -1 : floorIndex(c.time, t));
+  const opening = (j: number) => `opening ${utcLabel(c.time[j]!)}`;
+  const add = (side: Side, j: number, price: number, usd: number, when: string) => {
+    const p = out[side];
+    p.bar.push(j);
+    p.price.push(price);
+    p.usd.push(usd);
+    p.when.push(when);
+  };
   if (Array.isArray(realized)) {
     realized.forEach((e, k) => {
       checkObject(e, `realized[${k}]`, WHO, "a realized liquidation { time, side, usd }");
@@ -54,10 +66,9 @@ export function realizedPoints(heatmap: Heatmap, realized: RealizedTable | Reali
       if (e.price !== undefined) checkFinite([e.price], `realized[${k}].price`, WHO);
       const j = candleAt(e.time);
       if (j < 0 || e.usd === 0) return;
-      const p = out[e.side];
-      p.time.push(e.time);
-      p.price.push(e.price ?? (e.side === "long" ? c.low[j]! : c.high[j]!));
-      p.usd.push(e.usd);
+      // The bar holding the event: its candle's x, and its low (longs) or high (shorts) unless
+      // the event has its own price.
+      add(e.side, j, e.price ?? (e.side === "long" ? c.low[j]! : c.high[j]!), e.usd, `${utcLabel(e.time)}, in the bar ${opening(j)}`);
     });
     return out;
   }
@@ -74,17 +85,9 @@ export function realizedPoints(heatmap: Heatmap, realized: RealizedTable | Reali
   for (let k = 0; k < time.length; k++) {
     const j = candleAt(time[k]!);
     if (j < 0) continue;
-    // A bar's marker sits at the middle of its candle, whatever the realized table's timestamp.
-    if (longUsd[k]! > 0) {
-      out.long.time.push(c.time[j]!);
-      out.long.price.push(c.low[j]!);
-      out.long.usd.push(longUsd[k]!);
-    }
-    if (shortUsd[k]! > 0) {
-      out.short.time.push(c.time[j]!);
-      out.short.price.push(c.high[j]!);
-      out.short.usd.push(shortUsd[k]!);
-    }
+    // A bar's marker sits on its candle, whatever the realized table's timestamp within the bar.
+    if (longUsd[k]! > 0) add("long", j, c.low[j]!, longUsd[k]!, `Bar ${opening(j)}`);
+    if (shortUsd[k]! > 0) add("short", j, c.high[j]!, shortUsd[k]!, `Bar ${opening(j)}`);
   }
   return out;
 }

@@ -1,6 +1,7 @@
 /**
- * Colours, fonts and sizes shared by every figure, so a leverage tier has the same colour on the
- * liquidation map, in a notebook table and in a saved PNG, whatever other tiers a model uses.
+ * Colours, fonts and sizes shared by every figure, so a common leverage tier (TIER_COLOURS) has
+ * the same colour on the liquidation map, in a notebook table and in a saved PNG, whatever other
+ * tiers a model uses; other tiers get distinct colours within each figure (tierColours).
  */
 
 /**
@@ -22,15 +23,65 @@ export const TIER_COLOURS: Readonly<Record<number, string>> = {
   125: "#8e3b6d",
 };
 
-/** Colours for tiers outside TIER_COLOURS, picked by the leverage value so they are stable. */
-const FALLBACK = ["#17becf", "#bcbd22", "#7f7f7f", "#393b79", "#637939", "#8c6d31", "#843c39", "#7b4173"];
+/**
+ * Colours for tiers outside TIER_COLOURS, handed out in ascending order of leverage within one
+ * figure: its lowest unlisted tier takes the first, the next the second, and so on.
+ */
+export const FALLBACK_TIER_COLOURS: readonly string[] = ["#17becf", "#bcbd22", "#7f7f7f", "#393b79", "#637939", "#8c6d31", "#843c39", "#7b4173"];
 
-/** The colour of leverage tier `leverage`, identical in every figure. */
-export function tierColour(leverage: number): string {
-  const known = TIER_COLOURS[leverage];
-  if (known !== undefined) return known;
-  const key = Math.round(leverage * 1000);
-  return FALLBACK[((key % FALLBACK.length) + FALLBACK.length) % FALLBACK.length]!;
+/** "#rrggbb" of hue h (degrees), saturation s and lightness l (0..1). */
+function hslHex(h: number, s: number, l: number): string {
+  const a = s * Math.min(l, 1 - l);
+  const f = (n: number) => {
+    const k = (n + h / 30) % 12;
+    const v = l - a * Math.max(-1, Math.min(k - 3, 9 - k, 1));
+    return Math.round(255 * v).toString(16).padStart(2, "0");
+  };
+  return `#${f(0)}${f(8)}${f(4)}`;
+}
+
+/** The j-th colour past FALLBACK_TIER_COLOURS: hues a golden angle apart, two lightnesses. */
+function extraColour(j: number): string {
+  return hslHex((j * 137.508) % 360, 0.55, j % 2 === 0 ? 0.42 : 0.58);
+}
+
+/**
+ * The colour of each tier of one figure, in the order given. A tier in TIER_COLOURS keeps its
+ * colour (25× is the same yellow in every figure); the others take FALLBACK_TIER_COLOURS in
+ * ascending order of leverage (then further colours, hues a golden angle apart), skipping any
+ * colour already in use, so no two tiers of a figure share a colour. A repeated leverage is one
+ * tier and gets one colour.
+ */
+export function tierColours(tiers: readonly number[]): string[] {
+  const known = (lev: number) => (Object.hasOwn(TIER_COLOURS, lev) ? TIER_COLOURS[lev] : undefined);
+  const used = new Set<string>();
+  for (const lev of tiers) {
+    const c = known(lev);
+    if (c !== undefined) used.add(c);
+  }
+  const others = [...new Set(tiers.filter((lev) => known(lev) === undefined))].sort((a, b) => a - b);
+  const picked = new Map<number, string>();
+  let next = 0;
+  for (const lev of others) {
+    let colour: string;
+    do {
+      colour = next < FALLBACK_TIER_COLOURS.length ? FALLBACK_TIER_COLOURS[next]! : extraColour(next - FALLBACK_TIER_COLOURS.length);
+      next++;
+    } while (used.has(colour));
+    used.add(colour);
+    picked.set(lev, colour);
+  }
+  return tiers.map((lev) => known(lev) ?? picked.get(lev)!);
+}
+
+/**
+ * The colour of leverage tier `leverage` in a figure whose tiers are `tiers` (default: this tier
+ * alone): its TIER_COLOURS entry, else a fallback colour given by its rank among the figure's
+ * tiers outside the table (tierColours).
+ */
+export function tierColour(leverage: number, tiers: readonly number[] = [leverage]): string {
+  const all = tiers.includes(leverage) ? tiers : [...tiers, leverage];
+  return tierColours(all)[all.indexOf(leverage)]!;
 }
 
 /** Long and short liquidations: the cumulative curves, realized markers and validation lines. */

@@ -209,6 +209,30 @@ export function handHeatmapColumns(cols: number, candles = true): Heatmap {
 }
 
 /**
+ * 5-minute bars with hourly columns: 38 bars opening at T0 + j·5 min (00:00 to 03:05, the last
+ * closing at 03:10) and a column after the last bar of each hour, at 01:00, 02:00 and 03:00 (the
+ * closes of bars 11, 23 and 35). Four $500 bins from $60,000; column c holds (c + 1) × $1,000 in
+ * every bin. Bar j opens at 61,000 + 10j and closes 10 higher, high +20 and low −20 beyond those.
+ */
+export function fiveMinuteHourlyHeatmap(source = "BTCUSDT, 5m candles, hourly columns (hand-built test heatmap)"): Heatmap {
+  const FIVE = 5 * 60_000;
+  const bars = 38;
+  const bins = 4;
+  const times = Float64Array.from([1, 2, 3], (h) => T0 + h * 12 * FIVE);
+  const z: HeatColumn[] = [];
+  for (let c = 0; c < times.length; c++) {
+    const zc = heatColumn(bins);
+    zc.fill((c + 1) * 1000);
+    z.push(zc);
+  }
+  const time = Float64Array.from({ length: bars }, (_, j) => T0 + j * FIVE);
+  const open = Float64Array.from(time, (_, j) => 61_000 + 10 * j);
+  const close = Float64Array.from(open, (o) => o + 10);
+  const candles = { time, open, high: Float64Array.from(close, (c) => c + 20), low: Float64Array.from(open, (o) => o - 20), close };
+  return { times, grid: grid(60_000, 500, bins), z, long: z, short: z.map(() => heatColumn(bins)), candles, source };
+}
+
+/**
  * Three half-hour columns over ten $0.001 bins from $0.14 (a DOGE-priced heatmap); cell (c, i)
  * holds (i + 1) × $1,000; three candles around $0.145.
  */

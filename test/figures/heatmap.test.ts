@@ -2,7 +2,7 @@ import assert from "node:assert/strict";
 import { table } from "arquero";
 import { heatmapFigure } from "../../src/figures/heatmap";
 import type { Trace } from "../../src/figures/figure";
-import { dogeHeatmap, handHeatmap, handHeatmapColumns, T0 } from "./fixtures";
+import { dogeHeatmap, fiveMinuteHourlyHeatmap, handHeatmap, handHeatmapColumns, T0 } from "./fixtures";
 import { matchSnapshot } from "./snapshot";
 
 const HALF_HOUR = 30 * 60 * 1000;
@@ -47,16 +47,43 @@ describe("figures/heatmap", () => {
     assert.equal(h.x[0], "2026-06-01 00:30:00");
   });
 
-  it("heatmapFigure(heatmap) sits the candle opening at times[c] on column c", () => {
+  it("heatmapFigure(heatmap) draws column c over [times[c], times[c+1]) and the candle of bar c + 1 inside it", () => {
+    // Column c is the book after bar c closes (at T0 + (c + 1)·30 min) and stands until column
+    // c + 1: edges 00:30, 01:00, …, 03:00 and the last column one step on, 03:30. Candle j (the
+    // bar 00:00 + j·30 min to +30 min) is drawn at its middle, 00:15 + j·30 min: bar c + 1 traded
+    // against column c and sits inside its cell.
     const fig = heatmapFigure(handHeatmap());
     const h = heat(fig.data);
+    assert.deepEqual(h.x, ["2026-06-01 00:30:00", "2026-06-01 01:00:00", "2026-06-01 01:30:00", "2026-06-01 02:00:00", "2026-06-01 02:30:00", "2026-06-01 03:00:00", "2026-06-01 03:30:00"]);
+    assert.equal(h.z[0].length, 6);
     const candles = byType(fig.data, "candlestick")[0]!;
     const cx = candles.x as string[];
-    assert.equal(cx.length, 7);
-    for (let c = 0; c < 6; c++) assert.equal(cx[c + 1], h.x[c]);
-    assert.deepEqual((fig.layout as any).xaxis.range, ["2026-05-31 23:45:00", "2026-06-01 03:15:00"]);
+    assert.deepEqual(cx, ["00:15", "00:45", "01:15", "01:45", "02:15", "02:45", "03:15"].map((t) => `2026-06-01 ${t}:00`));
+    for (let c = 0; c < 6; c++) assert.ok(h.x[c] < cx[c + 1]! && cx[c + 1]! < h.x[c + 1], `candle ${c + 1} in cell ${c}`);
+    assert.equal((candles.hovertext as string[])[1], "Bar opening 2026-06-01 00:30 UTC");
+    // Every cell and every candle's whole bar: the first bar opens at 00:00, the last cell ends 03:30.
+    assert.deepEqual((fig.layout as any).xaxis.range, ["2026-06-01 00:00:00", "2026-06-01 03:30:00"]);
     assert.equal((fig.layout as any).xaxis.rangeslider.visible, false);
     assert.equal(byType(heatmapFigure(handHeatmap(), { candles: false }).data, "candlestick").length, 0);
+  });
+
+  it("heatmapFigure(heatmap of 5-minute bars, hourly columns) draws each hour's book over the twelve bars that traded against it", () => {
+    // Columns at 01:00, 02:00, 03:00 (the book after the bars closing then): cells [01:00, 02:00),
+    // [02:00, 03:00) and [03:00, 04:00) (the last one column step long). A 5-minute candle is drawn
+    // over [open, open + 5 min), centred at open + 2.5 min: bars 12-23 (01:00-01:55) inside the
+    // first cell, 24-35 the second, 36-37 (03:00, 03:05) the third; bars 0-11 traded before any column.
+    const fig = heatmapFigure(fiveMinuteHourlyHeatmap());
+    const h = heat(fig.data);
+    assert.deepEqual(h.x, ["2026-06-01 01:00:00", "2026-06-01 02:00:00", "2026-06-01 03:00:00", "2026-06-01 04:00:00"]);
+    const cx = (byType(fig.data, "candlestick")[0]!.x as string[]).map((x) => Date.parse(`${x.replace(" ", "T")}Z`));
+    const edges = (h.x as string[]).map((x) => Date.parse(`${x.replace(" ", "T")}Z`));
+    const FIVE = 5 * 60_000;
+    assert.equal(cx[12], Date.UTC(2026, 5, 1, 1, 2, 30));
+    const cellOf = (x: number) => edges.findIndex((e, i) => i < edges.length - 1 && e <= x - FIVE / 2 && x + FIVE / 2 <= edges[i + 1]!);
+    assert.deepEqual(cx.map(cellOf), [...Array(12).fill(-1), ...Array(12).fill(0), ...Array(12).fill(1), 2, 2]);
+    // The hover says which book a cell is (plotly's hover x for a cell given by its edges is its middle).
+    assert.match(h.hovertemplate, /^Book after the bar closing at the cell's left edge<br>\(cell middle %\{x\|%Y-%m-%d %H:%M\} UTC\)<br>Price/);
+    assert.deepEqual((fig.layout as any).xaxis.range, ["2026-06-01 00:00:00", "2026-06-01 04:00:00"]);
   });
 
   it("heatmapFigure(heatmap, {realized: table}) marks longs at the bar's low and shorts at its high, area ∝ USD", () => {
@@ -65,8 +92,10 @@ describe("figures/heatmap", () => {
     const realized = table({ time: [T0 + HALF_HOUR, T0 + 2 * HALF_HOUR, T0 + 3 * HALF_HOUR], longUsd: [4e6, 0, 1e6], shortUsd: [0, 0, 1e6] });
     const fig = heatmapFigure(handHeatmap(), { realized });
     const [longs, shorts] = byType(fig.data, "scatter") as Record<string, any>[];
-    assert.deepEqual(longs!.x, ["2026-06-01 00:30:00", "2026-06-01 01:30:00"]);
+    // On candles 1 and 3 as they are drawn: at the middle of their bars, 00:45 and 01:45.
+    assert.deepEqual(longs!.x, ["2026-06-01 00:45:00", "2026-06-01 01:45:00"]);
     assert.deepEqual(longs!.y, [61_600, 61_300]);
+    assert.deepEqual(longs!.customdata, [[4e6, "Bar opening 2026-06-01 00:30 UTC"], [1e6, "Bar opening 2026-06-01 01:30 UTC"]]);
     assert.deepEqual(shorts!.y, [61_900]);
     // Largest marker 18 px; a quarter of the USD has half the diameter (a quarter of the area).
     assert.deepEqual(longs!.marker.size, [18, 9]);
@@ -88,6 +117,27 @@ describe("figures/heatmap", () => {
     assert.equal(longs!.x.length, 1);
   });
 
+  it("heatmapFigure(heatmap, {realized: events}) marks an event on the candle of the bar holding it", () => {
+    // A long event at 00:54 is in the bar 00:30-01:00 (candle 1: low 61,600), drawn at its middle,
+    // 00:45, not at 00:54 beside candle 2; a short at 02:59:59 is in the bar 02:30-03:00 (candle 5:
+    // open 61,200, close 61,500, high 61,600), drawn at 02:45.
+    const fig = heatmapFigure(handHeatmap(), {
+      realized: [
+        { time: T0 + 54 * 60_000, side: "long", usd: 5e6 },
+        { time: T0 + 6 * HALF_HOUR - 1000, side: "short", usd: 2e6 },
+      ],
+    });
+    const [longs, shorts] = byType(fig.data, "scatter") as Record<string, any>[];
+    const candles = byType(fig.data, "candlestick")[0]!.x as string[];
+    assert.deepEqual(longs!.x, ["2026-06-01 00:45:00"]);
+    assert.equal(longs!.x[0], candles[1]);
+    assert.deepEqual(longs!.y, [61_600]);
+    assert.deepEqual(shorts!.x, [candles[5]]);
+    assert.deepEqual(shorts!.y, [61_600]);
+    assert.deepEqual(longs!.customdata, [[5e6, "2026-06-01 00:54 UTC, in the bar opening 2026-06-01 00:30 UTC"]]);
+    assert.match(longs!.hovertemplate, /^Longs liquidated \(reported\)<br>%\{customdata\[1\]\}<br>%\{customdata\[0\]:\$,\.0f\}/);
+  });
+
   it("heatmapFigure(heatmap) titles say ESTIMATES, name the data and the clip level", () => {
     const layout = heatmapFigure(handHeatmap(HOSTILE)).layout as Record<string, any>;
     assert.equal(layout.title.text, "Estimated liquidation heatmap, 2026-06-01 00:30 UTC to 2026-06-01 03:00 UTC");
@@ -97,7 +147,7 @@ describe("figures/heatmap", () => {
     assert.equal(layout.yaxis.tickformat, "$,.0f");
   });
 
-  it("heatmapFigure(heatmap, {maxColumns: 3}) draws each cell as the mean of 2 columns, at their middle time", () => {
+  it("heatmapFigure(heatmap, {maxColumns: 3}) draws each cell as the mean of 2 columns, from the first's time to the next cell's", () => {
     // 6 columns, at most 3 drawn: k = ⌈6 / 3⌉ = 2. Cell (group g, bin i) = mean of columns 2g and
     // 2g + 1 = ((8·2g + i + 1) + (8·(2g + 1) + i + 1)) / 2 × $1,000 = (16g + i + 5) × $1,000.
     const fig = heatmapFigure(handHeatmap(), { maxColumns: 3 });
@@ -105,12 +155,22 @@ describe("figures/heatmap", () => {
     assert.equal(h.z[0].length, 3);
     assert.equal(h.z[2][1], 23_000);
     assert.equal(h.z[7][2], 44_000);
-    // column 0 at 00:30, column 1 at 01:00: the pair sits at 00:45
-    assert.deepEqual(h.x, ["2026-06-01 00:45:00", "2026-06-01 01:45:00", "2026-06-01 02:45:00"]);
-    assert.match(h.hovertemplate, /Estimated \(mean of 2 columns\)/);
+    // columns 00:30 and 01:00 stand from 00:30 until column 2 at 01:30; the last pair until 03:30
+    assert.deepEqual(h.x, ["2026-06-01 00:30:00", "2026-06-01 01:30:00", "2026-06-01 02:30:00", "2026-06-01 03:30:00"]);
+    assert.match(h.hovertemplate, /^Mean of 2 columns, the first the book<br>after the bar closing at the cell's left edge/);
     assert.match((fig.layout as any).title.subtitle.text, /each cell the mean of 2 of the 6 columns/);
     // under the cap nothing changes
     assert.deepEqual(heat(heatmapFigure(handHeatmap(), { maxColumns: 6 }).data).z, heat(heatmapFigure(handHeatmap()).data).z);
+  });
+
+  it("heatmapFigure(heatmap of 5 columns, {maxColumns: 3}) draws the shorter last cell as long as its one column stood", () => {
+    // k = ⌈5 / 3⌉ = 2: cells of columns {0, 1}, {2, 3} and {4}. Column 4 (02:30) stands one column
+    // step, to 03:00: the last cell is half as wide as the others, not as wide.
+    const h = heat(heatmapFigure(handHeatmapColumns(5), { maxColumns: 3 }).data);
+    assert.deepEqual(h.x, ["2026-06-01 00:30:00", "2026-06-01 01:30:00", "2026-06-01 02:30:00", "2026-06-01 03:00:00"]);
+    // Bin 0 of the last cell is column 4 alone: (8·4 + 1) × $1,000.
+    assert.equal(h.z[0][2], 33_000);
+    assert.match(h.hovertemplate, /^Mean of 2 columns \(the last cell 1\), the first/);
   });
 
   it("heatmapFigure(heatmap, {maxColumns: 0 | 2.5}) throws naming the option", () => {
@@ -130,31 +190,32 @@ describe("figures/heatmap", () => {
   });
 
   it("heatmapFigure(heatmap) draws a single column one bar wide and titles it with its one time", () => {
-    // Column at 00:30, candles every 30 min: the cell spans 00:15-00:45 around the candle opening
-    // at 00:30, and the x axis shows that bar. Was one x value (a 1 ms wide cell) and "… to …".
+    // Column at 00:30, candles every 30 min: the cell spans the bar opening then, 00:30-01:00 (the
+    // book it stands for until a next column), and the x axis shows that bar. Was one x value (a
+    // 1 ms wide cell) and "… to …".
     const fig = heatmapFigure(handHeatmapColumns(1));
     const h = heat(fig.data);
     const layout = fig.layout as Record<string, any>;
-    assert.deepEqual(h.x, ["2026-06-01 00:15:00", "2026-06-01 00:45:00"]);
+    assert.deepEqual(h.x, ["2026-06-01 00:30:00", "2026-06-01 01:00:00"]);
     assert.equal(h.z[0].length, 1);
-    assert.deepEqual(layout.xaxis.range, ["2026-06-01 00:15:00", "2026-06-01 00:45:00"]);
+    assert.deepEqual(layout.xaxis.range, ["2026-06-01 00:30:00", "2026-06-01 01:00:00"]);
     assert.equal(layout.title.text, "Estimated liquidation heatmap at 2026-06-01 00:30 UTC");
     assert.match(layout.title.subtitle.text, /^ESTIMATES: modelled liquidation levels standing at that time, not reported liquidations · one column, drawn over the bar opening then<br>/);
-    assert.match(h.hovertemplate, /^2026-06-01 00:30 UTC<br>Price/);
+    assert.match(h.hovertemplate, /^Book after the bar closing at 2026-06-01 00:30 UTC<br>Price/);
     // Without candles there is no bar length: one hour.
     const bare = heatmapFigure(handHeatmapColumns(1, false));
-    assert.deepEqual(heat(bare.data).x, ["2026-06-01 00:00:00", "2026-06-01 01:00:00"]);
+    assert.deepEqual(heat(bare.data).x, ["2026-06-01 00:30:00", "2026-06-01 01:30:00"]);
     assert.match((bare.layout as any).title.subtitle.text, /· one column, drawn one hour wide<br>/);
   });
 
   it("heatmapFigure(heatmap, {maxColumns: 1}) draws the mean of all 6 columns across their whole span", () => {
-    // Columns 00:30 … 03:00, 30 min apart: the one cell spans 00:15-03:15.
+    // Columns 00:30 … 03:00, 30 min apart, the last standing to 03:30: the one cell spans 00:30-03:30.
     const fig = heatmapFigure(handHeatmap(), { maxColumns: 1 });
     const h = heat(fig.data);
-    assert.deepEqual(h.x, ["2026-06-01 00:15:00", "2026-06-01 03:15:00"]);
+    assert.deepEqual(h.x, ["2026-06-01 00:30:00", "2026-06-01 03:30:00"]);
     // Bin 0: mean of (8c + 1) × $1,000 over c = 0..5 = $21,000.
     assert.equal(h.z[0][0], 21_000);
-    assert.match(h.hovertemplate, /^2026-06-01 01:45 UTC<br>/);
+    assert.match(h.hovertemplate, /^Mean of the 6 books after the bars closing 2026-06-01 00:30 UTC to 2026-06-01 03:00 UTC<br>/);
     assert.equal((fig.layout as any).title.text, "Estimated liquidation heatmap, 2026-06-01 00:30 UTC to 2026-06-01 03:00 UTC");
   });
 
@@ -252,6 +313,16 @@ describe("figures/heatmap", () => {
     assert.deepEqual(heatmapFigure(handHeatmap(), { realized: null }), plain);
     assert.throws(() => heatmapFigure(handHeatmap(), { realized: [null as never] }), /^LiqlabError: heatmapFigure: realized\[0\] must be a realized liquidation \{ time, side, usd \} \(value null\)$/);
     assert.throws(() => heatmapFigure(handHeatmap(), { realized: { time: [T0], longUsd: 5, shortUsd: [0] } as never }), /^LiqlabError: heatmapFigure: realized\.longUsd must be an array \(value 5\)$/);
+  });
+
+  it("heatmapFigure(heatmap, {candles: 'no'}) throws naming the option and the value", () => {
+    assert.throws(() => heatmapFigure(handHeatmap(), { candles: "no" as never }), /^LiqlabError: column "candles": candles must be true or false \(value "no"\)$/);
+    assert.deepEqual(heatmapFigure(handHeatmap(), { candles: null as never }), heatmapFigure(handHeatmap()));
+  });
+
+  it("heatmapFigure(heatmap, {clip | colours}) refuses an unknown option, naming the one meant or every option", () => {
+    assert.throws(() => heatmapFigure(handHeatmap(), { clip: 50 } as never), /^LiqlabError: column "clip": unknown option; did you mean clipPercentile\? \(value 50\)$/);
+    assert.throws(() => heatmapFigure(handHeatmap(), { colours: "x" } as never), /^LiqlabError: column "colours": unknown option; heatmapFigure takes title, clipPercentile, candles, realized, markerMaxSize, maxColumns \(value "x"\)$/);
   });
 
   it("heatmapFigure(heatmap with times past the year 9999) throws naming the time, not a RangeError", () => {

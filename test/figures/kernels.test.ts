@@ -1,5 +1,5 @@
 import assert from "node:assert/strict";
-import { logTicks, floorIndex, markerSizes, meanColumns, medianStep, percentOfTotal, positivePercentile, tierTotals, transpose } from "../../src/figures/kernels";
+import { cellEdges, logTicks, floorIndex, markerSizes, meanColumns, medianStep, percentOfTotal, positivePercentile, tierTotals, transpose } from "../../src/figures/kernels";
 
 describe("figures/kernels", () => {
   it("positivePercentile(rows, p) matches numpy's default (linear) percentile: 1..100 at 99 → 99.01", () => {
@@ -13,6 +13,15 @@ describe("figures/kernels", () => {
     assert.equal(positivePercentile([new Float64Array([0, 4, 0]), new Float64Array([2, 0])], 50), 3);
     assert.equal(positivePercentile([new Float64Array(3)], 99), 0);
     assert.equal(positivePercentile([], 99), 0);
+  });
+  it("cellEdges(times, k, bar) spans each group from its first time to the next group's, the last one column step on", () => {
+    // Columns every 10 ms from 10: groups {10, 20}, {30, 40}, {50}; the last ends at 50 + 10.
+    assert.deepEqual(cellEdges([10, 20, 30, 40, 50], 2, 7), [10, 30, 50, 60]);
+    assert.deepEqual(cellEdges([10, 20, 30], 1, 7), [10, 20, 30, 40]);
+    // Irregular spacing: each column until the next; the last by the median spacing (10).
+    assert.deepEqual(cellEdges([10, 20, 30, 60], 1, 7), [10, 20, 30, 60, 70]);
+    // One column: one bar.
+    assert.deepEqual(cellEdges([10], 1, 7), [10, 17]);
   });
   it("meanColumns(z, times, bins, k) averages k columns at a time, the last group shorter", () => {
     const z = [Float32Array.of(1, 10), Float32Array.of(3, 30), Float32Array.of(5, 50), Float32Array.of(7, 70), Float32Array.of(9, 90)];

@@ -1,6 +1,7 @@
 import assert from "node:assert/strict";
 import { mapFigure } from "../../src/figures/map";
-import { TIER_COLOURS, tierColour } from "../../src/figures/theme";
+import { FALLBACK_TIER_COLOURS, TIER_COLOURS, tierColour } from "../../src/figures/theme";
+import { liquidationMap } from "../../src/engine/map";
 import type { Trace } from "../../src/figures/figure";
 import { pageTitle } from "../../src/figures/html";
 import { dogeMap, grid, handMap, makeMap, T0 } from "./fixtures";
@@ -24,18 +25,50 @@ describe("figures/map", () => {
     assert.deepEqual(b[0]!.x, [60_500, 61_500, 62_500, 63_500, 64_500, 65_500, 66_500, 67_500, 68_500, 69_500]);
   });
 
-  it("mapFigure(map) draws cumulative longs only below the price and shorts only above, on the right axis", () => {
+  it("mapFigure(map) draws cumulative longs only below the price and shorts only above, on the right axis, as steps", () => {
     const fig = mapFigure(handMap());
     const curves = fig.data.filter((t) => t.type === "scatter");
     const longs = curves.find((t) => t.name === "Longs if price falls");
     const shorts = curves.find((t) => t.name === "Shorts if price rises");
     assert.equal(longs!.yaxis, "y2");
-    // Below $65,000: bins 0..4; cumulative outward from the price: 23, 23, 19, 14, 8 M.
-    assert.deepEqual(longs!.x, [60_500, 61_500, 62_500, 63_500, 64_500]);
-    assert.deepEqual(longs!.y, [23 * M, 23 * M, 19 * M, 14 * M, 8 * M]);
-    assert.deepEqual(shorts!.x, [65_500, 66_500, 67_500, 68_500, 69_500]);
-    assert.deepEqual(shorts!.y, [7 * M, 14 * M, 16 * M, 22 * M, 22 * M]);
+    // Below $65,000: bins 0..4; cumulative outward from the price: 23, 23, 19, 14, 8 M; from the
+    // grid's edge ($60,000, all 23 M) to just below the price ($0: no long centred at or above it).
+    assert.deepEqual(longs!.x, [60_000, 60_500, 61_500, 62_500, 63_500, 64_500, 65_000]);
+    assert.deepEqual(longs!.y, [23 * M, 23 * M, 23 * M, 19 * M, 14 * M, 8 * M, 0]);
+    assert.deepEqual(shorts!.x, [65_000, 65_500, 66_500, 67_500, 68_500, 69_500, 70_000]);
+    assert.deepEqual(shorts!.y, [0, 7 * M, 14 * M, 16 * M, 22 * M, 22 * M, 22 * M]);
+    assert.deepEqual([(longs!.line as any).shape, (shorts!.line as any).shape], ["vh", "hv"]);
+    assert.deepEqual([(longs!.customdata as string[])[1], (longs!.customdata as string[])[6]], ["If price reaches $60,500", "Just below the current price $65,000"]);
     assert.equal(mapFigure(handMap(), { cumulative: false }).data.filter((t) => t.type === "scatter").length, 0);
+  });
+
+  it("mapFigure(map) draws each cumulative curve at map.liquidationsIf(x) for every x between centres", () => {
+    // The value plotly draws at x: line.shape "vh" holds each point's y from the previous point
+    // (exclusive) to it (inclusive); "hv" holds it from the point (inclusive) to the next.
+    const drawnAt = (t: Trace, x: number): number | undefined => {
+      const xs = t.x as number[];
+      const ys = t.y as number[];
+      const shape = (t.line as { shape: string }).shape;
+      for (let i = 0; i < xs.length; i++) if (xs[i] === x) return ys[i];
+      for (let i = 0; i + 1 < xs.length; i++) if (xs[i]! < x && x < xs[i + 1]!) return shape === "vh" ? ys[i + 1] : ys[i];
+      return undefined;
+    };
+    const check = (map: ReturnType<typeof handMap>, xs: number[]) => {
+      const fig = mapFigure(map);
+      const curve = (name: string) => fig.data.find((t) => t.name === name)!;
+      for (const x of xs) {
+        const hit = map.liquidationsIf(x);
+        const drawn = drawnAt(curve(hit.side === "long" ? "Longs if price falls" : "Shorts if price rises"), x);
+        assert.equal(drawn, hit.usd, `at ${x}`);
+      }
+    };
+    // Every threshold strictly between two centres, and past the outermost ones.
+    check(handMap(), [60_100, 61_000, 62_000, 62_900, 63_000, 64_000, 64_999, 65_001, 65_200, 66_000, 67_000, 68_999, 69_900]);
+    // The bin holding the price holds both sides (price $100, bin $90-100 centred $95: longs $60
+    // and shorts $11): rising to $101 liquidates those shorts, centred below the price.
+    const both = liquidationMap({ price: 100, tiers: [10], grid: { lo: 80, step: 10 }, long: [[0, 60, 0]], short: [[0, 11, 0]] });
+    assert.deepEqual(both.liquidationsIf(101), { side: "short", usd: 11 });
+    check(both, [81, 90, 96, 99, 101, 104, 106, 109]);
   });
 
   it("mapFigure(map, {thresholds}) annotates each threshold with the USD liquidated if price reaches it", () => {
@@ -69,13 +102,30 @@ describe("figures/map", () => {
     assert.deepEqual(labels.map((a) => a.text.slice(18, 24)), ["63,000", "67,000", "62,000"]);
   });
 
+  it("mapFigure(map, {thresholds: 12 prices}) keeps every label inside the plot, the 10th starting again at the top", () => {
+    // Rows 0.1 apart from 0.97: nine rows (0.97 … 0.17), then the 10th label goes back to 0.97
+    // (it is further from the price than the 1st). Was 0.97 - 0.1·k: the 11th at -0.03, below the plot.
+    const thresholds = [60_500, 61_000, 61_500, 62_000, 62_500, 63_000, 67_000, 67_500, 68_000, 68_500, 69_000, 69_500];
+    const labels = (layoutOf(mapFigure(handMap(), { thresholds })).annotations as { text: string; y: number }[]).filter((a) => a.text.startsWith("If price"));
+    const ys = labels.map((a) => Math.round(a.y * 100) / 100);
+    assert.deepEqual(ys, [0.97, 0.87, 0.77, 0.67, 0.57, 0.47, 0.37, 0.27, 0.17, 0.97, 0.87, 0.77]);
+  });
+
+  it("mapFigure(map, {thresholds}) writes a sub-dollar amount with cents, not est. $0", () => {
+    // Longs of $0.40 centred $85 and $0.004 centred $95 below a price of $100.
+    const map = liquidationMap({ price: 100, tiers: [10], grid: { lo: 80, step: 10 }, long: [[0.4, 0.004, 0]], short: [[0, 0, 0]] });
+    const texts = (layoutOf(mapFigure(map, { thresholds: [81, 90] })).annotations as { text: string }[]).map((a) => a.text);
+    assert.ok(texts.includes("If price reaches $81:<br>est. $0.40 of longs liquidated"), texts.join("\n"));
+    assert.ok(texts.includes("If price reaches $90:<br>est. $0.004 of longs liquidated"), texts.join("\n"));
+  });
+
   it("mapFigure(map) widens the price axis to show thresholds outside the grid", () => {
     const fig = mapFigure(handMap(), { thresholds: [58_000] });
     const [lo, hi] = layoutOf(fig).xaxis.range as [number, number];
     assert.ok(lo < 58_000 && hi === 70_000, `${lo}..${hi}`);
   });
 
-  it("mapFigure(map) gives a tier the same colour whatever other tiers the map has", () => {
+  it("mapFigure(map) gives a tier in TIER_COLOURS the same colour whatever other tiers the map has", () => {
     const a = bars(mapFigure(handMap()).data);
     const n = 10;
     const other = makeMap({ time: T0, price: 65_000, source: "x", tiers: [25, 50], grid: grid(60_000, 1_000, n), long: [new Float64Array(n), new Float64Array(n)], short: [new Float64Array(n), new Float64Array(n)] });
@@ -84,10 +134,43 @@ describe("figures/map", () => {
     assert.equal(colour(a[1]!), colour(b[0]!));
     assert.equal(colour(a[1]!), TIER_COLOURS[25]);
     assert.equal(new Set(a.map(colour)).size, 3);
-    // A tier outside TIER_COLOURS takes the fallback palette by round(leverage × 1000) mod 8:
-    // 33,000 mod 8 = 0 and 33,500 mod 8 = 4 (the first and fifth fallback colours).
-    assert.equal(tierColour(33), "#17becf");
-    assert.equal(tierColour(33.5), "#637939");
+  });
+
+  it("mapFigure(map with tiers [4, 8, 12, 15]) gives every tier its own colour: the fallback palette in ascending order", () => {
+    // None of the four is in TIER_COLOURS. Was round(leverage × 1000) mod 8, 0 for every whole
+    // leverage: all four the first fallback colour.
+    const n = 10;
+    const tiersMap = (tiers: number[]) => makeMap({ time: T0, price: 65_000, source: "x", tiers, grid: grid(60_000, 1_000, n), long: tiers.map(() => new Float64Array(n)), short: tiers.map(() => new Float64Array(n)) });
+    const colours = (tiers: number[]) => bars(mapFigure(tiersMap(tiers)).data).map((t) => (t.marker as { color: string }).color);
+    assert.deepEqual(colours([4, 8, 12, 15]), FALLBACK_TIER_COLOURS.slice(0, 4));
+    // Table tiers keep their colours; the others are ranked among themselves, whatever their order in the list.
+    assert.deepEqual(colours([15, 10, 4, 100]), [FALLBACK_TIER_COLOURS[1], TIER_COLOURS[10], FALLBACK_TIER_COLOURS[0], TIER_COLOURS[100]]);
+    // More unlisted tiers than the palette has: still all distinct, and none a table colour in use.
+    const many = [2, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 21, 22];
+    const got = colours(many);
+    assert.equal(new Set(got).size, many.length);
+    assert.deepEqual(got.slice(0, 3), [TIER_COLOURS[2], TIER_COLOURS[10], FALLBACK_TIER_COLOURS[0]]);
+    assert.ok(got.every((c) => /^#[0-9a-f]{6}$/.test(c)), got.join(" "));
+    // tierColour(leverage, tiers) is the same rule, one tier at a time.
+    assert.equal(tierColour(12, [4, 8, 12, 15]), FALLBACK_TIER_COLOURS[2]);
+    assert.equal(tierColour(33), FALLBACK_TIER_COLOURS[0]);
+    assert.equal(tierColour(25, [4, 8]), TIER_COLOURS[25]);
+  });
+
+  it("mapFigure(map) splits a bin holding both longs and shorts in its hover: 'longs $60 + shorts $11'", () => {
+    // Price $100, bins $80-90, $90-100, $100-110: the bin holding the price ($90-100) has $60 of
+    // longs and $11 of shorts (liquidationMap accepts both there). One bar of $71, its hover and
+    // customdata saying what it holds; the other bins name their one side.
+    const map = liquidationMap({ price: 100, tiers: [10], grid: { lo: 80, step: 10 }, long: [[0, 60, 0]], short: [[0, 11, 0]] });
+    const [bar] = bars(mapFigure(map).data);
+    assert.deepEqual(bar!.y, [0, 71, 0]);
+    assert.deepEqual(bar!.customdata, [["longs", 0, 0], ["longs $60 + shorts $11", 60, 11], ["shorts", 0, 0]]);
+    assert.equal(bar!.hovertemplate, "Price %{x:$,.0f}<br>Tier 10×, %{customdata[0]}<br>Estimated %{y:$,.0f}<extra></extra>");
+    // A bin's side comes from its USD, not its centre: longs centred above the price read "longs".
+    const above = liquidationMap({ price: 100, tiers: [10], grid: { lo: 100, step: 10 }, long: [[0.4, 0]], short: [[0, 5]] });
+    assert.deepEqual(bars(mapFigure(above).data)[0]!.customdata, [["longs", 0.4, 0], ["shorts", 0, 5]]);
+    const cents = liquidationMap({ price: 100, tiers: [10], grid: { lo: 90, step: 10 }, long: [[0.4]], short: [[0.05]] });
+    assert.equal((bars(mapFigure(cents).data)[0]!.customdata as unknown[][])[0]![0], "longs $0.40 + shorts $0.05");
   });
 
   it("mapFigure(map) titles say ESTIMATES and name the data; USD axes use thousands separators", () => {
@@ -116,12 +199,14 @@ describe("figures/map", () => {
     ]);
     assert.match(layout.title.subtitle.text, /· price \$0\.152$/);
     assert.equal(layout.xaxis.tickformat, "$,.3~f");
-    assert.equal(bars(fig.data)[0]!.hovertemplate, "Price %{x:$,.3f}<br>Tier 20×, %{customdata}s<br>Estimated %{y:$,.0f}<extra></extra>");
-    const curves = fig.data.filter((t) => t.type === "scatter").map((t) => String(t.hovertemplate));
-    assert.deepEqual(curves, [
-      "If price reaches %{x:$,.3f}<br>estimated shorts liquidated %{y:$,.0f}<extra></extra>",
-      "If price reaches %{x:$,.3f}<br>estimated longs liquidated %{y:$,.0f}<extra></extra>",
+    assert.equal(bars(fig.data)[0]!.hovertemplate, "Price %{x:$,.3f}<br>Tier 20×, %{customdata[0]}<br>Estimated %{y:$,.0f}<extra></extra>");
+    const curves = fig.data.filter((t) => t.type === "scatter");
+    assert.deepEqual(curves.map((t) => String(t.hovertemplate)), [
+      "%{customdata}<br>estimated shorts liquidated %{y:$,.0f}<extra></extra>",
+      "%{customdata}<br>estimated longs liquidated %{y:$,.0f}<extra></extra>",
     ]);
+    // Each point's move, its price with the grid's 3 decimals: the price $0.1523, then the first centre above it (bin 12, $0.1525).
+    assert.deepEqual((curves[0]!.customdata as string[]).slice(0, 2), ["Just above the current price $0.152", "If price reaches $0.153"]);
     // USD amounts stay whole dollars.
     assert.equal(layout.yaxis.tickformat, "$,.0f");
   });
@@ -215,6 +300,21 @@ describe("figures/map", () => {
     assert.deepEqual(mapFigure(handMap(), { thresholds: 63_000 }), mapFigure(handMap(), { thresholds: [63_000] }));
     assert.throws(() => mapFigure(handMap(), { thresholds: "63000" as never }), /^LiqlabError: column "thresholds": thresholds must be a price or an array of prices \(value "63000"\)$/);
     assert.throws(() => mapFigure(handMap(), { title: 5 as never }), /^LiqlabError: column "title": title must be a string \(value 5\)$/);
+  });
+
+  it("mapFigure(map, {cumulative: 'no' | 0}) throws naming the option and the value", () => {
+    // Was: "no" drew the curves and wrote yaxis2.visible: "no"; 0 hid them.
+    assert.throws(() => mapFigure(handMap(), { cumulative: "no" as never }), /^LiqlabError: column "cumulative": cumulative must be true or false \(value "no"\)$/);
+    assert.throws(() => mapFigure(handMap(), { cumulative: 0 as never }), /^LiqlabError: column "cumulative": cumulative must be true or false \(value 0\)$/);
+    assert.equal((layoutOf(mapFigure(handMap(), { cumulative: false })).yaxis2 as { visible: unknown }).visible, false);
+  });
+
+  it("mapFigure(map, {threshold | colour}) refuses an unknown option, naming the one meant or every option", () => {
+    // Was: ignored, no thresholds drawn and no error.
+    assert.throws(() => mapFigure(handMap(), { threshold: [63_000] } as never), /^LiqlabError: column "threshold": unknown option; did you mean thresholds\? \(value \[63000\]\)$/);
+    assert.throws(() => mapFigure(handMap(), { colour: "red" } as never), /^LiqlabError: column "colour": unknown option; mapFigure takes title, thresholds, cumulative, priceRange \(value "red"\)$/);
+    // A key set to undefined is as if absent (a spread of optional settings).
+    assert.deepEqual(mapFigure(handMap(), { colour: undefined } as never), mapFigure(handMap()));
   });
 
   it("mapFigure(map with a time past the year 9999) throws naming the time, not a RangeError", () => {

@@ -170,6 +170,18 @@ describe("figures/validation", () => {
     assert.deepEqual(validationSeriesFigure(handBacktest(), null), validationSeriesFigure(handBacktest()));
   });
 
+  it("validationSeriesFigure(result, {baseline: 'no'}) throws naming the option and the value", () => {
+    // Was: "no" drew the baseline.
+    assert.throws(() => validationSeriesFigure(handBacktest(), { baseline: "no" as never }), /^LiqlabError: column "baseline": baseline must be true or false \(value "no"\)$/);
+    assert.equal(validationSeriesFigure(handBacktest(), { baseline: false }).data.length < validationSeriesFigure(handBacktest()).data.length, true);
+  });
+
+  it("validationScatterFigure(result, {sides}) and validationSeriesFigure(result, {log}) refuse an unknown option", () => {
+    assert.throws(() => validationScatterFigure(handBacktest(), { sides: "short" } as never), /^LiqlabError: column "sides": unknown option; did you mean side\? \(value "short"\)$/);
+    assert.throws(() => validationSeriesFigure(handBacktest(), { log: true } as never), /^LiqlabError: column "log": unknown option; validationSeriesFigure takes title, baseline, scale \(value true\)$/);
+    assert.throws(() => validationScatterFigure(handBacktest(), { log: true } as never), /^LiqlabError: column "log": unknown option; validationScatterFigure takes side, title \(value true\)$/);
+  });
+
   it("validationSeriesFigure(result with times past the year 9999) throws naming the time, not a RangeError", () => {
     const r = handBacktest();
     assert.throws(() => validationSeriesFigure({ ...r, series: r.series.derive({ time: (d: { time: number }) => d.time + 1e16 }) }), /^LiqlabError: column "time": time must be epoch ms UTC in the years 0000 to 9999 .* \(value 10001780272000000\)$/);
