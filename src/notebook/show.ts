@@ -14,7 +14,8 @@ import { escapeHtml } from "../figures/embed";
 import { figureBundle, figureTitle, isFigure, tableBundle, type DisplayBundle } from "./bundle";
 import * as aq from "arquero";
 import { mapFigure } from "../figures/map";
-import type { LiquidationMap, LiquidationModel } from "../engine/types";
+import { heatmapFigure } from "../figures/heatmap";
+import type { Heatmap, LiquidationMap, LiquidationModel } from "../engine/types";
 import type { BacktestResult } from "../validate/types";
 import { isList } from "../util/arrays";
 import { captionWith, labelOf, type Label } from "../util/estimate";
@@ -71,6 +72,11 @@ function isShowable(x: unknown): x is Showable {
 
 function isMap(x: unknown): x is LiquidationMap {
   return typeof x === "object" && x !== null && typeof (x as LiquidationMap).liquidationsIf === "function" && Array.isArray((x as LiquidationMap).tiers);
+}
+/** A model's heatmap (`model.heatmap()`): shown as its figure, not 5,000 columns of JSON. */
+function isHeatmap(x: unknown): x is Heatmap {
+  const h = x as Heatmap;
+  return typeof x === "object" && x !== null && h.times instanceof Float64Array && Array.isArray(h.z) && typeof h.grid?.step === "number" && typeof h.candles === "object";
 }
 function isBacktest(x: unknown): x is BacktestResult {
   const b = x as BacktestResult;
@@ -207,7 +213,7 @@ function holdsTable(x: Record<string, unknown>, depth: number, seen: Set<unknown
  * itself (a marked one is shown whole under its caption), nor a map or a figure (one line each).
  */
 function opens(v: unknown): v is Record<string, unknown> {
-  return isPlain(v) && labelOf(v) === undefined && !isMap(v) && !isFigure(v);
+  return isPlain(v) && labelOf(v) === undefined && !isMap(v) && !isHeatmap(v) && !isFigure(v);
 }
 
 /**
@@ -287,6 +293,7 @@ function clip(text: string): string {
 /** A member that cannot be drawn inside a value (a map, a figure): one line saying what it is. */
 function memberText(v: unknown): string | undefined {
   if (isMap(v)) return `[liquidation map: ${v.source}, price ${v.price}, ${Number.isFinite(v.time) ? utcLabel(v.time) : v.time}; show it on its own to draw it]`;
+  if (isHeatmap(v)) return `[heatmap: ${v.times.length.toLocaleString("en-US")} columns × ${v.grid.bins.toLocaleString("en-US")} bins, ${v.source}; show it on its own to draw it]`;
   if (isFigure(v)) return figureText(v).replace(/\n/g, " · ");
   return undefined;
 }
@@ -341,8 +348,9 @@ export function displayBundle(x: unknown, options: ShowOptions | null = {}): Dis
   // null options read as none given.
   const o = options ?? {};
   if (isMap(x)) return displayBundle(mapFigure(x), o);
+  if (isHeatmap(x)) return displayBundle(heatmapFigure(x), o);
   if (isBacktest(x)) {
-    const of = x.source === `${x.bars} bars` ? x.source : `${x.bars} bars, ${x.source}`;
+    const of = x.source.includes(`${x.bars} bars`) ? x.source : `${x.bars} bars, ${x.source}`;
     const caption = captionWith(o.caption, { caption: `Estimated vs realized liquidations per bar: model and baseline scores (${of})`, word: "estimate" });
     return tableBundle(backtestTable(x), { ...(caption !== undefined ? { caption } : {}), ...(o.limit !== undefined ? { limit: o.limit } : {}) });
   }
@@ -396,7 +404,7 @@ export function displayBundle(x: unknown, options: ShowOptions | null = {}): Dis
 
 /**
  * Displays `x` as one notebook output: a plotly figure (interactive HTML + static PNG), a
- * liquidation map (as `mapFigure(map)`), a backtest result (its scores beside the baseline's), an
+ * liquidation map (as `mapFigure(map)`), a heatmap (as `heatmapFigure(heatmap)`), a backtest result (its scores beside the baseline's), an
  * arquero table (HTML with a row limit), anything with `toDisplay()` (load reports, markdown), a
  * replay model (a summary), an object or array holding tables (its other members as a key/value
  * block, then each table under its path), or any other value as text. Anything shown that holds
@@ -409,6 +417,7 @@ export function show(x: unknown, options: ShowOptions | null = {}): void {
     // A figure (or a map, drawn as its figure) prints its title and subtitle; no image is rendered.
     if (isFigure(x)) process.stdout.write(figureText(x) + "\n");
     else if (isMap(x)) process.stdout.write(figureText(mapFigure(x)) + "\n");
+    else if (isHeatmap(x)) process.stdout.write(figureText(heatmapFigure(x)) + "\n");
     else process.stdout.write((displayBundle(x, options).data["text/plain"] ?? "") + "\n");
     return;
   }

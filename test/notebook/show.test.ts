@@ -170,6 +170,17 @@ describe("notebook/show: a replay model", () => {
     assert.match(html(b), /^<p><b>Liquidation model replayed from hand replay: .*\(estimate\)<\/b><\/p><table><tbody><tr><th style="text-align:left">source<\/th>/);
     assert.match(text(displayBundle(m, { caption: "BTC model" })), /^BTC model \(estimate\)\n/);
   });
+  it("displayBundle(model.heatmap()) is the heatmap figure (HTML and a PNG or its reason), not its columns as JSON; inside an object, one line", () => {
+    const hm = model().heatmap();
+    const b = displayBundle(hm);
+    assert.match(html(b), /Plotly\.newPlot\(/);
+    assert.ok(html(b).includes("Estimated liquidation heatmap"), html(b).slice(0, 400));
+    // The JSON of 48 columns of 1,000-odd bins would be megabytes; the figure is what a reader wants.
+    assert.ok(!text(b).includes('"z"'), text(b).slice(0, 400));
+    const inside = text(displayBundle({ hm, t: model().bars }));
+    assert.match(inside, new RegExp(`^(?:.*\n)*hm +\[heatmap: 48 columns × ${hm.grid.bins.toLocaleString("en-US")} bins, hand replay; show it on its own to draw it\]`));
+    assert.match(stdout(() => show(hm)), /^\[figure\] Estimated liquidation heatmap/);
+  });
   it("displayBundle({ model, note }) draws the model's summary under its path", () => {
     assert.match(text(displayBundle({ note: "x", model: model() })), /^note {2}x\n\nmodel: Liquidation model replayed from hand replay: .*\(estimate\)\nsource {16}hand replay\n/);
   });
