@@ -8,7 +8,7 @@
  * and the remaining days with daily files, for the data types that publish both.
  */
 import { error } from "../util/errors";
-import { parseDateString } from "./time";
+import { MAX_TIME_MS, MIN_TIME_MS, parseDateString } from "./time";
 
 /** Archive data types the downloader knows. */
 export type ArchiveKind =
@@ -57,14 +57,26 @@ export function archivePath(market: Market, kind: ArchiveKind, period: "daily" |
   return `${root}/${period}/${kind}/${symbol}/${symbol}-${kind}-${date}.zip`;
 }
 
-/** A UTC day (`YYYY-MM-DD`, epoch ms or Date) → ms at 00:00 UTC. */
+const ymd = (ms: number) => new Date(ms).toISOString().slice(0, 10);
+
+/**
+ * A UTC day (`YYYY-MM-DD`, epoch ms or Date) → ms at 00:00 UTC. A number (or Date) outside
+ * 2000..2100 as epoch ms is refused: Unix seconds (1704067200, 2024-01-01) read as ms would be
+ * 1970-01-20, and the engine refuses such times the same way.
+ */
 export function toDay(v: string | number | Date, name: string): number {
   const ms = v instanceof Date ? v.getTime() : typeof v === "number" ? v : parseDateString(v);
   if (!Number.isFinite(ms)) throw error(`${name} is not a date (expected YYYY-MM-DD)`, { column: name, value: v });
+  if (ms < MIN_TIME_MS || ms >= MAX_TIME_MS) {
+    const inRange = (x: number) => x >= MIN_TIME_MS && x < MAX_TIME_MS;
+    const asMs = ms >= 0 && ms < 253_402_300_800_000 ? `${ymd(ms)} as epoch ms` : ""; // years 1970..9999 only
+    const detail = inRange(ms * 1000) ? `${name} looks like Unix seconds (${ymd(ms * 1000)} as seconds${asMs && `, ${asMs}`})`
+      : inRange(ms / 1000) ? `${name} looks like microseconds (${ymd(ms / 1000)} as µs)`
+      : `${name} is not a time from 2000 to 2100${asMs && ` (${asMs})`}`;
+    throw error(`${detail}: pass epoch ms UTC (seconds × 1000), a Date or YYYY-MM-DD`, { column: name, value: v instanceof Date ? ms : v });
+  }
   return Math.floor(ms / 86_400_000) * 86_400_000;
 }
-
-const ymd = (ms: number) => new Date(ms).toISOString().slice(0, 10);
 
 /**
  * The files covering days `from..to` (inclusive, UTC). `period: "auto"` uses a monthly file for
@@ -97,4 +109,17 @@ export function planArchiveFiles(o: {
     }
   }
   return out;
+}
+
+/**
+ * The UTC span a file holds, `from` (inclusive) to `to` (exclusive), epoch ms: a day, or a
+ * calendar month for a monthly file (`2024-01` holds 2024-01-01 00:00 up to 2024-02-01 00:00).
+ */
+export function archiveSpan(f: Pick<ArchiveFile, "period" | "date">): { from: number; to: number } {
+  if (f.period === "daily") {
+    const from = Date.parse(f.date + "T00:00:00Z");
+    return { from, to: from + 86_400_000 };
+  }
+  const [y, m] = f.date.split("-").map(Number) as [number, number];
+  return { from: Date.UTC(y, m - 1, 1), to: Date.UTC(y, m, 1) };
 }

@@ -2,15 +2,19 @@
  * `npx liqlab fetch --symbol BTCUSDT --kinds klines,metrics --from 2024-01-01 --to 2024-01-31
  *  [--interval 1m] [--cache-dir DIR] [--base-url URL] [--market um|cm|spot] [--period auto|daily|monthly]
  *  [--no-verify] [--quiet]`
- * Exit code 0 when every file is downloaded, cached or absent from the archive; 1 when any failed;
- * 2 on bad arguments (an unknown flag, a value the archive has no files for, a date that is not one),
- * checked before anything is downloaded.
+ * Exit code 0 when every file is downloaded or cached, or some are absent from the archive (the
+ * summary counts them); 1 when any failed, or when none of the files is in the archive (a
+ * misspelt symbol, another market, dates not published yet); 2 on bad arguments (an unknown flag,
+ * a value the archive has no files for, a date that is not one), checked before anything is
+ * downloaded. The summary also counts files kept without a published checksum to verify, and
+ * notes monthly files that hold days outside the requested range.
  */
 import { editDistance } from "../util/distance";
 import { error, LiqlabError, showValue } from "../util/errors";
 import type { ArchiveKind, Market } from "./archive-layout";
 import { ARCHIVE_PERIODS, KLINE_INTERVALS } from "./archive-layout";
 import { checkFetchOptions, FETCH_DEFAULTS, fetchBinance, type FetchOptions } from "./fetch";
+import { formatTime } from "./time";
 
 const USAGE = `usage: liqlab fetch --symbol BTCUSDT --kinds klines,metrics --from YYYY-MM-DD [--to YYYY-MM-DD]
   --to YYYY-MM-DD         last UTC day, inclusive (default: --from, one day)
@@ -18,7 +22,8 @@ const USAGE = `usage: liqlab fetch --symbol BTCUSDT --kinds klines,metrics --fro
   --cache-dir DIR         where files go, mirroring the archive layout (default ${FETCH_DEFAULTS.cacheDir})
   --base-url URL          archive root (default ${FETCH_DEFAULTS.baseUrl})
   --market um|cm|spot     market segment (default um)
-  --period auto|daily|monthly  (default auto: monthly files for whole past months)
+  --period auto|daily|monthly  (default auto: monthly files for whole past months, daily files
+                          for the rest and for a month whose monthly file is not out yet)
   --no-verify             skip .CHECKSUM verification
   --quiet                 no progress lines
 kinds: ${Object.keys(ARCHIVE_PERIODS).join(", ")}
@@ -113,8 +118,21 @@ export async function main(args: string[]): Promise<number> {
     return 2;
   }
   const r = await fetchBinance(opts);
-  process.stderr.write(`${r.downloaded} downloaded, ${r.cached} cached, ${r.missing} not in the archive, ${r.failed} failed\n`);
+  const say = (s: string) => process.stderr.write(s + "\n");
+  const unverified = r.unverified ? `, ${r.unverified} not verified (${opts.verify === false ? "--no-verify" : "no checksum published"})` : "";
+  say(`${r.downloaded} downloaded, ${r.cached} cached, ${r.missing} not in the archive, ${r.failed} failed${unverified}`);
   // An error that names the URL itself (a checksum mismatch) is not prefixed with it twice.
-  for (const f of r.files) if (f.status === "failed") process.stderr.write(`failed: ${f.url}: ${f.error?.startsWith(f.url) ? f.error.slice(f.url.length).replace(/^[,:]\s*/, "") : f.error}\n`);
+  for (const f of r.files) if (f.status === "failed") say(`failed: ${f.url}: ${f.error?.startsWith(f.url) ? f.error.slice(f.url.length).replace(/^[,:]\s*/, "") : f.error}`);
+  if (opts.verify !== false) for (const f of r.files) if ((f.status === "downloaded" || f.status === "cached") && !f.verified) say(`not verified: ${f.url} (the archive publishes no .CHECKSUM for it; kept: it opens as a zip)`);
+  const day = (ms: number) => formatTime(ms).slice(0, 10);
+  const wide = r.files.filter((f) => (f.status === "downloaded" || f.status === "cached") && (f.from < r.from || f.to > r.to));
+  if (wide.length) {
+    const names = wide.map((f) => f.path.split(/[\\/]/).pop()).join(", ");
+    say(`note: ${wide.length === 1 ? "1 file holds" : `${wide.length} files hold`} days outside ${day(r.from)}..${day(r.to - 86_400_000)} (${names}: monthly files hold their whole month); keep rows from ${day(r.from)} 00:00 to before ${day(r.to)} 00:00 UTC`);
+  }
+  if (r.files.length && r.missing === r.files.length) {
+    say(`liqlab fetch: nothing found: none of the ${r.files.length} files is in the archive (first: ${r.files[0]!.url}); check the symbol (${opts.symbol.toUpperCase()}, as the archive spells it), the market (${opts.market ?? FETCH_DEFAULTS.market}; --market um|cm|spot) and the dates (${day(r.from)}..${day(r.to - 86_400_000)}: the archive publishes a day's files the day after)`);
+    return 1;
+  }
   return r.failed ? 1 : 0;
 }

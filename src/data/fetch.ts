@@ -1,16 +1,21 @@
 /**
  * `fetchBinance(options)`: downloads Binance public-archive zips into a local cache that mirrors
  * the archive's layout, verifying each against its `.CHECKSUM` (sha256). Files already cached are
- * skipped (re-verified when their checksum is cached too); a download goes to `<file>.part` and
- * is renamed only once verified, and an interrupted `.part` is resumed with an HTTP Range request,
- * so re-running after a failure fetches only what is missing. Zips with unsafe entry names
- * (absolute, `..`) are refused. A day the archive does not have (404) is reported as missing.
- * Progress goes to stderr, one line per file.
+ * not downloaded again, but with `verify` on each is checked first: against its cached checksum,
+ * else against the archive's (fetched and cached then), else — no checksum published — it must at
+ * least open as a zip; one that fails is downloaded again. A download goes to `<file>.part` and
+ * is renamed only once verified (its checksum written first, so a cached zip always has its
+ * cached checksum), and an interrupted `.part` is resumed with an HTTP Range request, so
+ * re-running after a failure fetches only what is missing. Zips with unsafe entry names
+ * (absolute, `..`) are refused. A file the archive does not have (404) is reported as missing;
+ * in `period: "auto"` a monthly file not published yet is replaced by its month's daily files.
+ * Failed transfers are retried after an exponential backoff. Progress goes to stderr, one line
+ * per file.
  */
 import { closeSync, existsSync, mkdirSync, openSync, readFileSync, renameSync, rmSync, statSync, writeFileSync, writeSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { error } from "../util/errors";
-import { KLINE_INTERVALS, MARKETS, planArchiveFiles, toDay, type ArchiveKind, type Market } from "./archive-layout";
+import { ARCHIVE_PERIODS, archivePath, archiveSpan, KLINE_INTERVALS, MARKETS, planArchiveFiles, toDay, type ArchiveFile, type ArchiveKind, type Market } from "./archive-layout";
 import { unzipEntries, verifyChecksum } from "./zip";
 
 /** What the spot archive (data/spot/…) publishes; the other kinds are futures data. */
@@ -34,13 +39,21 @@ export interface FetchOptions {
   baseUrl?: string;
   /** Market segment. Default "um" (USD-M futures). */
   market?: Market;
-  /** "auto" (monthly for whole past months, daily otherwise), "daily" or "monthly". Default "auto". */
+  /**
+   * "auto" (monthly for whole past months, daily otherwise; a monthly file the archive does not
+   * have yet falls back to that month's daily files), "daily" or "monthly". Default "auto".
+   */
   period?: "auto" | "daily" | "monthly";
-  /** Verify sha256 against `.CHECKSUM`. Default true. */
+  /** Verify sha256 against `.CHECKSUM`, cached files included. Default true. */
   verify?: boolean;
-  /** Extra attempts after a network error or checksum mismatch. Default 2. */
+  /** Extra attempts after a network error, an HTTP error other than 404 or a checksum mismatch: a whole number ≥ 0. Default 2. */
   retries?: number;
-  /** Parallel downloads. Default 4. */
+  /**
+   * Wait before retry n (1, 2, …), ms: a number d waits d × 2^(n−1) (500, 1000, 2000 … by
+   * default), a function returns the wait for n; 0 retries at once. Default 500.
+   */
+  retryDelay?: number | ((retry: number) => number);
+  /** Parallel downloads: a whole number ≥ 1. Default 4. */
   concurrency?: number;
   /** Progress sink: false silences it. Default: a line per file on stderr. */
   progress?: boolean | ((line: string) => void);
@@ -56,8 +69,14 @@ export interface FetchedFile {
   url: string;
   /** Local path of the zip (present when downloaded or cached). */
   path: string;
+  /** The UTC span the file holds, epoch ms, `from` ≤ time < `to`: a day, or a whole month for a monthly file. */
+  from: number;
+  to: number;
   status: "downloaded" | "cached" | "missing" | "failed";
-  /** sha256 verified against the archive's .CHECKSUM; false when none was published or verify is off. */
+  /**
+   * sha256 verified against the archive's .CHECKSUM; false when none was published (the zip is
+   * kept: it opened as a zip with safe entry names) or verify is off.
+   */
   verified: boolean;
   bytes: number;
   error?: string;
@@ -67,10 +86,19 @@ export interface FetchResult {
   files: FetchedFile[];
   /** Local paths of the files now in the cache (downloaded or cached), in date order per kind. */
   paths: string[];
+  /**
+   * The requested days as epoch ms, `from` ≤ time < `to`: 00:00 UTC of the first day and of the
+   * day after the last. A monthly file (fundingRate, `period: "monthly"`) holds its whole month:
+   * rows outside this range are in `paths`' files; keep `from` ≤ time < `to` for the range.
+   */
+  from: number;
+  to: number;
   downloaded: number;
   cached: number;
   missing: number;
   failed: number;
+  /** Files downloaded or cached whose sha256 was not verified: no .CHECKSUM published, or verify off. */
+  unverified: number;
 }
 
 export const FETCH_DEFAULTS = {
@@ -81,6 +109,7 @@ export const FETCH_DEFAULTS = {
   period: "auto" as const,
   verify: true,
   retries: 2,
+  retryDelay: 500,
   concurrency: 4,
 };
 
@@ -136,48 +165,106 @@ async function checksumText(url: string): Promise<string | null> {
   }
 }
 
+/** What `fetchOne` needs of the options. */
+interface Run {
+  verify: boolean;
+  retries: number;
+  /** ms to wait before retry n (1-based). */
+  delay: (retry: number) => number;
+}
+
+const sleep = (ms: number) => (ms > 0 ? new Promise<void>((r) => setTimeout(r, ms)) : Promise.resolve());
+
+/**
+ * Whether cached bytes are sound: they match `sum` when there is one, else (no checksum
+ * published) they at least open as a zip with safe entry names.
+ */
+function cachedIsSound(bytes: Uint8Array, sum: string | null, path: string): boolean {
+  try {
+    if (sum !== null) verifyChecksum(bytes, sum, path);
+    else unzipEntries(bytes, path);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 /** Fetches, verifies and caches one file. */
-async function fetchOne(f: FetchedFile, o: Required<Pick<FetchOptions, "verify" | "retries">>): Promise<void> {
+async function fetchOne(f: FetchedFile, o: Run): Promise<void> {
   mkdirSync(dirname(f.path), { recursive: true });
   const sumPath = f.path + ".CHECKSUM";
-  if (existsSync(f.path)) {
-    const bytes = readFileSync(f.path);
-    if (!o.verify || !existsSync(sumPath)) { f.status = "cached"; f.bytes = bytes.length; return; }
-    try {
-      verifyChecksum(bytes, readFileSync(sumPath, "utf8"), f.path);
-      f.status = "cached"; f.verified = true; f.bytes = bytes.length;
-      return;
-    } catch {
-      rmSync(f.path, { force: true }); // stale or corrupt cache: fetch again
-    }
-  }
+  const part = f.path + ".part";
+  if (!o.verify && existsSync(f.path)) { f.status = "cached"; f.bytes = statSync(f.path).size; return; }
+  // The archive's checksum, fetched at most once per file (undefined: not yet; null: not published).
+  let remote: string | null | undefined;
+  const remoteSum = async () => (remote !== undefined ? remote : (remote = await checksumText(f.url)));
   let last = "";
   for (let attempt = 0; attempt <= o.retries; attempt++) {
+    if (attempt > 0) await sleep(o.delay(attempt));
     try {
-      const sum = o.verify ? await checksumText(f.url) : null;
+      if (existsSync(f.path)) {
+        // A cached checksum beside it, else the archive's (a verify:false run cached none).
+        const cachedSum = existsSync(sumPath) ? readFileSync(sumPath, "utf8") : null;
+        const sum = cachedSum ?? (await remoteSum());
+        const bytes = readFileSync(f.path);
+        if (cachedIsSound(bytes, sum, f.path)) {
+          if (cachedSum === null && sum !== null) writeFileSync(sumPath, sum);
+          f.status = "cached"; f.verified = sum !== null; f.bytes = bytes.length;
+          return;
+        }
+        // stale or corrupt cache: fetch again
+        rmSync(f.path, { force: true });
+        rmSync(sumPath, { force: true });
+      }
+      const sum = o.verify ? await remoteSum() : null;
       const bytes = await download(f.url, f.path);
       if (sum !== null) {
         try {
           verifyChecksum(bytes, sum, f.url);
         } catch (e) {
-          rmSync(f.path + ".part", { force: true }); // a corrupt part must not be resumed
+          rmSync(part, { force: true }); // a corrupt part must not be resumed
           throw e;
         }
       }
       unzipEntries(bytes, f.url); // refuses unsafe entry names and unreadable zips
-      renameSync(f.path + ".part", f.path);
+      // The checksum goes down before the zip appears: a crash between the two leaves a checksum
+      // without its zip (harmless: the zip is fetched again), never a zip without its checksum.
       if (sum !== null) writeFileSync(sumPath, sum);
+      else rmSync(sumPath, { force: true });
+      renameSync(part, f.path);
       f.status = "downloaded"; f.verified = sum !== null; f.bytes = bytes.length;
       return;
     } catch (e) {
-      if (e instanceof HttpStatus && e.status === 404) { f.status = "missing"; rmSync(f.path + ".part", { force: true }); return; }
+      if (e instanceof HttpStatus && e.status === 404) { f.status = "missing"; rmSync(part, { force: true }); return; }
       // Node's fetch says only "fetch failed": its cause (ECONNREFUSED, a TLS error) says why.
       last = e instanceof Error ? e.message + (e.cause instanceof Error ? ` (${e.cause.message})` : "") : String(e);
-      if (/unsafe zip entry|not a readable zip/.test(last)) { rmSync(f.path + ".part", { force: true }); break; }
+      if (existsSync(f.path)) last = `cached file not verified: its .CHECKSUM could not be fetched (verify: false trusts the cache): ${last}`;
+      if (/unsafe zip entry|not a readable zip/.test(last)) { rmSync(part, { force: true }); break; }
+      // A checksum fetched on this attempt may have been what failed (not a hash, a mismatch): ask again.
+      remote = undefined;
     }
   }
   f.status = "failed";
   f.error = last;
+}
+
+/** Throws unless `v` is a whole number ≥ `min`, naming the option and the value. */
+function wholeNumber(v: unknown, name: string, min: number): number {
+  if (typeof v !== "number" || !Number.isSafeInteger(v) || v < min) throw error(`${name} must be a whole number ≥ ${min}`, { column: name, value: v });
+  return v;
+}
+
+/** `retryDelay` as a function of the retry number, checked. */
+function delayOf(v: unknown): (retry: number) => number {
+  if (typeof v === "function") {
+    return (n) => {
+      const ms = (v as (retry: number) => number)(n);
+      if (typeof ms !== "number" || !(ms >= 0) || !Number.isFinite(ms)) throw error(`retryDelay(${n}) must return a finite number of ms ≥ 0`, { column: "retryDelay", value: ms });
+      return ms;
+    };
+  }
+  if (typeof v !== "number" || !Number.isFinite(v) || v < 0) throw error("retryDelay must be a finite number of ms ≥ 0 or a function of the retry number", { column: "retryDelay", value: v });
+  return (n) => v * 2 ** (n - 1);
 }
 
 /**
@@ -187,7 +274,9 @@ async function fetchOne(f: FetchedFile, o: Required<Pick<FetchOptions, "verify" 
  * in the archive".
  */
 export function checkFetchOptions(options: FetchOptions) {
-  const o = { ...FETCH_DEFAULTS, ...options };
+  // An option given as undefined takes its default, as one left out does.
+  const given = Object.fromEntries(Object.entries(options).filter(([, v]) => v !== undefined)) as unknown as FetchOptions;
+  const o = { ...FETCH_DEFAULTS, ...given };
   if (!o.symbol || !/^[A-Za-z0-9_]+$/.test(o.symbol)) throw error("symbol must be letters, digits and _ (e.g. BTCUSDT)", { column: "symbol", value: o.symbol });
   const from = toDay(o.from, "from"), to = toDay(o.to, "to");
   if (to < from) throw error(`to is before from ${o.from}`, { column: "to", value: o.to });
@@ -197,8 +286,12 @@ export function checkFetchOptions(options: FetchOptions) {
   if (o.interval === "1s" && o.market !== "spot") throw error('1s klines are published for market "spot" only', { column: "interval", value: o.interval });
   const notSpot = o.market === "spot" ? o.kinds.filter((k) => !SPOT_KINDS.includes(k)) : [];
   if (notSpot.length) throw error(`the spot archive publishes ${SPOT_KINDS.join(", ")} only, not ${notSpot.join(", ")}`, { column: "kinds", value: o.kinds.join(",") });
+  // NaN workers would start none (every file "failed" without a word); -1 retries, no attempt.
+  wholeNumber(o.retries, "retries", 0);
+  wholeNumber(o.concurrency, "concurrency", 1);
+  const delay = delayOf(o.retryDelay);
   // A kind named twice would be downloaded twice, both into one .part file at once.
-  return { o: { ...o, kinds: [...new Set(o.kinds)] }, symbol: o.symbol.toUpperCase(), from, to };
+  return { o: { ...o, kinds: [...new Set(o.kinds)] }, symbol: o.symbol.toUpperCase(), from, to, delay };
 }
 
 /**
@@ -206,27 +299,60 @@ export function checkFetchOptions(options: FetchOptions) {
  * Never throws for a missing or failed file: see each file's status (and `failed`).
  */
 export async function fetchBinance(options: FetchOptions): Promise<FetchResult> {
-  const { o, symbol, from, to } = checkFetchOptions(options);
+  const { o, symbol, from, to, delay } = checkFetchOptions(options);
   const base = o.baseUrl.replace(/\/+$/, "");
+  const entry = (kind: ArchiveKind, a: ArchiveFile): FetchedFile =>
+    ({ kind, period: a.period, date: a.date, url: `${base}/${a.path}`, path: join(o.cacheDir, a.path), ...archiveSpan(a), status: "failed", verified: false, bytes: 0 });
   const files: FetchedFile[] = [];
   for (const kind of o.kinds) {
-    for (const a of planArchiveFiles({ market: o.market, kind, symbol, from, to, interval: o.interval, period: o.period, now: o.now ?? Date.now() })) {
-      files.push({ kind, period: a.period, date: a.date, url: `${base}/${a.path}`, path: join(o.cacheDir, a.path), status: "failed", verified: false, bytes: 0 });
-    }
+    for (const a of planArchiveFiles({ market: o.market, kind, symbol, from, to, interval: o.interval, period: o.period, now: o.now ?? Date.now() })) files.push(entry(kind, a));
   }
-  const say = o.progress === false ? () => {} : typeof o.progress === "function" ? o.progress : (line: string) => { process.stderr.write(line + "\n"); };
-  let next = 0, done = 0;
-  const worker = async () => {
-    while (next < files.length) {
-      const f = files[next++]!;
-      await fetchOne(f, o);
-      done++;
-      const detail = f.status === "failed" ? `: ${f.error}` : f.status === "missing" ? " (not in the archive)" : ` ${(f.bytes / 1024).toFixed(0)} kB${f.verified ? ", sha256 ok" : ""}`;
-      say(`[${done}/${files.length}] ${f.path.split(/[\\/]/).pop()} ${f.status}${detail}`);
+  // The daily files standing in for a monthly file the archive does not have (yet), within the range.
+  const dailyFor = (m: FetchedFile): FetchedFile[] => {
+    const out: FetchedFile[] = [];
+    for (let day = Math.max(m.from, from); day < m.to && day <= to; day += 86_400_000) {
+      const date = new Date(day).toISOString().slice(0, 10);
+      out.push(entry(m.kind, { kind: m.kind, period: "daily", date, path: archivePath(o.market, m.kind, "daily", symbol, date, o.interval) }));
     }
+    return out;
   };
-  await Promise.all(Array.from({ length: Math.max(1, Math.min(o.concurrency, files.length)) }, worker));
+  const say = o.progress === false ? () => {} : typeof o.progress === "function" ? o.progress : (line: string) => { process.stderr.write(line + "\n"); };
+  const run: Run = { verify: o.verify, retries: o.retries, delay };
+  const queue = [...files];
+  let next = 0, done = 0, active = 0;
+  const one = async (f: FetchedFile) => {
+    await fetchOne(f, run);
+    const name = f.path.split(/[\\/]/).pop();
+    if (f.status === "missing" && f.period === "monthly" && o.period === "auto" && ARCHIVE_PERIODS[f.kind].includes("daily")) {
+      // A month just ended is published monthly some days later: its daily files are there first.
+      const days = dailyFor(f);
+      files.splice(files.indexOf(f), 1, ...days);
+      queue.push(...days);
+      say(`${name} not in the archive (yet): fetching its ${days.length} daily files instead`);
+      return;
+    }
+    done++;
+    const detail = f.status === "failed" ? `: ${f.error}` : f.status === "missing" ? " (not in the archive)"
+      : ` ${(f.bytes / 1024).toFixed(0)} kB${f.verified ? ", sha256 ok" : o.verify ? ", not verified: no .CHECKSUM published" : ""}`;
+    say(`[${done}/${files.length}] ${name} ${f.status}${detail}`);
+  };
+  // A pool of `concurrency` transfers, refilled as each ends (the queue grows on a fallback).
+  await new Promise<void>((resolve, reject) => {
+    const pump = () => {
+      if (active === 0 && next >= queue.length) { resolve(); return; }
+      while (active < o.concurrency && next < queue.length) {
+        const f = queue[next++]!;
+        active++;
+        one(f).then(() => { active--; pump(); }, reject);
+      }
+    };
+    pump();
+  });
   const count = (s: FetchedFile["status"]) => files.filter((f) => f.status === s).length;
-  const paths = files.filter((f) => f.status === "downloaded" || f.status === "cached").map((f) => f.path);
-  return { files, paths, downloaded: count("downloaded"), cached: count("cached"), missing: count("missing"), failed: count("failed") };
+  const kept = files.filter((f) => f.status === "downloaded" || f.status === "cached");
+  return {
+    files, paths: kept.map((f) => f.path), from, to: to + 86_400_000,
+    downloaded: count("downloaded"), cached: count("cached"), missing: count("missing"), failed: count("failed"),
+    unverified: kept.filter((f) => !f.verified).length,
+  };
 }

@@ -1,5 +1,5 @@
 import assert from "node:assert/strict";
-import { archivePath, planArchiveFiles } from "../../src/data/archive-layout";
+import { archivePath, archiveSpan, planArchiveFiles, toDay } from "../../src/data/archive-layout";
 
 const day = (s: string) => Date.parse(s + "T00:00:00Z");
 
@@ -23,5 +23,18 @@ describe("data/archive-layout", () => {
     assert.equal(planArchiveFiles({ market: "um", kind: "metrics", symbol: "BTCUSDT", from: day("2024-02-01"), to: day("2024-02-29"), now: day("2025-01-01") }).length, 29);
     assert.deepEqual(planArchiveFiles({ market: "um", kind: "fundingRate", symbol: "BTCUSDT", from: day("2024-01-15"), to: day("2024-02-03"), now: day("2024-02-10") }).map((f) => f.date), ["2024-01", "2024-02"]);
     assert.throws(() => planArchiveFiles({ market: "um", kind: "metrics", symbol: "BTCUSDT", from: 0, to: 0, period: "monthly" }), /metrics is not published monthly/);
+  });
+  it("archiveSpan(file) is the UTC span a file holds, to exclusive: a day, or a whole calendar month", () => {
+    assert.deepEqual(archiveSpan({ period: "daily", date: "2024-02-29" }), { from: day("2024-02-29"), to: day("2024-03-01") });
+    assert.deepEqual(archiveSpan({ period: "monthly", date: "2024-02" }), { from: day("2024-02-01"), to: day("2024-03-01") });
+    assert.deepEqual(archiveSpan({ period: "monthly", date: "2024-12" }), { from: day("2024-12-01"), to: day("2025-01-01") });
+  });
+  it("toDay(value, name) reads YYYY-MM-DD, epoch ms and Dates as the UTC day, and refuses Unix seconds", () => {
+    assert.equal(toDay("2024-01-01T23:30:00Z", "from"), day("2024-01-01"));
+    assert.equal(toDay(day("2024-01-01") + 5, "from"), day("2024-01-01"));
+    assert.equal(toDay(new Date(day("2024-01-02")), "to"), day("2024-01-02"));
+    assert.throws(() => toDay(1_704_067_200, "from"), /^LiqlabError: column "from": from looks like Unix seconds \(2024-01-01 as seconds, 1970-01-20 as epoch ms\): pass epoch ms UTC \(seconds × 1000\), a Date or YYYY-MM-DD \(value 1704067200\)$/);
+    assert.throws(() => toDay(1_704_067_200_000_000, "to"), /^LiqlabError: column "to": to looks like microseconds \(2024-01-01 as µs\): pass epoch ms UTC/);
+    assert.throws(() => toDay(-1, "to"), /^LiqlabError: column "to": to is not a time from 2000 to 2100: pass epoch ms UTC/);
   });
 });

@@ -3,7 +3,19 @@ import { mkdtempSync, readdirSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { main, parseArgs } from "../../src/data/fetch-cli";
-import { Archive, DIR, klinesZip } from "./archive-server";
+import { Archive, DIR, klinesZip, klinesZipOf } from "./archive-server";
+
+/** Runs main(args) of `liqlab fetch`: its exit code and stderr. */
+async function run(args: string[]): Promise<{ code: number; err: string }> {
+  const write = process.stderr.write;
+  let err = "";
+  process.stderr.write = ((s: string) => { err += s; return true; }) as typeof process.stderr.write;
+  try {
+    return { code: await main(args), err };
+  } finally {
+    process.stderr.write = write;
+  }
+}
 
 describe("data/fetch-cli", () => {
   let archive: Archive;
@@ -74,5 +86,36 @@ describe("data/fetch-cli", () => {
     }
     assert.deepEqual(archive.requests, []);
     assert.deepEqual(readdirSync(cache), []);
+  });
+  const args = (...extra: string[]) => ["--symbol", "BTCUSDT", "--kinds", "klines", "--from", "2024-01-01", "--to", "2024-01-03", "--period", "daily", `--cache-dir=${cache}`, "--base-url", archive.base, "--quiet", ...extra];
+
+  it("main(args) of `liqlab fetch` counts files kept without a published checksum: '1 not verified (no checksum published)'", async () => {
+    archive.put(`${DIR}BTCUSDT-1m-2024-01-03.zip`, klinesZip("2024-01-03"), null);
+    const { code, err } = await run(args());
+    assert.equal(code, 0);
+    assert.match(err, /^2 downloaded, 0 cached, 1 not in the archive, 0 failed, 1 not verified \(no checksum published\)$/m);
+    assert.match(err, new RegExp(`^not verified: ${archive.base}${DIR}BTCUSDT-1m-2024-01-03\\.zip \\(the archive publishes no \\.CHECKSUM for it; kept: it opens as a zip\\)$`, "m"));
+    const off = await run(args("--no-verify"));
+    assert.match(off.err, /^0 downloaded, 2 cached, 1 not in the archive, 0 failed, 2 not verified \(--no-verify\)$/m);
+  });
+
+  it("main(args) of `liqlab fetch` where no file is in the archive returns 1 saying nothing was found and what to check; a partial miss returns 0", async () => {
+    const { code, err } = await run(["--symbol", "BTCUSDX", "--kinds", "klines", "--from", "2024-01-01", "--to", "2024-01-02", "--period", "daily", `--cache-dir=${cache}`, "--base-url", archive.base, "--quiet"]);
+    assert.equal(code, 1);
+    assert.match(err, /^0 downloaded, 0 cached, 2 not in the archive, 0 failed$/m);
+    assert.match(err, new RegExp(`^liqlab fetch: nothing found: none of the 2 files is in the archive \\(first: ${archive.base}/data/futures/um/daily/klines/BTCUSDX/1m/BTCUSDX-1m-2024-01-01\\.zip\\); check the symbol \\(BTCUSDX, as the archive spells it\\), the market \\(um; --market um\\|cm\\|spot\\) and the dates \\(2024-01-01\\.\\.2024-01-02: the archive publishes a day's files the day after\\)$`, "m"));
+    const partial = await run(args());
+    assert.equal(partial.code, 0);
+    assert.match(partial.err, /^2 downloaded, 0 cached, 1 not in the archive, 0 failed$/m);
+    assert.doesNotMatch(partial.err, /nothing found/);
+  });
+
+  it("main(['--period', 'monthly', ...]) of `liqlab fetch` notes a file holding days outside the requested range", async () => {
+    archive.put("/data/futures/um/monthly/klines/BTCUSDT/1m/BTCUSDT-1m-2024-01.zip", klinesZipOf("BTCUSDT-1m-2024-01.csv", ["2024-01-01", "2024-01-31"]));
+    const { code, err } = await run(args("--period", "monthly", "--from", "2024-01-10", "--to", "2024-01-12"));
+    assert.equal(code, 0);
+    assert.match(err, /^note: 1 file holds days outside 2024-01-10\.\.2024-01-12 \(BTCUSDT-1m-2024-01\.zip: monthly files hold their whole month\); keep rows from 2024-01-10 00:00 to before 2024-01-13 00:00 UTC$/m);
+    const daily = await run(args());
+    assert.doesNotMatch(daily.err, /^note:/m);
   });
 });

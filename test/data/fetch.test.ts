@@ -1,21 +1,25 @@
 // fetchBinance against a local archive server on 127.0.0.1 (random port) serving zips built in
 // the test with fflate. No test reaches the internet.
 import assert from "node:assert/strict";
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { join } from "node:path";
+import { dirname, join } from "node:path";
+import * as aq from "arquero";
 import { strToU8, zipSync } from "fflate";
 import type { Market } from "../../src/data/archive-layout";
-import { fetchBinance, type FetchOptions } from "../../src/data/fetch";
+import { checkFetchOptions, fetchBinance, type FetchOptions } from "../../src/data/fetch";
 import { loadBinanceKlines } from "../../src/data/formats/binance-klines";
 import { loadFiles } from "../../src/data/load";
 import { sha256 } from "../../src/data/zip";
-import { Archive, DIR, klinesZip } from "./archive-server";
+import { Archive, DIR, klinesZip, klinesZipOf } from "./archive-server";
 
 describe("data/fetch", () => {
   let archive: Archive;
   let cache: string;
-  const opts = (o: Partial<FetchOptions> = {}): FetchOptions => ({ symbol: "BTCUSDT", kinds: ["klines"], from: "2024-01-01", to: "2024-01-03", interval: "1m", cacheDir: cache, baseUrl: archive.base, progress: false, period: "daily", ...o });
+  const opts = (o: Partial<FetchOptions> = {}): FetchOptions => ({ symbol: "BTCUSDT", kinds: ["klines"], from: "2024-01-01", to: "2024-01-03", interval: "1m", cacheDir: cache, baseUrl: archive.base, progress: false, period: "daily", retryDelay: 0, ...o });
+  /** The cache path of a daily klines file, e.g. cached("2024-01-01"). */
+  const cached = (day: string) => join(cache, `${DIR.slice(1)}BTCUSDT-1m-${day}.zip`);
+  const days = (n: number) => Array.from({ length: n }, (_, i) => `2024-01-${String(i + 1).padStart(2, "0")}`);
 
   beforeEach(async () => {
     archive = new Archive();
@@ -131,4 +135,105 @@ describe("data/fetch", () => {
     assert.deepEqual(r.files.map((f) => [f.kind, f.date, f.status]), [["klines", "2024-01-01", "downloaded"], ["klines", "2024-01-02", "missing"], ["klines", "2024-01-03", "downloaded"]]);
   });
 
+  it("fetchBinance(options) verifies a cached file without a cached .CHECKSUM against the archive's, downloading garbage again", async () => {
+    // The old code reported these bytes "cached" without a request.
+    mkdirSync(dirname(cached("2024-01-01")), { recursive: true });
+    writeFileSync(cached("2024-01-01"), "garbage <html>");
+    const r = await fetchBinance(opts({ to: "2024-01-01" }));
+    assert.deepEqual([r.files[0]!.status, r.files[0]!.verified], ["downloaded", true]);
+    assert.deepEqual(readFileSync(cached("2024-01-01")), Buffer.from(klinesZip("2024-01-01")));
+    assert.deepEqual(archive.requests.map((q) => q.url), [`${DIR}BTCUSDT-1m-2024-01-01.zip.CHECKSUM`, `${DIR}BTCUSDT-1m-2024-01-01.zip`]);
+  });
+
+  it("fetchBinance({ verify: true }) after a verify: false run fetches the archive's .CHECKSUM for each cached file and verifies it", async () => {
+    await fetchBinance(opts({ verify: false }));
+    assert.equal(existsSync(cached("2024-01-01") + ".CHECKSUM"), false);
+    writeFileSync(cached("2024-01-03"), "corrupted on disk");
+    archive.requests = [];
+    const r = await fetchBinance(opts());
+    assert.deepEqual(r.files.map((f) => [f.date, f.status, f.verified]), [["2024-01-01", "cached", true], ["2024-01-02", "missing", false], ["2024-01-03", "downloaded", true]]);
+    assert.ok(archive.requests.some((q) => q.url === `${DIR}BTCUSDT-1m-2024-01-01.zip.CHECKSUM`));
+    assert.ok(!archive.requests.some((q) => q.url === `${DIR}BTCUSDT-1m-2024-01-01.zip`));
+    assert.ok(existsSync(cached("2024-01-01") + ".CHECKSUM")); // cached now: the next run asks nothing for it
+    assert.deepEqual(readFileSync(cached("2024-01-03")), Buffer.from(klinesZip("2024-01-03")));
+  });
+
+  it("fetchBinance(options) keeps a zip the archive publishes no .CHECKSUM for as not verified, counts it, and re-downloads it when the cached copy does not open", async () => {
+    for (const d of ["2024-01-01", "2024-01-03"]) archive.put(`${DIR}BTCUSDT-1m-${d}.zip`, klinesZip(d), null);
+    const lines: string[] = [];
+    const first = await fetchBinance(opts({ progress: (l) => lines.push(l) }));
+    assert.deepEqual(first.files.map((f) => [f.status, f.verified]), [["downloaded", false], ["missing", false], ["downloaded", false]]);
+    assert.equal(first.unverified, 2);
+    assert.ok(lines.some((l) => /BTCUSDT-1m-2024-01-01\.zip downloaded 0 kB, not verified: no \.CHECKSUM published$/.test(l)), lines.join("\n"));
+    writeFileSync(cached("2024-01-03"), "garbage <html>");
+    const second = await fetchBinance(opts());
+    assert.deepEqual(second.files.map((f) => [f.status, f.verified]), [["cached", false], ["missing", false], ["downloaded", false]]);
+    assert.deepEqual(readFileSync(cached("2024-01-03")), Buffer.from(klinesZip("2024-01-03")));
+  });
+
+  it("fetchBinance(options) writes a file's .CHECKSUM before the zip appears: when it cannot be written, no zip is left without one", async () => {
+    mkdirSync(cached("2024-01-01") + ".CHECKSUM", { recursive: true }); // a directory: writing the checksum fails
+    const r = await fetchBinance(opts({ to: "2024-01-01", retries: 0 }));
+    assert.equal(r.files[0]!.status, "failed");
+    assert.match(r.files[0]!.error!, /EISDIR.*BTCUSDT-1m-2024-01-01\.zip\.CHECKSUM/);
+    assert.equal(existsSync(cached("2024-01-01")), false);
+  });
+
+  it("fetchBinance({ period: 'monthly' }) returns the requested range: the month's file holds days outside it, kept by from <= time < to", async () => {
+    archive.put("/data/futures/um/monthly/klines/BTCUSDT/1m/BTCUSDT-1m-2024-01.zip", klinesZipOf("BTCUSDT-1m-2024-01.csv", ["2024-01-01", "2024-01-11", "2024-01-31"]));
+    const r = await fetchBinance(opts({ period: "monthly", from: "2024-01-10", to: "2024-01-12" }));
+    assert.deepEqual([r.from, r.to], [Date.UTC(2024, 0, 10), Date.UTC(2024, 0, 13)]);
+    assert.deepEqual(r.files.map((f) => [f.date, f.status, f.from, f.to]), [["2024-01", "downloaded", Date.UTC(2024, 0, 1), Date.UTC(2024, 1, 1)]]);
+    const table = loadFiles(r.paths).table;
+    assert.equal(table.numRows(), 6); // the whole month
+    const inRange = table.filter(aq.escape((d: { time: number }) => d.time >= r.from && d.time < r.to));
+    assert.deepEqual(Array.from(inRange.array("time") as Float64Array), [Date.UTC(2024, 0, 11), Date.UTC(2024, 0, 11, 0, 1)]);
+  });
+
+  it("fetchBinance({ period: 'auto' }) fetches a month's daily files when its monthly file is not in the archive yet", async () => {
+    // 2024-02-01 06:00 UTC: January has ended, but its monthly file is published days later.
+    for (const d of days(31)) archive.put(`${DIR}BTCUSDT-1m-${d}.zip`, klinesZip(d));
+    const lines: string[] = [];
+    const r = await fetchBinance(opts({ period: "auto", from: "2024-01-01", to: "2024-01-31", now: Date.parse("2024-02-01T06:00:00Z"), progress: (l) => lines.push(l) }));
+    assert.ok(archive.requests.some((q) => q.url === "/data/futures/um/monthly/klines/BTCUSDT/1m/BTCUSDT-1m-2024-01.zip"));
+    assert.deepEqual(r.files.map((f) => `${f.period} ${f.date} ${f.status}`), days(31).map((d) => `daily ${d} downloaded`));
+    assert.deepEqual([r.downloaded, r.missing, r.paths.length], [31, 0, 31]);
+    assert.equal(lines[0], "BTCUSDT-1m-2024-01.zip not in the archive (yet): fetching its 31 daily files instead");
+    assert.equal(lines.filter((l) => /^\[\d+\/31\] BTCUSDT-1m-2024-01-\d\d\.zip downloaded/.test(l)).length, 31);
+    // fundingRate is published monthly only: nothing to fall back to
+    const funding = await fetchBinance(opts({ kinds: ["fundingRate"], period: "auto", from: "2024-01-01", to: "2024-01-31", now: Date.parse("2024-02-01T06:00:00Z") }));
+    assert.deepEqual(funding.files.map((f) => `${f.period} ${f.date} ${f.status}`), ["monthly 2024-01 missing"]);
+  });
+
+  it("fetchBinance({ retryDelay }) waits retryDelay(n) before retry n: a file answered 503 twice is downloaded on the third try", async () => {
+    archive.unavailable.set(`${DIR}BTCUSDT-1m-2024-01-01.zip`, 2);
+    const waits: number[] = [];
+    const r = await fetchBinance(opts({ to: "2024-01-01", retryDelay: (n) => (waits.push(n), 0) }));
+    assert.deepEqual([r.files[0]!.status, r.files[0]!.verified], ["downloaded", true]);
+    assert.deepEqual(waits, [1, 2]);
+    assert.equal(archive.requests.filter((q) => q.url.endsWith(".zip")).length, 3);
+    // a number doubles per retry; the default is 500 ms
+    assert.deepEqual([1, 2, 3].map(checkFetchOptions({ ...opts(), retryDelay: undefined }).delay), [500, 1000, 2000]);
+    assert.deepEqual([1, 2, 3].map(checkFetchOptions(opts({ retryDelay: 100 })).delay), [100, 200, 400]);
+  });
+
+  it("fetchBinance(options with retries, concurrency or retryDelay out of range) throws naming the option and value, requesting nothing", async () => {
+    // concurrency NaN started no worker: every file "failed" with no error text
+    await assert.rejects(fetchBinance(opts({ concurrency: NaN })), /^LiqlabError: column "concurrency": concurrency must be a whole number ≥ 1 \(value NaN\)$/);
+    await assert.rejects(fetchBinance(opts({ concurrency: 0 })), /^LiqlabError: column "concurrency": concurrency must be a whole number ≥ 1 \(value 0\)$/);
+    await assert.rejects(fetchBinance(opts({ concurrency: 2.5 })), /^LiqlabError: column "concurrency": concurrency must be a whole number ≥ 1 \(value 2\.5\)$/);
+    await assert.rejects(fetchBinance(opts({ retries: -1 })), /^LiqlabError: column "retries": retries must be a whole number ≥ 0 \(value -1\)$/);
+    await assert.rejects(fetchBinance(opts({ retries: 1.5 })), /^LiqlabError: column "retries": retries must be a whole number ≥ 0 \(value 1\.5\)$/);
+    await assert.rejects(fetchBinance(opts({ retryDelay: -1 })), /^LiqlabError: column "retryDelay": retryDelay must be a finite number of ms ≥ 0 or a function of the retry number \(value -1\)$/);
+    assert.deepEqual(archive.requests, []);
+  });
+
+  it("fetchBinance({ from: Unix seconds }) throws: 1704067200 read as ms is 1970-01-20", async () => {
+    await assert.rejects(fetchBinance(opts({ from: 1_704_067_200, to: 1_704_067_200 })), /^LiqlabError: column "from": from looks like Unix seconds \(2024-01-01 as seconds, 1970-01-20 as epoch ms\): pass epoch ms UTC \(seconds × 1000\), a Date or YYYY-MM-DD \(value 1704067200\)$/);
+    await assert.rejects(fetchBinance(opts({ to: new Date(1_704_240_000) })), /^LiqlabError: column "to": to looks like Unix seconds \(2024-01-03 as seconds, 1970-01-20 as epoch ms\)/);
+    await assert.rejects(fetchBinance(opts({ from: 86_400_000 })), /^LiqlabError: column "from": from is not a time from 2000 to 2100 \(1970-01-02 as epoch ms\): pass epoch ms UTC/);
+    assert.deepEqual(archive.requests, []);
+    const r = await fetchBinance(opts({ from: Date.UTC(2024, 0, 1), to: new Date(Date.UTC(2024, 0, 1)) }));
+    assert.deepEqual(r.files.map((f) => [f.date, f.status]), [["2024-01-01", "downloaded"]]);
+  });
 });

@@ -55,6 +55,12 @@ describe("validate/cli", () => {
     assert.match(await refused(["--scenario", "eth", "--file", "x.csv"]), /--file applies to files only/);
   });
 
+  it("main(['--scenario', UNKNOWN]) exits 2 with the usage: an unknown scenario name is a bad argument", async () => {
+    // it threw (the bin exited 1) with no usage
+    assert.match(await refused(["--scenario", "zzz"]), /^liqlab validate: --scenario: unknown scenario \(use eth, sol, bnb\) \(value "zzz"\)\nusage: liqlab validate/);
+    assert.match(await refused(["--scenario=toString", "--json"]), /^liqlab validate: --scenario: unknown scenario \(use eth, sol, bnb\) \(value "toString"\)\n/);
+  });
+
   it("main(['--file', F, '--candles', C]) throws: the combined export's own tables are scored, and the symbol came from the unread file", async () => {
     // BNBUSDT-5m-klines.csv beside a BTC export used to score BTC with BNB's 75x brackets, exit 0.
     assert.match(await refused(["--file", "btc.csv", "--candles", "BNBUSDT-5m-klines.csv", "--oi", "x.csv"]), /^liqlab validate: --candles: --file is a combined export holding candles, open interest and liquidations; --candles, --oi are for separate files instead of it/);
