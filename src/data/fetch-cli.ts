@@ -128,7 +128,7 @@ export async function main(args: string[]): Promise<number> {
   const wide = r.files.filter((f) => (f.status === "downloaded" || f.status === "cached") && (f.from < r.from || f.to > r.to));
   if (wide.length) {
     const names = wide.map((f) => f.path.split(/[\\/]/).pop()).join(", ");
-    say(`note: ${wide.length === 1 ? "1 file holds" : `${wide.length} files hold`} days outside ${day(r.from)}..${day(r.to - 86_400_000)} (${names}: monthly files hold their whole month); keep rows from ${day(r.from)} 00:00 to before ${day(r.to)} 00:00 UTC`);
+    say(`note: ${wide.length === 1 ? "1 file holds" : `${wide.length} files hold`} days outside ${day(r.from)}..${day(r.to - 86_400_000)} (${names}: monthly files hold their whole month); keep rows from ${day(r.from)} 00:00 to before ${day(r.to)} 00:00 UTC (loadFiles(paths, { from: "${day(r.from)}", to: "${day(r.to)}" }))`);
   }
   if (r.files.length && r.missing === r.files.length) {
     say(`liqlab fetch: nothing found: none of the ${r.files.length} files is in the archive (first: ${r.files[0]!.url}); check the symbol (${opts.symbol.toUpperCase()}, as the archive spells it), the market (${opts.market ?? FETCH_DEFAULTS.market}; --market um|cm|spot) and the dates (${day(r.from)}..${day(r.to - 86_400_000)}: the archive publishes a day's files the day after)`);

@@ -8,12 +8,20 @@ import { error } from "../util/errors";
 import { columnLabel, drop, fileOf, num, reference, type Column, type Parsed } from "./fields";
 import { makeReport, type Gap, type LoadReport } from "./report";
 import { CANONICAL_COLUMNS, type DataKind } from "./schema";
-import { closeSpan, formatTime, intervalLabel, intervalMs as parseInterval } from "./time";
+import { closeSpan, formatTime, intervalLabel, intervalMs as parseInterval, MAX_TIME_MS, MIN_TIME_MS, parseDateString } from "./time";
 
 /** Options every loader accepts. */
 export interface LoadOptions {
   /** Expected bar interval (`"1m"`, `"5m"`, or ms). Default: detected from the data; a mismatch throws. */
   interval?: string | number;
+  /**
+   * Keep rows stamped at or after this time: epoch ms UTC, a `Date`, or a UTC date string
+   * (`"2024-01-10"`). Default: every row. A monthly archive file holds the whole month; `from`
+   * and `to` keep the part asked for (`fetchBinance`'s result carries both).
+   */
+  from?: number | string | Date;
+  /** Keep rows stamped before this time (exclusive), as `from`. Default: every row. */
+  to?: number | string | Date;
 }
 
 export type Table = ReturnType<typeof aq.table>;
@@ -328,9 +336,45 @@ function checkFinite(p: Parsed): void {
   }
 }
 
+/** A `from` / `to` option as epoch ms, or an error naming it (undefined: not given). */
+function rangeBound(v: unknown, name: "from" | "to", file: string): number | undefined {
+  if (v === undefined || v === null) return undefined;
+  const ms = v instanceof Date ? v.getTime() : typeof v === "number" ? v : typeof v === "string" ? parseDateString(v) : NaN;
+  // Epoch ms of 2000–2100, as every loaded time is (a number in seconds would be 1970).
+  if (!(ms >= MIN_TIME_MS && ms <= MAX_TIME_MS)) {
+    throw error(`the ${name} option must be a time in 2000–2100: epoch ms UTC, a Date or a UTC date string ("2024-01-10")`, { file, column: name, value: v instanceof Date ? v.toISOString() : v });
+  }
+  return ms;
+}
+
+/**
+ * Keeps the rows with from ≤ time < to (rows are sorted), noting how many were left out on each
+ * side: what a monthly file holds beyond the days asked for is not an error in the data.
+ */
+function keepRange(p: Parsed, options: LoadOptions): void {
+  const from = rangeBound(options.from, "from", p.file);
+  const to = rangeBound(options.to, "to", p.file);
+  if (from === undefined && to === undefined) return;
+  if (from !== undefined && to !== undefined && !(to > from)) throw error(`the to option must be after from (${formatTime(from)} UTC)`, { file: p.file, column: "to", value: options.to instanceof Date ? options.to.toISOString() : options.to });
+  const t = num(p, "time");
+  let a = 0;
+  while (a < p.n && from !== undefined && t[a]! < from) a++;
+  let b = p.n;
+  while (b > a && to !== undefined && t[b - 1]! >= to) b--;
+  if (a === 0 && b === p.n) return;
+  const index = new Uint32Array(b - a);
+  for (let i = 0; i < index.length; i++) index[i] = a + i;
+  const before = a;
+  const after = p.n - b;
+  gather(p, index, b - a);
+  const range = `${from !== undefined ? formatTime(from) : "the start"} to ${to !== undefined ? formatTime(to) : "the end"} UTC`;
+  p.notes.push(`kept the rows from ${range} (to exclusive): ${before} before and ${after} after left out`);
+}
+
 export function finish(p: Parsed, options: LoadOptions = {}, key?: readonly string[]): Loaded {
   checkFinite(p);
   sortByTime(p);
+  keepRange(p, options);
   // bookDepth has one row per time and percentage, however it was read (archive CSV or canonical)
   const duplicates = dedupe(p, key ?? (p.kind === "bookDepth" && p.columns.has("percentage") ? ["time", "percentage"] : undefined));
   const iv = measureInterval(p, options.interval);

@@ -109,4 +109,28 @@ describe("load options", () => {
     assert.throws(() => data.loadBinanceFundingRate({ text: '[{"symbol":"BTCUSDT","fundingTime":1704067200000,"fundingRate":"0.0001"}]', name: "f.json" }, { symbol: ["BTCUSDT"] as never }), /^LiqlabError: f\.json, column "symbol": the symbol option must be a string \(e\.g\. "BTCUSDT"\) \(value \["BTCUSDT"\]\)$/);
     assert.throws(() => data.load({ text: metrics, name: "BTCUSDT-metrics-2024-01-01.csv" }, { symbol: 1 as never }), /column "symbol": the symbol option must be a string/);
   });
+  it("loadBinanceKlines(daily bars, { from, to }) keeps from ≤ time < to and notes what it left out; load() and loadFiles() too", () => {
+    const rows = ["open_time,open,high,low,close,volume,close_time"];
+    for (let d = 0; d < 5; d++) {
+      const t = Date.UTC(2024, 0, 1 + d);
+      rows.push(`${t},1,2,0.5,1,10,${t + 86_400_000 - 1}`);
+    }
+    const src = { text: rows.join("\n"), name: "k.csv" };
+    // Jan 2 and Jan 3 kept: Jan 1 before, Jan 4 (at `to`, exclusive) and Jan 5 after.
+    for (const r of [
+      data.loadBinanceKlines(src, { from: "2024-01-02", to: Date.UTC(2024, 0, 4) }),
+      data.load(src, { from: new Date(Date.UTC(2024, 0, 2)), to: "2024-01-04" }),
+      data.loadFiles([src], { from: Date.UTC(2024, 0, 2), to: Date.UTC(2024, 0, 4) }),
+    ]) {
+      assert.deepEqual(Array.from(col(r.table, "time")), [Date.UTC(2024, 0, 2), Date.UTC(2024, 0, 3)]);
+      assert.equal(r.report.rowsRead, 5);
+      assert.ok(r.report.notes.includes("kept the rows from 2024-01-02 00:00:00 to 2024-01-04 00:00:00 UTC (to exclusive): 1 before and 2 after left out"), r.report.notes.join("; "));
+    }
+    // One bound alone; nothing left out, nothing noted.
+    assert.equal(data.loadBinanceKlines(src, { to: "2024-01-02" }).table.numRows(), 1);
+    assert.ok(!data.loadBinanceKlines(src, { from: "2023-12-01" }).report.notes.some((n) => n.startsWith("kept the rows")));
+    assert.throws(() => data.loadBinanceKlines(src, { from: 1704067200 }), /k\.csv, column "from": the from option must be a time in 2000–2100: epoch ms UTC, a Date or a UTC date string \("2024-01-10"\) \(value 1704067200\)/);
+    assert.throws(() => data.loadBinanceKlines(src, { from: "2024-01-03", to: "2024-01-02" }), /k\.csv, column "to": the to option must be after from \(2024-01-03 00:00:00 UTC\) \(value "2024-01-02"\)/);
+    assert.throws(() => data.loadBinanceKlines(src, { to: "yesterday" }), /column "to": the to option must be a time in 2000–2100.*\(value "yesterday"\)/);
+  });
 });
