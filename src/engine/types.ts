@@ -98,7 +98,7 @@ export interface Heatmap {
 
 /** What `replay()` returns. */
 export interface LiquidationModel {
-  /** Per bar: `time`, `longLiquidatedUsd`, `shortLiquidatedUsd`, `openLongUsd`, `openShortUsd`. */
+  /** Per bar: `time`, `longLiquidatedUsd`, `shortLiquidatedUsd`, `openLongUsd`, `openShortUsd`, and the flows `openedUsd`, `closedUsd`, `decayedUsd`. */
   bars: ColumnTable;
   tiers: number[];
   grid: PriceGrid;
