@@ -34,7 +34,7 @@ export interface SimulateOptions {
   openInterestUsd?: number;
   /** Share of newly opened USD that is long. Default 0.5. */
   longShare?: number;
-  /** Leverage tiers and their shares of newly opened USD. Default {5: .2, 10: .3, 20: .25, 50: .15, 75: .1}. */
+  /** Leverage tiers (>= 1) and their shares of newly opened USD: finite, >= 0, summing to more than 0 (need not sum to 1: they are normalised). Default {5: .2, 10: .3, 20: .25, 50: .15, 75: .1}. */
   leverage?: Record<number, number>;
   /** Mean holding time of a position (exponential), bars. Default 288. */
   holdingBars?: number;
@@ -133,5 +133,9 @@ export function resolveSimulateOptions(options: SimulateOptions | null = {}): Re
   for (const [lev, share] of tiers) {
     if (!(Number(lev) >= 1) || !(share >= 0) || !Number.isFinite(share)) throw error("leverage tiers must be >= 1 with shares >= 0", { column: "leverage", value: { [lev]: share } });
   }
+  // Cohorts draw their tier in proportion to the shares: shares summing to 0 gave every cohort
+  // the last tier (100x for { 5: 0, 100: 0 }), a sum of Infinity the last tier too.
+  const sum = tiers.reduce((a, [, share]) => a + share, 0);
+  if (!(sum > 0 && Number.isFinite(sum))) throw error(`leverage shares must sum to a finite number above 0 (they sum to ${sum}): each new cohort draws its tier in proportion to them`, { column: "leverage", value: r.leverage });
   return r;
 }

@@ -37,7 +37,7 @@ export const scenarios = {
     volumeUsdPerDay: 14e9,
     spotVolumeUsdPerDay: 6e9,
   },
-  /** BNB climbing to ~$850, most position USD at 50x, levels between about $753 and $875. */
+  /** BNB climbing to ~$850, most position USD at 50x (after the last bar 67 % of open USD is 50x with a level between $753 and $875). */
   bnb: {
     seed: 20250722,
     symbol: "BNBUSDT",

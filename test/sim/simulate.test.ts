@@ -153,4 +153,15 @@ describe("sim/simulate", () => {
   it("simulate({longShare: 2}) throws naming the option", () => {
     assert.throws(() => simulate({ longShare: 2 }), /column "longShare": longShare must be in \[0, 1\] \(value 2\)/);
   });
+
+  it("simulate({ leverage: shares that are all 0, negative, NaN or sum to Infinity }) throws naming the option and value", () => {
+    // { 5: 0, 100: 0 } was accepted and put every cohort at 100x (the draw fell through to the last tier).
+    assert.throws(() => simulate({ leverage: { 5: 0, 100: 0 } }), /column "leverage": leverage shares must sum to a finite number above 0 \(they sum to 0\): each new cohort draws its tier in proportion to them \(value \{"5":0,"100":0\}\)/);
+    assert.throws(() => simulate({ leverage: { 5: 1e308, 100: 1e308 } }), /column "leverage": leverage shares must sum to a finite number above 0 \(they sum to Infinity\)/);
+    assert.throws(() => simulate({ leverage: { 5: 1, 100: -0.5 } }), /column "leverage": leverage tiers must be >= 1 with shares >= 0 \(value \{"100":-0.5\}\)/);
+    assert.throws(() => simulate({ leverage: { 5: NaN } }), /column "leverage": leverage tiers must be >= 1 with shares >= 0 \(value \{"5":null\}\)/);
+    // One tier at a positive share is a valid mix: every cohort at that tier.
+    const one = simulate({ bars: 20, warmupBars: 5, leverage: { 5: 0, 20: 3 } });
+    assert.deepEqual([...new Set(one.positions().array("leverage") as Float64Array)], [20]);
+  });
 });
