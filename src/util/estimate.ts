@@ -11,7 +11,13 @@ export const ESTIMATE = Symbol.for("liqlab.estimate");
 /** The property holding the caption of a value that is known, not estimated (the simulator's truth). */
 export const TRUTH = Symbol.for("liqlab.truth");
 
-/** Sets the caption under `key` (ESTIMATE or TRUTH), not enumerable; returns `x`. */
+/**
+ * The property holding the caption of reported data: figures an exchange or vendor published,
+ * only summed or averaged (market size per day), said to be neither an estimate nor simulated.
+ */
+export const REPORTED = Symbol.for("liqlab.reported");
+
+/** Sets the caption under `key` (ESTIMATE, TRUTH or REPORTED), not enumerable; returns `x`. */
 function mark<T extends object>(x: T, key: symbol, caption: string): T {
   Object.defineProperty(x, key, { value: caption, enumerable: false, configurable: true });
   return x;
@@ -44,6 +50,16 @@ export function truthCaption(x: unknown): string | undefined {
   return captionAt(x, TRUTH);
 }
 
+/** Marks `x` as reported data described by `caption`; returns `x`. */
+export function markReported<T extends object>(x: T, caption: string): T {
+  return mark(x, REPORTED, caption);
+}
+
+/** The caption of a value marked by `markReported`, else undefined. */
+export function reportedCaption(x: unknown): string | undefined {
+  return captionAt(x, REPORTED);
+}
+
 /**
  * Column names liqlab gives only to model estimates: the replay's per-bar outputs and a
  * backtest's estimated and baseline series. A table derived from a marked one (arquero's verbs
@@ -72,6 +88,9 @@ export function labelOf(x: unknown, columns?: readonly string[]): Label | undefi
   if (truth !== undefined) return { caption: truth, word: "simulated truth" };
   const estimate = estimateCaption(x);
   if (estimate !== undefined) return { caption: estimate, word: "estimate" };
+  // Reported data has nothing to warn about: a caption of the user's is shown as given.
+  const reported = reportedCaption(x);
+  if (reported !== undefined) return { caption: reported };
   if (columns === undefined) return undefined;
   const found = columns.filter((c) => ESTIMATE_COLUMNS.has(c));
   if (found.length > 0) return { caption: `Model estimates: ${found.join(", ")} (estimate)`, word: "estimate" };

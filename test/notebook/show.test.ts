@@ -106,13 +106,21 @@ describe("notebook/show: tables inside objects", () => {
   const openInterest = { time: [D0 + HOUR, D0 + DAY + HOUR], openInterestUsd: [10e6, 30e6] };
 
   it("displayBundle(derivativesVsSpot(...)) shows its scalars as a key/value block, then days as a table, not an escaped JSON string", () => {
-    const b = displayBundle(derivativesVsSpot({ openInterest, spot }));
+    const b = displayBundle(derivativesVsSpot({ openInterest, spot, asOf: D0 + 2 * DAY }));
     const t = text(b);
     assert.ok(!t.includes('\\"'), t);
-    assert.equal(t.split("\n\n")[0], ["partialDays           0", "meanSpotVolumeUsd     24000000", `latest                {"time":${D0 + DAY + HOUR},"openInterestUsd":30000000}`, "latestOiToSpotVolume  1.25"].join("\n"));
-    assert.match(t.split("\n\n")[1]!, /^days\n\|day\|spotVolumeUsd\|meanOpenInterestUsd\|lastOpenInterestUsd\|oiToSpotVolume\|\n\|-:\|/);
+    assert.equal(t.split("\n\n")[0], [
+      "partialDays           0",
+      "meanSpotVolumeUsd     24000000",
+      `latest                {"time":${D0 + DAY + HOUR},"openInterestUsd":30000000,"spotDays":{"first":${D0},"last":${D0 + DAY},"count":2},"upToDate":true}`,
+      "latestOiToSpotVolume  1.25",
+      `asOf                  ${D0 + 2 * DAY}`,
+      "oiSamplesNeeded       1",
+    ].join("\n"));
+    // The days table is reported data: its caption says so, with each column's unit.
+    assert.match(t.split("\n\n")[1]!, /^days: Reported data per whole UTC day, not estimates .*oiToSpotVolume = mean open interest \/ spot volume, in days\n\|day\|spotVolumeUsd\|meanOpenInterestUsd\|lastOpenInterestUsd\|oiSamples\|oiToSpotVolume\|\n\|-:\|/);
     assert.match(html(b), /<th style="text-align:left">partialDays<\/th><td style="text-align:left"><code>0<\/code><\/td>/);
-    assert.match(html(b), /<p><b>days<\/b><\/p><table>/);
+    assert.match(html(b), /<p><b>days: Reported data per whole UTC day, not estimates/);
   });
   it("displayBundle({ t: model.bars }, { limit }) draws the nested estimate table under its path with its estimate caption, limit rows", () => {
     const m = model();
