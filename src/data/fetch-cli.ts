@@ -119,11 +119,11 @@ export async function main(args: string[]): Promise<number> {
   }
   const r = await fetchBinance(opts);
   const say = (s: string) => process.stderr.write(s + "\n");
-  const unverified = r.unverified ? `, ${r.unverified} not verified (${opts.verify === false ? "--no-verify" : "no checksum published"})` : "";
+  const unverified = r.unverified ? `, ${r.unverified} not verified${opts.verify === false ? " (--no-verify)" : ""}` : "";
   say(`${r.downloaded} downloaded, ${r.cached} cached, ${r.missing} not in the archive, ${r.failed} failed${unverified}`);
   // An error that names the URL itself (a checksum mismatch) is not prefixed with it twice.
   for (const f of r.files) if (f.status === "failed") say(`failed: ${f.url}: ${f.error?.startsWith(f.url) ? f.error.slice(f.url.length).replace(/^[,:]\s*/, "") : f.error}`);
-  if (opts.verify !== false) for (const f of r.files) if ((f.status === "downloaded" || f.status === "cached") && !f.verified) say(`not verified: ${f.url} (the archive publishes no .CHECKSUM for it; kept: it opens as a zip)`);
+  if (opts.verify !== false) for (const f of r.files) if ((f.status === "downloaded" || f.status === "cached") && !f.verified) say(`not verified: ${f.url} (${f.error?.replace(/^not verified: /, "") ?? "the archive publishes no .CHECKSUM for it"}; kept: it opens as a zip)`);
   const day = (ms: number) => formatTime(ms).slice(0, 10);
   const wide = r.files.filter((f) => (f.status === "downloaded" || f.status === "cached") && (f.from < r.from || f.to > r.to));
   if (wide.length) {

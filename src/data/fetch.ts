@@ -16,7 +16,7 @@ import { closeSync, existsSync, mkdirSync, openSync, readFileSync, renameSync, r
 import { dirname, join } from "node:path";
 import { error } from "../util/errors";
 import { ARCHIVE_PERIODS, archivePath, archiveSpan, KLINE_INTERVALS, MARKETS, planArchiveFiles, toDay, type ArchiveFile, type ArchiveKind, type Market } from "./archive-layout";
-import { unzipEntries, verifyChecksum } from "./zip";
+import { parseChecksum, sha256, unzipEntries, verifyChecksum } from "./zip";
 
 /** What the spot archive (data/spot/…) publishes; the other kinds are futures data. */
 export const SPOT_KINDS: readonly ArchiveKind[] = ["klines", "aggTrades", "trades"];
@@ -79,6 +79,7 @@ export interface FetchedFile {
    */
   verified: boolean;
   bytes: number;
+  /** Why a file failed; on a kept file that is not verified, why not (no checksum published, or the archive's could not be fetched or read). */
   error?: string;
 }
 
@@ -173,20 +174,39 @@ interface Run {
   delay: (retry: number) => number;
 }
 
+/**
+ * How long after a month ends its monthly file may still be missing from the archive, ms (31
+ * days): in `period: "auto"` such a month is fetched as daily files instead.
+ */
+export const MONTHLY_DELAY_MS = 31 * 86_400_000;
+
 const sleep = (ms: number) => (ms > 0 ? new Promise<void>((r) => setTimeout(r, ms)) : Promise.resolve());
 
-/**
- * Whether cached bytes are sound: they match `sum` when there is one, else (no checksum
- * published) they at least open as a zip with safe entry names.
- */
-function cachedIsSound(bytes: Uint8Array, sum: string | null, path: string): boolean {
+/** Whether bytes open as a zip with safe entry names (what a file with no checksum is held to). */
+function opensAsZip(bytes: Uint8Array, path: string): boolean {
   try {
-    if (sum !== null) verifyChecksum(bytes, sum, path);
-    else unzipEntries(bytes, path);
+    unzipEntries(bytes, path);
     return true;
   } catch {
     return false;
   }
+}
+
+/**
+ * What a cached file is, given the checksum to hold it to: "sound" (it matches, or with no
+ * checksum published it opens as a zip), "corrupt" (a mismatch, or it does not open), or
+ * "unchecked" when the checksum text itself cannot be read (an error page served as .CHECKSUM):
+ * that says nothing about the file, which is then held to opening as a zip.
+ */
+function cachedState(bytes: Uint8Array, sum: string | null, path: string): "sound" | "corrupt" | "unchecked" {
+  if (sum === null) return opensAsZip(bytes, path) ? "sound" : "corrupt";
+  let want: string;
+  try {
+    want = parseChecksum(sum, path + ".CHECKSUM");
+  } catch {
+    return opensAsZip(bytes, path) ? "unchecked" : "corrupt";
+  }
+  return sha256(bytes) === want ? "sound" : "corrupt";
 }
 
 /** Fetches, verifies and caches one file. */
@@ -203,13 +223,27 @@ async function fetchOne(f: FetchedFile, o: Run): Promise<void> {
     if (attempt > 0) await sleep(o.delay(attempt));
     try {
       if (existsSync(f.path)) {
-        // A cached checksum beside it, else the archive's (a verify:false run cached none).
-        const cachedSum = existsSync(sumPath) ? readFileSync(sumPath, "utf8") : null;
-        const sum = cachedSum ?? (await remoteSum());
         const bytes = readFileSync(f.path);
-        if (cachedIsSound(bytes, sum, f.path)) {
-          if (cachedSum === null && sum !== null) writeFileSync(sumPath, sum);
-          f.status = "cached"; f.verified = sum !== null; f.bytes = bytes.length;
+        // A cached checksum beside it, else the archive's (a verify:false run cached none, and a
+        // file the archive publishes no checksum for has none). When the archive cannot be asked
+        // (offline), a cached file that opens as a zip is kept, unverified, with the reason.
+        const cachedSum = existsSync(sumPath) ? readFileSync(sumPath, "utf8") : null;
+        let sum = cachedSum;
+        if (sum === null) {
+          try {
+            sum = await remoteSum();
+          } catch (e) {
+            if (!opensAsZip(bytes, f.path)) throw e;
+            f.status = "cached"; f.verified = false; f.bytes = bytes.length;
+            f.error = `not verified: the archive's .CHECKSUM could not be fetched (${e instanceof Error ? e.message + (e.cause instanceof Error ? `: ${e.cause.message}` : "") : String(e)})`;
+            return;
+          }
+        }
+        const state = cachedState(bytes, sum, f.path);
+        if (state !== "corrupt") {
+          if (cachedSum === null && sum !== null && state === "sound") writeFileSync(sumPath, sum);
+          f.status = "cached"; f.verified = sum !== null && state === "sound"; f.bytes = bytes.length;
+          if (state === "unchecked") f.error = "not verified: the archive's .CHECKSUM could not be read as a sha256 hash";
           return;
         }
         // stale or corrupt cache: fetch again
@@ -238,7 +272,6 @@ async function fetchOne(f: FetchedFile, o: Run): Promise<void> {
       if (e instanceof HttpStatus && e.status === 404) { f.status = "missing"; rmSync(part, { force: true }); return; }
       // Node's fetch says only "fetch failed": its cause (ECONNREFUSED, a TLS error) says why.
       last = e instanceof Error ? e.message + (e.cause instanceof Error ? ` (${e.cause.message})` : "") : String(e);
-      if (existsSync(f.path)) last = `cached file not verified: its .CHECKSUM could not be fetched (verify: false trusts the cache): ${last}`;
       if (/unsafe zip entry|not a readable zip/.test(last)) { rmSync(part, { force: true }); break; }
       // A checksum fetched on this attempt may have been what failed (not a hash, a mismatch): ask again.
       remote = undefined;
@@ -264,7 +297,8 @@ function delayOf(v: unknown): (retry: number) => number {
     };
   }
   if (typeof v !== "number" || !Number.isFinite(v) || v < 0) throw error("retryDelay must be a finite number of ms ≥ 0 or a function of the retry number", { column: "retryDelay", value: v });
-  return (n) => v * 2 ** (n - 1);
+  // Doubling, at most a minute (a long run of retries must not wait days, nor overflow a timer).
+  return (n) => Math.min(v * 2 ** (n - 1), Math.max(v, 60_000));
 }
 
 /**
@@ -318,12 +352,17 @@ export async function fetchBinance(options: FetchOptions): Promise<FetchResult> 
   };
   const say = o.progress === false ? () => {} : typeof o.progress === "function" ? o.progress : (line: string) => { process.stderr.write(line + "\n"); };
   const run: Run = { verify: o.verify, retries: o.retries, delay };
+  // The archive publishes a month's file some days after the month ends; a month that ended longer
+  // ago than this and is missing is not in the archive at all (a symbol listed later, a typo), and
+  // its daily files would only be 30 more misses.
+  const now = o.now ?? Date.now();
+  const recent = (f: FetchedFile) => now - f.to <= MONTHLY_DELAY_MS;
   const queue = [...files];
   let next = 0, done = 0, active = 0;
   const one = async (f: FetchedFile) => {
     await fetchOne(f, run);
     const name = f.path.split(/[\\/]/).pop();
-    if (f.status === "missing" && f.period === "monthly" && o.period === "auto" && ARCHIVE_PERIODS[f.kind].includes("daily")) {
+    if (f.status === "missing" && f.period === "monthly" && o.period === "auto" && ARCHIVE_PERIODS[f.kind].includes("daily") && recent(f)) {
       // A month just ended is published monthly some days later: its daily files are there first.
       const days = dailyFor(f);
       files.splice(files.indexOf(f), 1, ...days);
@@ -333,7 +372,7 @@ export async function fetchBinance(options: FetchOptions): Promise<FetchResult> 
     }
     done++;
     const detail = f.status === "failed" ? `: ${f.error}` : f.status === "missing" ? " (not in the archive)"
-      : ` ${(f.bytes / 1024).toFixed(0)} kB${f.verified ? ", sha256 ok" : o.verify ? ", not verified: no .CHECKSUM published" : ""}`;
+      : ` ${(f.bytes / 1024).toFixed(0)} kB${f.verified ? ", sha256 ok" : o.verify ? `, ${f.error ?? "not verified: no .CHECKSUM published"}` : ""}`;
     say(`[${done}/${files.length}] ${name} ${f.status}${detail}`);
   };
   // A pool of `concurrency` transfers, refilled as each ends (the queue grows on a fallback).

@@ -266,6 +266,12 @@ export function measureInterval(p: Parsed, expected?: string | number): Interval
   let monthly = want === null && span === null;
   for (let i = 1; i < p.n && monthly; i++) { const d = t[i]! - t[i - 1]!; if (d < 28 * DAY || d > 31 * DAY) monthly = false; }
   if (monthly && p.n > 1) return { intervalMs: null, interval: "1M", gaps: none.gaps };
+  return { intervalMs: step, interval: intervalLabel(step), gaps: gapsOf(p, step, strict) };
+}
+
+/** Gaps in a series of `step` ms (mixed intervals throw, in the strict kinds), as the report lists them. */
+function gapsOf(p: Parsed, step: number, strict: boolean): IntervalResult["gaps"] {
+  const t = num(p, "time");
   const gaps: Gap[] = [];
   let count = 0, missing = 0;
   // timestamps that sit a little off the grid (a few seconds on a 5m series) are jitter, not
@@ -284,7 +290,7 @@ export function measureInterval(p: Parsed, expected?: string | number): Interval
       if (gaps.length < 20) gaps.push({ after: t[i - 1]!, before: t[i]!, missingBars: bars });
     }
   }
-  return { intervalMs: step, interval: intervalLabel(step), gaps: { count, missingBars: missing, list: gaps } };
+  return { count, missingBars: missing, list: gaps };
 }
 
 /**
@@ -351,17 +357,23 @@ function rangeBound(v: unknown, name: "from" | "to", file: string): number | und
  * Keeps the rows with from ≤ time < to (rows are sorted), noting how many were left out on each
  * side: what a monthly file holds beyond the days asked for is not an error in the data.
  */
-function keepRange(p: Parsed, options: LoadOptions): void {
+function keepRange(p: Parsed, options: LoadOptions): boolean {
   const from = rangeBound(options.from, "from", p.file);
   const to = rangeBound(options.to, "to", p.file);
-  if (from === undefined && to === undefined) return;
+  if (from === undefined && to === undefined) return false;
   if (from !== undefined && to !== undefined && !(to > from)) throw error(`the to option must be after from (${formatTime(from)} UTC)`, { file: p.file, column: "to", value: options.to instanceof Date ? options.to.toISOString() : options.to });
   const t = num(p, "time");
   let a = 0;
   while (a < p.n && from !== undefined && t[a]! < from) a++;
   let b = p.n;
   while (b > a && to !== undefined && t[b - 1]! >= to) b--;
-  if (a === 0 && b === p.n) return;
+  if (a === 0 && b === p.n) return false;
+  if (a === b) {
+    // Every row at or after `to` blames `to`; otherwise `from` (all rows before it, or none between).
+    const column = a === 0 && to !== undefined ? "to" : "from";
+    const bound = column === "to" ? to! : from!;
+    throw error(`no rows from ${from !== undefined ? formatTime(from) : "the start"} to ${to !== undefined ? formatTime(to) : "the end"} UTC (to exclusive): the data runs from ${formatTime(t[0]!)} to ${formatTime(t[p.n - 1]!)} UTC`, { file: p.file, column, value: formatTime(bound) });
+  }
   const index = new Uint32Array(b - a);
   for (let i = 0; i < index.length; i++) index[i] = a + i;
   const before = a;
@@ -369,15 +381,18 @@ function keepRange(p: Parsed, options: LoadOptions): void {
   gather(p, index, b - a);
   const range = `${from !== undefined ? formatTime(from) : "the start"} to ${to !== undefined ? formatTime(to) : "the end"} UTC`;
   p.notes.push(`kept the rows from ${range} (to exclusive): ${before} before and ${after} after left out`);
+  return true;
 }
 
 export function finish(p: Parsed, options: LoadOptions = {}, key?: readonly string[]): Loaded {
   checkFinite(p);
   sortByTime(p);
-  keepRange(p, options);
   // bookDepth has one row per time and percentage, however it was read (archive CSV or canonical)
   const duplicates = dedupe(p, key ?? (p.kind === "bookDepth" && p.columns.has("percentage") ? ["time", "percentage"] : undefined));
-  const iv = measureInterval(p, options.interval);
+  // The interval is the whole file's, measured before from/to keep part of it: two rows of an
+  // hourly series two hours apart are an hourly series with a gap, not a 2-hour one.
+  let iv = measureInterval(p, options.interval);
+  if (keepRange(p, options) && iv.intervalMs !== null) iv = { ...iv, gaps: gapsOf(p, iv.intervalMs, STRICT_KINDS.has(p.kind)) };
   const t = num(p, "time");
   if (p.valueAtClose) addCloseTimes(p, iv);
   const report = makeReport({

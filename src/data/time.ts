@@ -82,7 +82,9 @@ export function intervalMs(text: string): number {
  * close_time = open + interval − 1 ms (and other sources open + interval), both the same interval.
  */
 export function closeSpan(close: number, open: number): number {
-  return Math.round((close - open) / 1000) * 1000;
+  const s = Math.round((close - open) / 1000) * 1000;
+  // A close stamped to the second (00:59:59 for the 00:00 hourly bar) is the bar's last second.
+  return s % 60_000 !== 0 && (s + 1000) % 60_000 === 0 && close - open === s ? s + 1000 : s;
 }
 
 export function intervalLabel(ms: number): string {

@@ -9,6 +9,7 @@
  */
 import type { ColumnTable } from "arquero";
 import { error } from "../util/errors";
+import { barSpanMs } from "../util/time";
 import { OI_COLUMNS, type ResolvedOptions } from "./options";
 
 /** An arquero table or a plain object of equal-length columns. */
@@ -269,18 +270,8 @@ function ratioShares(ratio: Float64Array, row: Int32Array, from: number, out: Fl
   return -1;
 }
 
-/**
- * A bar's span from its `closeTime`, which is the bar's last ms (Binance: open + interval − 1)
- * or, in some exports, its end (open + interval). The span is close − open + 1, unless only
- * close − open is a whole number of seconds (an end stamp: 60,000 for a minute bar). Other
- * spans are kept to the ms (a 1,600 ms bar closes 1,600 ms after it opens). NaN when the close
- * is not after the open.
- */
-function spanOf(close: number, open: number): number {
-  const span = close - open;
-  if (!(span > 0)) return NaN;
-  return (span + 1) % 1000 !== 0 && span % 1000 === 0 ? span : span + 1;
-}
+/** A bar's span from its `closeTime` (util/time's `barSpanMs`: last ms, last second or end stamp). */
+const spanOf = barSpanMs;
 
 /**
  * The last ms of each bar (time + span − 1), from the `interval` option when given, else from

@@ -13,6 +13,7 @@ import { table, type ColumnTable } from "arquero";
 import { checkColumns, has, increasing, MAX_OI_USD, numeric, oiColumn, oiTimeColumn, sameLength, type Columns } from "../engine/input";
 import { markReported } from "../util/estimate";
 import { error } from "../util/errors";
+import { barSpanMs } from "../util/time";
 
 const DAY = 86_400_000;
 
@@ -91,17 +92,8 @@ function checkAsOf(time: Float64Array, asOf: number, label: string, column: stri
   }
 }
 
-/**
- * A bar's span from its `closeTime`, which is the bar's last ms (Binance: open + interval − 1) or,
- * in some exports, its end (open + interval): close − open + 1, unless only close − open is a whole
- * number of seconds (an end stamp). NaN when the close is not after the open. (The engine reads
- * spans the same way.)
- */
-function spanOf(close: number, open: number): number {
-  const span = close - open;
-  if (!(span > 0)) return NaN;
-  return (span + 1) % 1000 !== 0 && span % 1000 === 0 ? span : span + 1;
-}
+/** A bar's span from its `closeTime`, read as the engine reads it (util/time's `barSpanMs`). */
+const spanOf = barSpanMs;
 
 const DIVIDE_A_DAY = "the bar interval must divide a day (give `interval` in ms when there is a single candle)";
 

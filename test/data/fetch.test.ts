@@ -171,6 +171,30 @@ describe("data/fetch", () => {
     assert.deepEqual(readFileSync(cached("2024-01-03")), Buffer.from(klinesZip("2024-01-03")));
   });
 
+  it("fetchBinance(options) keeps a cached zip unverified, not deleted, when the archive's .CHECKSUM is an error page or cannot be fetched", async () => {
+    // Cached by a verify:false run: no .CHECKSUM beside it.
+    await fetchBinance(opts({ to: "2024-01-01", verify: false }));
+    assert.equal(existsSync(cached("2024-01-01") + ".CHECKSUM"), false);
+    // The archive now answers the .CHECKSUM with an HTML page (200): that says nothing about the zip.
+    archive.files.set(`${DIR}BTCUSDT-1m-2024-01-01.zip.CHECKSUM`, Buffer.from("<html>rate limited</html>"));
+    archive.requests = [];
+    const page = await fetchBinance(opts({ to: "2024-01-01", retryDelay: 0 }));
+    assert.deepEqual(page.files.map((f) => [f.status, f.verified, f.error]), [["cached", false, "not verified: the archive's .CHECKSUM could not be read as a sha256 hash"]]);
+    assert.ok(!archive.requests.some((q) => q.url === `${DIR}BTCUSDT-1m-2024-01-01.zip`), "the zip was not fetched again");
+    assert.deepEqual(readFileSync(cached("2024-01-01")), Buffer.from(klinesZip("2024-01-01")));
+    // Offline: the archive cannot be asked; a cached file that opens as a zip is kept, saying why it is not verified.
+    await archive.stop();
+    const offline = await fetchBinance(opts({ to: "2024-01-01", retryDelay: 0 }));
+    assert.deepEqual(offline.files.map((f) => [f.status, f.verified]), [["cached", false]]);
+    assert.match(offline.files[0]!.error!, /^not verified: the archive's \.CHECKSUM could not be fetched \(fetch failed: .+\)$/);
+    assert.equal(offline.unverified, 1);
+    // A cached file that does not open is not kept on that ground: it fails, to be fetched again.
+    writeFileSync(cached("2024-01-01"), "garbage");
+    const broken = await fetchBinance(opts({ to: "2024-01-01", retries: 0 }));
+    assert.equal(broken.files[0]!.status, "failed");
+    await archive.start(); // afterEach stops it
+  });
+
   it("fetchBinance(options) writes a file's .CHECKSUM before the zip appears: when it cannot be written, no zip is left without one", async () => {
     mkdirSync(cached("2024-01-01") + ".CHECKSUM", { recursive: true }); // a directory: writing the checksum fails
     const r = await fetchBinance(opts({ to: "2024-01-01", retries: 0 }));
@@ -188,6 +212,14 @@ describe("data/fetch", () => {
     assert.equal(table.numRows(), 6); // the whole month
     const inRange = table.filter(aq.escape((d: { time: number }) => d.time >= r.from && d.time < r.to));
     assert.deepEqual(Array.from(inRange.array("time") as Float64Array), [Date.UTC(2024, 0, 11), Date.UTC(2024, 0, 11, 0, 1)]);
+  });
+
+  it("fetchBinance({ period: 'auto' }) asks for daily files only for a month that ended within MONTHLY_DELAY_MS: older missing months are not in the archive at all", async () => {
+    // A misspelt symbol over 2023, asked in mid 2024: twelve monthly misses, not 365 daily ones more.
+    const r = await fetchBinance(opts({ symbol: "BTCUSTD", period: "auto", from: "2023-01-01", to: "2023-12-31", now: Date.parse("2024-06-15T00:00:00Z"), retryDelay: 0 }));
+    assert.deepEqual([r.files.length, r.missing], [12, 12]);
+    assert.equal(archive.requests.filter((q) => q.url.endsWith(".zip")).length, 12);
+    assert.ok(r.files.every((f) => f.period === "monthly"));
   });
 
   it("fetchBinance({ period: 'auto' }) fetches a month's daily files when its monthly file is not in the archive yet", async () => {
@@ -214,6 +246,8 @@ describe("data/fetch", () => {
     assert.equal(archive.requests.filter((q) => q.url.endsWith(".zip")).length, 3);
     // a number doubles per retry; the default is 500 ms
     assert.deepEqual([1, 2, 3].map(checkFetchOptions({ ...opts(), retryDelay: undefined }).delay), [500, 1000, 2000]);
+    // at most a minute: the 20th retry does not wait three days (nor overflow Node's timer)
+    assert.deepEqual([8, 20, 40].map(checkFetchOptions({ ...opts(), retryDelay: undefined }).delay), [60_000, 60_000, 60_000]);
     assert.deepEqual([1, 2, 3].map(checkFetchOptions(opts({ retryDelay: 100 })).delay), [100, 200, 400]);
   });
 

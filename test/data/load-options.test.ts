@@ -132,5 +132,19 @@ describe("load options", () => {
     assert.throws(() => data.loadBinanceKlines(src, { from: 1704067200 }), /k\.csv, column "from": the from option must be a time in 2000–2100: epoch ms UTC, a Date or a UTC date string \("2024-01-10"\) \(value 1704067200\)/);
     assert.throws(() => data.loadBinanceKlines(src, { from: "2024-01-03", to: "2024-01-02" }), /k\.csv, column "to": the to option must be after from \(2024-01-03 00:00:00 UTC\) \(value "2024-01-02"\)/);
     assert.throws(() => data.loadBinanceKlines(src, { to: "yesterday" }), /column "to": the to option must be a time in 2000–2100.*\(value "yesterday"\)/);
+    // A range holding no row throws, naming the bound and the data's own span.
+    assert.throws(() => data.loadBinanceKlines(src, { from: "2024-02-01" }), /k\.csv, column "from": no rows from 2024-02-01 00:00:00 to the end UTC \(to exclusive\): the data runs from 2024-01-01 00:00:00 to 2024-01-05 00:00:00 UTC \(value "2024-02-01 00:00:00"\)/);
+    assert.throws(() => data.loadBinanceKlines(src, { to: "2023-12-01" }), /column "to": no rows from the start to 2023-12-01 00:00:00 UTC/);
+  });
+
+  it("load(hourly bars, { from, to }) measures the interval on the whole file, then reports the gaps inside the range", () => {
+    // Hourly bars at 00, 02, 03, 04 and 05 h (01 h missing); kept: 00 and 02 h, two hours apart.
+    const t0 = Date.UTC(2024, 0, 1);
+    const text = ["time,open,high,low,close", ...[0, 2, 3, 4, 5].map((h) => `${t0 + h * 3_600_000},1,2,0.5,1`)].join("\n");
+    const r = data.load({ text, name: "c.csv" }, { from: t0, to: t0 + 3 * 3_600_000 });
+    assert.deepEqual([r.report.interval, r.report.rows, r.report.gaps.count, r.report.gaps.missingBars], ["1h", 2, 1, 1]);
+    // Cut to the last two rows: no gap inside, still hourly.
+    const tail = data.load({ text, name: "c.csv" }, { from: t0 + 4 * 3_600_000 });
+    assert.deepEqual([tail.report.interval, tail.report.gaps.count], ["1h", 0]);
   });
 });

@@ -1,6 +1,7 @@
 import assert from "node:assert/strict";
 import { epochToMs, formatTime, intervalLabel, intervalMs, parseDateString, toTimeMs } from "../../src/data/time";
 import { utc } from "./helpers";
+import { load } from "../../src/data/load";
 import { OTHER_ZONES, inZone } from "../zone";
 
 describe("data/time", () => {
@@ -54,6 +55,15 @@ describe("data/time", () => {
         assert.equal(formatTime(utc(2024, 1, 1, 0, 5)), "2024-01-01 00:05:00", zone);
         assert.equal(formatTime(utc(2024, 1, 1, 0, 5, 0, 12)), "2024-01-01 00:05:00.012", zone);
       });
+    }
+  });
+  it("load(hourly bars whose close_time is stamped to the second) reads them as 1h, as the last ms or the end would", () => {
+    const t0 = Date.UTC(2024, 0, 1);
+    const H = 3_600_000;
+    const fmt = (ms: number) => new Date(ms).toISOString().slice(0, 19).replace("T", " ");
+    for (const end of [H - 1000, H - 1, H]) {
+      const lines = ["time,open,high,low,close,closeTime", ...[0, 1, 2].map((k) => `${fmt(t0 + k * H)},1,2,0.5,1,${t0 + k * H + end}`)];
+      assert.equal(load({ text: lines.join("\n"), name: "c.csv" }).report.interval, "1h", String(end));
     }
   });
 });

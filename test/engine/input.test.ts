@@ -200,6 +200,19 @@ describe("readSeries(candles, openInterest, options)", () => {
     assert.equal(readSeries(candles(2), { time: [1000 * MIN], openInterestUsd: [1] }, o).oiStart, 2);
   });
 
+  it("readSeries(candles with closeTime) reads a last-ms, last-second or end stamp as the same bar length", () => {
+    const t0 = Date.UTC(2025, 0, 1);
+    const H = 3_600_000;
+    const c = (close: (t: number) => number) => ({ ...candles(2), time: [t0, t0 + H], closeTime: [close(t0), close(t0 + H)] });
+    // Binance's last ms (00:59:59.999), a CSV export's last second (00:59:59), an end stamp (01:00).
+    for (const close of [(t: number) => t + H - 1, (t: number) => t + H - 1000, (t: number) => t + H]) {
+      const s = readSeries(c(close), { time: [t0], openInterestUsd: [1] }, o);
+      assert.deepEqual([s.interval, s.lastMs[0], s.lastMs[1]], [H, t0 + H - 1, t0 + 2 * H - 1]);
+    }
+    // A 1,600 ms bar is kept to the ms.
+    assert.equal(readSeries({ ...candles(1), time: [t0], closeTime: [t0 + 1599] }, { time: [t0], openInterestUsd: [1] }, o).interval, 1600);
+  });
+
   it("readSeries(candles, oi) throws on times in microseconds or nanoseconds in either table, naming the column and row", () => {
     // 2025-01-01 in µs is 1.7e15 ms, the year 56,971 (1970 + 1.7e15 / 31,556,952,000 ms a year): each minute bar would last 16.7 hours.
     const t0 = Date.UTC(2025, 0, 1);

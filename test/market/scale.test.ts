@@ -182,6 +182,17 @@ describe("market/derivativesVsSpot", () => {
     assert.deepEqual(Object.keys(r.days).some((k) => k.includes("caption") || k === "toDisplay"), false);
   });
 
+  it("derivativesVsSpot(candles whose closeTime is stamped to the second) reads hourly bars as hourly", () => {
+    // Exports at second precision stamp the 00:00 hourly bar's close 00:59:59.
+    const candles = hourly(D0, 48, 1e6);
+    const spotSec = { ...candles, closeTime: candles.time.map((t) => t + HOUR - 1000) };
+    const r = derivativesVsSpot({ openInterest, spot: spotSec, asOf: D0 + 3 * DAY });
+    const plain = derivativesVsSpot({ openInterest, spot: candles, asOf: D0 + 3 * DAY });
+    assert.deepEqual(r.days.objects(), plain.days.objects());
+    assert.equal(derivativesVsSpot({ openInterest, spot: spotSec, interval: HOUR, asOf: D0 + 3 * DAY }).days.numRows(), plain.days.numRows());
+    assert.ok(plain.days.numRows() > 0);
+  });
+
   it("derivativesVsSpot(bad input) throws naming the table, column and value", () => {
     assert.throws(() => derivativesVsSpot({ openInterest, spot: { time: spot.time } }), /spot, column "quoteVolume": missing column quoteVolume/);
     assert.throws(() => derivativesVsSpot({ openInterest, spot: { ...spot, quoteVolume: spot.quoteVolume.map((v, i) => (i === 7 ? -1 : v)) } }), /spot, column "quoteVolume": row 7: quote volume must be >= 0 \(value -1\)/);
