@@ -67,12 +67,17 @@ export const COMBINE_DEFAULTS = { maxTimeApart: 3_600_000 } as const;
 export function combineMaps(maps: LiquidationMap[], options: CombineOptions | null = {}): LiquidationMap {
   options ??= {};
   if (typeof options !== "object") throw error("options must be { source?, maxTimeApart? }", { symbol: "combineMaps", column: "options", value: options });
+  for (const key of Object.keys(options)) {
+    if (key !== "source" && key !== "maxTimeApart") throw error("unknown option; combineMaps takes source, maxTimeApart", { symbol: "combineMaps", column: key, value: (options as Record<string, unknown>)[key] });
+  }
   if (!Array.isArray(maps) || maps.length === 0) throw error("needs at least one map", { symbol: "combineMaps", value: maps });
   maps.forEach(checkMap);
   const apart = options.maxTimeApart ?? COMBINE_DEFAULTS.maxTimeApart;
   if (!(typeof apart === "number" && apart >= 0)) throw error("options.maxTimeApart must be a number of ms >= 0", { symbol: "combineMaps", column: "maxTimeApart", value: options.maxTimeApart });
-  const first = maps.reduce((a, m, i) => (m.time < maps[a]!.time ? i : a), 0);
-  const last = maps.reduce((a, m, i) => (m.time > maps[a]!.time ? i : a), 0);
+  // Time 0, a hand-built map's default, is no time (as in captions and titles): not judged.
+  const dated = maps.map((_, i) => i).filter((i) => maps[i]!.time !== 0);
+  const first = dated.reduce((a, i) => (maps[i]!.time < maps[a]!.time ? i : a), dated[0] ?? 0);
+  const last = dated.reduce((a, i) => (maps[i]!.time > maps[a]!.time ? i : a), dated[0] ?? 0);
   if (maps[last]!.time - maps[first]!.time > apart) {
     const utc = (t: number) => new Date(t).toISOString().slice(0, 16).replace("T", " ");
     throw error(`maps[${first}] is at ${utc(maps[first]!.time)} UTC and maps[${last}] at ${utc(maps[last]!.time)} UTC, more than ${apart} ms apart: the combined map takes the first map's price and the latest time, so it would describe neither moment; map every venue at one time (model.mapAt(t)), or pass { maxTimeApart } to combine them anyway`, { symbol: "combineMaps", column: "time", value: maps[last]!.time - maps[first]!.time });

@@ -6,6 +6,7 @@
 import { KEEP_BOOK_SHAPES, LONG, SHORT, type Book } from "./book";
 import type { Series } from "./input";
 import { error } from "../util/errors";
+import { DOLLAR_CAVEAT } from "./caveat";
 import { markEstimate } from "../util/estimate";
 import type { Heatmap, PriceGrid } from "./types";
 
@@ -107,5 +108,5 @@ export function heatmapOf(z: HeatmapRecorder, s: Series, source: string, sides: 
     },
     candles: { time: s.time, open: s.open, high: s.high, low: s.low, close: s.close },
     source,
-  }, `Estimated liquidation USD per price bin (rows) after each column's bar (estimate; ${source})`);
+  }, `Estimated liquidation USD per price bin (rows) after each column's bar (estimate; ${source}; ${DOLLAR_CAVEAT})`);
 }

@@ -9,7 +9,7 @@ import { markEstimate } from "../util/estimate";
 import { LONG, SHORT, type Book } from "./book";
 import { autoStep, binAt, gridOf, MAX_BIN_NUMBER, MAX_BINS } from "./grid";
 import { columnBars, heatmapOf, HeatmapRecorder } from "./heatmap";
-import { readSeries, type Columns, type Series } from "./input";
+import { MAX_TIME, readSeries, type Columns, type Series } from "./input";
 import { levelBands, type RatioBands } from "./levels";
 import { liquidationMap } from "./map";
 import type { ReplayOptions } from "./options";
@@ -17,18 +17,16 @@ import { resolveOptions } from "./resolve";
 import { newBarArrays, simulate, type Plan } from "./simulate";
 import type { Heatmap, LiquidationMap, LiquidationModel, PriceGrid } from "./types";
 
-/**
- * What every replay map's estimate captions add: on the BTC validation file the model's per-bar
- * totals were 4.6–10.3 times the realized liquidations, unexplained (docs/validation.md), so its
- * ranks and shares are tested and its dollar amounts are not.
- */
-export const DOLLAR_CAVEAT = "dollar level not validated: docs/validation.md";
+export { DOLLAR_CAVEAT } from "./caveat";
+import { DOLLAR_CAVEAT } from "./caveat";
 
 /** A map question's time as epoch ms: a number, a bigint (as Arrow time columns hold) or a Date; undefined for none. */
 function timeArg(at: number | bigint | Date | null | undefined, symbol: string): number | undefined {
   if (at == null) return undefined;
   const time = at instanceof Date ? at.getTime() : typeof at === "bigint" ? Number(at) : at;
   if (!Number.isFinite(time)) throw error("time must be epoch ms", { symbol, column: "time", value: time });
+  // As the inputs: microseconds read as ms would ask for the year 55,000 and get the last map.
+  if (time >= MAX_TIME) throw error("time must be epoch ms: this looks like microseconds or nanoseconds", { symbol, column: "time", value: time });
   return time;
 }
 

@@ -39,8 +39,9 @@ function column(bars: RealizedTable, name: "time" | "longUsd" | "shortUsd"): Arr
 
 /**
  * Markers for `realized` on `heatmap`'s candles (bars `bar` ms long), per side, each on the bar
- * holding its time (the last candle opening at or before it), dropping zero USD and anything
- * outside the candles (before the first open, or at or after the last bar's close).
+ * holding its time (the last candle opening at or before it, if the time is before that bar's
+ * close), dropping zero USD and anything outside the candles: before the first open, at or after
+ * the last bar's close, or in a gap between bars (a halt), where no candle traded.
  */
 export function realizedPoints(heatmap: Heatmap, realized: RealizedTable | RealizedEvent[], bar: number): Record<Side, RealizedPoints> {
   const c = heatmap.candles;
@@ -48,7 +49,11 @@ export function realizedPoints(heatmap: Heatmap, realized: RealizedTable | Reali
   const n = c.time.length;
   if (n === 0) return out;
   const end = c.time[n - 1]! + bar;
-  const candleAt = (t: number) => (t >= end ? -1 : floorIndex(c.time, t));
+  const candleAt = (t: number) => {
+    if (t >= end) return -1;
+    const j = floorIndex(c.time, t);
+    return j >= 0 && t < c.time[j]! + bar ? j : -1;
+  };
   const opening = (j: number) => `opening ${utcLabel(c.time[j]!)}`;
   const add = (side: Side, j: number, price: number, usd: number, when: string) => {
     const p = out[side];

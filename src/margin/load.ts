@@ -171,7 +171,10 @@ export function fromCcxt(tiers: CcxtLeverageTier[] | Record<string, CcxtLeverage
       cum: cum === undefined || cum === null || cum === "" ? undefined : num(cum, "info.cum", ctx),
     };
   });
-  return finish(name, list[0]?.currency ?? "", rows, "ccxt fetchLeverageTiers", {
+  // ccxt names the market's quote as `currency` ("USD" on a COIN-M market), but Binance COIN-M
+  // tiers count their bounds in coin (info.qtyFloor / info.qtyCap, passed through as notionals).
+  const coin = list.some((t) => isObject(t.info) && ("qtyCap" in t.info || "qtyFloor" in t.info));
+  return finish(name, coin ? "coin" : (list[0]?.currency ?? ""), rows, "ccxt fetchLeverageTiers", {
     floor: "minNotional",
     cap: "maxNotional",
     maxLeverage: "maxLeverage",

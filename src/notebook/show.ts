@@ -202,10 +202,14 @@ function labelsWithin(x: Record<string, unknown>, path: string, depth: number, s
   return out;
 }
 
-/** True when a table or a model sits inside `x`, within `depth` levels of plain objects and arrays. */
+/**
+ * True when a table, a model, a map or a heatmap sits inside `x`, within `depth` levels of plain
+ * objects and arrays: such a value is laid out member by member (a map or heatmap as one line),
+ * never written whole as JSON (a heatmap's columns are megabytes).
+ */
 function holdsTable(x: Record<string, unknown>, depth: number, seen: Set<unknown>): boolean {
   seen.add(x);
-  return members(x, "").some(({ value: v }) => isTable(v) || isModel(v) || (depth > 1 && opens(v) && !seen.has(v) && seen.size < BUDGET && holdsTable(v, depth - 1, seen)));
+  return members(x, "").some(({ value: v }) => isTable(v) || isModel(v) || isMap(v) || isHeatmap(v) || (depth > 1 && opens(v) && !seen.has(v) && seen.size < BUDGET && holdsTable(v, depth - 1, seen)));
 }
 
 /**
@@ -228,7 +232,11 @@ function captionOfMembers(user: string | undefined, found: Found[]): string | un
     return [...words.values()].reduce<string | undefined>((c, label) => captionWith(c, label), user);
   }
   const byCaption = new Map<string, string[]>();
-  for (const f of found) byCaption.set(f.label.caption, [...(byCaption.get(f.label.caption) ?? []), f.path]);
+  for (const f of found) {
+    const paths = byCaption.get(f.label.caption);
+    if (paths) paths.push(f.path);
+    else byCaption.set(f.label.caption, [f.path]);
+  }
   const lines = [...byCaption].map(([caption, paths]) => `${paths.length > 4 ? `${paths.slice(0, 3).join(", ")} and ${paths.length - 3} more` : paths.join(", ")}: ${caption}`);
   const max = 8;
   if (lines.length <= max) return lines.join("\n");
@@ -293,6 +301,7 @@ function clip(text: string): string {
 /** A member that cannot be drawn inside a value (a map, a figure): one line saying what it is. */
 function memberText(v: unknown): string | undefined {
   if (isMap(v)) return `[liquidation map: ${v.source}, price ${v.price}, ${Number.isFinite(v.time) ? utcLabel(v.time) : v.time}; show it on its own to draw it]`;
+  if (isTable(v)) return tablePlaceholder(v);
   if (isHeatmap(v)) return `[heatmap: ${v.times.length.toLocaleString("en-US")} columns × ${v.grid.bins.toLocaleString("en-US")} bins, ${v.source}; show it on its own to draw it]`;
   if (isFigure(v)) return figureText(v).replace(/\n/g, " · ");
   return undefined;
@@ -388,7 +397,9 @@ export function displayBundle(x: unknown, options: ShowOptions | null = {}): Dis
     if (holdsTable(x, DEPTH, new Set())) {
       // Each table and model is drawn under its own caption; the caption above names the rest
       // (a caption the user gives still says what all of them are).
-      const rest = o.caption !== undefined ? found : found.filter((f) => !isTable(f.value) && !isModel(f.value));
+      // Only the first SECTIONS are drawn: past them every label stays in the caption above.
+      const drawn = found.filter((f) => isTable(f.value) || isModel(f.value)).length <= SECTIONS;
+      const rest = o.caption !== undefined || !drawn ? found : found.filter((f) => !isTable(f.value) && !isModel(f.value));
       return sectionsBundle(x, captionOfMembers(o.caption, rest), o);
     }
     const caption = captionOfMembers(o.caption, found);

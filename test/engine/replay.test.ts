@@ -640,6 +640,9 @@ describe("replay(candles, oi)", () => {
     assert.deepEqual(m.mapAsOf(130_000).table.objects(), cut.mapAsOf(130_000).table.objects());
     assert.throws(() => m.mapAsOf(undefined as never), /mapAsOf: column "time": needs a time \(epoch ms UTC or a Date\): the map of what was known then/);
     assert.throws(() => m.mapAsOf(NaN), /mapAsOf: column "time": time must be epoch ms \(value NaN\)/);
+    // Microseconds, as the inputs refuse them: not "the last map" of the year 55,000.
+    assert.throws(() => m.mapAt(Date.UTC(2026, 0, 1) * 1000), /mapAt: column "time": time must be epoch ms: this looks like microseconds or nanoseconds \(value 1767225600000000\)/);
+    assert.throws(() => m.mapAsOf(1e14), /mapAsOf: column "time": time must be epoch ms: this looks like microseconds/);
   });
 
   it("replay(candles, oi).mapAt(time) takes a bigint time as epoch ms, as the input tables do", () => {

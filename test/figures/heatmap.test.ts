@@ -138,6 +138,25 @@ describe("figures/heatmap", () => {
     assert.match(longs!.hovertemplate, /^Longs liquidated \(reported\)<br>%\{customdata\[1\]\}<br>%\{customdata\[0\]:\$,\.0f\}/);
   });
 
+  it("heatmapFigure(heatmap, {realized}) drops an event in a gap between candles, where no bar traded", () => {
+    // Half-hour candles with the one opening 01:30 missing (a halt from 01:30 to 02:00).
+    const h = handHeatmap();
+    const keep = [0, 1, 2, 4, 5, 6];
+    const cut = (a: Float64Array) => Float64Array.from(keep, (k) => a[k]!);
+    const halted = { ...h, candles: { time: cut(h.candles.time), open: cut(h.candles.open), high: cut(h.candles.high), low: cut(h.candles.low), close: cut(h.candles.close) } };
+    const fig = heatmapFigure(halted, {
+      realized: [
+        { time: T0 + 100 * 60_000, side: "long", usd: 5e6 }, // 01:40, in the halt
+        { time: T0 + 70 * 60_000, side: "long", usd: 3e6 }, // 01:10, in the bar opening 01:00
+      ],
+    });
+    const longs = (byType(fig.data, "scatter") as Record<string, any>[])[0]!;
+    assert.deepEqual(longs.customdata, [[3e6, "2026-06-01 01:10 UTC, in the bar opening 2026-06-01 01:00 UTC"]]);
+    // A per-bar table row stamped in the halt is dropped too.
+    const table = heatmapFigure(halted, { realized: { time: [T0 + 90 * 60_000, T0 + 60 * 60_000], longUsd: [7e6, 1e6], shortUsd: [0, 0] } });
+    assert.deepEqual((byType(table.data, "scatter") as Record<string, any>[])[0]!.customdata.map((d: unknown[]) => d[0]), [1e6]);
+  });
+
   it("heatmapFigure(heatmap) titles say ESTIMATES, name the data and the clip level", () => {
     const layout = heatmapFigure(handHeatmap(HOSTILE)).layout as Record<string, any>;
     assert.equal(layout.title.text, "Estimated liquidation heatmap, 2026-06-01 00:30 UTC to 2026-06-01 03:00 UTC");

@@ -383,6 +383,14 @@ describe("margin/liquidation", () => {
       // A COIN-M table (qtyCap in BTC) for a USD-M position.
       const coinM = [{ pair: "BTCUSD", brackets: [{ bracket: 1, initialLeverage: 125, qtyCap: 5, qtyFloor: 0, maintMarginRatio: 0.004, cum: 0 }] }];
       assert.throws(() => liquidationPrice({ ...pos, brackets: coinM, symbol: "BTCUSD" }), /column "brackets": brackets are counted in coins \(an inverse contract's table\); a linear contract's notional is USD/);
+      // ccxt's COIN-M tiers name the quote ("USD") as currency, but their bounds are Binance's qtyCap, in coin.
+      const ccxtCoin = { "BTC/USD:BTC": [
+        { tier: 1, symbol: "BTC/USD:BTC", currency: "USD", minNotional: 0, maxNotional: 5, maintenanceMarginRate: 0.004, maxLeverage: 125, info: { qtyCap: "5", qtyFloor: "0", cum: "0.0" } },
+        { tier: 2, symbol: "BTC/USD:BTC", currency: "USD", minNotional: 5, maxNotional: 10, maintenanceMarginRate: 0.005, maxLeverage: 100, info: { qtyCap: "10", qtyFloor: "5", cum: "0.005" } },
+      ] };
+      assert.throws(() => liquidationPrice({ ...pos, brackets: ccxtCoin, symbol: "BTC/USD:BTC" }), /column "brackets": brackets are counted in coins/);
+      // 1,000 contracts of 100 USD at 100,000 is 1 BTC: bracket 1 of the coin table, accepted.
+      assert.equal(liquidationPrice({ ...pos, contract: "inverse", quantity: 100_000, leverage: 20, brackets: ccxtCoin, symbol: "BTC/USD:BTC" }).bracket, 1);
       // A table of unknown unit (a plain bracket array) is taken as given.
       assert.equal(liquidationPrice({ ...pos, brackets: binanceUsdmBrackets.BTCUSDT!.brackets, symbol: "BTCUSDT" }).bracket, 1);
     });

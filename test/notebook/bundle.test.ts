@@ -138,7 +138,7 @@ describe("notebook/show displayBundle(estimates)", () => {
     const model = replay({ candles: { time: [0, 60_000], open: [100, 100], high: [100, 100], low: [100, 100], close: [100, 100], openInterestUsd: [1000, 1000] } });
     assert.match(displayBundle(model.ledger).data["text/plain"]!, /^Estimated cumulative USD flows of the replay: opened, liquidated, closed, decayed, and open after the last bar \(estimate; replay\)\n/);
     assert.deepEqual(Object.keys(model.ledger!), ["openedUsd", "liquidatedUsd", "closedUsd", "decayedUsd", "openUsd"]);
-    assert.equal(estimateCaption(model.heatmap()), "Estimated liquidation USD per price bin (rows) after each column's bar (estimate; replay)");
+    assert.equal(estimateCaption(model.heatmap()), "Estimated liquidation USD per price bin (rows) after each column's bar (estimate; replay; dollar level not validated: docs/validation.md)");
     // A caption given to show() replaces the engine's words but keeps the label.
     assert.match(displayBundle(m.table, { caption: "ETH per bin" }).data["text/plain"]!, /^ETH per bin \(estimate\)\n/);
     assert.match(displayBundle(m.table, { caption: "my estimates" }).data["text/plain"]!, /^my estimates\n/);

@@ -12,6 +12,7 @@ import { replay } from "../../src/engine/replay";
 import { derivativesVsSpot } from "../../src/market/scale";
 import { mapFigure } from "../../src/figures/map";
 import type { DisplayBundle } from "../../src/notebook/bundle";
+import { estimateCaption } from "../../src/util/estimate";
 
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
@@ -188,6 +189,20 @@ describe("notebook/show: a replay model", () => {
     const inside = text(displayBundle({ hm, t: model().bars }));
     assert.match(inside, new RegExp(`^(?:.*\n)*hm +\[heatmap: 48 columns × ${hm.grid.bins.toLocaleString("en-US")} bins, hand replay; show it on its own to draw it\]`));
     assert.match(stdout(() => show(hm)), /^\[figure\] Estimated liquidation heatmap/);
+  });
+  it("displayBundle({ h: heatmap } | [map]) with no table beside writes each as one line under its caption, not its columns as JSON", () => {
+    const m = model();
+    const h = m.heatmap();
+    const one = text(displayBundle({ h }));
+    assert.equal(one, `h: ${estimateCaption(h)}\nh  [heatmap: 48 columns × ${h.grid.bins.toLocaleString("en-US")} bins, hand replay; show it on its own to draw it]`);
+    const arr = text(displayBundle([m.mapAt()]));
+    assert.match(arr, /^\[0\]: Estimated liquidation USD by price bin .*\n\[0\] {2}\[liquidation map: hand replay, price [0-9.]+, 2026-06-02 00:00 UTC; show it on its own to draw it\]$/);
+  });
+  it("displayBundle(21 estimate tables) keeps the label of the tables past the 20 it draws in the caption above", () => {
+    const bars = model().bars;
+    const t = text(displayBundle(Array.from({ length: 21 }, () => bars)));
+    assert.match(t.split("\n")[0]!, /^\[0\], \[1\], \[2\] and 18 more: Estimated liquidations, open positions and flows per bar, USD \(estimate; hand replay\)$/);
+    assert.match(t, /\n\[20\] +\[table: 48 rows × 8 columns\]/);
   });
   it("displayBundle({ model, note }) draws the model's summary under its path", () => {
     assert.match(text(displayBundle({ note: "x", model: model() })), /^note {2}x\n\nmodel: Liquidation model replayed from hand replay: .*\(estimate\)\nsource {16}hand replay\n/);
