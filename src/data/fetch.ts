@@ -233,13 +233,17 @@ async function fetchOne(f: FetchedFile, o: Run): Promise<void> {
           try {
             sum = await remoteSum();
           } catch (e) {
-            if (!opensAsZip(bytes, f.path)) throw e;
+            // An HTTP answer (a 503) is the archive's: retried as any other. No answer at all
+            // (offline, a refused connection) keeps a cached file that opens, unverified.
+            if (e instanceof HttpStatus || !opensAsZip(bytes, f.path)) throw e;
             f.status = "cached"; f.verified = false; f.bytes = bytes.length;
             f.error = `not verified: the archive's .CHECKSUM could not be fetched (${e instanceof Error ? e.message + (e.cause instanceof Error ? `: ${e.cause.message}` : "") : String(e)})`;
             return;
           }
         }
-        const state = cachedState(bytes, sum, f.path);
+        // "unchecked" (a checksum text that is no hash) is the archive's error page only; a cached
+        // checksum that is no hash (an interrupted write) is a broken cache: fetched again.
+        const state = cachedSum !== null && cachedState(bytes, sum, f.path) === "unchecked" ? "corrupt" : cachedState(bytes, sum, f.path);
         if (state !== "corrupt") {
           if (cachedSum === null && sum !== null && state === "sound") writeFileSync(sumPath, sum);
           f.status = "cached"; f.verified = sum !== null && state === "sound"; f.bytes = bytes.length;

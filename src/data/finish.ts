@@ -368,20 +368,38 @@ function keepRange(p: Parsed, options: LoadOptions): boolean {
   let b = p.n;
   while (b > a && to !== undefined && t[b - 1]! >= to) b--;
   if (a === 0 && b === p.n) return false;
-  if (a === b) {
-    // Every row at or after `to` blames `to`; otherwise `from` (all rows before it, or none between).
-    const column = a === 0 && to !== undefined ? "to" : "from";
-    const bound = column === "to" ? to! : from!;
-    throw error(`no rows from ${from !== undefined ? formatTime(from) : "the start"} to ${to !== undefined ? formatTime(to) : "the end"} UTC (to exclusive): the data runs from ${formatTime(t[0]!)} to ${formatTime(t[p.n - 1]!)} UTC`, { file: p.file, column, value: formatTime(bound) });
-  }
   const index = new Uint32Array(b - a);
   for (let i = 0; i < index.length; i++) index[i] = a + i;
   const before = a;
   const after = p.n - b;
   gather(p, index, b - a);
   const range = `${from !== undefined ? formatTime(from) : "the start"} to ${to !== undefined ? formatTime(to) : "the end"} UTC`;
-  p.notes.push(`kept the rows from ${range} (to exclusive): ${before} before and ${after} after left out`);
+  // An empty range is said, not thrown: one part of a combined export (its open interest) may have
+  // no row in a range where the others do.
+  p.notes.push(b > a
+    ? `kept the rows from ${range} (to exclusive): ${before} before and ${after} after left out`
+    : `no row from ${range} (to exclusive): the data runs from ${formatTime(t[0]!)} to ${formatTime(t[before + after - 1]!)} UTC; all ${before + after} left out`);
   return true;
+}
+
+/**
+ * Keeps the from/to range and measures the interval of what is kept. Three rows or more say their
+ * own interval (a funding file that went from 8h to 4h after the range reads 8h). Fewer cannot:
+ * two hourly rows two hours apart would read as 2-hour bars, and one row has no interval at all, so
+ * they take the whole file's, measured before the cut, when the whole file has one (a file mixing
+ * intervals outside the range is judged on the range alone).
+ */
+function rangeAndInterval(p: Parsed, options: LoadOptions): IntervalResult {
+  if (options.from == null && options.to == null) return measureInterval(p, options.interval);
+  let whole: IntervalResult | undefined;
+  try {
+    whole = measureInterval(p, options.interval);
+  } catch {
+    whole = undefined;
+  }
+  if (!keepRange(p, options)) return whole ?? measureInterval(p, options.interval);
+  if (p.n >= 3 || whole === undefined || whole.intervalMs === null) return measureInterval(p, options.interval);
+  return { ...whole, gaps: gapsOf(p, whole.intervalMs, STRICT_KINDS.has(p.kind)) };
 }
 
 export function finish(p: Parsed, options: LoadOptions = {}, key?: readonly string[]): Loaded {
@@ -389,10 +407,7 @@ export function finish(p: Parsed, options: LoadOptions = {}, key?: readonly stri
   sortByTime(p);
   // bookDepth has one row per time and percentage, however it was read (archive CSV or canonical)
   const duplicates = dedupe(p, key ?? (p.kind === "bookDepth" && p.columns.has("percentage") ? ["time", "percentage"] : undefined));
-  // The interval is the whole file's, measured before from/to keep part of it: two rows of an
-  // hourly series two hours apart are an hourly series with a gap, not a 2-hour one.
-  let iv = measureInterval(p, options.interval);
-  if (keepRange(p, options) && iv.intervalMs !== null) iv = { ...iv, gaps: gapsOf(p, iv.intervalMs, STRICT_KINDS.has(p.kind)) };
+  const iv = rangeAndInterval(p, options);
   const t = num(p, "time");
   if (p.valueAtClose) addCloseTimes(p, iv);
   const report = makeReport({

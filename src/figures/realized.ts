@@ -49,10 +49,14 @@ export function realizedPoints(heatmap: Heatmap, realized: RealizedTable | Reali
   const n = c.time.length;
   if (n === 0) return out;
   const end = c.time[n - 1]! + bar;
+  // A gap is a spacing to the next candle half a bar or more beyond the bar (a halt); calendar
+  // months (28-31 days against a median bar of 30) have none, so an event on the 31st stays.
   const candleAt = (t: number) => {
     if (t >= end) return -1;
     const j = floorIndex(c.time, t);
-    return j >= 0 && t < c.time[j]! + bar ? j : -1;
+    if (j < 0) return -1;
+    const next = j + 1 < n ? c.time[j + 1]! : Infinity;
+    return t < c.time[j]! + bar || next - c.time[j]! < 1.5 * bar ? j : -1;
   };
   const opening = (j: number) => `opening ${utcLabel(c.time[j]!)}`;
   const add = (side: Side, j: number, price: number, usd: number, when: string) => {

@@ -107,9 +107,13 @@ function valueText(x: unknown, indent = 2): string {
   const text = JSON.stringify(
     x,
     function (this: unknown, key: string, v: unknown): unknown {
-      // A table's toJSON has already made it one long escaped string: say what it is instead.
+      // A table's toJSON has already made it one long escaped string, and a map's or heatmap's
+      // arrays would be megabytes: say what each is instead (a value nested deeper than show()
+      // lays out, or past the members it looks at).
       const held = (this as Record<string, unknown>)[key];
       if (isTable(held)) return tablePlaceholder(held);
+      if (isMap(held) || isHeatmap(held)) return memberText(held);
+      if (isModel(held)) return `[liquidation model: ${held.source}, ${held.bars.numRows().toLocaleString("en-US")} bars; show it on its own]`;
       if (typeof v === "bigint") return mark + String(v);
       if (typeof v === "number" && !Number.isFinite(v)) return String(v);
       if (typeof v !== "object" || v === null) return v;
@@ -311,10 +315,12 @@ function memberText(v: unknown): string | undefined {
  * A value holding tables: its other members as a key/value block (compact JSON), then each table
  * (or model) under its path, with its own caption, up to the row limit.
  */
-function sectionsBundle(x: Record<string, unknown>, caption: string | undefined, o: ShowOptions): DisplayBundle {
+function sectionsBundle(x: Record<string, unknown>, found: Found[], o: ShowOptions): DisplayBundle {
   const rows: { key: string; value: string }[] = [];
   const parts: DisplayBundle[] = [];
   const seen = new Set<unknown>();
+  /** Paths of the tables and models drawn under their own caption. */
+  const drawnPaths = new Set<string>();
   const walk = (v: Record<string, unknown>, path: string, depth: number) => {
     seen.add(v);
     const list = members(v, path);
@@ -323,7 +329,11 @@ function sectionsBundle(x: Record<string, unknown>, caption: string | undefined,
       if (drawn && isTable(m.value)) {
         const own = labelOf(m.value, m.value.columnNames())?.caption;
         parts.push(tableBundle(m.value, { caption: own ? `${m.path}: ${own}` : m.path, ...(o.limit !== undefined ? { limit: o.limit } : {}) }));
-      } else if (drawn && isModel(m.value)) parts.push(modelBundle(m.value, `${m.path}: ${modelLabel(m.value).caption}`));
+        drawnPaths.add(m.path);
+      } else if (drawn && isModel(m.value)) {
+        parts.push(modelBundle(m.value, `${m.path}: ${modelLabel(m.value).caption}`));
+        drawnPaths.add(m.path);
+      }
       else if (depth > 1 && opens(m.value) && !seen.has(m.value) && holdsTable(m.value, depth - 1, new Set())) walk(m.value, m.path, depth - 1);
       else rows.push({ key: m.path, value: clip(memberText(m.value) ?? (seen.has(m.value) ? "[circular]" : valueText(m.value, 0))) });
     }
@@ -331,6 +341,9 @@ function sectionsBundle(x: Record<string, unknown>, caption: string | undefined,
     if (list.length >= MEMBERS && more > 0) rows.push({ key: path === "" ? "…" : `${path}…`, value: `${more} more members not shown` });
   };
   walk(x, "", DEPTH);
+  // The caption above names every label not drawn with its own table (a caption the user gives
+  // still says what all of them are): past the SECTIONS drawn, tables keep their label there.
+  const caption = captionOfMembers(o.caption, o.caption !== undefined ? found : found.filter((f) => !drawnPaths.has(f.path)));
   const head = keyValueBundle(rows, caption);
   const blocks = [head, ...parts].filter((b) => b.data["text/plain"] !== "");
   return {
@@ -395,12 +408,8 @@ export function displayBundle(x: unknown, options: ShowOptions | null = {}): Dis
   if (own === undefined && isPlain(x)) {
     const found = labelsWithin(x, "", DEPTH, new Set());
     if (holdsTable(x, DEPTH, new Set())) {
-      // Each table and model is drawn under its own caption; the caption above names the rest
-      // (a caption the user gives still says what all of them are).
-      // Only the first SECTIONS are drawn: past them every label stays in the caption above.
-      const drawn = found.filter((f) => isTable(f.value) || isModel(f.value)).length <= SECTIONS;
-      const rest = o.caption !== undefined || !drawn ? found : found.filter((f) => !isTable(f.value) && !isModel(f.value));
-      return sectionsBundle(x, captionOfMembers(o.caption, rest), o);
+      // Each table and model drawn is under its own caption; the caption above names the rest.
+      return sectionsBundle(x, found, o);
     }
     const caption = captionOfMembers(o.caption, found);
     const text = valueText(x);

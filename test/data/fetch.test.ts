@@ -195,6 +195,21 @@ describe("data/fetch", () => {
     await archive.start(); // afterEach stops it
   });
 
+  it("fetchBinance(options) fetches again a cached zip whose cached .CHECKSUM is no hash, and retries a 503 on the archive's checksum", async () => {
+    await fetchBinance(opts({ to: "2024-01-01" }));
+    // An interrupted write left a cut checksum beside the zip: the cache is broken, not "unchecked".
+    writeFileSync(cached("2024-01-01") + ".CHECKSUM", "3f2a");
+    const fixed = await fetchBinance(opts({ to: "2024-01-01", retryDelay: 0 }));
+    assert.deepEqual(fixed.files.map((f) => [f.status, f.verified, f.error]), [["downloaded", true, undefined]]);
+    // A zip cached without a checksum (a verify:false run) and one 503 on the archive's: retried, verified.
+    rmSync(cached("2024-01-01") + ".CHECKSUM");
+    archive.unavailable.set(`${DIR}BTCUSDT-1m-2024-01-01.zip.CHECKSUM`, 1);
+    archive.requests = [];
+    const retried = await fetchBinance(opts({ to: "2024-01-01", retryDelay: 0 }));
+    assert.deepEqual(retried.files.map((f) => [f.status, f.verified]), [["cached", true]]);
+    assert.equal(archive.requests.filter((q) => q.url.endsWith(".CHECKSUM")).length, 2);
+  });
+
   it("fetchBinance(options) writes a file's .CHECKSUM before the zip appears: when it cannot be written, no zip is left without one", async () => {
     mkdirSync(cached("2024-01-01") + ".CHECKSUM", { recursive: true }); // a directory: writing the checksum fails
     const r = await fetchBinance(opts({ to: "2024-01-01", retries: 0 }));

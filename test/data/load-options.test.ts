@@ -132,9 +132,11 @@ describe("load options", () => {
     assert.throws(() => data.loadBinanceKlines(src, { from: 1704067200 }), /k\.csv, column "from": the from option must be a time in 2000–2100: epoch ms UTC, a Date or a UTC date string \("2024-01-10"\) \(value 1704067200\)/);
     assert.throws(() => data.loadBinanceKlines(src, { from: "2024-01-03", to: "2024-01-02" }), /k\.csv, column "to": the to option must be after from \(2024-01-03 00:00:00 UTC\) \(value "2024-01-02"\)/);
     assert.throws(() => data.loadBinanceKlines(src, { to: "yesterday" }), /column "to": the to option must be a time in 2000–2100.*\(value "yesterday"\)/);
-    // A range holding no row throws, naming the bound and the data's own span.
-    assert.throws(() => data.loadBinanceKlines(src, { from: "2024-02-01" }), /k\.csv, column "from": no rows from 2024-02-01 00:00:00 to the end UTC \(to exclusive\): the data runs from 2024-01-01 00:00:00 to 2024-01-05 00:00:00 UTC \(value "2024-02-01 00:00:00"\)/);
-    assert.throws(() => data.loadBinanceKlines(src, { to: "2023-12-01" }), /column "to": no rows from the start to 2023-12-01 00:00:00 UTC/);
+    // A range holding no row gives an empty table and says so, with the data's own span (one part
+    // of a combined export may have no row where the others do).
+    const none = data.loadBinanceKlines(src, { from: "2024-02-01" });
+    assert.equal(none.table.numRows(), 0);
+    assert.ok(none.report.notes.includes("no row from 2024-02-01 00:00:00 to the end UTC (to exclusive): the data runs from 2024-01-01 00:00:00 to 2024-01-05 00:00:00 UTC; all 5 left out"), none.report.notes.join("; "));
   });
 
   it("load(hourly bars, { from, to }) measures the interval on the whole file, then reports the gaps inside the range", () => {
@@ -146,5 +148,18 @@ describe("load options", () => {
     // Cut to the last two rows: no gap inside, still hourly.
     const tail = data.load({ text, name: "c.csv" }, { from: t0 + 4 * 3_600_000 });
     assert.deepEqual([tail.report.interval, tail.report.gaps.count], ["1h", 0]);
+  });
+
+  it("load(funding whose interval changes after the range, { from, to }) measures the range's own interval from three rows on", () => {
+    // 8-hourly funding until Jan 3, 4-hourly after: the range Jan 1-3 is 8-hourly, with no gap.
+    const t0 = Date.UTC(2024, 0, 1);
+    const times = [...[0, 1, 2, 3, 4, 5].map((k) => t0 + k * 8 * 3_600_000), ...Array.from({ length: 12 }, (_, k) => t0 + 48 * 3_600_000 + k * 4 * 3_600_000)];
+    const text = ["calc_time,funding_interval_hours,last_funding_rate", ...times.map((t) => `${t},8,0.0001`)].join("\n");
+    const r = data.loadBinanceFundingRate({ text, name: "BTCUSDT-fundingRate-2024-01.csv" }, { from: t0, to: t0 + 48 * 3_600_000 });
+    assert.deepEqual([r.table.numRows(), r.report.interval, r.report.gaps.count], [6, "8h", 0]);
+    // Mixed intervals outside the range do not refuse the range.
+    const bad = ["time,open,high,low,close", ...[0, 1, 2].map((h) => `${t0 + h * 3_600_000},1,2,0.5,1`), `${t0 + 5.5 * 3_600_000},1,2,0.5,1`].join("\n");
+    assert.equal(data.load({ text: bad, name: "c.csv" }, { to: t0 + 3 * 3_600_000 }).report.interval, "1h");
+    assert.throws(() => data.load({ text: bad, name: "c.csv" }), /mixed intervals/);
   });
 });

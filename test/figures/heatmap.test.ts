@@ -157,6 +157,17 @@ describe("figures/heatmap", () => {
     assert.deepEqual((byType(table.data, "scatter") as Record<string, any>[])[0]!.customdata.map((d: unknown[]) => d[0]), [1e6]);
   });
 
+  it("heatmapFigure(heatmap of calendar-month bars, {realized}) keeps an event on the 31st in its month", () => {
+    // Monthly candles Feb-Jul 2025: the median bar is 30 days, March and May have 31.
+    const months = [1, 2, 3, 4, 5, 6].map((m) => Date.UTC(2025, m, 1));
+    const h = handHeatmap();
+    const f = (v: number) => Float64Array.from(months, () => v);
+    const monthly = { ...h, times: Float64Array.from(months.slice(1)), z: h.z.slice(0, 5), long: h.long.slice(0, 5), short: h.short.slice(0, 5), candles: { time: Float64Array.from(months), open: f(61_500), high: f(61_900), low: f(61_100), close: f(61_500) } };
+    const fig = heatmapFigure(monthly, { realized: [{ time: Date.UTC(2025, 2, 31, 12), side: "long", usd: 1e6 }, { time: Date.UTC(2025, 2, 15), side: "long", usd: 2e6 }] });
+    const longs = (byType(fig.data, "scatter") as Record<string, any>[])[0]!;
+    assert.deepEqual(longs.customdata.map((d: unknown[]) => d[1]), ["2025-03-31 12:00 UTC, in the bar opening 2025-03-01 00:00 UTC", "2025-03-15 00:00 UTC, in the bar opening 2025-03-01 00:00 UTC"]);
+  });
+
   it("heatmapFigure(heatmap) titles say ESTIMATES, name the data and the clip level", () => {
     const layout = heatmapFigure(handHeatmap(HOSTILE)).layout as Record<string, any>;
     assert.equal(layout.title.text, "Estimated liquidation heatmap, 2026-06-01 00:30 UTC to 2026-06-01 03:00 UTC");

@@ -201,8 +201,24 @@ describe("notebook/show: a replay model", () => {
   it("displayBundle(21 estimate tables) keeps the label of the tables past the 20 it draws in the caption above", () => {
     const bars = model().bars;
     const t = text(displayBundle(Array.from({ length: 21 }, () => bars)));
-    assert.match(t.split("\n")[0]!, /^\[0\], \[1\], \[2\] and 18 more: Estimated liquidations, open positions and flows per bar, USD \(estimate; hand replay\)$/);
+    // The 20 drawn carry their caption above each; the 21st, written as its size, keeps it above all.
+    assert.match(t.split("\n")[0]!, /^\[20\]: Estimated liquidations, open positions and flows per bar, USD \(estimate; hand replay\)$/);
     assert.match(t, /\n\[20\] +\[table: 48 rows × 8 columns\]/);
+  });
+  it("displayBundle(20 plain tables, then an estimate table) keeps the estimate's label above; a heatmap nested past the depth laid out is one placeholder", () => {
+    const plain = aq.table({ x: [1, 2] });
+    const o: Record<string, unknown> = Object.fromEntries(Array.from({ length: 20 }, (_, i) => [`p${i}`, plain]));
+    o.est = model().bars;
+    const t = text(displayBundle(o));
+    assert.match(t.split("\n")[0]!, /^est: Estimated liquidations, open positions and flows per bar, USD \(estimate; hand replay\)$/);
+    assert.match(t, /\nest +\[table: 48 rows × 8 columns\]/);
+    // Seven levels deep: past the six laid out, the heatmap is still one line in the JSON, not its columns.
+    const h = model().heatmap();
+    let deep: Record<string, unknown> = { h };
+    for (let i = 0; i < 6; i++) deep = { k: deep };
+    const d = text(displayBundle(deep));
+    assert.ok(d.length < 1000, `${d.length} characters`);
+    assert.ok(d.includes(`"[heatmap: 48 columns × ${h.grid.bins.toLocaleString("en-US")} bins, hand replay; show it on its own to draw it]"`), d);
   });
   it("displayBundle({ model, note }) draws the model's summary under its path", () => {
     assert.match(text(displayBundle({ note: "x", model: model() })), /^note {2}x\n\nmodel: Liquidation model replayed from hand replay: .*\(estimate\)\nsource {16}hand replay\n/);
