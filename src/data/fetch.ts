@@ -243,7 +243,8 @@ async function fetchOne(f: FetchedFile, o: Run): Promise<void> {
         }
         // "unchecked" (a checksum text that is no hash) is the archive's error page only; a cached
         // checksum that is no hash (an interrupted write) is a broken cache: fetched again.
-        const state = cachedSum !== null && cachedState(bytes, sum, f.path) === "unchecked" ? "corrupt" : cachedState(bytes, sum, f.path);
+        const checked = cachedState(bytes, sum, f.path);
+        const state = checked === "unchecked" && cachedSum !== null ? "corrupt" : checked;
         if (state !== "corrupt") {
           if (cachedSum === null && sum !== null && state === "sound") writeFileSync(sumPath, sum);
           f.status = "cached"; f.verified = sum !== null && state === "sound"; f.bytes = bytes.length;
