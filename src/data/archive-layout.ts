@@ -57,7 +57,8 @@ export function archivePath(market: Market, kind: ArchiveKind, period: "daily" |
   return `${root}/${period}/${kind}/${symbol}/${symbol}-${kind}-${date}.zip`;
 }
 
-const ymd = (ms: number) => new Date(ms).toISOString().slice(0, 10);
+/** "2024-01-31" for an epoch-ms time, UTC. */
+export const ymd = (ms: number) => new Date(ms).toISOString().slice(0, 10);
 
 /**
  * A UTC day (`YYYY-MM-DD`, epoch ms or Date) → ms at 00:00 UTC. A number (or Date) outside

@@ -12,9 +12,8 @@
 import { editDistance } from "../util/distance";
 import { error, LiqlabError, showValue } from "../util/errors";
 import type { ArchiveKind, Market } from "./archive-layout";
-import { ARCHIVE_PERIODS, KLINE_INTERVALS } from "./archive-layout";
+import { ARCHIVE_PERIODS, KLINE_INTERVALS, ymd as day } from "./archive-layout";
 import { checkFetchOptions, FETCH_DEFAULTS, fetchBinance, type FetchOptions } from "./fetch";
-import { formatTime } from "./time";
 
 const USAGE = `usage: liqlab fetch --symbol BTCUSDT --kinds klines,metrics --from YYYY-MM-DD [--to YYYY-MM-DD]
   --to YYYY-MM-DD         last UTC day, inclusive (default: --from, one day)
@@ -124,7 +123,6 @@ export async function main(args: string[]): Promise<number> {
   // An error that names the URL itself (a checksum mismatch) is not prefixed with it twice.
   for (const f of r.files) if (f.status === "failed") say(`failed: ${f.url}: ${f.error?.startsWith(f.url) ? f.error.slice(f.url.length).replace(/^[,:]\s*/, "") : f.error}`);
   if (opts.verify !== false) for (const f of r.files) if ((f.status === "downloaded" || f.status === "cached") && !f.verified) say(`not verified: ${f.url} (${f.error?.replace(/^not verified: /, "") ?? "the archive publishes no .CHECKSUM for it"}; kept: it opens as a zip)`);
-  const day = (ms: number) => formatTime(ms).slice(0, 10);
   const wide = r.files.filter((f) => (f.status === "downloaded" || f.status === "cached") && (f.from < r.from || f.to > r.to));
   if (wide.length) {
     const names = wide.map((f) => f.path.split(/[\\/]/).pop()).join(", ");

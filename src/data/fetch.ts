@@ -15,7 +15,7 @@
 import { closeSync, existsSync, mkdirSync, openSync, readFileSync, renameSync, rmSync, statSync, writeFileSync, writeSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { error } from "../util/errors";
-import { ARCHIVE_PERIODS, archivePath, archiveSpan, KLINE_INTERVALS, MARKETS, planArchiveFiles, toDay, type ArchiveFile, type ArchiveKind, type Market } from "./archive-layout";
+import { ARCHIVE_PERIODS, archiveSpan, KLINE_INTERVALS, MARKETS, planArchiveFiles, toDay, type ArchiveFile, type ArchiveKind, type Market } from "./archive-layout";
 import { parseChecksum, sha256, unzipEntries, verifyChecksum } from "./zip";
 
 /** What the spot archive (data/spot/…) publishes; the other kinds are futures data. */
@@ -342,25 +342,19 @@ export async function fetchBinance(options: FetchOptions): Promise<FetchResult> 
   const base = o.baseUrl.replace(/\/+$/, "");
   const entry = (kind: ArchiveKind, a: ArchiveFile): FetchedFile =>
     ({ kind, period: a.period, date: a.date, url: `${base}/${a.path}`, path: join(o.cacheDir, a.path), ...archiveSpan(a), status: "failed", verified: false, bytes: 0 });
+  const now = o.now ?? Date.now();
   const files: FetchedFile[] = [];
   for (const kind of o.kinds) {
-    for (const a of planArchiveFiles({ market: o.market, kind, symbol, from, to, interval: o.interval, period: o.period, now: o.now ?? Date.now() })) files.push(entry(kind, a));
+    for (const a of planArchiveFiles({ market: o.market, kind, symbol, from, to, interval: o.interval, period: o.period, now })) files.push(entry(kind, a));
   }
   // The daily files standing in for a monthly file the archive does not have (yet), within the range.
-  const dailyFor = (m: FetchedFile): FetchedFile[] => {
-    const out: FetchedFile[] = [];
-    for (let day = Math.max(m.from, from); day < m.to && day <= to; day += 86_400_000) {
-      const date = new Date(day).toISOString().slice(0, 10);
-      out.push(entry(m.kind, { kind: m.kind, period: "daily", date, path: archivePath(o.market, m.kind, "daily", symbol, date, o.interval) }));
-    }
-    return out;
-  };
+  const dailyFor = (m: FetchedFile): FetchedFile[] =>
+    planArchiveFiles({ market: o.market, kind: m.kind, symbol, from: Math.max(m.from, from), to: Math.min(m.to - 86_400_000, to), interval: o.interval, period: "daily" }).map((a) => entry(m.kind, a));
   const say = o.progress === false ? () => {} : typeof o.progress === "function" ? o.progress : (line: string) => { process.stderr.write(line + "\n"); };
   const run: Run = { verify: o.verify, retries: o.retries, delay };
   // The archive publishes a month's file some days after the month ends; a month that ended longer
   // ago than this and is missing is not in the archive at all (a symbol listed later, a typo), and
   // its daily files would only be 30 more misses.
-  const now = o.now ?? Date.now();
   const recent = (f: FetchedFile) => now - f.to <= MONTHLY_DELAY_MS;
   const queue = [...files];
   let next = 0, done = 0, active = 0;

@@ -6,6 +6,7 @@
  */
 import { parseBoolText } from "./csv";
 import type { DataKind } from "./schema";
+import { INVISIBLE_CHARS } from "../util/errors";
 
 /**
  * How a value is checked: `time` epoch (s/ms/µs/ns) or UTC date text; `price` finite > 0;
@@ -144,7 +145,7 @@ const INVISIBLE_NAMES: Record<number, string> = {
 };
 
 /** Whitespace other than a plain space, control and format characters: what a reader cannot see. */
-const INVISIBLE = /[\u0000-\u001f\u007f-\u00a0\u00ad\u1680\u180e\u2000-\u200f\u2028-\u202f\u205f-\u2064\u3000\ufeff]/;
+const INVISIBLE = new RegExp(`[\\u0000-\\u001f\\u007f-\\u009f${INVISIBLE_CHARS}]`);
 
 /**
  * For an error about a text value: `: it holds an invisible U+00A0 (no-break space)` when the

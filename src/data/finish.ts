@@ -353,33 +353,44 @@ function rangeBound(v: unknown, name: "from" | "to", file: string): number | und
   return ms;
 }
 
-/**
- * Keeps the rows with from ≤ time < to (rows are sorted), noting how many were left out on each
- * side: what a monthly file holds beyond the days asked for is not an error in the data.
- */
-function keepRange(p: Parsed, options: LoadOptions): boolean {
+/** The rows a..b−1 with from ≤ time < to (rows are sorted), or undefined when no bound is given or nothing is cut. */
+interface Range {
+  a: number;
+  b: number;
+  from?: number;
+  to?: number;
+}
+
+function rangeOf(p: Parsed, options: LoadOptions): Range | undefined {
   const from = rangeBound(options.from, "from", p.file);
   const to = rangeBound(options.to, "to", p.file);
-  if (from === undefined && to === undefined) return false;
+  if (from === undefined && to === undefined) return undefined;
   if (from !== undefined && to !== undefined && !(to > from)) throw error(`the to option must be after from (${formatTime(from)} UTC)`, { file: p.file, column: "to", value: options.to instanceof Date ? options.to.toISOString() : options.to });
   const t = num(p, "time");
   let a = 0;
   while (a < p.n && from !== undefined && t[a]! < from) a++;
   let b = p.n;
   while (b > a && to !== undefined && t[b - 1]! >= to) b--;
-  if (a === 0 && b === p.n) return false;
-  const index = new Uint32Array(b - a);
-  for (let i = 0; i < index.length; i++) index[i] = a + i;
-  const before = a;
-  const after = p.n - b;
-  gather(p, index, b - a);
-  const range = `${from !== undefined ? formatTime(from) : "the start"} to ${to !== undefined ? formatTime(to) : "the end"} UTC`;
-  // An empty range is said, not thrown: one part of a combined export (its open interest) may have
-  // no row in a range where the others do.
-  p.notes.push(b > a
+  if (a === 0 && b === p.n) return undefined;
+  return { a, b, ...(from !== undefined ? { from } : {}), ...(to !== undefined ? { to } : {}) };
+}
+
+/**
+ * Keeps rows r.a..r.b−1, noting how many were left out on each side: what a monthly file holds
+ * beyond the days asked for is not an error in the data. An empty range is said, not thrown: one
+ * part of a combined export (its open interest) may have no row in a range where the others do.
+ */
+function cutRange(p: Parsed, r: Range): void {
+  const t = num(p, "time");
+  const first = t[0]!;
+  const last = t[p.n - 1]!;
+  const before = r.a;
+  const after = p.n - r.b;
+  gather(p, Uint32Array.from({ length: r.b - r.a }, (_, i) => r.a + i), r.b - r.a);
+  const range = `${r.from !== undefined ? formatTime(r.from) : "the start"} to ${r.to !== undefined ? formatTime(r.to) : "the end"} UTC`;
+  p.notes.push(r.b > r.a
     ? `kept the rows from ${range} (to exclusive): ${before} before and ${after} after left out`
-    : `no row from ${range} (to exclusive): the data runs from ${formatTime(t[0]!)} to ${formatTime(t[before + after - 1]!)} UTC; all ${before + after} left out`);
-  return true;
+    : `no row from ${range} (to exclusive): the data runs from ${formatTime(first)} to ${formatTime(last)} UTC; all ${before + after} left out`);
 }
 
 /**
@@ -390,15 +401,18 @@ function keepRange(p: Parsed, options: LoadOptions): boolean {
  * intervals outside the range is judged on the range alone).
  */
 function rangeAndInterval(p: Parsed, options: LoadOptions): IntervalResult {
-  if (options.from == null && options.to == null) return measureInterval(p, options.interval);
+  const r = rangeOf(p, options);
+  if (r === undefined) return measureInterval(p, options.interval);
   let whole: IntervalResult | undefined;
-  try {
-    whole = measureInterval(p, options.interval);
-  } catch {
-    whole = undefined;
+  if (r.b - r.a < 3) {
+    try {
+      whole = measureInterval(p, options.interval);
+    } catch {
+      whole = undefined;
+    }
   }
-  if (!keepRange(p, options)) return whole ?? measureInterval(p, options.interval);
-  if (p.n >= 3 || whole === undefined || whole.intervalMs === null) return measureInterval(p, options.interval);
+  cutRange(p, r);
+  if (whole === undefined || whole.intervalMs === null) return measureInterval(p, options.interval);
   return { ...whole, gaps: gapsOf(p, whole.intervalMs, STRICT_KINDS.has(p.kind)) };
 }
 

@@ -4,6 +4,8 @@
  * into an error naming file, line, column and value (never a silent NaN in a table).
  */
 
+import { stampedToLastSecond } from "../util/time";
+
 /** Earliest accepted time (2000-01-01 UTC): anything earlier is a unit mistake, not market data. */
 export const MIN_TIME_MS = 946_684_800_000;
 /** Latest accepted time (2100-01-01 UTC). */
@@ -84,7 +86,7 @@ export function intervalMs(text: string): number {
 export function closeSpan(close: number, open: number): number {
   const s = Math.round((close - open) / 1000) * 1000;
   // A close stamped to the second (00:59:59 for the 00:00 hourly bar) is the bar's last second.
-  return s % 60_000 !== 0 && (s + 1000) % 60_000 === 0 && close - open === s ? s + 1000 : s;
+  return close - open === s && stampedToLastSecond(s) ? s + 1000 : s;
 }
 
 export function intervalLabel(ms: number): string {

@@ -11,6 +11,7 @@
  * venue on a finer grid answers as it would on the coarse one.
  */
 import { error } from "../util/errors";
+import { inYears, utcLabel } from "../util/time";
 import { binOf, centresFrom, decimalStep, MAX_BINS } from "./grid";
 import { EDGE_TOLERANCE, liquidationMap } from "./map";
 import type { LiquidationMap } from "./types";
@@ -79,8 +80,8 @@ export function combineMaps(maps: LiquidationMap[], options: CombineOptions | nu
   const first = dated.reduce((a, i) => (maps[i]!.time < maps[a]!.time ? i : a), dated[0] ?? 0);
   const last = dated.reduce((a, i) => (maps[i]!.time > maps[a]!.time ? i : a), dated[0] ?? 0);
   if (maps[last]!.time - maps[first]!.time > apart) {
-    const utc = (t: number) => new Date(t).toISOString().slice(0, 16).replace("T", " ");
-    throw error(`maps[${first}] is at ${utc(maps[first]!.time)} UTC and maps[${last}] at ${utc(maps[last]!.time)} UTC, more than ${apart} ms apart: the combined map takes the first map's price and the latest time, so it would describe neither moment; map every venue at one time (model.mapAt(t)), or pass { maxTimeApart } to combine them anyway`, { symbol: "combineMaps", column: "time", value: maps[last]!.time - maps[first]!.time });
+    const utc = (t: number) => (inYears(t) ? utcLabel(t) : `${t} (epoch ms)`);
+    throw error(`maps[${first}] is at ${utc(maps[first]!.time)} and maps[${last}] at ${utc(maps[last]!.time)}, more than ${apart} ms apart: the combined map takes the first map's price and the latest time, so it would describe neither moment; map every venue at one time (model.mapAt(t)), or pass { maxTimeApart } to combine them anyway`, { symbol: "combineMaps", column: "time", value: maps[last]!.time - maps[first]!.time });
   }
   const price = maps[0]!.price;
   const tiers = [...new Set(maps.flatMap((m) => m.tiers))].sort((a, b) => a - b);

@@ -1,5 +1,6 @@
 // Public surface of src/engine/: named re-exports only. src/index.ts re-exports this file.
-export { replay, DOLLAR_CAVEAT } from "./replay";
+export { replay } from "./replay";
+export { DOLLAR_CAVEAT } from "./caveat";
 export type { ReplayInput } from "./replay";
 export { liquidationMap, liquidationMap as mapFromBook } from "./map";
 export type { BookInput } from "./map";

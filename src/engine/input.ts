@@ -270,8 +270,6 @@ function ratioShares(ratio: Float64Array, row: Int32Array, from: number, out: Fl
   return -1;
 }
 
-/** A bar's span from its `closeTime` (util/time's `barSpanMs`: last ms, last second or end stamp). */
-const spanOf = barSpanMs;
 
 /**
  * The last ms of each bar (time + span − 1), from the `interval` option when given, else from
@@ -289,7 +287,7 @@ function barEnds(candles: Columns, time: Float64Array, option: number | undefine
     sameLength(close, n, "candles", "closeTime");
     tooLate(close, "candles", "closeTime");
     for (let i = 0; i < n; i++) {
-      const span = spanOf(close[i], time[i]);
+      const span = barSpanMs(close[i], time[i]);
       if (!(span > 0)) throw error(`row ${i}: closeTime must be a time after the bar's open time (it sets the bar's span; or pass \`interval\`)`, { file: "candles", column: "closeTime", value: close[i] });
       lastMs[i] = time[i] + span - 1;
     }

@@ -17,7 +17,6 @@ import { resolveOptions } from "./resolve";
 import { newBarArrays, simulate, type Plan } from "./simulate";
 import type { Heatmap, LiquidationMap, LiquidationModel, PriceGrid } from "./types";
 
-export { DOLLAR_CAVEAT } from "./caveat";
 import { DOLLAR_CAVEAT } from "./caveat";
 
 /** A map question's time as epoch ms: a number, a bigint (as Arrow time columns hold) or a Date; undefined for none. */
@@ -30,9 +29,9 @@ function timeArg(at: number | bigint | Date | null | undefined, symbol: string):
   return time;
 }
 
-/** Index of the last entry of ascending `a` that is <= x (`a[first]` must be). */
-function lastAtOrBefore(a: Float64Array, x: number, first: number): number {
-  let lo = first;
+/** Index of the last entry of ascending `a` that is <= x (`a[0]` must be). */
+function lastAtOrBefore(a: Float64Array, x: number): number {
+  let lo = 0;
   let hi = a.length - 1;
   while (lo < hi) {
     const m = (lo + hi + 1) >> 1;
@@ -228,14 +227,14 @@ export function replay(input: ReplayInput): LiquidationModel {
       if (time === undefined) return mapOfBar(last);
       if (time < s.time[0]) throw error(`time is before the first bar (${s.time[0]})`, { symbol: "mapAt", column: "time", value: time });
       // The last bar whose open time is <= time.
-      return mapOfBar(lastAtOrBefore(s.time, time, 0));
+      return mapOfBar(lastAtOrBefore(s.time, time));
     },
     mapAsOf(at: number | bigint | Date): LiquidationMap {
       const time = timeArg(at, "mapAsOf");
       if (time === undefined) throw error("needs a time (epoch ms UTC or a Date): the map of what was known then", { symbol: "mapAsOf", column: "time", value: at });
       // The last bar that had closed by `time` (its last ms before it): nothing after `time` is in it.
       if (time < s.lastMs[0] + 1) throw error(`no bar had closed by then: the first bar closes at ${s.lastMs[0] + 1}`, { symbol: "mapAsOf", column: "time", value: time });
-      return mapOfBar(lastAtOrBefore(s.lastMs, time - 1, 0));
+      return mapOfBar(lastAtOrBefore(s.lastMs, time - 1));
     },
     liquidationSources(): ColumnTable {
       if (!sources) {

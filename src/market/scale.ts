@@ -12,6 +12,7 @@
 import { table, type ColumnTable } from "arquero";
 import { checkColumns, has, increasing, MAX_OI_USD, numeric, oiColumn, oiTimeColumn, sameLength, type Columns } from "../engine/input";
 import { markReported } from "../util/estimate";
+import { modeStep } from "../data/finish";
 import { error } from "../util/errors";
 import { barSpanMs } from "../util/time";
 
@@ -92,8 +93,6 @@ function checkAsOf(time: Float64Array, asOf: number, label: string, column: stri
   }
 }
 
-/** A bar's span from its `closeTime`, read as the engine reads it (util/time's `barSpanMs`). */
-const spanOf = barSpanMs;
 
 const DIVIDE_A_DAY = "the bar interval must divide a day (give `interval` in ms when there is a single candle)";
 
@@ -107,14 +106,14 @@ function barInterval(candles: Columns, time: Float64Array, label: string, option
   if (has(candles, "closeTime")) {
     const close = numeric(candles, "closeTime", label);
     sameLength(close, time.length, label, "closeTime");
-    const first = spanOf(close[0]!, time[0]!);
+    const first = barSpanMs(close[0]!, time[0]!);
     if (!(first > 0)) throw error("row 0: closeTime must be after the bar's open time", { file: label, column: "closeTime", value: close[0] });
     if (option !== undefined && option !== first) {
       throw error(`interval is ${option} ms but each bar spans ${first} ms by its closeTime (closeTime − time + 1): leave interval out, or pass the bars' own length`, { file: label, column: "interval", value: option });
     }
     if (!(DAY % first === 0)) throw error(DIVIDE_A_DAY, { file: label, column: "closeTime", value: first });
     for (let i = 1; i < time.length; i++) {
-      const span = spanOf(close[i]!, time[i]!);
+      const span = barSpanMs(close[i]!, time[i]!);
       if (!(span > 0)) throw error(`row ${i}: closeTime must be after the bar's open time`, { file: label, column: "closeTime", value: close[i] });
       if (span !== first) throw error(`row ${i}: a bar spanning ${span} ms (closeTime − time + 1) among bars of ${first} ms: one table's bars must be one length`, { file: label, column: "closeTime", value: close[i] });
     }
@@ -159,18 +158,6 @@ function dailyVolume(candles: Columns, label: string, interval: number | undefin
   return { sum, bars, touched, perDay: DAY / step };
 }
 
-/** The most common gap between consecutive times (the shorter on a tie); undefined for one time. */
-function commonGap(time: Float64Array): number | undefined {
-  const count = new Map<number, number>();
-  for (let i = 1; i < time.length; i++) {
-    const g = time[i]! - time[i - 1]!;
-    count.set(g, (count.get(g) ?? 0) + 1);
-  }
-  let best: number | undefined;
-  for (const [g, n] of count) if (best === undefined || n > count.get(best)! || (n === count.get(best)! && g < best)) best = g;
-  return best;
-}
-
 /** A positive finite option, else throws naming it. */
 function positiveOption(value: unknown, name: string, what: string): void {
   if (value !== undefined && !(typeof value === "number" && Number.isFinite(value) && value > 0)) throw error(`${name} must be ${what}`, { symbol: "derivativesVsSpot", column: name, value });
@@ -211,7 +198,8 @@ export function derivativesVsSpot(input: DerivativesVsSpotInput): DerivativesVsS
   if (oiTime.length === 0) throw error("no open-interest samples", { file: "openInterest" });
   increasing(oiTime, "openInterest", timeCol);
   checkAsOf(oiTime, asOf, "openInterest", timeCol);
-  const oiStep = input.oiInterval ?? commonGap(oiTime);
+  // The most common gap between samples (the shorter on a tie).
+  const oiStep = input.oiInterval ?? modeStep(oiTime, oiTime.length) ?? undefined;
   if (oiStep === undefined) {
     throw error("a single open-interest sample: its sampling interval, and so how much of its day it covers, is unknown (give oiInterval, e.g. 86400000 for one sample a day)", { file: "openInterest", column: timeCol, value: oiTime[0] });
   }

@@ -38,8 +38,10 @@ export class LiqlabError extends Error {
   }
 }
 
-/** Characters that print as a space or as nothing: written as \u escapes in a shown string, so the culprit shows. */
-const INVISIBLE = /[\u00a0\u00ad\u1680\u180e\u2000-\u200f\u2028-\u202f\u205f-\u2064\u3000\ufeff]/g;
+/** Characters that print as a space or as nothing (a regex class body): the data readers name them, showValue escapes them. */
+export const INVISIBLE_CHARS = "\\u00a0\\u00ad\\u1680\\u180e\\u2000-\\u200f\\u2028-\\u202f\\u205f-\\u2064\\u3000\\ufeff";
+/** Written as \u escapes in a shown string, so the culprit shows. */
+const INVISIBLE = new RegExp(`[${INVISIBLE_CHARS}]`, "g");
 
 /** Renders a value for an error message: strings quoted (invisible characters escaped), long values cut. */
 export function showValue(value: unknown): string {

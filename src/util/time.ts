@@ -37,10 +37,18 @@ export function inYears(ms: number): boolean {
  * to the ms (a 1,600 ms bar's last ms is 1,599 ms after its open). NaN when the close is not after
  * the open. The engine and the market layer read bar lengths this way.
  */
+/**
+ * True when close − open, whole seconds, falls one second short of whole minutes: a close stamped
+ * to its bar's last second (00:59:59 for the 00:00 hourly bar), whose length is one second more.
+ */
+export function stampedToLastSecond(span: number): boolean {
+  return span % 1000 === 0 && span % 60_000 !== 0 && (span + 1000) % 60_000 === 0;
+}
+
 export function barSpanMs(close: number, open: number): number {
   const span = close - open;
   if (!(span > 0)) return NaN;
   if ((span + 1) % 1000 === 0) return span + 1;
-  if (span % 1000 === 0 && span % 60_000 !== 0 && (span + 1000) % 60_000 === 0) return span + 1000;
+  if (stampedToLastSecond(span)) return span + 1000;
   return span % 1000 === 0 ? span : span + 1;
 }

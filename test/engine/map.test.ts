@@ -2,7 +2,8 @@ import { strict as assert } from "assert";
 import fc from "fast-check";
 import { liquidationMap } from "../../src/engine/map";
 import { combineMaps } from "../../src/engine/combine";
-import { DOLLAR_CAVEAT, replay } from "../../src/engine/replay";
+import { replay } from "../../src/engine/replay";
+import { DOLLAR_CAVEAT } from "../../src/engine/caveat";
 import { estimateCaption } from "../../src/util/estimate";
 
 // A hand-built book on a 10 USD grid from 0: bin i covers [10i, 10i + 10), centre 10i + 5.
