@@ -412,8 +412,9 @@ function rangeAndInterval(p: Parsed, options: LoadOptions): IntervalResult {
     }
   }
   cutRange(p, r);
-  if (whole === undefined || whole.intervalMs === null) return measureInterval(p, options.interval);
-  return { ...whole, gaps: gapsOf(p, whole.intervalMs, STRICT_KINDS.has(p.kind)) };
+  if (whole === undefined || (whole.intervalMs === null && whole.interval !== "1M")) return measureInterval(p, options.interval);
+  // Calendar months ("1M") have no fixed step and no gaps measured.
+  return whole.intervalMs === null ? whole : { ...whole, gaps: gapsOf(p, whole.intervalMs, STRICT_KINDS.has(p.kind)) };
 }
 
 export function finish(p: Parsed, options: LoadOptions = {}, key?: readonly string[]): Loaded {

@@ -48,7 +48,14 @@ export function realizedPoints(heatmap: Heatmap, realized: RealizedTable | Reali
   const out: Record<Side, RealizedPoints> = { long: { bar: [], price: [], usd: [], when: [] }, short: { bar: [], price: [], usd: [], when: [] } };
   const n = c.time.length;
   if (n === 0) return out;
-  const end = c.time[n - 1]! + bar;
+  // A bar ends one bar after its open; a calendar-month bar (28-31 days) at the next month's start.
+  const monthly = bar >= 28 * 86_400_000 && bar <= 31 * 86_400_000;
+  const barEnd = (open: number) => {
+    if (!monthly) return open + bar;
+    const d = new Date(open);
+    return Date.UTC(d.getUTCFullYear(), d.getUTCMonth() + 1, 1);
+  };
+  const end = barEnd(c.time[n - 1]!);
   // A gap is a spacing to the next candle half a bar or more beyond the bar (a halt); calendar
   // months (28-31 days against a median bar of 30) have none, so an event on the 31st stays.
   const candleAt = (t: number) => {
@@ -56,7 +63,7 @@ export function realizedPoints(heatmap: Heatmap, realized: RealizedTable | Reali
     const j = floorIndex(c.time, t);
     if (j < 0) return -1;
     const next = j + 1 < n ? c.time[j + 1]! : Infinity;
-    return t < c.time[j]! + bar || next - c.time[j]! < 1.5 * bar ? j : -1;
+    return t < barEnd(c.time[j]!) || next - c.time[j]! < 1.5 * bar ? j : -1;
   };
   const opening = (j: number) => `opening ${utcLabel(c.time[j]!)}`;
   const add = (side: Side, j: number, price: number, usd: number, when: string) => {

@@ -30,14 +30,6 @@ export function inYears(ms: number): boolean {
 }
 
 /**
- * A bar's length from its close stamp, ms. The stamp is the bar's last ms (Binance: open +
- * interval − 1), its last second (exports at second precision: 00:59:59 for the 00:00 hourly bar),
- * or its end (open + interval): close − open + 1, + 1000 when that makes whole minutes of a bar
- * stamped to the second, or close − open when that is whole seconds already. Other spans are kept
- * to the ms (a 1,600 ms bar's last ms is 1,599 ms after its open). NaN when the close is not after
- * the open. The engine and the market layer read bar lengths this way.
- */
-/**
  * True when close − open, whole seconds, falls one second short of whole minutes: a close stamped
  * to its bar's last second (00:59:59 for the 00:00 hourly bar), whose length is one second more.
  */
@@ -45,6 +37,14 @@ export function stampedToLastSecond(span: number): boolean {
   return span % 1000 === 0 && span % 60_000 !== 0 && (span + 1000) % 60_000 === 0;
 }
 
+/**
+ * A bar's length from its close stamp, ms. The stamp is the bar's last ms (Binance: open +
+ * interval − 1), its last second (exports at second precision: 00:59:59 for the 00:00 hourly bar),
+ * or its end (open + interval): close − open + 1, + 1000 when that makes whole minutes of a bar
+ * stamped to the second, or close − open when that is whole seconds already. Other spans are kept
+ * to the ms (a 1,600 ms bar's last ms is 1,599 ms after its open). NaN when the close is not after
+ * the open. The engine and the market layer read bar lengths this way.
+ */
 export function barSpanMs(close: number, open: number): number {
   const span = close - open;
   if (!(span > 0)) return NaN;

@@ -162,4 +162,18 @@ describe("load options", () => {
     assert.equal(data.load({ text: bad, name: "c.csv" }, { to: t0 + 3 * 3_600_000 }).report.interval, "1h");
     assert.throws(() => data.load({ text: bad, name: "c.csv" }), /mixed intervals/);
   });
+
+  it("load(monthly open interest, { from, to }) keeping one month keeps the series' 1M interval and its closeTime", () => {
+    const months = [0, 1, 2, 3, 4, 5].map((m) => Date.UTC(2024, m, 1));
+    const text = ["time,openInterestUsd", ...months.map((t, i) => `${t},${1e9 + i}`)].join("\n");
+    const all = data.load({ text, name: "oi.csv" });
+    const one = data.load({ text, name: "oi.csv" }, { from: "2024-03-01", to: "2024-04-01" });
+    assert.equal(all.report.interval, "1M");
+    assert.deepEqual([one.report.interval, one.table.numRows()], ["1M", 1]);
+    // Coinglass monthly OI bars carry the close's time: March's closes at its last ms.
+    const cg = JSON.stringify({ code: "0", data: months.map((time) => ({ time, open: 1, high: 1, low: 1, close: 5 })) });
+    const march = data.loadCoinglassOpenInterest({ text: cg, name: "cg.json" }, { from: "2024-03-01", to: "2024-04-01" });
+    assert.equal(march.report.interval, "1M");
+    assert.deepEqual(Array.from(col(march.table, "closeTime")), [Date.UTC(2024, 3, 1) - 1]);
+  });
 });

@@ -163,9 +163,10 @@ describe("figures/heatmap", () => {
     const h = handHeatmap();
     const f = (v: number) => Float64Array.from(months, () => v);
     const monthly = { ...h, times: Float64Array.from(months.slice(1)), z: h.z.slice(0, 5), long: h.long.slice(0, 5), short: h.short.slice(0, 5), candles: { time: Float64Array.from(months), open: f(61_500), high: f(61_900), low: f(61_100), close: f(61_500) } };
-    const fig = heatmapFigure(monthly, { realized: [{ time: Date.UTC(2025, 2, 31, 12), side: "long", usd: 1e6 }, { time: Date.UTC(2025, 2, 15), side: "long", usd: 2e6 }] });
+    const fig = heatmapFigure(monthly, { realized: [{ time: Date.UTC(2025, 2, 31, 12), side: "long", usd: 1e6 }, { time: Date.UTC(2025, 2, 15), side: "long", usd: 2e6 }, { time: Date.UTC(2025, 6, 31, 12), side: "long", usd: 3e6 }, { time: Date.UTC(2025, 7, 1), side: "long", usd: 4e6 }] });
     const longs = (byType(fig.data, "scatter") as Record<string, any>[])[0]!;
-    assert.deepEqual(longs.customdata.map((d: unknown[]) => d[1]), ["2025-03-31 12:00 UTC, in the bar opening 2025-03-01 00:00 UTC", "2025-03-15 00:00 UTC, in the bar opening 2025-03-01 00:00 UTC"]);
+    // July 31 is in the last bar (July, 31 days against a median bar of 30); August 1 is after it.
+    assert.deepEqual(longs.customdata.map((d: unknown[]) => d[1]), ["2025-03-31 12:00 UTC, in the bar opening 2025-03-01 00:00 UTC", "2025-03-15 00:00 UTC, in the bar opening 2025-03-01 00:00 UTC", "2025-07-31 12:00 UTC, in the bar opening 2025-07-01 00:00 UTC"]);
   });
 
   it("heatmapFigure(heatmap) titles say ESTIMATES, name the data and the clip level", () => {
