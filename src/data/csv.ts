@@ -80,11 +80,16 @@ export class CsvScanner {
     return false;
   }
 
-  /** Field `i` of the current row as a string (quotes removed, `""` unescaped, spaces trimmed). */
-  field(i: number): string {
+  /** Field `i` with its quotes removed and `""` unescaped, untrimmed ("" past the row's fields). */
+  private unquoted(i: number): string {
     if (i >= this.count) return "";
     const s = this.text.slice(this.starts[i]!, this.ends[i]!);
-    return (this.escaped[i] ? s.replace(/""/g, '"') : s).trim();
+    return this.escaped[i] ? s.replace(/""/g, '"') : s;
+  }
+
+  /** Field `i` of the current row as a string (quotes removed, `""` unescaped, spaces trimmed). */
+  field(i: number): string {
+    return this.unquoted(i).trim();
   }
 
   /**
@@ -93,15 +98,15 @@ export class CsvScanner {
    * makes a value unreadable stays in it (`field` trims those too).
    */
   raw(i: number): string {
-    if (i >= this.count) return "";
-    const s = this.text.slice(this.starts[i]!, this.ends[i]!);
-    return (this.escaped[i] ? s.replace(/""/g, '"') : s).replace(/^[ \t]+|[ \t]+$/g, "");
+    return this.unquoted(i).replace(/^[ \t]+|[ \t]+$/g, "");
   }
 
   /** Field `i` parsed as a decimal number, NaN when it is not one (the caller names the error). */
   number(i: number): number {
     if (i >= this.count) return NaN;
-    return this.escaped[i] ? parseDecimal(this.field(i), 0, this.field(i).length) : parseDecimal(this.text, this.starts[i]!, this.ends[i]!);
+    if (!this.escaped[i]) return parseDecimal(this.text, this.starts[i]!, this.ends[i]!);
+    const f = this.field(i);
+    return parseDecimal(f, 0, f.length);
   }
 
   /** Field `i` as a boolean from its characters (true/false in any case, 1/0), or undefined. */
