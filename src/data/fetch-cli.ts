@@ -9,7 +9,7 @@
  * downloaded. The summary also counts files kept without a published checksum to verify, and
  * notes monthly files that hold days outside the requested range.
  */
-import { editDistance } from "../util/distance";
+import { meantName } from "../util/distance";
 import { error, LiqlabError, showValue } from "../util/errors";
 import type { ArchiveKind, Market } from "./archive-layout";
 import { ARCHIVE_PERIODS, KLINE_INTERVALS, ymd as day } from "./archive-layout";
@@ -36,10 +36,9 @@ const FLAGS: Readonly<Record<string, boolean>> = {
 
 const PERIODS = ["auto", "daily", "monthly"] as const;
 
-/** The flag an unknown one was probably meant to be (within two edits), if just one is that near. */
+/** The flag an unknown one was probably meant to be (`meantName`; one-letter flags are never suggested). */
 function nearFlag(name: string): string | undefined {
-  const near = Object.keys(FLAGS).filter((f) => f.length > 1 && editDistance(name.toLowerCase(), f) <= 2);
-  return near.length === 1 ? near[0] : undefined;
+  return meantName(name, Object.keys(FLAGS).filter((f) => f.length > 1));
 }
 
 /**

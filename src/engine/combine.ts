@@ -10,6 +10,7 @@
  * bin holding the price may hold both sides. So `combineMaps([map])` answers as `map` does, and a
  * venue on a finer grid answers as it would on the coarse one.
  */
+import { meantName } from "../util/distance";
 import { error } from "../util/errors";
 import { inYears, utcLabel } from "../util/time";
 import { binOf, centresFrom, decimalStep, MAX_BINS } from "./grid";
@@ -68,8 +69,11 @@ export const COMBINE_DEFAULTS = { maxTimeApart: 3_600_000 } as const;
 export function combineMaps(maps: LiquidationMap[], options: CombineOptions | null = {}): LiquidationMap {
   options ??= {};
   if (typeof options !== "object") throw error("options must be { source?, maxTimeApart? }", { symbol: "combineMaps", column: "options", value: options });
+  const known = ["source", "maxTimeApart"];
   for (const key of Object.keys(options)) {
-    if (key !== "source" && key !== "maxTimeApart") throw error("unknown option; combineMaps takes source, maxTimeApart", { symbol: "combineMaps", column: key, value: (options as Record<string, unknown>)[key] });
+    if (known.includes(key)) continue;
+    const hint = meantName(key, known);
+    throw error(hint ? `unknown option; did you mean ${hint}?` : "unknown option; combineMaps takes source, maxTimeApart", { symbol: "combineMaps", column: key, value: (options as Record<string, unknown>)[key] });
   }
   if (!Array.isArray(maps) || maps.length === 0) throw error("needs at least one map", { symbol: "combineMaps", value: maps });
   maps.forEach(checkMap);

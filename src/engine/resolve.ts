@@ -1,6 +1,6 @@
 /** Checks replay options and fills in the defaults of src/engine/options.ts. */
 import { isList } from "../util/arrays";
-import { editDistance } from "../util/distance";
+import { meantName } from "../util/distance";
 import { error, positive } from "../util/errors";
 import { MAX_BINS } from "./grid";
 import { DEFAULTS, LEVERAGE_PRESETS, OPTION_KEYS, type LeverageMix, type LeveragePreset, type ReplayOptions, type ResolvedOptions } from "./options";
@@ -81,22 +81,14 @@ export function capLeverage(mix: LeveragePreset | LeverageMix, maxLeverage: numb
 
 
 /**
- * The option `key` was probably meant as: a name of `known` equal but for case, two neighbours
- * swapped, one edit away (six letters or more; two edits from ten), or starting with the key (five
- * letters or more: `halfLife`); at the top level also an inner option's own name (`step` for
- * `grid.step`).
+ * The option `key` was probably meant as: the name `meantName` finds among this level's options,
+ * or at the top level an inner option's own name (`step` for `grid.step`).
  */
 function meant(key: string, where: keyof typeof OPTION_KEYS): string | undefined {
-  const k = key.toLowerCase();
-  for (const name of OPTION_KEYS[where]) {
-    const n = name.toLowerCase();
-    const shorter = Math.min(k.length, n.length);
-    // Two edits for long names, one from six letters, and for short ones only a swap of two
-    // neighbours ("setp"): "clone" is not "close", "author" not "anchor".
-    const allowed = shorter >= 10 ? 2 : shorter >= 6 ? 1 : [...k].sort().join("") === [...n].sort().join("") ? 1 : 0;
-    if (editDistance(k, n) <= allowed || (k.length >= 5 && n.startsWith(k))) return where ? `${where}.${name}` : name;
-  }
+  const name = meantName(key, OPTION_KEYS[where]);
+  if (name) return where ? `${where}.${name}` : name;
   if (where !== "") return undefined;
+  const k = key.toLowerCase();
   for (const [inner, names] of Object.entries(OPTION_KEYS)) {
     const name = inner ? names.find((x) => x.toLowerCase() === k) : undefined;
     if (name) return `${inner}.${name}`;

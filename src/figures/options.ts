@@ -7,7 +7,7 @@
 import { isList } from "../util/arrays";
 import type { ColumnTable } from "arquero";
 import type { Side } from "../engine/types";
-import { editDistance } from "../util/distance";
+import { meantName } from "../util/distance";
 import { error, finite, positive } from "../util/errors";
 
 /** A realized liquidation reported by an exchange, for markers on the heatmap. */
@@ -115,16 +115,6 @@ const OPTION_KEYS = {
 } as const;
 type Builder = keyof typeof OPTION_KEYS;
 
-/** The option `key` most likely meant: same letters but for one or two edits, or `key` is its start. */
-function meant(key: string, known: readonly string[]): string | undefined {
-  const k = key.toLowerCase();
-  return known.find((name) => {
-    const n = name.toLowerCase();
-    const allowed = Math.min(k.length, n.length) >= 6 ? 2 : 1;
-    return editDistance(k, n) <= allowed || (k.length >= 4 && n.startsWith(k));
-  });
-}
-
 /**
  * Options as given: null reads as none given (every default), as undefined does. A key that is no
  * option of `who` throws naming it, the option it looks like or every option `who` takes (a key
@@ -137,7 +127,7 @@ function given<T extends object>(o: T | null | undefined, who: Builder): Partial
   for (const key of Object.keys(o)) {
     const value = (o as Record<string, unknown>)[key];
     if (known.includes(key) || value === undefined) continue;
-    const hint = meant(key, known);
+    const hint = meantName(key, known);
     throw error(hint ? `unknown option; did you mean ${hint}?` : `unknown option; ${who} takes ${known.join(", ")}`, { column: key, value });
   }
   return o;

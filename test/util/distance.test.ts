@@ -1,0 +1,43 @@
+import assert from "node:assert/strict";
+import { editDistance, meantName } from "../../src/util/distance";
+
+describe("util/distance", () => {
+  it("editDistance(a, b) counts insertions, deletions, substitutions and neighbour swaps as one each", () => {
+    assert.equal(editDistance("", ""), 0);
+    assert.equal(editDistance("step", "step"), 0);
+    assert.equal(editDistance("setp", "step"), 1); // swap
+    assert.equal(editDistance("sides", "side"), 1); // deletion
+    assert.equal(editDistance("clone", "close"), 1); // substitution
+    assert.equal(editDistance("author", "anchor"), 2);
+    assert.equal(editDistance("abc", ""), 3);
+  });
+
+  it("meantName(key, known) allows a short name only a swap or one letter more or less, never a substitution", () => {
+    assert.equal(meantName("setp", ["step", "lo", "bins"]), "step");
+    assert.equal(meantName("sides", ["side", "title"]), "side");
+    assert.equal(meantName("clone", ["close", "anchor"]), undefined);
+    assert.equal(meantName("note", ["close", "anchor", "source"]), undefined);
+  });
+
+  it("meantName(key, known) allows one edit from six letters and two from ten, without case", () => {
+    assert.equal(meantName("halflifeHours", ["halfLifeHours"]), "halfLifeHours");
+    assert.equal(meantName("intervall", ["interval", "from"]), "interval");
+    assert.equal(meantName("author", ["anchor"]), undefined); // six letters, two edits
+    assert.equal(meantName("maintenanceMarginRatio", ["maintenanceMarginRate"]), "maintenanceMarginRate");
+  });
+
+  it("meantName(key, known) takes a key of four letters or more that starts a name, below any name within its edits", () => {
+    assert.equal(meantName("clip", ["title", "clipPercentile"]), "clipPercentile");
+    assert.equal(meantName("halfLife", ["halfLifeHours"]), "halfLifeHours");
+    assert.equal(meantName("cli", ["clipPercentile"]), undefined);
+    // "threshold" is one edit from "thresholds" and starts it; "thresold" is one from "threshold"
+    assert.equal(meantName("thresold", ["thresholds", "threshold"]), "threshold");
+    assert.equal(meantName("threshold", ["thresholds"]), "thresholds");
+  });
+
+  it("meantName(key, known) picks the nearest name, the first of equals", () => {
+    assert.equal(meantName("leverageBand", ["leverage", "leverageBands"]), "leverageBands");
+    assert.equal(meantName("steps", ["step", "stem"]), "step");
+    assert.equal(meantName("x", []), undefined);
+  });
+});
