@@ -4,7 +4,7 @@
  * into an error naming file, line, column and value (never a silent NaN in a table).
  */
 
-import { stampedToLastSecond } from "../util/time";
+import { intervalLabel, stampedToLastSecond } from "../util/time";
 
 /** Earliest accepted time (2000-01-01 UTC): anything earlier is a unit mistake, not market data. */
 export const MIN_TIME_MS = 946_684_800_000;
@@ -89,13 +89,8 @@ export function closeSpan(close: number, open: number): number {
   return close - open === s && stampedToLastSecond(s) ? s + 1000 : s;
 }
 
-export function intervalLabel(ms: number): string {
-  for (const u of ["w", "d", "h", "m", "s"]) {
-    const k = UNIT_MS[u]!;
-    if (ms >= k && ms % k === 0) return `${ms / k}${u}`;
-  }
-  return `${ms}ms`;
-}
+/** Re-exported for the loaders, which read their time helpers here. */
+export { intervalLabel };
 
 /** ms → `2024-01-02 03:04:05` UTC (milliseconds shown only when non-zero). */
 export function formatTime(ms: number): string {

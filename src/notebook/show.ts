@@ -20,6 +20,7 @@ import type { BacktestResult } from "../validate/types";
 import { isList } from "../util/arrays";
 import { captionWith, labelOf, type Label } from "../util/estimate";
 import { usd, utcLabel } from "../figures/format";
+import { intervalLabel } from "../util/time";
 import { pageTitle } from "../figures/html";
 
 type WriteDisplayData = (content: { data: Record<string, string>; metadata: Record<string, unknown>; transient: Record<string, unknown> }, update: boolean) => void;
@@ -266,12 +267,6 @@ function modelLabel(m: LiquidationModel): Label {
   return { caption: `Liquidation model replayed from ${m.source}: its bars, ledger, maps and heatmaps are estimates (estimate)`, word: "estimate" };
 }
 
-/** "30m", "4h", "1d": a bar interval. */
-function interval(ms: number): string {
-  for (const [unit, size] of [["d", 86_400_000], ["h", 3_600_000], ["m", 60_000], ["s", 1000]] as const) if (ms >= size && ms % size === 0) return `${ms / size}${unit}`;
-  return `${ms} ms`;
-}
-
 /**
  * A model as a summary: what it replayed (source, bars, time range UTC, tiers, grid) and its
  * ledger, then where its estimates are; its tables are shown on their own.
@@ -284,7 +279,7 @@ function modelBundle(m: LiquidationModel, caption: string | undefined): DisplayB
   const when = (ms: number) => (Number.isFinite(ms) ? utcLabel(ms) : String(ms));
   const rows = [
     { key: "source", value: m.source },
-    { key: "bars", value: `${n.toLocaleString("en-US")}${gap < Infinity ? `, ${interval(gap)} apart` : ""}` },
+    { key: "bars", value: `${n.toLocaleString("en-US")}${gap < Infinity ? `, ${intervalLabel(gap)} apart` : ""}` },
     ...(time ? [{ key: "time", value: `${when(time[0]!)} to ${when(time[time.length - 1]!)} (bar opens)` }] : []),
     { key: "tiers", value: m.tiers.map((t) => `${t}x`).join(", ") },
     { key: "grid", value: `${m.grid.bins.toLocaleString("en-US")} bins of ${m.grid.step} USD from ${m.grid.lo} USD` },

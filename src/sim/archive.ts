@@ -19,6 +19,7 @@ import {
 } from "../data/schema";
 import type { ColumnTable } from "arquero";
 import type { Simulation } from "./simulate";
+import { intervalLabel } from "../util/time";
 
 const num = (t: ColumnTable, name: string) => t.array(name) as Float64Array;
 
@@ -78,11 +79,6 @@ export function fundingCsv(funding: ColumnTable, intervalHours: number): string 
   const rows = [BINANCE_FUNDING_COLUMNS.join(",")];
   for (let i = 0; i < time.length; i++) rows.push([time[i], intervalHours, rate[i]!.toFixed(8)].join(","));
   return rows.join("\n") + "\n";
-}
-
-/** The interval label Binance uses in file names ("5m", "1h"). */
-export function intervalLabel(ms: number): string {
-  return ms % 3_600_000 === 0 ? `${ms / 3_600_000}h` : `${ms / 60_000}m`;
 }
 
 /** Writes the five archive files of `sim` into `dir` (created if needed); returns their paths. */

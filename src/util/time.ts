@@ -52,3 +52,15 @@ export function barSpanMs(close: number, open: number): number {
   if (stampedToLastSecond(span)) return span + 1000;
   return span % 1000 === 0 ? span : span + 1;
 }
+
+/**
+ * "5m", "4h", "1d", "1w": an interval in the largest whole unit (Binance's interval names; 90 s is
+ * "90s"), or "250ms" below a second. The one interval label of error messages, file names and
+ * summaries.
+ */
+export function intervalLabel(ms: number): string {
+  for (const [unit, size] of [["w", 604_800_000], ["d", 86_400_000], ["h", 3_600_000], ["m", 60_000], ["s", 1000]] as const) {
+    if (ms >= size && ms % size === 0) return `${ms / size}${unit}`;
+  }
+  return `${ms}ms`;
+}

@@ -12,7 +12,7 @@ import { loadBinanceKlines, loadBinanceLiquidationSnapshot, loadBinanceMetrics }
 import { capLeverage, REPLAY_DEFAULTS, replay, type LeverageMix } from "../engine/index";
 import { binanceUsdmBrackets } from "../margin/index";
 import { scenarios, simulate } from "../sim/index";
-import { intervalLabel } from "../sim/archive";
+import { intervalLabel } from "../util/time";
 import { error } from "../util/errors";
 import { backtest } from "./backtest";
 import { mapDistance } from "./distance";

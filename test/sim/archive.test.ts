@@ -1,7 +1,8 @@
 import assert from "node:assert/strict";
 import * as aq from "arquero";
 import { BINANCE_KLINES_COLUMNS, BINANCE_LIQUIDATION_SNAPSHOT_COLUMNS } from "../../src/data/schema";
-import { archiveDateTime, fundingCsv, intervalLabel, klinesCsv, liquidationSnapshotCsv, metricsCsv } from "../../src/sim/archive";
+import { archiveDateTime, fundingCsv, klinesCsv, liquidationSnapshotCsv, metricsCsv } from "../../src/sim/archive";
+import { intervalLabel } from "../../src/util/time";
 
 describe("sim/archive", () => {
   it("klinesCsv(candles, 5m) writes Binance's 12 columns with close_time = open_time + interval − 1", () => {
@@ -30,5 +31,7 @@ describe("sim/archive", () => {
     assert.equal(fundingCsv(aq.table({ time: [1753027200000], fundingRate: [0.0001] }), 8), "calc_time,funding_interval_hours,last_funding_rate\n1753027200000,8,0.00010000\n");
     assert.equal(intervalLabel(300_000), "5m");
     assert.equal(intervalLabel(3_600_000), "1h");
+    // Binance names a daily file "1d" (a 24h label would name a file no loader or archive has)
+    assert.equal(intervalLabel(86_400_000), "1d");
   });
 });
