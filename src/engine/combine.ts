@@ -14,7 +14,7 @@ import { meantName } from "../util/distance";
 import { error } from "../util/errors";
 import { inYears, utcLabel } from "../util/time";
 import { binOf, centresFrom, decimalStep, MAX_BINS } from "./grid";
-import { EDGE_TOLERANCE, liquidationMap } from "./map";
+import { edgeTolerance, liquidationMap } from "./map";
 import type { LiquidationMap } from "./types";
 
 /** Throws unless `m` has what combining reads: a price, tiers, a grid and per-tier USD arrays. */
@@ -103,8 +103,8 @@ export function combineMaps(maps: LiquidationMap[], options: CombineOptions | nu
     let bins = Math.max(...maps.map((m, i) => shared.first[i]! + m.grid.bins));
     // The shared grid reaches the bin holding the price (bins added below its bottom, `below` of
     // them with the lower edge moved down by whole steps on the decimal grid, or above its top).
-    // Edges are compared as liquidationMap does, within a billionth of a step.
-    const tol = EDGE_TOLERANCE * step;
+    // Edges are compared as liquidationMap does (edgeTolerance).
+    const tol = edgeTolerance(step, price);
     let below = 0;
     let lo = shared.lo;
     if (lo > price + tol) {
@@ -155,9 +155,9 @@ export function combineMaps(maps: LiquidationMap[], options: CombineOptions | nu
   // the bin holding it, or the one ending at the price when it is on an edge). An input bin's USD
   // goes to the common bin holding its centre, where its level was; only USD another venue's price
   // put wholly beyond this one moves, to the nearest allowed bin.
-  // "On an edge" within EDGE_TOLERANCE of a step, as liquidationMap decides it (2.35 − 0.05 is
+  // "On an edge" within edgeTolerance, as liquidationMap decides it (2.35 − 0.05 is
   // 2.3000000000000003 and stands for the edge 2.3).
-  const tol = EDGE_TOLERANCE * step;
+  const tol = edgeTolerance(step, price);
   const kLong = Math.abs(((kPrice + 1) * units) / ten - price) <= tol ? kPrice + 1 : kPrice;
   const kShort = Math.abs((kPrice * units) / ten - price) <= tol ? kPrice - 1 : kPrice;
   kLo = Math.min(kLo, kLong);

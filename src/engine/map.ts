@@ -47,6 +47,16 @@ export interface BookInput {
 export const EDGE_TOLERANCE = 1e-9;
 
 /**
+ * How near a bin edge (centre ± step/2 in doubles) must be to `price` to count as on it: a
+ * billionth of a step, or four units in the last place of the price when that is more. A fine
+ * step at a large price (0.001 at 30,000) has edges whose rounding alone is a few thousand times
+ * a billionth of its step: 30000.009 is the lower edge of [30000.009, 30000.010) all the same.
+ */
+export function edgeTolerance(step: number, price: number): number {
+  return Math.max(EDGE_TOLERANCE * step, 4 * Number.EPSILON * Math.abs(price));
+}
+
+/**
  * The lower edge of a grid given by its centres: the first centre less half a step, as the decimal
  * it stands for when that rebuilds the given centres exactly. 2.35 − 0.05 is 2.3000000000000003 in
  * doubles, and combineMaps, which rebuilds centres from lo, would put them an ulp off the map's own
@@ -124,8 +134,8 @@ function checkBook(b: BookInput): { grid: PriceGrid; long: Float64Array[]; short
   // Long levels lie below the price and short levels above it (a level beyond the price has been
   // liquidated). A bin holding the price may hold both; a bin wholly beyond it may not: the
   // questions would count its USD on the wrong side of every move. Edges are centre ± step/2 in
-  // doubles (2.35 − 0.05 is 2.3000000000000003), so a price on an edge is within a billionth of a step.
-  const tol = EDGE_TOLERANCE * step;
+  // doubles (2.35 − 0.05 is 2.3000000000000003), so a price on an edge is within edgeTolerance of it.
+  const tol = edgeTolerance(step, b.price);
   for (let t = 0; t < long.length; t++) {
     for (let i = 0; i < bins; i++) {
       if (long[t][i] > 0 && prices[i] - step / 2 > b.price + tol) throw error(`tier ${b.tiers[t]}x bin ${i}: long USD in the bin centred ${prices[i]}, wholly above the price ${b.price} (long levels lie below the price)`, { ...label, column: "long", value: long[t][i] });
@@ -210,8 +220,8 @@ export function liquidationMap(book: BookInput): LiquidationMap {
   const caveat = book.caveat ? `; ${book.caveat}` : "";
   const label = <T extends object>(x: T, what: string): T =>
     truth ? markTruth(x, `Simulated true ${what} (known from the simulator's positions, not an estimate; ${at})`) : markEstimate(x, `Estimated ${what} (estimate; ${at}${caveat})`);
-  const checkTarget = (x: number, name: string, column?: string): number => {
-    if (!(Number.isFinite(x) && x >= 0)) throw error("must be a finite price >= 0", { symbol: name, ...(column ? { column } : {}), value: x });
+  const checkTarget = (x: number, name: string, column: string): number => {
+    if (!(Number.isFinite(x) && x >= 0)) throw error("must be a finite price >= 0", { symbol: name, column, value: x });
     return x;
   };
   // A band of ±p % reaches price × (1 ± p/100) as a decimal: 100 × (1 + 0.15) is
@@ -232,7 +242,7 @@ export function liquidationMap(book: BookInput): LiquidationMap {
     table: label(table(rows), "liquidation USD by price bin (centre), side and leverage"),
     cumulative: label(cumulative, "USD liquidated if the price moves to each bin centre: longs below the price, shorts above"),
     liquidationsIf(target: number): SideUsd {
-      checkTarget(target, "liquidationsIf");
+      checkTarget(target, "liquidationsIf", "price");
       const answer: SideUsd = target > price ? { side: "short", usd: shortIf(target) } : { side: "long", usd: target < price ? longIf(target) : 0 };
       return label(answer, `USD liquidated if the price reaches ${target}`);
     },

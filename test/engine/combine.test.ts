@@ -149,7 +149,7 @@ describe("combineMaps(maps)", () => {
     assert.deepEqual(combineMaps([third]).liquidationsIf(33.5), third.liquidationsIf(33.5));
   });
 
-  it("combineMaps(maps) on the coarser grid takes a price within EDGE_TOLERANCE of an edge as on it, as liquidationMap does", () => {
+  it("combineMaps(maps) on the coarser grid takes a price within edgeTolerance of an edge as on it, as liquidationMap does", () => {
     // 2.35 − 0.05 is 2.3000000000000003: A's short in [2.2, 2.3) ends at the price and stays there;
     // B, on a 0.05 step, joins A's 0.1 grid. Before, the short moved up to [2.3, 2.4).
     const price = 2.35 - 0.05;
@@ -170,6 +170,19 @@ describe("combineMaps(maps)", () => {
       { price: 2.25, side: "long", leverage: 10, usd: 1 },
       { price: 2.35, side: "long", leverage: 10, usd: 6 },
     ]);
+  });
+
+  it("combineMaps(maps) takes a price on the edge of a fine step at a large price as on it, as liquidationMap does", () => {
+    // 30000.009 is the lower edge of [30000.009, 30000.010): B's long there stays in that bin (it
+    // threw before: the edge's rounding is above a billionth of the 0.001 step).
+    const a = liquidationMap({ price: 30000.009, tiers: [10], grid: { lo: 30000.008, step: 0.001 }, long: [[0]], short: [[0]] });
+    const b = liquidationMap({ price: 30000.05, tiers: [10], grid: { lo: 30000.009, step: 0.001 }, long: [[5]], short: [[0]] });
+    assert.deepEqual(combineMaps([a, b]).table.objects(), [{ price: 30000.0095, side: "long", leverage: 10, usd: 5 }]);
+    // 30000.005 ends [30000.004, 30000.005): B's short, wholly below A's price, moves to that bin,
+    // the nearest allowed, not one further up.
+    const a3 = liquidationMap({ price: 30000.005, tiers: [10], grid: { lo: 30000.004, step: 0.001 }, long: [[0]], short: [[0]] });
+    const b3 = liquidationMap({ price: 29999.9, tiers: [10], grid: { lo: 30000.0, step: 0.001 }, long: [[0]], short: [[7]] });
+    assert.deepEqual(combineMaps([a3, b3]).table.objects(), [{ price: 30000.0045, side: "short", leverage: 10, usd: 7 }]);
   });
 
   it("combineMaps(maps) puts a centre on a common edge in the bin on the price's side", () => {

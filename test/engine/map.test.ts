@@ -187,6 +187,12 @@ describe("liquidationMap(book)", () => {
     assert.throws(() => book().leverageShares(80, NaN), /leverageShares: column "high": must be a finite price >= 0 \(value NaN\)/);
   });
 
+  it("liquidationMap(book).liquidationsIf(price) names the argument and the value of a bad price", () => {
+    assert.throws(() => book().liquidationsIf(NaN), /liquidationsIf: column "price": must be a finite price >= 0 \(value NaN\)/);
+    assert.throws(() => book().liquidationsIf(-1), /liquidationsIf: column "price": must be a finite price >= 0 \(value -1\)/);
+    assert.throws(() => book().liquidationsIf("85" as never), /liquidationsIf: column "price": must be a finite price >= 0 \(value "85"\)/);
+  });
+
   it("liquidationMap(book).imbalance(pct) rejects a negative percentage", () => {
     assert.throws(() => book().imbalance(-1), /withinPct must be a finite percentage >= 0 \(value -1\)/);
   });
@@ -225,6 +231,17 @@ describe("liquidationMap(book)", () => {
     assert.deepEqual(m.imbalance(10), { longUsd: 4, shortUsd: 3, ratio: 4 / 3 });
     assert.throws(() => liquidationMap({ price: 2.3, tiers: [10], grid: { lo: 2.2, step: 0.1 }, long: [[0, 0, 4]], short: [[0, 0, 0]] }), /tier 10x bin 2: long USD in the bin centred 2.45, wholly above the price 2.3/);
     assert.throws(() => liquidationMap({ price: 2.3, tiers: [10], grid: { lo: 2.1, step: 0.1 }, long: [[0, 0, 0]], short: [[3, 0, 0]] }), /tier 10x bin 0: short USD in the bin centred 2.15, wholly below the price 2.3/);
+  });
+  it("liquidationMap(book) takes a price on the edge of a fine step at a large price as on it (rounding of the price, not of the step)", () => {
+    // 30000.009 is the lower edge of [30000.009, 30000.010): that bin holds the price and may hold
+    // longs. Its edge computed in doubles is 3.6e-12 off, above a billionth of the 0.001 step.
+    const m = liquidationMap({ price: 30000.009, tiers: [10], grid: { lo: 30000.008, step: 0.001 }, long: [[0, 5]], short: [[0, 0]] });
+    assert.equal(m.liquidationsIf(30000.008).usd, 5);
+    // 30000.001 ends [30000.000, 30000.001), which may hold shorts.
+    const s = liquidationMap({ price: 30000.001, tiers: [10], grid: { lo: 30000, step: 0.001 }, long: [[0, 0]], short: [[5, 0]] });
+    assert.deepEqual(s.liquidationsIf(30000.002), { side: "short", usd: 5 });
+    // a whole step beyond the price still throws
+    assert.throws(() => liquidationMap({ price: 30000.008, tiers: [10], grid: { lo: 30000.008, step: 0.001 }, long: [[0, 5]], short: [[0, 0]] }), /tier 10x bin 1: long USD in the bin centred 30000.0095, wholly above the price 30000.008/);
   });
   it("liquidationMap(null | bins as a string | a time past any Date) names the input instead of a TypeError", () => {
     assert.throws(() => liquidationMap(null as never), /liquidationMap: needs a book \{ price, tiers, grid, long, short \} \(value null\)/);
