@@ -11,15 +11,24 @@ function oneOf<T extends string>(value: T | undefined, allowed: readonly T[], fa
   return value;
 }
 
+/**
+ * Weights as shares summing to 1. They are relative: weights whose sum overflows (1e308 and
+ * 1e308) are first divided by the largest, so they share as 1 and 1 do instead of all becoming 0.
+ */
 function normalise(weights: number[], n: number, name: string, symbol = "replay"): Float64Array {
   if (weights.length !== n) throw error(`needs one weight per tier (${n})`, { symbol, column: name, value: weights });
-  let sum = 0;
+  let top = 0;
   for (const w of weights) {
     if (!(Number.isFinite(w) && w >= 0)) throw error("weights must be finite and >= 0", { symbol, column: name, value: w });
-    sum += w;
+    top = Math.max(top, w);
   }
-  if (!(sum > 0)) throw error("weights must not all be zero", { symbol, column: name, value: weights });
-  return Float64Array.from(weights, (w) => w / sum);
+  if (!(top > 0)) throw error("weights must not all be zero", { symbol, column: name, value: weights });
+  let sum = 0;
+  for (const w of weights) sum += w;
+  if (Number.isFinite(sum)) return Float64Array.from(weights, (w) => w / sum);
+  sum = 0;
+  for (const w of weights) sum += w / top;
+  return Float64Array.from(weights, (w) => w / top / sum);
 }
 
 

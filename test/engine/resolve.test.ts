@@ -39,6 +39,14 @@ describe("resolveOptions(options)", () => {
     assert.equal(resolveOptions({ margin: { margin: undefined, positionUsd: null } } as never).margin.positionUsd, 10_000);
   });
 
+  it("resolveOptions({ leverage: { weights } }) shares weights whose sum overflows as relative weights, not as zeros", () => {
+    // 1e308 + 1e308 is Infinity: each weight over that sum was 0, and nothing opened entered the book.
+    assert.deepEqual([...resolveOptions({ leverage: { tiers: [10, 20], weights: [1e308, 1e308] } }).weights.long], [0.5, 0.5]);
+    assert.deepEqual([...resolveOptions({ leverage: { tiers: [10, 20], weights: [1, 1], shortWeights: [1.5e308, 0.5e308] } }).weights.short], [0.75, 0.25]);
+    assert.deepEqual([...resolveOptions({ leverage: { tiers: [10, 20], weights: [1, 3] } }).weights.long], [0.25, 0.75]);
+    assert.throws(bad({ leverage: { tiers: [10, 20], weights: [0, 0] } }), /replay: column "leverage.weights": weights must not all be zero \(value \[0,0\]\)/);
+  });
+
   it("resolveOptions({ maxLeverage }) refuses a tier above it, naming the fix", () => {
     // retail's top tier is 100x; BNBUSDT allows 75x.
     assert.throws(bad({ maxLeverage: 75 }), /replay: column "leverage.tiers": tier 100x is above maxLeverage 75; cap the mix, e.g. leverage: liq.capLeverage\("retail", 75\) \(value 100\)/);
