@@ -164,14 +164,19 @@ function openAtClose(book: Book, s: number, close: number, usd: number, r: SideR
   }
 }
 
-/** Closes `usd` of the book's `total`: proportionally, or nearest the price first split by side. */
-function closeBar(book: Book, usd: number, total: number, proportional: boolean): void {
+/**
+ * Closes `usd` of the book's `total`, leaving `left` (total − usd, or the anchor's target, known
+ * exactly): proportionally, or nearest the price first split by side. The proportional factor is
+ * left / total, not 1 − usd / total: after open interest falls a millionfold and more, 1 − usd /
+ * total keeps only the digits the subtraction did not cancel (1e12 USD to 1 USD: 3e-5 off).
+ */
+function closeBar(book: Book, usd: number, total: number, left: number, proportional: boolean): void {
   if (usd >= total) {
     // Everything closes: exactly, with no rounding dust left for an anchor to rescale.
     book.closeSide(LONG);
     book.closeSide(SHORT);
   } else if (proportional) {
-    const f = Math.max(0, 1 - usd / total);
+    const f = Math.min(1, Math.max(0, left / total));
     book.scaleSide(LONG, f);
     book.scaleSide(SHORT, f);
   } else {
@@ -271,7 +276,10 @@ function runBars(
       if (diff > 0) {
         openBar(book, low[i], high[i], close[i], atClose, diff, longShare[i], ratios);
         opened = true;
-      } else if (diff < 0 && total > 0) closeBar(book, Math.min(-diff, total), total, proportional);
+      } else if (diff < 0 && total > 0) {
+        const usd = Math.min(-diff, total);
+        closeBar(book, usd, total, fillAnchor ? target : total - usd, proportional);
+      }
       if (scaleAnchor) {
         const now = book.sideTotal(LONG) + book.sideTotal(SHORT);
         if (now > target * SCALE_DUST) {
