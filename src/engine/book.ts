@@ -251,23 +251,42 @@ export class Book {
 
   /**
    * Closes `usd` of side s starting with the levels nearest the price (the highest long levels,
-   * the lowest short levels), bin by bin outward. Returns the USD closed. `usd` at or above the
-   * side's total (within 1e-12 of it, rounding) closes the side exactly (closeSide).
+   * the lowest short levels), bin by bin outward, leaving `left` of it: the side's total less
+   * `usd`, which the caller knows without that subtraction's rounding (the anchor's target). Returns
+   * the USD closed. `left` <= 0, or `usd` at or above the side's total, closes the side exactly
+   * (closeSide). When less is left than closes (open interest fell by more than half), the walk
+   * runs from the far end instead and keeps the farthest `left` USD: the same levels either way,
+   * but what is left is then exact to its own rounding, not to the rounding of what closed (after a
+   * fall from 1e12 USD to 1, counting the trillion down left 0.9997).
    */
-  closeNearest(s: number, usd: number): number {
-    if (usd >= this.sideTotal(s) * (1 - 1e-12)) return this.closeSide(s);
+  closeNearest(s: number, usd: number, left: number): number {
+    const before = this.sideTotal(s);
+    if (!(left > 0) || usd >= before) return this.closeSide(s);
     this.settleSide(s);
-    let left = usd;
     let lo = Infinity;
     let hi = -Infinity;
     for (const sum of this.sums[s]) if (!sum.empty) { lo = Math.min(lo, sum.lo); hi = Math.max(hi, sum.hi); }
-    const dir = s === LONG ? -1 : 1;
-    for (let k = s === LONG ? hi : lo; left > 0 && k >= lo && k <= hi; k += dir) {
+    const nearFirst = left >= usd;
+    // Nearest first: `rest` counts down the USD still to close. Farthest first: `kept` counts up
+    // the USD kept; past `left`, every nearer bin closes.
+    let rest = usd;
+    let kept = 0;
+    const dir = (s === LONG) === nearFirst ? -1 : 1;
+    for (let k = dir < 0 ? hi : lo; k >= lo && k <= hi && (!nearFirst || rest > 0); k += dir) {
       let binUsd = 0;
       for (let g = 0; g < this.groups.length; g++) binUsd += this.sums[s][g].at(k) * this.scale[s][g];
       if (binUsd <= 0) continue;
-      const keep = binUsd <= left ? 0 : 1 - left / binUsd;
-      left -= binUsd * (1 - keep);
+      let keep: number;
+      if (nearFirst) {
+        keep = binUsd <= rest ? 0 : 1 - rest / binUsd;
+        rest -= binUsd * (1 - keep);
+      } else if (kept + binUsd <= left) {
+        kept += binUsd;
+        continue;
+      } else {
+        keep = kept < left ? (left - kept) / binUsd : 0;
+        kept = left;
+      }
       for (let g = 0; g < this.groups.length; g++) {
         if (this.shared[g]) for (const t of this.groups[g]) scaleBin(this.lanes[s][t], k, keep);
         scaleBin(this.sums[s][g], k, keep);
@@ -278,16 +297,16 @@ export class Book {
       if (this.shared[g]) for (const t of this.groups[g]) trimNearEnd(this.lanes[s][t], s === LONG);
       trimNearEnd(this.sums[s][g], s === LONG);
     }
-    const closed = usd - Math.max(0, left);
     // Most of the side closed: each lane's total lost its bins one subtraction at a time (scaleBin
     // re-sums only against one bin), keeping the rounding of the USD closed; count what is left
-    // from its bins, as maps do (an O(bins) pass on a bar that closed 99.9 % of a side).
-    if (this.sideTotal(s) < MOSTLY_CLOSED * usd) {
+    // from its bins, as maps do (an O(bins) pass, on a bar that closed more than half a side).
+    if (!nearFirst || this.sideTotal(s) < MOSTLY_CLOSED * usd) {
       for (let g = 0; g < this.groups.length; g++) {
         if (this.shared[g]) for (const t of this.groups[g]) this.lanes[s][t].resum();
         this.sums[s][g].resum();
       }
     }
+    const closed = nearFirst ? usd - Math.max(0, rest) : before - this.sideTotal(s);
     this.flows[s].closed += closed;
     return closed;
   }

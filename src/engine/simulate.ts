@@ -180,9 +180,11 @@ function closeBar(book: Book, usd: number, total: number, left: number, proporti
     book.scaleSide(LONG, f);
     book.scaleSide(SHORT, f);
   } else {
+    // Each side closes its share of `usd` and keeps its share of `left`.
     const longTotal = book.sideTotal(LONG);
-    book.closeNearest(LONG, (usd * longTotal) / total);
-    book.closeNearest(SHORT, (usd * (total - longTotal)) / total);
+    const shortTotal = book.sideTotal(SHORT);
+    book.closeNearest(LONG, (usd * longTotal) / total, (left * longTotal) / total);
+    book.closeNearest(SHORT, (usd * shortTotal) / total, (left * shortTotal) / total);
   }
 }
 

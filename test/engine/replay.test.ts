@@ -461,8 +461,8 @@ describe("replay(candles, oi)", () => {
 
   it("replay(candles, oi) after open interest falls a trillionfold in one bar: the book is the OI, and its bins add up to its bars", () => {
     // 1e12 USD, then 1 USD. Proportional closing kept 1 − usd / total of each bin, whose digits the
-    // subtraction had cancelled: the book was 1.0000305. Nearest-first closing kept each lane's
-    // total by subtracting bin after bin: the bars said 1 and the map's bins 0.99968.
+    // subtraction had cancelled: the book was 1.0000305. Nearest-first closing counted the trillion
+    // down bin by bin and kept each lane's total by subtraction: the bars said 1, the bins 0.99968.
     const time = [0, 3_600_000, 7_200_000];
     const close = [30_000, 29_900, 29_950];
     const candles = { time, open: close, high: close.map((c) => c * 1.01), low: close.map((c) => c * 0.99), close, openInterestUsd: [1e12, 1, 1] };
@@ -475,8 +475,9 @@ describe("replay(candles, oi)", () => {
     for (const r of nearest.mapAt(time[1]).table.objects() as { side: "long" | "short"; usd: number }[]) sums[r.side] += r.usd;
     assert.ok(Math.abs(sums.long - b.openLongUsd) <= 1e-12 * b.openLongUsd, `nearest long: map ${sums.long}, bars ${b.openLongUsd}`);
     assert.ok(Math.abs(sums.short - b.openShortUsd) <= 1e-12 * b.openShortUsd, `nearest short: map ${sums.short}, bars ${b.openShortUsd}`);
-    // what nearest-first closing leaves is the rounding of the trillion it closed, at most ~1e-3 of 1 USD
-    assert.ok(Math.abs(b.openLongUsd + b.openShortUsd - 1) <= 1e-3, `nearest: book ${b.openLongUsd + b.openShortUsd}`);
+    // nearest-first closing keeps the farthest 1 USD, counted up from the far end (counting the
+    // trillion down from the near end left 0.99968)
+    assert.ok(Math.abs(b.openLongUsd + b.openShortUsd - 1) <= 1e-12, `nearest: book ${b.openLongUsd + b.openShortUsd}`);
   });
 
   it("replay(candles, oi) with anchor 'fill' or 'scale' keeps the book equal to the reported OI", () => {
