@@ -47,7 +47,10 @@ function sharedGrid(maps: LiquidationMap[]): { lo: number; first: number[] } | u
   if (!maps.every((m) => m.grid.step === step)) return undefined;
   const lo = Math.min(...maps.map((m) => m.grid.lo));
   const first = maps.map((m) => Math.round((m.grid.lo - lo) / step));
-  if (!maps.every((m, i) => Math.abs(m.grid.lo - lo - first[i]! * step) <= 1e-9 * step)) return undefined;
+  // Whole steps apart as a price on an edge is on it (edgeTolerance: 30000.0185 − 30000.0155 on a
+  // 0.001 step is 3 steps to within rounding far above a billionth of the step).
+  const tol = edgeTolerance(step, Math.max(...maps.map((m) => Math.abs(m.grid.lo))));
+  if (!maps.every((m, i) => Math.abs(m.grid.lo - lo - first[i]! * step) <= tol)) return undefined;
   return { lo, first };
 }
 

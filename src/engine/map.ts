@@ -43,17 +43,20 @@ export interface BookInput {
   caveat?: string;
 }
 
-/** A bin edge within this share of a step of the price counts as on it (decimal edges in doubles). */
+/** The least share of a step within which a bin edge counts as on the price (see edgeTolerance). */
 export const EDGE_TOLERANCE = 1e-9;
 
 /**
  * How near a bin edge (centre ± step/2 in doubles) must be to `price` to count as on it: a
- * billionth of a step, or four units in the last place of the price when that is more. A fine
- * step at a large price (0.001 at 30,000) has edges whose rounding alone is a few thousand times
- * a billionth of its step: 30000.009 is the lower edge of [30000.009, 30000.010) all the same.
+ * billionth of a step, or 4·ε·|price| (four to eight units in the price's last place) when that
+ * is more, never more than a quarter step. A fine step at a large price (0.001 at 30,000) has
+ * edges whose rounding alone is thousands of billionths of its step: 30000.009 is the lower edge
+ * of [30000.009, 30000.010) all the same. The quarter-step cap keeps a step finer than a few units
+ * in the price's last place (a hand-built grid; replay grids stop at 2^50 bins) from counting
+ * bins beyond the price as holding it.
  */
 export function edgeTolerance(step: number, price: number): number {
-  return Math.max(EDGE_TOLERANCE * step, 4 * Number.EPSILON * Math.abs(price));
+  return Math.min(step / 4, Math.max(EDGE_TOLERANCE * step, 4 * Number.EPSILON * Math.abs(price)));
 }
 
 /**

@@ -183,6 +183,14 @@ describe("combineMaps(maps)", () => {
     const a3 = liquidationMap({ price: 30000.005, tiers: [10], grid: { lo: 30000.004, step: 0.001 }, long: [[0]], short: [[0]] });
     const b3 = liquidationMap({ price: 29999.9, tiers: [10], grid: { lo: 30000.0, step: 0.001 }, long: [[0]], short: [[7]] });
     assert.deepEqual(combineMaps([a3, b3]).table.objects(), [{ price: 30000.0045, side: "short", leverage: 10, usd: 7 }]);
+    // Grids from 30000.0155 and 30000.0185 are 3 steps apart (to within rounding far above a
+    // billionth of the step): they share their bins, nothing moves half a bin.
+    const c = liquidationMap({ price: 30001, tiers: [10], grid: { lo: 30000.0155, step: 0.001 }, long: [[1, 0, 0]], short: [[0, 0, 0]] });
+    const d = liquidationMap({ price: 30001, tiers: [10], grid: { lo: 30000.0185, step: 0.001 }, long: [[2, 0]], short: [[0, 0]] });
+    assert.deepEqual(combineMaps([c, d]).table.objects(), [
+      { price: 30000.016, side: "long", leverage: 10, usd: 1 },
+      { price: 30000.019, side: "long", leverage: 10, usd: 2 },
+    ]);
   });
 
   it("combineMaps(maps) puts a centre on a common edge in the bin on the price's side", () => {

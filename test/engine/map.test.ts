@@ -242,6 +242,10 @@ describe("liquidationMap(book)", () => {
     assert.deepEqual(s.liquidationsIf(30000.002), { side: "short", usd: 5 });
     // a whole step beyond the price still throws
     assert.throws(() => liquidationMap({ price: 30000.008, tiers: [10], grid: { lo: 30000.008, step: 0.001 }, long: [[0, 5]], short: [[0, 0]] }), /tier 10x bin 1: long USD in the bin centred 30000.0095, wholly above the price 30000.008/);
+    // A step finer than a few units in the price's last place: the tolerance stops at a quarter
+    // step, so a bin two steps above the price is still beyond it.
+    const p = 1 + 2 * Number.EPSILON;
+    assert.throws(() => liquidationMap({ price: p, tiers: [10], grid: { lo: 1, step: 5e-16 }, long: [[0, 0, 5]], short: [[0, 0, 0]] }), /tier 10x bin 2: long USD in the bin centred .*, wholly above the price 1.0000000000000004/);
   });
   it("liquidationMap(null | bins as a string | a time past any Date) names the input instead of a TypeError", () => {
     assert.throws(() => liquidationMap(null as never), /liquidationMap: needs a book \{ price, tiers, grid, long, short \} \(value null\)/);
