@@ -78,7 +78,6 @@ export function intervalMs(text: string): number {
   return m ? +m[1]! * UNIT_MS[m[2]!]! : NaN;
 }
 
-/** ms → the shortest interval label (`60000` → `1m`, `14400000` → `4h`). */
 /**
  * A bar's span as the loaders read it from its close time, rounded to the second: Binance stamps
  * close_time = open + interval − 1 ms (and other sources open + interval), both the same interval.
@@ -89,7 +88,7 @@ export function closeSpan(close: number, open: number): number {
   return close - open === s && stampedToLastSecond(s) ? s + 1000 : s;
 }
 
-/** Re-exported for the loaders, which read their time helpers here. */
+/** ms → the interval label (`60000` → `1m`, `14400000` → `4h`; util/time), re-exported for the loaders, which read their time helpers here. */
 export { intervalLabel };
 
 /** ms → `2024-01-02 03:04:05` UTC (milliseconds shown only when non-zero). */

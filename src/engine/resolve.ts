@@ -94,7 +94,8 @@ export function capLeverage(mix: LeveragePreset | LeverageMix, maxLeverage: numb
  * or at the top level an inner option's own name (`step` for `grid.step`).
  */
 function meant(key: string, where: keyof typeof OPTION_KEYS): string | undefined {
-  const name = meantName(key, OPTION_KEYS[where]);
+  // A start of five letters or more (`halfLife`): `open`, a candle column, is not `openInterest`.
+  const name = meantName(key, OPTION_KEYS[where], 5);
   if (name) return where ? `${where}.${name}` : name;
   if (where !== "") return undefined;
   const k = key.toLowerCase();

@@ -16,13 +16,14 @@ export function editDistance(a: string, b: string): number {
 
 /**
  * The name of `known` that `key` (an unknown option or flag) was most likely meant as, compared
- * without case: one a few edits away (two from ten letters, one from six; shorter names only by a
- * swap of two neighbours or one letter more or less, so `setp` is `step` and `sides` is `side` but
- * `clone` is not `close`), or one that starts with `key` (four letters or more: `clip` for
- * `clipPercentile`). The nearest wins, the first of equals; undefined when none is that near.
- * The one rule behind every "did you mean" of the engine, the figures and the command line.
+ * without case: one a few edits away (two from eight letters, one from six; shorter names only by
+ * a swap of two neighbours or one letter more or less, so `setp` is `step` and `sides` is `side`
+ * but `clone` is not `close`), or one that starts with `key` when `key` has at least `minPrefix`
+ * letters (default 4: `clip` for `clipPercentile`). The nearest wins, a start counting as 1.5
+ * edits, the first of equals; undefined when none is that near. The one rule behind every "did
+ * you mean" of the engine, the figures and the command line.
  */
-export function meantName(key: string, known: readonly string[]): string | undefined {
+export function meantName(key: string, known: readonly string[], minPrefix = 4): string | undefined {
   const k = key.toLowerCase();
   let best: string | undefined;
   let bestDistance = Infinity;
@@ -30,9 +31,8 @@ export function meantName(key: string, known: readonly string[]): string | undef
     const n = name.toLowerCase();
     const d = editDistance(k, n);
     const shorter = Math.min(k.length, n.length);
-    const allowed = shorter >= 10 ? 2 : shorter >= 6 ? 1 : k.length !== n.length || [...k].sort().join("") === [...n].sort().join("") ? 1 : 0;
-    // A key that starts a name counts as one edit from it, so a name the key nearly spells wins.
-    const distance = d <= allowed ? d : k.length >= 4 && n.startsWith(k) ? 1.5 : Infinity;
+    const allowed = shorter >= 8 ? 2 : shorter >= 6 ? 1 : k.length !== n.length || [...k].sort().join("") === [...n].sort().join("") ? 1 : 0;
+    const distance = d <= allowed ? d : k.length >= minPrefix && n.startsWith(k) ? 1.5 : Infinity;
     if (distance < bestDistance) {
       best = name;
       bestDistance = distance;

@@ -19,7 +19,10 @@ describe("util/distance", () => {
     assert.equal(meantName("note", ["close", "anchor", "source"]), undefined);
   });
 
-  it("meantName(key, known) allows one edit from six letters and two from ten, without case", () => {
+  it("meantName(key, known) allows one edit from six letters and two from eight, without case", () => {
+    assert.equal(meantName("treshold", ["title", "thresholds"]), "thresholds"); // two edits, eight letters
+    assert.equal(meantName("intrval", ["interval"]), "interval"); // one edit, seven letters
+    assert.equal(meantName("intrvl", ["interval"]), undefined); // two edits, six letters
     assert.equal(meantName("halflifeHours", ["halfLifeHours"]), "halfLifeHours");
     assert.equal(meantName("intervall", ["interval", "from"]), "interval");
     assert.equal(meantName("author", ["anchor"]), undefined); // six letters, two edits
@@ -35,7 +38,18 @@ describe("util/distance", () => {
     assert.equal(meantName("threshold", ["thresholds"]), "thresholds");
   });
 
+  it("meantName(key, known, minPrefix) takes a start only from minPrefix letters", () => {
+    assert.equal(meantName("open", ["openInterest", "leverage"], 5), undefined);
+    assert.equal(meantName("open", ["openInterest", "leverage"]), "openInterest");
+    assert.equal(meantName("halfLife", ["halfLifeHours"], 5), "halfLifeHours");
+  });
+
   it("meantName(key, known) picks the nearest name, the first of equals", () => {
+    // one edit beats a start (1.5), listed first or not
+    assert.equal(meantName("close", ["closeTime", "closed"]), "closed");
+    assert.equal(meantName("maxTimeApar", ["maxTimeApartMs", "maxTimeApart"]), "maxTimeApart");
+    // one edit beats two
+    assert.equal(meantName("thresholdz", ["thresholdsx", "thresholds"]), "thresholds");
     assert.equal(meantName("leverageBand", ["leverage", "leverageBands"]), "leverageBands");
     assert.equal(meantName("steps", ["step", "stem"]), "step");
     assert.equal(meantName("x", []), undefined);
