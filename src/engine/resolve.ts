@@ -79,13 +79,17 @@ function halfLives(option: ReplayOptions["halfLifeHours"], tiers: number): numbe
 export function capLeverage(mix: LeveragePreset | LeverageMix, maxLeverage: number): LeverageMix {
   if (!(Number.isFinite(maxLeverage) && maxLeverage >= 1)) throw error("maxLeverage must be a finite number >= 1", { symbol: "capLeverage", column: "maxLeverage", value: maxLeverage });
   const m = leverageMix(mix, "capLeverage");
-  const weights = new Map<number, number>();
-  m.tiers.forEach((t, i) => {
-    const tier = Math.min(t, maxLeverage);
-    weights.set(tier, (weights.get(tier) ?? 0) + m.weights[i]!);
-  });
-  const tiers = [...weights.keys()].sort((a, b) => a - b);
-  return { tiers, weights: tiers.map((t) => weights.get(t)!) };
+  const tiers = [...new Set(Array.from(m.tiers, (t) => Math.min(t, maxLeverage)))].sort((a, b) => a - b);
+  // Weights of the tiers moved onto one add up; weights whose sum would overflow (1e308 each, which
+  // the mix's own check accepts as relative) are first divided by the largest.
+  const merge = (w: ArrayLike<number>): number[] => {
+    const top = Math.max(...Array.from(w));
+    const unit = Array.from(w).reduce((a, b) => a + b, 0) < Infinity ? 1 : top;
+    const out = new Array<number>(tiers.length).fill(0);
+    Array.from(m.tiers).forEach((t, i) => { out[tiers.indexOf(Math.min(t, maxLeverage))] += w[i]! / unit; });
+    return out;
+  };
+  return m.shortWeights ? { tiers, weights: merge(m.weights), shortWeights: merge(m.shortWeights) } : { tiers, weights: merge(m.weights) };
 }
 
 

@@ -724,6 +724,10 @@ describe("capLeverage(mix, max) and tiers above a symbol's maximum", () => {
   it("capLeverage(mix, max) moves tiers above max down to it, adding weight to a tier already there", () => {
     assert.deepEqual(capLeverage({ tiers: [5, 10, 25, 50, 100], weights: [0.1, 0.2, 0.3, 0.25, 0.15] }, 75), { tiers: [5, 10, 25, 50, 75], weights: [0.1, 0.2, 0.3, 0.25, 0.15] });
     assert.deepEqual(capLeverage({ tiers: [10, 50, 100], weights: [0.5, 0.3, 0.2] }, 50), { tiers: [10, 50], weights: [0.5, 0.5] });
+    // shorts keep their own weights, merged the same way
+    assert.deepEqual(capLeverage({ tiers: [10, 50, 100], weights: [0.5, 0.3, 0.2], shortWeights: [0.25, 0.25, 0.5] }, 50), { tiers: [10, 50], weights: [0.5, 0.5], shortWeights: [0.25, 0.75] });
+    // weights the mix accepts as relative merge without overflowing to Infinity
+    assert.deepEqual(capLeverage({ tiers: [10, 100, 125], weights: [1, 1e308, 1e308] }, 75), { tiers: [10, 75], weights: [1e-308, 2] });
     // the retail preset (5/10/25/50/100x at 15/30/30/15/10%) by name
     assert.deepEqual(capLeverage("retail", 75), { tiers: [5, 10, 25, 50, 75], weights: [0.15, 0.3, 0.3, 0.15, 0.1] });
     assert.throws(() => capLeverage("retail", 0), /capLeverage: column "maxLeverage": maxLeverage must be a finite number >= 1 \(value 0\)/);
