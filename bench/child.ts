@@ -5,7 +5,9 @@
  * process's maximum resident set size, which includes the runtime, the setup inputs and every run).
  * Warm-up runs come first (the JIT compiles the hot loops in the first runs; a notebook re-running
  * a cell sees the compiled speed).
- * Usage: node --expose-gc --import tsx bench/child.ts <module path> <workload name>
+ * Usage: node --expose-gc .bench-build/bench/child.js <compiled module path> <workload name> (what
+ * bench/run.ts spawns; `node --expose-gc --import tsx bench/child.ts bench/x.bench.ts <name>` runs
+ * the TypeScript as it is, with the loader in the process).
  */
 import { resolve } from "path";
 import type { Workload } from "./workload";

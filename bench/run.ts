@@ -2,17 +2,46 @@
  * `npm run bench [-- --json] [-- --only <substring>]`: runs every workload of every
  * bench/*.bench.ts module, each in its own child process so peak RSS is that workload's alone.
  * Default output is a table; --json prints one JSON line per workload.
+ *
+ * The children run JavaScript compiled by tsc (bench/ and the src/ it imports, into
+ * .bench-build/, again only when a source changed), as a notebook runs liqlab's compiled dist/:
+ * no TypeScript loader in the measured process, whose own code and caches were about 70 MB of
+ * every peak RSS.
  */
-import { spawnSync } from "child_process";
-import { readdirSync } from "fs";
+import { execFileSync, spawnSync } from "child_process";
+import { createHash } from "crypto";
+import { existsSync, readdirSync, readFileSync, writeFileSync } from "fs";
 import { join } from "path";
 import type { Workload } from "./workload";
+
+/** Every .ts file below `dir`, sorted. */
+function tsFiles(dir: string): string[] {
+  return readdirSync(dir, { withFileTypes: true })
+    .flatMap((e) => (e.isDirectory() ? tsFiles(join(dir, e.name)) : e.name.endsWith(".ts") ? [join(dir, e.name)] : []))
+    .sort();
+}
+
+/** Compiles bench/ and src/ into .bench-build/ unless the stamp says nothing changed; returns the folder. */
+function compiled(root: string): string {
+  const out = join(root, ".bench-build");
+  const inputs = [...tsFiles(join(root, "bench")), ...tsFiles(join(root, "src")), join(root, "tsconfig.json"), join(root, "bench", "tsconfig.json")];
+  const h = createHash("sha256");
+  for (const f of inputs) h.update(f + "\0" + readFileSync(f) + "\0");
+  const hash = h.digest("hex");
+  const stamp = join(out, ".stamp");
+  if (existsSync(stamp) && readFileSync(stamp, "utf8") === hash) return out;
+  process.stderr.write("bench: compiling bench/ and src/ (tsc)\n");
+  execFileSync(process.execPath, [join(root, "node_modules", "typescript", "bin", "tsc"), "-p", join(root, "bench", "tsconfig.json")], { stdio: "inherit" });
+  writeFileSync(stamp, hash);
+  return out;
+}
 
 async function main(): Promise<void> {
   const args = process.argv.slice(2);
   const json = args.includes("--json");
   const only = args.includes("--only") ? args[args.indexOf("--only") + 1] : undefined;
   const dir = __dirname;
+  const build = join(compiled(join(dir, "..")), "bench");
   const modules = readdirSync(dir).filter((f) => f.endsWith(".bench.ts")).sort();
   if (!json) process.stdout.write(`${"workload".padEnd(34)} ${"rows".padStart(8)}          ${"median".padStart(9)}     ${"cpu".padStart(9)}         ${"peak RSS".padStart(8)}\n`);
   for (const file of modules) {
@@ -28,7 +57,7 @@ async function main(): Promise<void> {
     }
     for (const w of mod.workloads ?? []) {
       if (only && !w.name.includes(only)) continue;
-      const child = spawnSync(process.execPath, ["--expose-gc", "--import", "tsx", join(dir, "child.ts"), path, w.name], { encoding: "utf8", maxBuffer: 1 << 24 });
+      const child = spawnSync(process.execPath, ["--expose-gc", join(build, "child.js"), join(build, file.replace(/\.ts$/, ".js")), w.name], { encoding: "utf8", maxBuffer: 1 << 24 });
       if (child.status !== 0) {
         process.stderr.write(`${file} ${w.name} failed:\n${child.stderr}\n`);
         process.exitCode = 1;
