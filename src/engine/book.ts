@@ -23,8 +23,6 @@ const RENORMALISE_BELOW = 1e-150;
 const RENORMALISE_ABOVE = 1e150;
 /** A lane total below this share of what was just removed is re-summed from its bins. */
 const CANCELLED = 1e-9;
-/** closeNearest re-sums a side's lanes when what is left is below this share of what it closed. */
-const MOSTLY_CLOSED = 1e-3;
 
 /** USD flows of one side: of the current bar (`Book.flows`) or of every bar before it (`Book.past`). */
 export interface Flows {
@@ -271,15 +269,27 @@ export class Book {
     // the USD kept; past `left`, every nearer bin closes.
     let rest = usd;
     let kept = 0;
+    // The closed bins are the near end down to `cut` (longs: bins >= cut; shorts: <= cut).
+    let cut = s === LONG ? hi + 1 : lo - 1;
     const dir = (s === LONG) === nearFirst ? -1 : 1;
     for (let k = dir < 0 ? hi : lo; k >= lo && k <= hi && (!nearFirst || rest > 0); k += dir) {
       let binUsd = 0;
       for (let g = 0; g < this.groups.length; g++) binUsd += this.sums[s][g].at(k) * this.scale[s][g];
-      if (binUsd <= 0) continue;
       let keep: number;
-      if (nearFirst) {
+      // Whether bin k is in the closed part (the near end): all of a nearest-first walk, and what
+      // a farthest-first walk meets once it has kept `left`.
+      const closing = nearFirst || kept >= left;
+      if (binUsd <= 0) {
+        // The group sums read 0 here, but a tier lane may hold a rounding crumb its sum dropped
+        // as residue when a spread was folded in (about 1e-13 of the book then). It goes, kept or
+        // closed part alike, or after a fall to a sliver of the book maps (which read tier lanes)
+        // would show crumbs as large as what is left beside bars (which read the sums).
+        keep = 0;
+      } else if (nearFirst) {
         keep = binUsd <= rest ? 0 : 1 - rest / binUsd;
-        rest -= binUsd * (1 - keep);
+        // A bin partly closed takes the rest: the walk ends there (its rounding would leave a
+        // crumb of `rest` that sent it on through bins it must keep).
+        rest = keep === 0 ? rest - binUsd : 0;
       } else if (kept + binUsd <= left) {
         kept += binUsd;
         continue;
@@ -287,20 +297,23 @@ export class Book {
         keep = kept < left ? (left - kept) / binUsd : 0;
         kept = left;
       }
+      if (keep === 0 && closing) cut = s === LONG ? Math.min(cut, k) : Math.max(cut, k);
       for (let g = 0; g < this.groups.length; g++) {
         if (this.shared[g]) for (const t of this.groups[g]) scaleBin(this.lanes[s][t], k, keep);
         scaleBin(this.sums[s][g], k, keep);
       }
     }
+    // A tier lane's crumbs past its group sum's near end (the sum trimmed its own zeros) close too.
+    this.clearTiers(s, cut);
     // Emptied bins at the near end no longer bound the lanes (the next walk starts past them).
     for (let g = 0; g < this.groups.length; g++) {
       if (this.shared[g]) for (const t of this.groups[g]) trimNearEnd(this.lanes[s][t], s === LONG);
       trimNearEnd(this.sums[s][g], s === LONG);
     }
-    // Most of the side closed: each lane's total lost its bins one subtraction at a time (scaleBin
+    // More closed than stays: each lane's total lost its bins one subtraction at a time (scaleBin
     // re-sums only against one bin), keeping the rounding of the USD closed; count what is left
     // from its bins, as maps do (an O(bins) pass, on a bar that closed more than half a side).
-    if (!nearFirst || this.sideTotal(s) < MOSTLY_CLOSED * usd) {
+    if (!nearFirst) {
       for (let g = 0; g < this.groups.length; g++) {
         if (this.shared[g]) for (const t of this.groups[g]) this.lanes[s][t].resum();
         this.sums[s][g].resum();
