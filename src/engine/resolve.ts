@@ -12,23 +12,27 @@ function oneOf<T extends string>(value: T | undefined, allowed: readonly T[], fa
 }
 
 /**
- * Weights as shares summing to 1. They are relative: weights whose sum overflows (1e308 and
- * 1e308) are first divided by the largest, so they share as 1 and 1 do instead of all becoming 0.
+ * Weights as given, or each divided by the largest when their sum overflows: weights are relative,
+ * and 1e308 and 1e308 (each finite, so accepted) must share as 1 and 1 do, not as x / Infinity = 0.
  */
+function unoverflowed(weights: ArrayLike<number>): number[] {
+  const w = Array.from(weights);
+  if (w.reduce((a, b) => a + b, 0) < Infinity) return w;
+  const top = Math.max(...w);
+  return w.map((x) => x / top);
+}
+
+/** Weights (finite, >= 0, not all 0, one per tier) as shares summing to 1. */
 function normalise(weights: number[], n: number, name: string, symbol = "replay"): Float64Array {
   if (weights.length !== n) throw error(`needs one weight per tier (${n})`, { symbol, column: name, value: weights });
-  let top = 0;
   for (const w of weights) {
     if (!(Number.isFinite(w) && w >= 0)) throw error("weights must be finite and >= 0", { symbol, column: name, value: w });
-    top = Math.max(top, w);
   }
-  if (!(top > 0)) throw error("weights must not all be zero", { symbol, column: name, value: weights });
+  const w = unoverflowed(weights);
   let sum = 0;
-  for (const w of weights) sum += w;
-  if (Number.isFinite(sum)) return Float64Array.from(weights, (w) => w / sum);
-  sum = 0;
-  for (const w of weights) sum += w / top;
-  return Float64Array.from(weights, (w) => w / top / sum);
+  for (const x of w) sum += x;
+  if (!(sum > 0)) throw error("weights must not all be zero", { symbol, column: name, value: weights });
+  return Float64Array.from(w, (x) => x / sum);
 }
 
 
@@ -80,13 +84,11 @@ export function capLeverage(mix: LeveragePreset | LeverageMix, maxLeverage: numb
   if (!(Number.isFinite(maxLeverage) && maxLeverage >= 1)) throw error("maxLeverage must be a finite number >= 1", { symbol: "capLeverage", column: "maxLeverage", value: maxLeverage });
   const m = leverageMix(mix, "capLeverage");
   const tiers = [...new Set(Array.from(m.tiers, (t) => Math.min(t, maxLeverage)))].sort((a, b) => a - b);
-  // Weights of the tiers moved onto one add up; weights whose sum would overflow (1e308 each, which
-  // the mix's own check accepts as relative) are first divided by the largest.
-  const merge = (w: ArrayLike<number>): number[] => {
-    const top = Math.max(...Array.from(w));
-    const unit = Array.from(w).reduce((a, b) => a + b, 0) < Infinity ? 1 : top;
+  // Weights of the tiers moved onto one add up (unoverflowed: 1e308 and 1e308 must not add to Infinity).
+  const merge = (weights: ArrayLike<number>): number[] => {
+    const w = unoverflowed(weights);
     const out = new Array<number>(tiers.length).fill(0);
-    Array.from(m.tiers).forEach((t, i) => { out[tiers.indexOf(Math.min(t, maxLeverage))] += w[i]! / unit; });
+    Array.from(m.tiers).forEach((t, i) => { out[tiers.indexOf(Math.min(t, maxLeverage))] += w[i]!; });
     return out;
   };
   return m.shortWeights ? { tiers, weights: merge(m.weights), shortWeights: merge(m.shortWeights) } : { tiers, weights: merge(m.weights) };
