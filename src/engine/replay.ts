@@ -4,6 +4,7 @@
  * runs the kernel and wraps the result as a `LiquidationModel`.
  */
 import { table, type ColumnTable } from "arquero";
+import { floorIndex } from "../util/arrays";
 import { error } from "../util/errors";
 import { markEstimate } from "../util/estimate";
 import { LONG, SHORT, type Book } from "./book";
@@ -27,18 +28,6 @@ function timeArg(at: number | bigint | Date | null | undefined, symbol: string):
   // As the inputs: microseconds read as ms would ask for the year 55,000 and get the last map.
   if (time >= MAX_TIME) throw error("time must be epoch ms: this looks like microseconds or nanoseconds", { symbol, column: "time", value: time });
   return time;
-}
-
-/** Index of the last entry of ascending `a` that is <= x (`a[0]` must be). */
-function lastAtOrBefore(a: Float64Array, x: number): number {
-  let lo = 0;
-  let hi = a.length - 1;
-  while (lo < hi) {
-    const m = (lo + hi + 1) >> 1;
-    if (a[m] <= x) lo = m;
-    else hi = m - 1;
-  }
-  return lo;
 }
 
 function count(take: Uint8Array): number {
@@ -227,14 +216,14 @@ export function replay(input: ReplayInput): LiquidationModel {
       if (time === undefined) return mapOfBar(last);
       if (time < s.time[0]) throw error(`time is before the first bar (${s.time[0]})`, { symbol: "mapAt", column: "time", value: time });
       // The last bar whose open time is <= time.
-      return mapOfBar(lastAtOrBefore(s.time, time));
+      return mapOfBar(floorIndex(s.time, time));
     },
     mapAsOf(at: number | bigint | Date): LiquidationMap {
       const time = timeArg(at, "mapAsOf");
       if (time === undefined) throw error("needs a time (epoch ms UTC or a Date): the map of what was known then", { symbol: "mapAsOf", column: "time", value: at });
       // The last bar that had closed by `time` (its last ms before it): nothing after `time` is in it.
       if (time < s.lastMs[0] + 1) throw error(`no bar had closed by then: the first bar closes at ${s.lastMs[0] + 1}`, { symbol: "mapAsOf", column: "time", value: time });
-      return mapOfBar(lastAtOrBefore(s.lastMs, time - 1));
+      return mapOfBar(floorIndex(s.lastMs, time - 1));
     },
     liquidationSources(): ColumnTable {
       if (!sources) {

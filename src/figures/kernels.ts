@@ -91,18 +91,8 @@ export function transpose(z: ArrayLike<ArrayLike<number>>, rows: number, f: (x: 
   return out;
 }
 
-/** Index of the last element of ascending `xs` that is <= x, or -1 when x < xs[0]. */
-export function floorIndex(xs: ArrayLike<number>, x: number): number {
-  let lo = 0;
-  let hi = xs.length - 1;
-  if (hi < 0 || x < xs[0]!) return -1;
-  while (lo < hi) {
-    const mid = (lo + hi + 1) >> 1;
-    if (xs[mid]! <= x) lo = mid;
-    else hi = mid - 1;
-  }
-  return lo;
-}
+/** Re-exported from util/arrays for the figure kernels and their tests. */
+export { floorIndex } from "../util/arrays";
 
 /** Median spacing of ascending `xs` (the bar length of a candle series); 0 for fewer than 2. */
 export function medianStep(xs: ArrayLike<number>): number {

@@ -1,6 +1,7 @@
 /**
  * Small helpers over arrays of numbers that several layers share: what counts as a list of
- * numbers, and the exact power-of-two rescaling that keeps sums near 1e308 finite.
+ * numbers, the exact power-of-two rescaling that keeps sums near 1e308 finite, and the binary
+ * search for the bar holding a time.
  */
 
 /** True for a plain array or a typed array (not a DataView): what options and series accept as a list. */
@@ -18,4 +19,17 @@ export function unitExponent(a: ArrayLike<number>): number {
   for (let i = 0; i < a.length; i++) max = Math.max(max, Math.abs(a[i]!));
   if (!(max > 0 && max < Infinity)) return 0;
   return Math.max(-1000, Math.min(1000, Math.floor(Math.log2(max))));
+}
+
+/** Index of the last element of ascending `xs` that is <= x, or -1 when x < xs[0]. */
+export function floorIndex(xs: ArrayLike<number>, x: number): number {
+  let lo = 0;
+  let hi = xs.length - 1;
+  if (hi < 0 || x < xs[0]!) return -1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (xs[mid]! <= x) lo = mid;
+    else hi = mid - 1;
+  }
+  return lo;
 }

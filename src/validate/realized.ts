@@ -12,6 +12,7 @@
  * row to the bar of the last; a covered bar with no realized row has 0 USD.
  */
 import type { Columns } from "../engine/index";
+import { floorIndex } from "../util/arrays";
 import { error } from "../util/errors";
 import { hasColumn, increasing, nonNegative, numbers, strings } from "./columns";
 
@@ -21,19 +22,6 @@ export interface RealizedBars {
   /** First and last bar index covered by the realized data (inclusive). */
   first: number;
   last: number;
-}
-
-/** Index of the bar containing time t (last bar time <= t), or −1 before the first bar. */
-function barOf(barTimes: Float64Array, t: number): number {
-  let lo = 0;
-  let hi = barTimes.length - 1;
-  if (t < barTimes[0]!) return -1;
-  while (lo < hi) {
-    const mid = (lo + hi + 1) >> 1;
-    if (barTimes[mid]! <= t) lo = mid;
-    else hi = mid - 1;
-  }
-  return lo;
 }
 
 function gcd(a: number, b: number): number {
@@ -78,7 +66,7 @@ export function realizedOnBars(barTimes: Float64Array, intervalMs: number, reali
   let last = -Infinity;
   for (let i = 0; i < rows; i++) {
     const t = time[i]!;
-    const b = t >= end ? -1 : barOf(barTimes, t);
+    const b = t >= end ? -1 : floorIndex(barTimes, t);
     bar[i] = b;
     if (b < 0) continue;
     if (totals && t !== barTimes[b]) {
