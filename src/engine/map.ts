@@ -44,7 +44,7 @@ export interface BookInput {
 }
 
 /** The least share of a step within which a bin edge counts as on the price (see edgeTolerance). */
-export const EDGE_TOLERANCE = 1e-9;
+const EDGE_TOLERANCE = 1e-9;
 
 /**
  * How near a bin edge (centre ± step/2 in doubles) must be to `price` to count as on it: a

@@ -19,7 +19,7 @@ export function utcLabel(ms: number): string {
 export function utcPlotly(ms: number): string {
   // Past ±8.64e15 ms (or NaN) toISOString throws a RangeError; outside years 0000 to 9999 it writes
   // "+275760-09-13…", which the 4-digit form below and plotly's date axes misread.
-  if (typeof ms !== "number" || !(ms >= FIRST_MS && ms <= LAST_MS)) throw error("time must be epoch ms UTC in the years 0000 to 9999 (-62167219200000 to 253402300799999)", { column: "time", value: ms });
+  if (!inYears(ms)) throw error("time must be epoch ms UTC in the years 0000 to 9999 (-62167219200000 to 253402300799999)", { column: "time", value: ms });
   const iso = new Date(ms).toISOString();
   return `${iso.slice(0, 10)} ${iso.slice(11, 19)}`;
 }
