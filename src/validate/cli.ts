@@ -17,9 +17,8 @@ import { replay } from "../engine/index";
 import type { Columns } from "../engine/index";
 import { error, LiqlabError, showValue } from "../util/errors";
 import { backtest } from "./backtest";
-import { symbolReplay, validateScenario } from "./simulated";
+import { checkScenario, symbolReplay, validateScenario } from "./simulated";
 import { binanceUsdmBrackets } from "../margin/index";
-import { scenarios } from "../sim/index";
 import type { BacktestResult, Metrics } from "./types";
 
 const USAGE = `usage: liqlab validate --file FILE [--symbol SYMBOL] [--json] [--warmup BARS] [--estimate bar|book]
@@ -173,7 +172,7 @@ export function toTable(r: BacktestResult, synthetic = false): string {
 function checkedArgs(argv: string[]): Args {
   const a = parseArgs(argv);
   // An unknown scenario name is a bad argument like an unknown flag (it threw: exit 1, no usage).
-  if (a.scenario !== undefined && !Object.hasOwn(scenarios, a.scenario)) throw error(`unknown scenario (use ${Object.keys(scenarios).join(", ")})`, { column: "--scenario", value: a.scenario });
+  if (a.scenario !== undefined) checkScenario(a.scenario, "--scenario");
   // A shipped scenario is scored as it is: options for files would be ignored without a word.
   if (a.scenario) {
     const extra = argv.map((x) => x.split("=")[0]!).filter((f) => ["--warmup", "--estimate", "--file", "--candles", "--oi", "--liquidations", "--symbol"].includes(f));

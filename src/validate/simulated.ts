@@ -48,6 +48,16 @@ export function symbolReplay(symbol: string): { symbol: string; leverage: Levera
 }
 
 /**
+ * `name` when it is a shipped scenario (an own key of `scenarios`: "toString" is not one), else
+ * throws naming `column` and the scenarios there are: the one check of `validateScenario` and the
+ * CLI's `--scenario`.
+ */
+export function checkScenario(name: string, column: string): ScenarioName {
+  if (!Object.hasOwn(scenarios, name)) throw error(`unknown scenario (use ${Object.keys(scenarios).join(", ")})`, { column, value: name });
+  return name as ScenarioName;
+}
+
+/**
  * Scores the default model on dataset `name` (eth | sol | bnb) read from `dir`; `everyBars`
  * (default 72, six hours of 5-minute bars) spaces the map snapshots of meanDistance.
  * "Default" with the scenario's own exchange facts, as a user of that symbol would replay it: its
@@ -55,8 +65,7 @@ export function symbolReplay(symbol: string): { symbol: string; leverage: Levera
  * representative 10,000 USD position (BNBUSDT: 75x, so retail's 100x tier becomes 75x).
  */
 export function validateScenario(name: string, dir: string = join(DATASETS_DIR, name), everyBars = 72): ScenarioValidation {
-  if (!(name in scenarios)) throw error(`unknown scenario (use ${Object.keys(scenarios).join(", ")})`, { column: "scenario", value: name });
-  const options = scenarios[name as ScenarioName];
+  const options = scenarios[checkScenario(name, "scenario")];
   const iv = intervalLabel(300_000);
   const file = (suffix: string) => {
     const path = join(dir, `${options.symbol}-${suffix}.csv`);

@@ -54,5 +54,7 @@ describe("validate/simulated", () => {
 
   it("validateScenario('xrp') throws naming the known scenarios", () => {
     assert.throws(() => validateScenario("xrp"), /unknown scenario \(use eth, sol, bnb\)/);
+    // an inherited name is no scenario either (it read Object.prototype.toString as the options)
+    assert.throws(() => validateScenario("toString"), /column "scenario": unknown scenario \(use eth, sol, bnb\) \(value "toString"\)/);
   });
 });
