@@ -8,7 +8,7 @@
  * and the remaining days with daily files, for the data types that publish both.
  */
 import { error } from "../util/errors";
-import { MAX_TIME_MS, MIN_TIME_MS, parseDateString } from "./time";
+import { MAX_TIME_MS, MIN_TIME_MS, timeOf } from "./time";
 
 /** Archive data types the downloader knows. */
 export type ArchiveKind =
@@ -66,7 +66,7 @@ export const ymd = (ms: number) => new Date(ms).toISOString().slice(0, 10);
  * 1970-01-20, and the engine refuses such times the same way.
  */
 export function toDay(v: string | number | Date, name: string): number {
-  const ms = v instanceof Date ? v.getTime() : typeof v === "number" ? v : parseDateString(v);
+  const ms = timeOf(v);
   if (!Number.isFinite(ms)) throw error(`${name} is not a date (expected YYYY-MM-DD)`, { column: name, value: v });
   if (ms < MIN_TIME_MS || ms >= MAX_TIME_MS) {
     const inRange = (x: number) => x >= MIN_TIME_MS && x < MAX_TIME_MS;

@@ -8,7 +8,7 @@ import { error } from "../util/errors";
 import { columnLabel, drop, fileOf, num, reference, type Column, type Parsed } from "./fields";
 import { makeReport, type Gap, type LoadReport } from "./report";
 import { CANONICAL_COLUMNS, type DataKind } from "./schema";
-import { closeSpan, formatTime, intervalLabel, intervalMs as parseInterval, MAX_TIME_MS, MIN_TIME_MS, parseDateString } from "./time";
+import { closeSpan, formatTime, intervalLabel, intervalMs as parseInterval, MAX_TIME_MS, MIN_TIME_MS, timeOf } from "./time";
 
 /** Options every loader accepts. */
 export interface LoadOptions {
@@ -345,7 +345,7 @@ function checkFinite(p: Parsed): void {
 /** A `from` / `to` option as epoch ms, or an error naming it (undefined: not given). */
 function rangeBound(v: unknown, name: "from" | "to", file: string): number | undefined {
   if (v === undefined || v === null) return undefined;
-  const ms = v instanceof Date ? v.getTime() : typeof v === "number" ? v : typeof v === "string" ? parseDateString(v) : NaN;
+  const ms = timeOf(v);
   // Epoch ms of 2000–2100, as every loaded time is (a number in seconds would be 1970).
   if (!(ms >= MIN_TIME_MS && ms <= MAX_TIME_MS)) {
     throw error(`the ${name} option must be a time in 2000–2100: epoch ms UTC, a Date or a UTC date string ("2024-01-10")`, { file, column: name, value: v instanceof Date ? v.toISOString() : v });

@@ -33,6 +33,15 @@ export function epochUnit(v: number): "ns" | "µs" | "ms" | "s" {
 const DATE_RE = /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.(\d{1,9}))?)?)?\s*(Z|UTC|[+-]\d{2}:?\d{2})?$/;
 
 /**
+ * A time option as ms: a Date's time, a number as it is, a string through parseDateString; NaN
+ * for anything else. The one reading of the loaders' from/to and the downloader's days; each
+ * caller checks the range and names its option.
+ */
+export function timeOf(v: unknown): number {
+  return v instanceof Date ? v.getTime() : typeof v === "number" ? v : typeof v === "string" ? parseDateString(v) : NaN;
+}
+
+/**
  * A UTC date string → ms: `2024-01-02`, `2024-01-02 03:04:05`, `2024-01-02T03:04:05.123Z`,
  * `...+08:00`. No zone means UTC. Invalid calendar values (month 13, Feb 30) and offsets
  * (+25:00, +08:75) return NaN.
