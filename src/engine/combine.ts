@@ -10,7 +10,7 @@
  * bin holding the price may hold both sides. So `combineMaps([map])` answers as `map` does, and a
  * venue on a finer grid answers as it would on the coarse one.
  */
-import { meantName } from "../util/distance";
+import { meantName, unknownOption } from "../util/distance";
 import { error } from "../util/errors";
 import { inYears, utcLabel } from "../util/time";
 import { binOf, centresFrom, decimalStep, MAX_BINS } from "./grid";
@@ -74,9 +74,9 @@ export function combineMaps(maps: LiquidationMap[], options: CombineOptions | nu
   if (typeof options !== "object") throw error("options must be { source?, maxTimeApart? }", { symbol: "combineMaps", column: "options", value: options });
   const known = ["source", "maxTimeApart"];
   for (const key of Object.keys(options)) {
-    if (known.includes(key)) continue;
-    const hint = meantName(key, known);
-    throw error(hint ? `unknown option; did you mean ${hint}?` : "unknown option; combineMaps takes source, maxTimeApart", { symbol: "combineMaps", column: key, value: (options as Record<string, unknown>)[key] });
+    const value = (options as Record<string, unknown>)[key];
+    if (known.includes(key) || value === undefined) continue;
+    throw error(unknownOption(meantName(key, known), "combineMaps", known), { symbol: "combineMaps", column: key, value });
   }
   if (!Array.isArray(maps) || maps.length === 0) throw error("needs at least one map", { symbol: "combineMaps", value: maps });
   maps.forEach(checkMap);

@@ -1,6 +1,6 @@
 /** Checks replay options and fills in the defaults of src/engine/options.ts. */
 import { isList } from "../util/arrays";
-import { meantName } from "../util/distance";
+import { meantName, unknownOption } from "../util/distance";
 import { error, positive } from "../util/errors";
 import { MAX_BINS } from "./grid";
 import { DEFAULTS, LEVERAGE_PRESETS, OPTION_KEYS, type LeverageMix, type LeveragePreset, type ReplayOptions, type ResolvedOptions } from "./options";
@@ -135,8 +135,8 @@ function checkKeys(o: unknown, where: keyof typeof OPTION_KEYS): void {
     if (value === undefined) continue;
     const hint = meant(key, where);
     const at = { symbol: "replay", column: where ? `${where}.${key}` : key, value };
-    if (hint) throw error(`unknown option; did you mean ${hint}?`, at);
-    throw error(`unknown option; ${where ? `${where} takes` : "replay takes"} ${known.filter((k) => where !== "" || (k !== "candles" && k !== "openInterest")).join(", ")}${where === "" ? " (docs/engine.md, Options)" : ""}`, at);
+    const listed = where ? known : known.filter((k) => k !== "candles" && k !== "openInterest");
+    throw error(unknownOption(hint, where || "replay", listed, where ? "" : " (docs/engine.md, Options)"), at);
   }
 }
 

@@ -7,7 +7,7 @@
 import { isList } from "../util/arrays";
 import type { ColumnTable } from "arquero";
 import type { Side } from "../engine/types";
-import { meantName } from "../util/distance";
+import { meantName, unknownOption } from "../util/distance";
 import { error, finite, positive } from "../util/errors";
 
 /** A realized liquidation reported by an exchange, for markers on the heatmap. */
@@ -127,8 +127,7 @@ function given<T extends object>(o: T | null | undefined, who: Builder): Partial
   for (const key of Object.keys(o)) {
     const value = (o as Record<string, unknown>)[key];
     if (known.includes(key) || value === undefined) continue;
-    const hint = meantName(key, known);
-    throw error(hint ? `unknown option; did you mean ${hint}?` : `unknown option; ${who} takes ${known.join(", ")}`, { column: key, value });
+    throw error(unknownOption(meantName(key, known), who, known), { column: key, value });
   }
   return o;
 }

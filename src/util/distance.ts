@@ -40,3 +40,12 @@ export function meantName(key: string, known: readonly string[], minPrefix = 4):
   }
   return best;
 }
+
+/**
+ * The message for an unknown option `key` of `who`: "unknown option; did you mean X?" when `hint`
+ * (usually `meantName`) names one, else "unknown option; `who` takes a, b, c" (`known` as listed,
+ * then `after`). One wording for replay, combineMaps and every figure builder.
+ */
+export function unknownOption(hint: string | undefined, who: string, known: readonly string[], after = ""): string {
+  return hint ? `unknown option; did you mean ${hint}?` : `unknown option; ${who} takes ${known.join(", ")}${after}`;
+}

@@ -240,6 +240,8 @@ describe("combineMaps(maps)", () => {
     assert.throws(() => combineMaps([at(t0, 95)], { maxTimeApart: NaN }), /options.maxTimeApart must be a number of ms >= 0 \(value NaN\)/);
     assert.throws(() => combineMaps([at(t0, 95)], { maxTimeAppart: 5 } as never), /combineMaps: column "maxTimeAppart": unknown option; did you mean maxTimeApart\? \(value 5\)/);
     assert.throws(() => combineMaps([at(t0, 95)], { venue: "x" } as never), /combineMaps: column "venue": unknown option; combineMaps takes source, maxTimeApart \(value "x"\)/);
+    // A key set to undefined is as if absent, as replay's and the figures' options read it.
+    assert.equal(combineMaps([at(t0, 95)], { venue: undefined } as never).price, 95);
     // Time 0, a hand-built map's default, is no time: it combines with a dated map.
     assert.equal(combineMaps([at(0, 95), at(t0, 96)]).time, t0);
   });

@@ -1,5 +1,5 @@
 import assert from "node:assert/strict";
-import { editDistance, meantName } from "../../src/util/distance";
+import { editDistance, meantName, unknownOption } from "../../src/util/distance";
 
 describe("util/distance", () => {
   it("editDistance(a, b) counts insertions, deletions, substitutions and neighbour swaps as one each", () => {
@@ -53,5 +53,11 @@ describe("util/distance", () => {
     assert.equal(meantName("leverageBand", ["leverage", "leverageBands"]), "leverageBands");
     assert.equal(meantName("steps", ["step", "stem"]), "step");
     assert.equal(meantName("x", []), undefined);
+  });
+
+  it("unknownOption(hint, who, known, after) names the option meant, else every option of who", () => {
+    assert.equal(unknownOption("step", "grid", ["step", "lo"]), "unknown option; did you mean step?");
+    assert.equal(unknownOption(undefined, "grid", ["step", "lo", "bins"]), "unknown option; grid takes step, lo, bins");
+    assert.equal(unknownOption(undefined, "replay", ["leverage"], " (docs)"), "unknown option; replay takes leverage (docs)");
   });
 });
