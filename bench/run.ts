@@ -9,25 +9,16 @@
  * every peak RSS.
  */
 import { execFileSync, spawnSync } from "child_process";
-import { createHash } from "crypto";
 import { existsSync, readdirSync, readFileSync, writeFileSync } from "fs";
 import { join } from "path";
+import { hashOf, tsFiles } from "../scripts/hash-files.mjs";
 import type { Workload } from "./workload";
-
-/** Every .ts file below `dir`, sorted. */
-function tsFiles(dir: string): string[] {
-  return readdirSync(dir, { withFileTypes: true })
-    .flatMap((e) => (e.isDirectory() ? tsFiles(join(dir, e.name)) : e.name.endsWith(".ts") ? [join(dir, e.name)] : []))
-    .sort();
-}
 
 /** Compiles bench/ and src/ into .bench-build/ unless the stamp says nothing changed; returns the folder. */
 function compiled(root: string): string {
   const out = join(root, ".bench-build");
   const inputs = [...tsFiles(join(root, "bench")), ...tsFiles(join(root, "src")), join(root, "tsconfig.json"), join(root, "bench", "tsconfig.json")];
-  const h = createHash("sha256");
-  for (const f of inputs) h.update(f + "\0" + readFileSync(f) + "\0");
-  const hash = h.digest("hex");
+  const hash = hashOf(inputs);
   const stamp = join(out, ".stamp");
   if (existsSync(stamp) && readFileSync(stamp, "utf8") === hash) return out;
   process.stderr.write("bench: compiling bench/ and src/ (tsc)\n");

@@ -5,10 +5,10 @@
 // skipped when a stamp says its inputs have not changed, so a second run takes seconds.
 // Usage: node scripts/setup.mjs [--quiet]
 import { execFileSync } from "node:child_process";
-import { createHash } from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
+import { hashOf, tsFiles } from "./hash-files.mjs";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const quiet = process.argv.includes("--quiet");
@@ -16,11 +16,6 @@ const log = (s) => { if (!quiet) process.stderr.write(s + "\n"); };
 const stampDir = path.join(root, ".liqlab");
 fs.mkdirSync(stampDir, { recursive: true });
 
-function hashOf(files) {
-  const h = createHash("sha256");
-  for (const f of files) h.update(f + "\0" + (fs.existsSync(f) ? fs.readFileSync(f) : "") + "\0");
-  return h.digest("hex");
-}
 function stamp(name) {
   const p = path.join(stampDir, name + ".stamp");
   return { read: () => (fs.existsSync(p) ? fs.readFileSync(p, "utf8") : ""), write: (v) => fs.writeFileSync(p, v) };
@@ -120,14 +115,8 @@ await step("self link node_modules/liqlab", () => (fs.existsSync(path.join(selfL
 });
 
 // 5. Build: compile src/ to dist/ with declarations when any source changed.
-function srcFiles(dir) {
-  return fs.readdirSync(dir, { withFileTypes: true }).flatMap((e) => {
-    const p = path.join(dir, e.name);
-    return e.isDirectory() ? srcFiles(p) : p.endsWith(".ts") ? [p] : [];
-  }).sort();
-}
 const buildStamp = stamp("build");
-const buildInputs = () => hashOf([...srcFiles(path.join(root, "src")), path.join(root, "tsconfig.json"), path.join(root, "tsconfig.build.json")]);
+const buildInputs = () => hashOf([...tsFiles(path.join(root, "src")), path.join(root, "tsconfig.json"), path.join(root, "tsconfig.build.json")]);
 await step("build dist/", () => {
   if (!fs.existsSync(path.join(root, "dist", "index.js"))) return "compiling src/ (tsc)";
   if (buildStamp.read() !== buildInputs()) return "src/ changed, compiling (tsc)";
