@@ -31,6 +31,11 @@ function checkMap(m: unknown, i: number): LiquidationMap {
     if (arrays.length !== x.tiers!.length) throw error(`maps[${i}].${side} needs one array per tier (${x.tiers!.length})`, { symbol: "combineMaps", column: side, value: arrays.length });
     arrays.forEach((a, t) => {
       if (a?.length !== x.grid!.bins) throw error(`maps[${i}].${side}[${t}] has ${a?.length} bins, its grid ${x.grid!.bins}`, { symbol: "combineMaps", column: side, value: a?.length });
+      // Checked here, not only by the combined map, so the message names the map and bin it came from.
+      for (let j = 0; j < a.length; j++) {
+        const v = a[j];
+        if (!(typeof v === "number" && Number.isFinite(v) && v >= 0)) throw error(`maps[${i}].${side}[${t}] bin ${j}: USD must be a finite number >= 0`, { symbol: "combineMaps", column: side, value: v });
+      }
     });
   }
   return x as LiquidationMap;

@@ -46,15 +46,15 @@ export interface LiquidationMap {
   /** Leverage tiers, ascending, e.g. [5, 10, 25, 50, 100]. */
   tiers: number[];
   grid: PriceGrid;
-  /** long[t][i]: estimated long liquidation USD of tier t in price bin i (zero above price). */
+  /** long[t][i]: estimated long liquidation USD of tier t in price bin i (zero in bins wholly above the price; a bin holding the price may hold both sides). */
   long: Float64Array[];
-  /** short[t][i]: estimated short liquidation USD of tier t in price bin i (zero below price). */
+  /** short[t][i]: estimated short liquidation USD of tier t in price bin i (zero in bins wholly below the price). */
   short: Float64Array[];
   /** Rows with usd > 0: columns `price` (bin centre), `side`, `leverage`, `usd`. */
   table: ColumnTable;
   /**
    * Cumulative curves outward from the current price, per bin: `long[i]` is the long USD
-   * liquidated if price falls to grid.prices[i] (0 for bins at or above the price), `short[i]`
+   * liquidated if price falls to grid.prices[i] (0 for bins centred at or above the price), `short[i]`
    * the short USD liquidated if price rises to grid.prices[i]. Monotone away from the price.
    */
   cumulative: { price: Float64Array; long: Float64Array; short: Float64Array };
