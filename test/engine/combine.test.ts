@@ -255,8 +255,8 @@ describe("combineMaps(maps)", () => {
     assert.throws(() => combineMaps([{ ...m, short: [new Float64Array(1)] }]), /combineMaps: column "short": maps\[0\]\.short\[0\] has 1 bins, its grid 2 \(value 1\)/);
     assert.throws(() => combineMaps([{ ...m, long: [] }]), /maps\[0\]\.long needs one array per tier \(1\)/);
     // A bad cell is named in the map it came from, not in the combined map's bins.
-    assert.throws(() => combineMaps([m, { ...m, long: [[1, -2]] }]), /combineMaps: column "long": maps\[1\]\.long\[0\] bin 1: USD must be a finite number >= 0 \(value -2\)/);
-    assert.throws(() => combineMaps([{ ...m, short: [[NaN, 0]] }]), /maps\[0\]\.short\[0\] bin 0: USD must be a finite number >= 0 \(value NaN\)/);
+    assert.throws(() => combineMaps([m, { ...m, long: [Float64Array.of(1, -2)] }]), /combineMaps: column "long": maps\[1\]\.long\[0\] bin 1: USD must be a finite number >= 0 \(value -2\)/);
+    assert.throws(() => combineMaps([{ ...m, short: [Float64Array.of(NaN, 0)] }]), /maps\[0\]\.short\[0\] bin 0: USD must be a finite number >= 0 \(value NaN\)/);
   });
 
   it("combineMaps(maps) throws on an entry that is not a map, and on a common grid past the bin limit", () => {
