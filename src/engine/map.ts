@@ -228,8 +228,10 @@ export function liquidationMap(book: BookInput): LiquidationMap {
     return x;
   };
   // A band of ±p % reaches price × (1 ± p/100) as a decimal: 100 × (1 + 0.15) is
-  // 114.99999999999999 in doubles, which would leave out a level centred at 115. Bounds are
-  // widened by a few ulps, as the replay's centre test (firstCentreAtOrAbove) is.
+  // 114.99999999999999 in doubles, which would leave out a level centred at 115. Every bound a
+  // question takes (a target, low and high, the band's ends) is widened by a few ulps, as the
+  // replay's centre test (firstCentreAtOrAbove) is: a bound computed as map.price × 1.15, or a
+  // centre named as 205 / 6 on a grid of thirds, 1 ulp off the stored centre, still reaches it.
   const ULPS = 4 * Number.EPSILON;
 
   return {
@@ -246,7 +248,7 @@ export function liquidationMap(book: BookInput): LiquidationMap {
     cumulative: label(cumulative, "USD liquidated if the price moves to each bin centre: longs below the price, shorts above"),
     liquidationsIf(target: number): SideUsd {
       checkTarget(target, "liquidationsIf", "price");
-      const answer: SideUsd = target > price ? { side: "short", usd: shortIf(target) } : { side: "long", usd: target < price ? longIf(target) : 0 };
+      const answer: SideUsd = target > price ? { side: "short", usd: shortIf(target * (1 + ULPS)) } : { side: "long", usd: target < price ? longIf(target * (1 - ULPS)) : 0 };
       return label(answer, `USD liquidated if the price reaches ${target}`);
     },
     imbalance(withinPct: number) {
@@ -263,8 +265,8 @@ export function liquidationMap(book: BookInput): LiquidationMap {
       checkTarget(low, "leverageShares", "low");
       checkTarget(high, "leverageShares", "high");
       if (high < low) throw error(`high must be >= low ${low}`, { symbol: "leverageShares", column: "high", value: high });
-      const a = firstAtOrAbove(prices, low);
-      const b = firstAbove(prices, high);
+      const a = firstAtOrAbove(prices, low * (1 - ULPS));
+      const b = firstAbove(prices, high * (1 + ULPS));
       const usd = tiers.map((_, t) => {
         let v = 0;
         for (let i = a; i < b; i++) v += long[t][i] + short[t][i];

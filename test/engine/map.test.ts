@@ -159,6 +159,23 @@ describe("liquidationMap(book)", () => {
     assert.equal(dec.imbalance(49.9).shortUsd, 0);
   });
 
+  it("liquidationMap(book).liquidationsIf(x) and leverageShares(low, high) reach a centre their bound misses by an ulp", () => {
+    // The same hand book: a short centred at 115 and longs at 85 and 95, price 100. 100 × 1.15 is
+    // 114.99999999999999 and 100 × 0.85 is 85 in doubles, 100 × 0.95 is 95.
+    const hand = liquidationMap({ price: 100, tiers: [10], grid: { lo: 0, step: 10 }, long: [[0, 0, 0, 0, 0, 0, 0, 0, 40, 60, 0, 0]], short: [[0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 30]] });
+    assert.equal(100 * 1.15, 114.99999999999999);
+    assert.deepEqual({ ...hand.liquidationsIf(100 * 1.15) }, { side: "short", usd: 30 });
+    assert.deepEqual(hand.leverageShares(100, 100 * 1.15).map((s) => s.usd), [30]);
+    // Half a bin short of a centre still misses it: the widening is a few ulps, not a tolerance.
+    assert.deepEqual({ ...hand.liquidationsIf(114.9) }, { side: "short", usd: 0 });
+    assert.deepEqual({ ...hand.liquidationsIf(85.1) }, { side: "long", usd: 60 });
+    // A grid of thirds: bin 2's stored centre is 34.16666666666667, 205 / 6 is 34.166666666666664.
+    const thirds = liquidationMap({ price: 40, tiers: [5], grid: { lo: 100 / 3, step: 1 / 3 }, long: [[0, 0, 7]], short: [[0, 0, 0]] });
+    assert.notEqual(thirds.grid.prices[2], 205 / 6);
+    assert.equal(thirds.liquidationsIf(205 / 6).usd, 7);
+    assert.equal(thirds.leverageShares(205 / 6, 205 / 6)[0]!.usd, 7);
+  });
+
   it("liquidationMap(book) throws on long USD in a bin wholly above the price, or short USD wholly below", () => {
     const grid = { lo: 80, step: 10 };
     // Bins [80, 90), [90, 100), [100, 110), [110, 120); price 100.
