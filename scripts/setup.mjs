@@ -1,13 +1,14 @@
 #!/usr/bin/env node
 // Sets up whatever is missing for liqlab, and nothing else: npm dependencies, a project-local
 // Python venv with Jupyter from requirements.txt, the "TypeScript (liqlab)" kernel in the
-// project's own Jupyter prefix (.jupyter/), and the compiled package (dist/). Each step is
+// project's own Jupyter prefix (.jupyter/), the compiled package (dist/), and a headless Chromium
+// for figures' static pictures (Debian's package, where this user may install it). Each step is
 // skipped when a stamp says its inputs have not changed, so a second run takes seconds.
 // Usage: node scripts/setup.mjs [--quiet]
 import { execFileSync } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
-import { fileURLToPath } from "node:url";
+import { fileURLToPath, pathToFileURL } from "node:url";
 import { hashOf, tsFiles } from "./hash-files.mjs";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
@@ -136,3 +137,37 @@ await step("build dist/", () => {
 });
 // dist/ built before the bin was made executable keeps working with npx too.
 if (fs.existsSync(path.join(root, "dist", "cli.js"))) fs.chmodSync(path.join(root, "dist", "cli.js"), 0o755);
+
+// 6. A headless Chromium for the figures' static pictures (the PNG beside each interactive figure,
+// which GitHub and other viewers that strip scripts show). Found as the figures find it
+// (LIQLAB_CHROMIUM, /usr/bin/chromium, chromium on PATH); when missing, Debian's `chromium` package
+// is installed if this user may (root, or sudo without a password) and apt-get exists. Browser
+// downloads (playwright, puppeteer) need hosts this kind of machine cannot reach. Without one,
+// figures stay interactive and say why there is no picture. LIQLAB_SKIP_CHROMIUM=1 skips this step.
+const { findChromium } = await import(pathToFileURL(path.join(root, "dist", "figures", "render.js")).href);
+const succeeds = (cmd, args) => {
+  try { execFileSync(cmd, args, { stdio: "ignore" }); return true; } catch { return false; }
+};
+const isRoot = typeof process.getuid === "function" && process.getuid() === 0;
+const noPicture = "figures will have no static picture";
+if (findChromium()) log("setup: chromium (static figure pictures): up to date");
+else if (process.env.LIQLAB_SKIP_CHROMIUM === "1") log(`setup: chromium: none found, not installed (LIQLAB_SKIP_CHROMIUM=1); ${noPicture}`);
+else if (process.env.LIQLAB_CHROMIUM) log(`setup: chromium: LIQLAB_CHROMIUM=${process.env.LIQLAB_CHROMIUM} is not an executable file; ${noPicture}`);
+else if (!succeeds("apt-get", ["--version"])) log(`setup: chromium: none found and no apt-get to install it; ${noPicture} (install Chromium, or set LIQLAB_CHROMIUM)`);
+else if (!isRoot && !succeeds("sudo", ["-n", "true"])) log(`setup: chromium: none found; ${noPicture} until you run: sudo apt-get install chromium (or set LIQLAB_CHROMIUM)`);
+else {
+  await step("chromium (static figure pictures)", () => "none found, installing Debian's chromium (apt-get)", () => {
+    const apt = (...args) => {
+      const [cmd, ...rest] = [...(isRoot ? [] : ["sudo", "-n"]), "apt-get", ...args];
+      execFileSync(cmd, rest, { stdio: ["ignore", "ignore", "inherit"], env: { ...process.env, DEBIAN_FRONTEND: "noninteractive" } });
+    };
+    try {
+      apt("update", "-qq");
+      apt("install", "-y", "-qq", "chromium");
+    } catch (e) {
+      log(`setup: chromium: apt-get failed (${String(e.message).split("\n")[0]}); ${noPicture}`);
+      return;
+    }
+    if (!findChromium()) log("setup: chromium: installed, but not found at /usr/bin/chromium or on PATH; set LIQLAB_CHROMIUM");
+  });
+}
