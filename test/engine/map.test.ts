@@ -273,6 +273,27 @@ describe("liquidationMap(book)", () => {
     assert.throws(() => liquidationMap({ ...book, long: [BigInt64Array.of(1n, 0n) as never] }), /column "long": tier 10x: USD must be numbers, not BigInts .*\(value "BigInt64Array"\)/);
     // USD near 1e308 would sum to Infinity and share as NaN.
     assert.throws(() => liquidationMap({ ...book, long: [[1e308, 0]] }), /column "long": tier 10x bin 0: USD above 1000000000000000, a thousand trillion \(a unit mistake\?\) \(value 1e\+308\)/);
+    assert.throws(() => liquidationMap({ ...book, long: [[1.01e15, 0]] }), /tier 10x bin 0: USD above 1000000000000000/);
+  });
+
+  it("replay(...).mapAt(t) maps a book at the open-interest bound that rounding left a fraction above it", () => {
+    // One 10x point tier, all in one bin, open interest at the 1e15 bound moving by 1e-13 of it
+    // with no anchoring: the book's sum drifts to 1e15 + 0.125, which the map's bound must allow.
+    const t0 = Date.UTC(2025, 0, 1);
+    const n = 40;
+    const time = Array.from({ length: n }, (_, i) => t0 + i * 60_000);
+    const c = new Array<number>(n).fill(100);
+    const v = new Array<number>(n).fill(1);
+    const oi = time.map((_, i) => (i % 3 === 1 ? 1e15 * (1 - 1e-13 * (i % 7)) : 1e15));
+    const m = replay({
+      candles: { time, open: c, high: c, low: c, close: c, volume: v, takerBuyVolume: v, openInterestUsd: oi },
+      leverage: { tiers: [10], weights: [1] }, leverageBands: "point", entry: "close", split: "taker", anchor: "off", halfLifeHours: 0, grid: { step: 1 },
+    });
+    for (let i = 0; i < n; i++) {
+      const map = m.mapAt(time[i]!);
+      const total = map.long[0]!.reduce((a, x) => a + x, 0) + map.short[0]!.reduce((a, x) => a + x, 0);
+      assert.ok(Math.abs(total - 1e15) <= 1e15 * 1e-12, `bar ${i}: ${total}`);
+    }
   });
 });
 
