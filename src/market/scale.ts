@@ -107,16 +107,15 @@ function barInterval(candles: Columns, time: Float64Array, label: string, option
     const close = numeric(candles, "closeTime", label);
     sameLength(close, time.length, label, "closeTime");
     const first = barSpanMs(close[0]!, time[0]!);
-    if (!(first > 0)) throw error("row 0: closeTime must be after the bar's open time", { file: label, column: "closeTime", value: close[0] });
-    if (option !== undefined && option !== first) {
-      throw error(`interval is ${option} ms but each bar spans ${first} ms by its closeTime (closeTime − time + 1): leave interval out, or pass the bars' own length`, { file: label, column: "interval", value: option });
-    }
-    if (!(DAY % first === 0)) throw error(DIVIDE_A_DAY, { file: label, column: "closeTime", value: first });
-    for (let i = 1; i < time.length; i++) {
+    for (let i = 0; i < time.length; i++) {
       const span = barSpanMs(close[i]!, time[i]!);
       if (!(span > 0)) throw error(`row ${i}: closeTime must be after the bar's open time`, { file: label, column: "closeTime", value: close[i] });
       if (span !== first) throw error(`row ${i}: a bar spanning ${span} ms (closeTime − time + 1) among bars of ${first} ms: one table's bars must be one length`, { file: label, column: "closeTime", value: close[i] });
     }
+    if (option !== undefined && option !== first) {
+      throw error(`interval is ${option} ms but each bar spans ${first} ms by its closeTime (closeTime − time + 1): leave interval out, or pass the bars' own length`, { file: label, column: "interval", value: option });
+    }
+    if (!(DAY % first === 0)) throw error(DIVIDE_A_DAY, { file: label, column: "closeTime", value: first });
     return first;
   }
   let step = option ?? Infinity;
