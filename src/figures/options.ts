@@ -21,7 +21,11 @@ export interface RealizedEvent {
   price?: number;
 }
 
-/** Realized liquidations per bar: columns `time` (bar open, epoch ms UTC), `longUsd`, `shortUsd`. */
+/**
+ * Realized liquidations per bar: columns `time` (bar open, epoch ms UTC), `longUsd`, `shortUsd`;
+ * or an arquero table of events with columns `time`, `side`, `usd` (and `price`), as the
+ * liquidation loaders return.
+ */
 export type RealizedTable =
   | ColumnTable
   | { time: ArrayLike<number>; longUsd: ArrayLike<number>; shortUsd: ArrayLike<number> };

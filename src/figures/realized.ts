@@ -26,9 +26,18 @@ function isTable(x: unknown): x is ColumnTable {
   return typeof (x as ColumnTable).array === "function" && typeof (x as ColumnTable).columnNames === "function";
 }
 
+/** The rows of an events table (time, side, usd, and price when it has one) as events. */
+function eventRows(t: ColumnTable): RealizedEvent[] {
+  const time = t.array("time") as ArrayLike<number>;
+  const side = t.array("side") as ArrayLike<Side>;
+  const usd = t.array("usd") as ArrayLike<number>;
+  const price = t.columnNames().includes("price") ? (t.array("price") as ArrayLike<number>) : undefined;
+  return Array.from({ length: t.numRows() }, (_, i) => ({ time: time[i]!, side: side[i]!, usd: usd[i]!, ...(price ? { price: price[i]! } : {}) }));
+}
+
 function column(bars: RealizedTable, name: "time" | "longUsd" | "shortUsd"): ArrayLike<number> {
   if (isTable(bars)) {
-    if (!bars.columnNames().includes(name)) throw error(`realized table has no column ${JSON.stringify(name)} (needs time, longUsd, shortUsd)`, { symbol: WHO, value: bars.columnNames() });
+    if (!bars.columnNames().includes(name)) throw error(`realized table has no column ${JSON.stringify(name)} (needs time, longUsd, shortUsd; or time, side, usd for events)`, { symbol: WHO, value: bars.columnNames() });
     return bars.array(name) as ArrayLike<number>;
   }
   const col = (bars as Record<string, ArrayLike<number> | undefined>)[name];
@@ -73,6 +82,12 @@ export function realizedPoints(heatmap: Heatmap, realized: RealizedTable | Reali
     p.usd.push(usd);
     p.when.push(when);
   };
+  // A table of events (a liquidation loader's: time, side, usd, perhaps price) is read as the
+  // events it holds; a per-bar table has longUsd and shortUsd instead.
+  if (isTable(realized)) {
+    const names = realized.columnNames();
+    if (!names.includes("longUsd") && ["time", "side", "usd"].every((k) => names.includes(k))) realized = eventRows(realized);
+  }
   if (Array.isArray(realized)) {
     realized.forEach((e, k) => {
       checkObject(e, `realized[${k}]`, WHO, "a realized liquidation { time, side, usd }");
@@ -88,7 +103,7 @@ export function realizedPoints(heatmap: Heatmap, realized: RealizedTable | Reali
     });
     return out;
   }
-  checkObject(realized, "realized", WHO, "a table of per-bar totals (time, longUsd, shortUsd) or an array of events { time, side, usd }");
+  checkObject(realized, "realized", WHO, "a table of per-bar totals (time, longUsd, shortUsd), a table of events (time, side, usd) or an array of events { time, side, usd }");
   const time = column(realized, "time");
   const longUsd = column(realized, "longUsd");
   const shortUsd = column(realized, "shortUsd");

@@ -117,6 +117,21 @@ describe("figures/heatmap", () => {
     assert.equal(longs!.x.length, 1);
   });
 
+  it("heatmapFigure(heatmap, {realized: table of events}) reads a loader's event table (time, side, usd, price) as those events", () => {
+    // Two events as one table, as loadBinanceLiquidationSnapshot returns them (with a quantity
+    // column the figure does not read): each drawn at its own price, as the same array of events is.
+    const events = [
+      { time: T0 + 10 * 60_000, side: "short" as const, usd: 2e6, price: 62_050 },
+      { time: T0 + 5 * 60_000, side: "long" as const, usd: 1e6, price: 61_900 },
+    ];
+    const fromTable = heatmapFigure(handHeatmap(), { realized: table({ time: events.map((e) => e.time), side: events.map((e) => e.side), price: events.map((e) => e.price), quantity: [30, 16], usd: events.map((e) => e.usd) }) });
+    const fromArray = heatmapFigure(handHeatmap(), { realized: events });
+    const [longs, shorts] = byType(fromTable.data, "scatter") as Record<string, any>[];
+    assert.deepEqual(shorts!.y, [62_050]);
+    assert.deepEqual(longs!.y, [61_900]);
+    assert.deepEqual(byType(fromTable.data, "scatter"), byType(fromArray.data, "scatter"));
+  });
+
   it("heatmapFigure(heatmap, {realized: events}) marks an event on the candle of the bar holding it", () => {
     // A long event at 00:54 is in the bar 00:30-01:00 (candle 1: low 61,600), drawn at its middle,
     // 00:45, not at 00:54 beside candle 2; a short at 02:59:59 is in the bar 02:30-03:00 (candle 5:
