@@ -108,5 +108,6 @@ export function heatmapOf(z: HeatmapRecorder, s: Series, source: string, sides: 
     },
     candles: { time: s.time, open: s.open, high: s.high, low: s.low, close: s.close },
     source,
+    caveat: DOLLAR_CAVEAT,
   }, `Estimated liquidation USD per price bin (rows) after each column's bar (estimate; ${source}; ${DOLLAR_CAVEAT})`);
 }

@@ -94,6 +94,8 @@ export interface Heatmap {
   /** The candles as the engine read them, for the overlay (a close outside [low, high] widens that bar's range). */
   candles: { time: Float64Array; open: Float64Array; high: Float64Array; low: Float64Array; close: Float64Array };
   source: string;
+  /** A clause the figure's subtitle carries after the colour scale (a replay's: `DOLLAR_CAVEAT`); absent on hand-built heatmaps. */
+  caveat?: string;
 }
 
 /** What `replay()` returns. */

@@ -17,7 +17,7 @@ import { USD_FORMAT, ordinal, priceAxisFormat, priceDecimals, priceFormat, usdAm
 import { cellEdges, markerSizes, meanColumns, medianStep, positivePercentile, transpose } from "./kernels";
 import { resolveHeatmapOptions, type HeatmapOptions } from "./options";
 import { realizedPoints } from "./realized";
-import { estimateSubtitle, titled, userTitle } from "./text";
+import { estimateSubtitle, plotlyText, titled, userTitle } from "./text";
 import { HEAT_SCALE, baseLayout } from "./theme";
 
 const WHO = "heatmapFigure";
@@ -184,7 +184,9 @@ export function heatmapFigure(heatmap: Heatmap, options: HeatmapOptions | null =
             ? `modelled liquidation levels standing at that time, not reported liquidations · one column, drawn ${heatmap.candles.time.length > 1 ? "over the bar opening then" : "one hour wide"}`
             : "modelled liquidation levels standing at each time, not reported liquidations",
           heatmap.source,
-          colour + (k > 1 ? ` · each cell the mean of ${k} of the ${heatmap.times.length} columns` : ""),
+          // The colour bar is in USD: a replay's heatmap says, as its maps do, that the level is not
+          // validated, beside the data and above the colour scale's line (one line would not fit).
+          (typeof heatmap.caveat === "string" && heatmap.caveat !== "" ? `${plotlyText(heatmap.caveat)}<br>` : "") + colour + (k > 1 ? ` · each cell the mean of ${k} of the ${heatmap.times.length} columns` : ""),
         ),
       ),
       margin: { l: 100, r: 150, t: 120, b: 120 },
