@@ -1,6 +1,8 @@
 import assert from "node:assert/strict";
 import { table } from "arquero";
 import { heatmapFigure } from "../../src/figures/heatmap";
+import { DOLLAR_CAVEAT } from "../../src/engine/caveat";
+import { replay } from "../../src/engine/replay";
 import type { Trace } from "../../src/figures/figure";
 import { dogeHeatmap, fiveMinuteHourlyHeatmap, handHeatmap, handHeatmapColumns, T0 } from "./fixtures";
 import { matchSnapshot } from "./snapshot";
@@ -191,6 +193,19 @@ describe("figures/heatmap", () => {
     assert.ok(layout.title.subtitle.text.includes("Data: &#60;/script&#62;&#60;script&#62;alert(1)&#60;/script&#62;"));
     assert.ok(layout.title.subtitle.text.includes("colour clipped at the 99th percentile of non-zero cells, $47,530"));
     assert.equal(layout.yaxis.tickformat, "$,.0f");
+  });
+
+  it("heatmapFigure(heatmap with a caveat) puts the caveat after the data, on its own line above the colour scale", () => {
+    const sub = (h: object) => (heatmapFigure(h as never).layout as Record<string, any>).title.subtitle.text as string;
+    assert.match(sub({ ...handHeatmap(), caveat: "dollar level not validated: docs/validation.md" }), /<br>Data: .* · dollar level not validated: docs\/validation.md<br>colour clipped at/);
+    assert.doesNotMatch(sub(handHeatmap()), /not validated/);
+    // A replay's heatmap carries it.
+    const t0 = Date.UTC(2026, 0, 1);
+    const time = [t0, t0 + 60_000, t0 + 120_000];
+    const c = [100, 101, 100];
+    const m = replay({ candles: { time, open: c, high: c.map((x) => x + 1), low: c.map((x) => x - 1), close: c }, openInterest: { time, value: [1e6, 1.1e6, 1.2e6] } });
+    assert.equal(m.heatmap().caveat, DOLLAR_CAVEAT);
+    assert.ok(sub(m.heatmap()).includes(DOLLAR_CAVEAT));
   });
 
   it("heatmapFigure(heatmap, {maxColumns: 3}) draws each cell as the mean of 2 columns, from the first's time to the next cell's", () => {
