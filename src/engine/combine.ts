@@ -105,6 +105,9 @@ export function combineMaps(maps: LiquidationMap[], options: CombineOptions | nu
   const truth = maps.every((m) => m.truth === true);
   const caveats = [...new Set(maps.map((m) => m.caveat).filter((c): c is string => typeof c === "string" && c !== ""))];
   const caveat = caveats.length ? caveats.join("; ") : undefined;
+  // Each venue's assumed leverage mix, once each: the combined shares follow all of them.
+  const mixes = [...new Set(maps.map((m) => m.mix).filter((x): x is string => typeof x === "string" && x !== ""))];
+  const mix = mixes.length ? mixes.join("; and ") : undefined;
   const shared = sharedGrid(maps);
   if (shared && Math.max(...maps.map((m, i) => shared.first[i]! + m.grid.bins)) > 0) {
     const step = maps[0]!.grid.step;
@@ -138,7 +141,7 @@ export function combineMaps(maps: LiquidationMap[], options: CombineOptions | nu
     while (kShort > 0 && prices[kShort - 1]! + step / 2 >= price - tol) kShort--;
     const at = (j: number, i: number) => below + shared.first[j]! + i;
     const { long, short } = addUp(maps, tiers, bins, kLong, kShort, at, at);
-    return liquidationMap({ price, tiers, grid: { lo, step, bins }, long, short, time, source, truth, ...(caveat ? { caveat } : {}) });
+    return liquidationMap({ price, tiers, grid: { lo, step, bins }, long, short, time, source, truth, ...(caveat ? { caveat } : {}), ...(mix ? { mix } : {}) });
   }
   const step = Math.max(...maps.map((m) => m.grid.step));
   const { units, ten } = decimalStep(step);
@@ -185,6 +188,7 @@ export function combineMaps(maps: LiquidationMap[], options: CombineOptions | nu
     source,
     truth,
     ...(caveat ? { caveat } : {}),
+    ...(mix ? { mix } : {}),
   });
 }
 

@@ -41,6 +41,11 @@ export interface BookInput {
    * is not validated). Default none.
    */
   caveat?: string;
+  /**
+   * The leverage mix the USD were spread over, as assumed (replay maps: `model.assumptions.leverage`):
+   * `leverageShares` captions say their shares follow it. Default none.
+   */
+  mix?: string;
 }
 
 /** The least share of a step within which a bin edge counts as on the price (see edgeTolerance). */
@@ -92,6 +97,7 @@ function checkBook(b: BookInput): { grid: PriceGrid; long: Float64Array[]; short
     if (!Array.isArray(b[side])) throw error("needs one array of USD per tier", { ...label, column: side, value: b[side] });
   }
   if (b.caveat !== undefined && typeof b.caveat !== "string") throw error("caveat must be a string (what the estimate captions add)", { ...label, column: "caveat", value: b.caveat });
+  if (b.mix !== undefined && typeof b.mix !== "string") throw error("mix must be a string (the leverage mix assumed)", { ...label, column: "mix", value: b.mix });
   if (b.source !== undefined && typeof b.source !== "string") throw error("source must be a string (a caption's name for the venue or model)", { ...label, column: "source", value: b.source });
   // A Date holds ±8.64e15 ms: a time beyond cannot be written in a caption or a figure title.
   if (b.time !== undefined && !(Number.isFinite(b.time) && Math.abs(b.time) <= 8.64e15)) throw error("time must be epoch ms UTC", { ...label, column: "time", value: b.time });
@@ -246,6 +252,7 @@ export function liquidationMap(book: BookInput): LiquidationMap {
     short,
     ...(truth ? { truth } : {}),
     ...(book.caveat ? { caveat: book.caveat } : {}),
+    ...(book.mix ? { mix: book.mix } : {}),
     table: label(table(rows), "liquidation USD by price bin (centre), side and leverage"),
     cumulative: label(cumulative, "USD liquidated if the price moves to each bin centre: longs below the price, shorts above"),
     liquidationsIf(target: number): SideUsd {
@@ -277,7 +284,9 @@ export function liquidationMap(book: BookInput): LiquidationMap {
       const total = usd.reduce((x, y) => x + y, 0);
       return label(
         tiers.map((leverage, t) => ({ leverage, usd: usd[t], share: total > 0 ? usd[t] / total : 0 })),
-        `liquidation USD and share by leverage with levels in [${low}, ${high}]`,
+        // A replay's shares follow the mix it was told to assume (where levels fall moves them only
+        // within it): said, so a share is not read as observed leverage.
+        `liquidation USD and share by leverage with levels in [${low}, ${high}]${book.mix ? `; the shares follow the assumed leverage mix, ${book.mix}` : ""}`,
       );
     },
   };

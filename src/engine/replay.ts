@@ -18,6 +18,7 @@ import { resolveOptions } from "./resolve";
 import { newBarArrays, simulate, type Plan } from "./simulate";
 import type { Heatmap, LiquidationMap, LiquidationModel, PriceGrid } from "./types";
 
+import { describeAssumptions } from "./assumptions";
 import { DOLLAR_CAVEAT } from "./caveat";
 
 /** A map question's time as epoch ms: a number, a bigint (as Arrow time columns hold) or a Date; undefined for none. */
@@ -111,7 +112,7 @@ export interface ReplayInput extends ReplayOptions {
 }
 
 /** The map of a book after bar i. */
-function mapOfBook(book: Book, s: Series, i: number, tiers: number[], source: string): LiquidationMap {
+function mapOfBook(book: Book, s: Series, i: number, tiers: number[], source: string, mix: string): LiquidationMap {
   const price = s.close[i];
   const step = book.step;
   const kPrice = binAt(price, step);
@@ -130,12 +131,13 @@ function mapOfBook(book: Book, s: Series, i: number, tiers: number[], source: st
     return a;
   });
   // gridOf's centres (binCentre: the doubles nearest the decimal centres) are the ones the book's liquidations compare with.
-  return liquidationMap({ price, tiers, grid: gridOf(kLo, kHi, step), long, short, time: s.lastMs[i] + 1, source, caveat: DOLLAR_CAVEAT });
+  return liquidationMap({ price, tiers, grid: gridOf(kLo, kHi, step), long, short, time: s.lastMs[i] + 1, source, caveat: DOLLAR_CAVEAT, mix });
 }
 
 export function replay(input: ReplayInput): LiquidationModel {
   if (typeof input !== "object" || input === null || typeof input.candles !== "object" || input.candles === null) throw error("needs { candles, openInterest }", { symbol: "replay", column: "candles", value: input });
   const o = resolveOptions(input);
+  const assumptions = describeAssumptions(o, input);
   const s = readSeries(input.candles, input.openInterest ?? undefined, o);
   const step = o.grid.step ?? autoStep(s.high[0], s.low[0], s.close[0]);
   const plan: Plan = {
@@ -199,7 +201,7 @@ export function replay(input: ReplayInput): LiquidationModel {
         simulate(s, plan, i, { resume: { book: cursor.book, from: cursor.i + 1 } });
         cursor.i = i;
       }
-      map = mapOfBook(cursor.book, s, i, o.tiers, o.source);
+      map = mapOfBook(cursor.book, s, i, o.tiers, o.source, assumptions.leverage);
       maps.set(i, map);
     }
     return map;
@@ -210,6 +212,7 @@ export function replay(input: ReplayInput): LiquidationModel {
     tiers: [...o.tiers],
     grid,
     source: o.source,
+    assumptions,
     ledger: markEstimate(ledger, `Estimated cumulative USD flows of the replay: opened, liquidated, closed, decayed, and open after the last bar (estimate; ${o.source})`),
     mapAt(at?: number | bigint | Date | null): LiquidationMap {
       const time = timeArg(at, "mapAt");

@@ -71,6 +71,8 @@ export interface LiquidationMap {
   truth?: boolean;
   /** What the estimate captions add after "estimate;" (replay maps: that the dollar level is not validated); absent when none. */
   caveat?: string;
+  /** The leverage mix assumed (replay maps: `model.assumptions.leverage`), named in `leverageShares` captions; absent when none. */
+  mix?: string;
 }
 
 /** One heatmap column: USD per price bin. */
@@ -105,6 +107,13 @@ export interface LiquidationModel {
   tiers: number[];
   grid: PriceGrid;
   source: string;
+  /**
+   * What the replay assumed rather than read from data, in words: `leverage`, the mix (preset,
+   * tiers and weights per side; no exchange publishes the leverage of open positions) and
+   * `margin`, the margin model behind every level (exchange, contract, symbol and brackets, the
+   * representative position; "default" where an option was left out).
+   */
+  assumptions: { leverage: string; margin: string };
   /** The map after the bar whose time is <= `time` (epoch ms UTC or a Date; default, or null: after the last bar). */
   mapAt(time?: number | bigint | Date | null): LiquidationMap;
   /**

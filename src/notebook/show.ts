@@ -282,6 +282,9 @@ function modelBundle(m: LiquidationModel, caption: string | undefined): DisplayB
     { key: "bars", value: `${n.toLocaleString("en-US")}${gap < Infinity ? `, ${intervalLabel(gap)} apart` : ""}` },
     ...(time ? [{ key: "time", value: `${when(time[0]!)} to ${when(time[time.length - 1]!)} (bar opens)` }] : []),
     { key: "tiers", value: m.tiers.map((t) => `${t}x`).join(", ") },
+    // What was assumed, not read from data: a leverage share is the mix given back, and a left-out
+    // symbol is BTCUSDT's margin whatever the candles are.
+    ...(m.assumptions ? [{ key: "leverage mix", value: m.assumptions.leverage }, { key: "margin", value: m.assumptions.margin }] : []),
     { key: "grid", value: `${m.grid.bins.toLocaleString("en-US")} bins of ${m.grid.step} USD from ${m.grid.lo} USD` },
     ...(m.ledger ? Object.entries(m.ledger).map(([k, v]) => ({ key: `ledger.${k}`, value: typeof v === "number" && Number.isFinite(v) ? usd(v) : String(v) })) : []),
     { key: "estimates", value: `model.bars (${n.toLocaleString("en-US")} rows), model.ledger, model.mapAt(time), model.heatmap({ step })${m.liquidationSources ? ", model.liquidationSources()" : ""}: show them on their own` },

@@ -5,6 +5,8 @@ import { replay } from "../../src/engine/replay";
 import { capLeverage } from "../../src/engine/resolve";
 import type { ReplayOptions } from "../../src/engine/options";
 import { head, market } from "./fixtures";
+import { combineMaps } from "../../src/engine/combine";
+import { estimateCaption } from "../../src/util/estimate";
 
 // A hand-checkable setup: one 10x tier whose levels sit at entry × 0.905 (long) and × 1.105
 // (short), 1 USD bins, positions opened at the close, no decay, OI change applied as reported.
@@ -736,6 +738,37 @@ describe("replay(candles, oi)", () => {
     const point = (replay({ candles, ...o, leverageBands: "point" }).bars.array("longLiquidatedUsd") as Float64Array)[1];
     assert.ok(Math.abs(cont - 128.4) < 9, `continuous: ${cont}`);
     assert.equal(point, 0);
+  });
+});
+
+describe("replay(candles, oi).assumptions", () => {
+  const t0 = Date.UTC(2026, 0, 1);
+  const time = [t0, t0 + 60_000, t0 + 120_000];
+  const c = [100, 101, 100];
+  const input = { candles: { time, open: c, high: c.map((x) => x + 1), low: c.map((x) => x - 1), close: c }, openInterest: { time, value: [1e6, 1.1e6, 1.2e6] } };
+
+  it("replay(candles, oi).assumptions names the default mix and says the BTCUSDT margin is a default", () => {
+    const m = replay(input);
+    // The retail preset's weights (docs/engine.md, Options): 15/30/30/15/10 %.
+    assert.equal(m.assumptions.leverage, "retail (default): 5x 15 %, 10x 30 %, 25x 30 %, 50x 15 %, 100x 10 % of new USD, longs and shorts alike (assumed)");
+    assert.equal(m.assumptions.margin, "binance linear BTCUSDT (default: pass margin.symbol for another), isolated, the margin layer's dated brackets for the symbol, a 10,000 USD position per tier");
+  });
+
+  it("replay(candles, oi, {leverage: {tiers, weights, shortWeights}, margin}) describes the weights per side and the margin given", () => {
+    const m = replay({ ...input, leverage: { tiers: [10, 50], weights: [1, 3], shortWeights: [1, 1] }, margin: { symbol: "ETHUSDT", maintenanceMarginRate: 0.005 } });
+    assert.equal(m.assumptions.leverage, "custom: 10x 25 %, 50x 75 % of new long USD; shorts 10x 50 %, 50x 50 % (assumed)");
+    assert.equal(m.assumptions.margin, "binance linear ETHUSDT, isolated, one maintenance margin rate, 0.005, a 10,000 USD position per tier");
+    assert.equal(replay({ ...input, ...HAND }).assumptions.margin, "level ratios given (ratios option): no margin model");
+  });
+
+  it("replay(...).mapAt().leverageShares(low, high) says its shares follow the assumed mix; combineMaps keeps each venue's mix once", () => {
+    const m = replay(input);
+    const map = m.mapAt();
+    assert.equal(map.mix, m.assumptions.leverage);
+    assert.match(estimateCaption(map.leverageShares(50, 150))!, /; the shares follow the assumed leverage mix, retail \(default\): 5x 15 %/);
+    const degen = replay({ ...input, leverage: "degen" }).mapAt();
+    assert.equal(combineMaps([map, map]).mix, map.mix);
+    assert.equal(combineMaps([map, degen]).mix, `${map.mix}; and ${degen.mix}`);
   });
 });
 

@@ -175,6 +175,8 @@ describe("notebook/show: a replay model", () => {
     assert.ok(lines.includes("time                  2026-06-01 00:00 UTC to 2026-06-01 23:30 UTC (bar opens)"), t);
     assert.ok(lines.includes(`tiers                 ${m.tiers.map((x) => `${x}x`).join(", ")}`), t);
     assert.ok(lines.includes(`ledger.openedUsd      $${Math.round(m.ledger!.openedUsd).toLocaleString("en-US")}`), t);
+    assert.ok(lines.includes(`leverage mix          ${m.assumptions.leverage}`), t);
+    assert.ok(lines.includes(`margin                ${m.assumptions.margin}`), t);
     assert.ok(t.length < 1500 && !t.includes('\\"'), t);
     assert.match(html(b), /^<p><b>Liquidation model replayed from hand replay: .*\(estimate\)<\/b><\/p><table><tbody><tr><th style="text-align:left">source<\/th>/);
     assert.match(text(displayBundle(m, { caption: "BTC model" })), /^BTC model \(estimate\)\n/);
