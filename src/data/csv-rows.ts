@@ -6,7 +6,7 @@
 import { error } from "../util/errors";
 import { CsvScanner } from "./csv";
 import { allocate, checkNumber as checkNumberExport, drop, grow, invisibleHint, MESSAGES, normalizeName, noteBlank, noteFilledBlanks, noteUnits, omitBlankColumns, parseSide, trim, trimEmpty, type Blanks, type FieldSpec, type Parsed } from "./fields";
-import { toNumber } from "./numbers";
+import { toNumber } from "../util/numbers";
 import { epochToMs as epochToMsExport, epochUnit, parseDateString, toTimeMs } from "./time";
 
 // bound once: the loop calls them directly rather than through the modules' export accessors

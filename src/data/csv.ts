@@ -7,7 +7,7 @@
  * are skipped. Line numbers are 1-based physical lines, as an editor shows them.
  */
 import { error } from "../util/errors";
-import { parseDecimal as parseDecimalExport } from "./numbers";
+import { parseDecimal as parseDecimalExport } from "../util/numbers";
 
 // bound once: the hot loop calls it directly rather than through the module's export accessor
 const parseDecimal = parseDecimalExport;

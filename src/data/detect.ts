@@ -12,7 +12,7 @@ import { COMBINED_EXPORT_MARKERS } from "./formats/coinglass-combined";
 import { checkEnvelope, json, looksJson, prop } from "./formats/common";
 import { isOkxFundingRow } from "./formats/okx-funding-rate";
 import { lineOf } from "./json";
-import { toNumber } from "./numbers";
+import { toNumber } from "../util/numbers";
 import type { SourceText } from "./source";
 
 /** Format identifiers accepted by `options.format`. */

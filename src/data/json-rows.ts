@@ -5,7 +5,7 @@
 import { error as makeError, type ErrorContext } from "../util/errors";
 import { allocate, checkNumber, invisibleHint, MESSAGES, noteBlank, noteUnits, omitBlankColumns, parseBool, parseSide, trim, type Blanks, type FieldSpec, type Parsed } from "./fields";
 import { elementLine, lineOf } from "./json";
-import { toNumber } from "./numbers";
+import { toNumber } from "../util/numbers";
 import { epochUnit, toTimeMs } from "./time";
 
 /**

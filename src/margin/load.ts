@@ -7,6 +7,7 @@
  * - Bybit v5 `GET /v5/market/risk-limit` (whole response, `result` or `result.list`).
  * Every loader validates (see `checkBrackets`); errors name the symbol, bracket and field.
  */
+import { toNumber } from "../util/numbers";
 import { error } from "../util/errors";
 import { checkBrackets, withMaintenanceAmounts } from "./brackets";
 import type { Bracket, BracketTable } from "./types";
@@ -69,11 +70,23 @@ export type BracketSource =
 
 type Ctx = { symbol: string; bracket: number | string };
 
-/** A finite number from a number or numeric string, or an error naming where it was. */
+/**
+ * A finite number from a JSON number or decimal text (Bybit sends "0.005", "100.00"), or an error
+ * naming the bracket, the field and the value as given. Text goes through the data loaders' strict
+ * parser, not `Number`: `Number("0x7d")` is 125, `Number("0b11")` 3 and `Number(" 5 ")` 5, so a
+ * hex, binary, octal or padded value would load as a bracket no exchange published (and a later
+ * check would blame the next bracket for it).
+ */
 function num(value: unknown, column: string, ctx: Ctx): number {
-  const x = typeof value === "string" && value.trim() !== "" ? Number(value) : value;
-  if (typeof x !== "number" || !Number.isFinite(x)) throw error(`${column} must be a number`, { symbol: `${ctx.symbol} bracket ${ctx.bracket}`, column, value });
-  return x;
+  const where = { symbol: `${ctx.symbol} bracket ${ctx.bracket}`, column, value };
+  if (typeof value === "string") {
+    // toNumber ignores the spaces and tabs around a CSV cell; a JSON string has no cell to pad
+    const x = value.trim() === value ? toNumber(value) : NaN;
+    if (!Number.isFinite(x)) throw error(`${column} must be a number: decimal text such as "0.005" or "1e-3" (not hex, binary, octal, padded or empty)`, where);
+    return x;
+  }
+  if (typeof value !== "number" || !Number.isFinite(value)) throw error(`${column} must be a number`, where);
+  return value;
 }
 
 function isObject(x: unknown): x is Record<string, unknown> {

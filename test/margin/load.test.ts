@@ -170,11 +170,38 @@ describe("margin/load", () => {
     });
     it("rejects a non-numeric field from the exchange's shape", () => {
       const t = { symbol: "BTCUSDT", brackets: [{ ...binanceBtc.brackets[0]!, maintMarginRatio: "x" as unknown as number }] };
-      assert.throws(() => validateBrackets(t), /BTCUSDT bracket 1: column "maintMarginRatio": maintMarginRatio must be a number \(value "x"\)/);
+      assert.throws(() => validateBrackets(t), /^LiqlabError: BTCUSDT bracket 1: column "maintMarginRatio": maintMarginRatio must be a number: decimal text such as "0\.005" or "1e-3" \(not hex, binary, octal, padded or empty\) \(value "x"\)$/);
+      const u = { symbol: "BTCUSDT", brackets: [{ ...binanceBtc.brackets[0]!, maintMarginRatio: null as unknown as number }] };
+      assert.throws(() => validateBrackets(u), /^LiqlabError: BTCUSDT bracket 1: column "maintMarginRatio": maintMarginRatio must be a number \(value null\)$/);
     });
     it("rejects Bybit tiers out of order, naming the tier", () => {
       assert.throws(() => validateBrackets({ list: [bybitList[1]!, bybitList[0]!] }), /BTCUSDT bracket 2: column "riskLimitValue": cap must exceed floor 2600000 \(value 2000000\)/);
     });
+  });
+
+  it("fromBinance(brackets with text '0x7d' | '0b11' | '0o7' | ' 5 ' | '' | 'Infinity') throws naming that bracket, field and value", () => {
+    // Number() read these: the reviewer's response loaded as 125x with cap 16,777,216.
+    const text = (i: number, patch: Record<string, string>) => ({ symbol: "BTCUSDT", brackets: binanceBtc.brackets.map((b, j) => (j === i ? { ...b, ...patch } : b)) as never });
+    const msg = (bracket: number, column: string, value: string) =>
+      new RegExp(`^LiqlabError: BTCUSDT bracket ${bracket}: column "${column}": ${column} must be a number: decimal text such as "0\\.005" or "1e-3" \\(not hex, binary, octal, padded or empty\\) \\(value ${JSON.stringify(value).replace(/[.+*]/g, "\\$&")}\\)$`);
+    assert.throws(() => fromBinance(text(0, { initialLeverage: "0x7d", cum: "0x0" })), msg(1, "initialLeverage", "0x7d"));
+    assert.throws(() => fromBinance(text(1, { maintMarginRatio: "0b11" })), msg(2, "maintMarginRatio", "0b11"));
+    assert.throws(() => fromBinance(text(2, { initialLeverage: "0o7" })), msg(3, "initialLeverage", "0o7"));
+    assert.throws(() => fromBinance(text(0, { initialLeverage: " 5 " })), msg(1, "initialLeverage", " 5 "));
+    assert.throws(() => fromBinance(text(1, { cum: "" })), msg(2, "cum", ""));
+    assert.throws(() => fromBinance(text(2, { initialLeverage: "Infinity" })), msg(3, "initialLeverage", "Infinity"));
+    // a hex cap is blamed on its own bracket, not on the next bracket's floor that no longer meets it
+    assert.throws(() => fromBinance(text(0, { notionalCap: "0x10" })), msg(1, "notionalCap", "0x10"));
+    // decimal text, with an exponent too, still reads as the number it writes
+    assert.deepEqual(rows(fromBinance(text(0, { notionalCap: "50000", maintMarginRatio: "4e-3", initialLeverage: "125.0" }))), rows(fromBinance(binanceBtc)));
+  });
+  it("fromBybit(tiers with '0x64' | ' 2000000') and fromCcxt(tiers with '0b11' | info.cum '0o7') throw naming the tier, field and value", () => {
+    assert.throws(() => fromBybit([bybitList[0]!, { ...bybitList[1]!, maxLeverage: "0x64" }]), /^LiqlabError: BTCUSDT bracket 2: column "maxLeverage": maxLeverage must be a number: decimal text .* \(value "0x64"\)$/);
+    assert.throws(() => fromBybit([{ ...bybitList[0]!, riskLimitValue: " 2000000" }]), /^LiqlabError: BTCUSDT bracket 1: column "riskLimitValue": riskLimitValue must be a number: decimal text .* \(value " 2000000"\)$/);
+    assert.throws(() => fromCcxt([ccxtBtc[0]!, { ...ccxtBtc[1]!, maxLeverage: "0b11" as never }], "BTCUSDT"), /^LiqlabError: BTCUSDT bracket 2: column "maxLeverage": maxLeverage must be a number: decimal text .* \(value "0b11"\)$/);
+    assert.throws(() => fromCcxt([{ ...ccxtBtc[0]!, info: { cum: "0o7" } }], "BTCUSDT"), /^LiqlabError: BTCUSDT bracket 1: column "info\.cum": info\.cum must be a number: decimal text .* \(value "0o7"\)$/);
+    // Bybit's own decimal strings ("0.005", "100.00") read as before; an exponent reads too
+    assert.deepEqual(rows(fromBybit([{ ...bybitList[0]!, maintenanceMargin: "5e-3" }, bybitList[1]!])), rows(fromBybit(bybitList)));
   });
 
   it("toBracketTable([b1, null]), fromCcxt([null]), fromBybit({list: [null]}), fromBinance([{symbol, brackets: [null]}]) name the entry, not a TypeError", () => {

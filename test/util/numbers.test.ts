@@ -1,8 +1,8 @@
 import assert from "node:assert/strict";
 import fc from "fast-check";
-import { parseDecimal, toNumber } from "../../src/data/numbers";
+import { parseDecimal, toNumber } from "../../src/util/numbers";
 
-describe("data/numbers", () => {
+describe("util/numbers", () => {
   it("parseDecimal(text, start, end) equals Number(text) on decimals up to 15 digits (correctly rounded)", () => {
     fc.assert(
       fc.property(fc.integer({ min: 0, max: 999_999_999 }), fc.integer({ min: 0, max: 9_999_999 }), fc.integer({ min: 0, max: 7 }), fc.boolean(), (a, b, fd, neg) => {
