@@ -21,17 +21,19 @@ const FIELDS: readonly FieldSpec[] = [
 /** Reads the archive CSV, or REST `/fapi/v1/aggTrades` JSON (`[{ a, p, q, f, l, T, m }]`). */
 export function readBinanceAggTrades(st: SourceText, options: LiquidationOptions = {}): Parsed {
   const p = readCsvOrJson(st, "binance-aggTrades", "trades", FIELDS);
-  // COIN-M (`BTCUSD_PERP-aggTrades-…`, or any file given `contractUsd`): quantities count
-  // contracts; the table holds coin.
-  contractsToCoin(p, st.name, options.contractUsd);
+  // COIN-M (`futures/cm/…`, `BTCUSD_PERP-aggTrades-…`, or any file given `contractUsd`):
+  // quantities count contracts; the table holds coin. The whole path (st.file: zip name, folders),
+  // not the entry's name, as klines decide: `BTCUSD_PERP-aggTrades-….zip:data.csv` is COIN-M too.
+  contractsToCoin(p, st.file, options.contractUsd);
   return p;
 }
 
 /**
  * Loads Binance aggTrades: archive CSV (futures or spot layout) or REST JSON. COIN-M files
- * (named by a `…USD_PERP` / `…USD_<yymmdd>` symbol) count contracts, converted to coin at each
- * trade's price; `contractUsd` sets the contract's USD (default 100 for BTC, 10 otherwise) and
- * marks a file whose name does not say it is COIN-M.
+ * (a `futures/cm/` folder, or a `…USD_PERP` / `…USD_<yymmdd>` symbol in the zip's name, a folder
+ * or the file's name) count contracts, converted to coin at each trade's price; `contractUsd` sets
+ * the contract's USD (default 100 for BTC, 10 otherwise; required when the path names no symbol)
+ * and marks a file whose path does not say it is COIN-M.
  */
 export function loadBinanceAggTrades(src: Source, options: LiquidationOptions = {}): Loaded {
   return loadWith((st) => readBinanceAggTrades(st, options), src, options);

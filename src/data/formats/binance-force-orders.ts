@@ -7,16 +7,17 @@
  * COIN-M symbols (`BTCUSD_PERP`, `BTCUSD_200925`) count contracts: usd = contracts × contract
  * size (100 USD for BTC, 10 USD otherwise; option `contractUsd`), quantity = usd / price.
  * The `!forceOrder@arr` stream mixes symbols: pass
- * `{ symbol }` to pick one; a file with several symbols and no `symbol` option is refused.
+ * `{ symbol }` to pick one; a file with several symbols and no `symbol` option is refused, and so
+ * is a `symbol` that no event names (a file of events without `s` is read as that symbol).
  */
 import { error } from "../../util/errors";
-import { drop, num, type FieldSpec, type Parsed } from "../fields";
+import { num, type FieldSpec, type Parsed } from "../fields";
 import { readJsonRows } from "../json-rows";
 import type { Loaded } from "../finish";
 import { elementLine } from "../json";
 import type { Source, SourceText } from "../source";
-import { coinContractUsd, coinMarginedSymbolBase, inverseContractUsd, type LiquidationOptions } from "./binance-liquidation-snapshot";
-import { checkEnvelope, json, loadWith, prop, start } from "./common";
+import { coinContractUsd, coinMarginedSymbolBase, pathContractUsd, type LiquidationOptions } from "./binance-liquidation-snapshot";
+import { checkEnvelope, json, loadWith, pickInstrument, prop, start } from "./common";
 
 /** Options for force-order files. */
 export interface ForceOrderOptions extends LiquidationOptions {
@@ -61,8 +62,10 @@ function events(st: SourceText): { values: unknown[]; lines: number[] } {
 export function readBinanceForceOrders(st: SourceText, options: ForceOrderOptions = {}): Parsed {
   const p = start(st, "binance-forceOrder-jsonl", "liquidations");
   const { values, lines } = events(st);
-  const orders: unknown[] = [], orderLines: number[] = [];
   let symbol = options.symbol?.toUpperCase();
+  // Each event's order (`o`, or a REST row in its shape), by the event as parsed: the events keep
+  // their lines, which `pickInstrument` reads.
+  const orderOf = new Map<unknown, unknown>();
   const symbols = new Set<string>();
   values.forEach((v, i) => {
     const ev = prop(v, "data") ?? v;
@@ -70,25 +73,34 @@ export function readBinanceForceOrders(st: SourceText, options: ForceOrderOption
     if (typeof o !== "object" || o === null) throw error('expected a forceOrder event with an "o" object', { file: st.file, line: lines[i]!, column: "o", value: v });
     const s = prop(o, "s");
     if (typeof s === "string") symbols.add(s);
-    if (symbol !== undefined && s !== symbol) { drop(p, `other symbol than ${symbol}`, lines[i]!); return; }
-    orders.push(o);
-    orderLines.push(lines[i]!);
+    orderOf.set(v, o);
   });
-  if (symbol === undefined && symbols.size > 1) {
-    throw error(`events for several symbols (${[...symbols].slice(0, 5).join(", ")}): pass { symbol } to choose one`, { file: st.file, line: orderLines[0] ?? 1, column: "s", value: [...symbols].slice(0, 5) });
+  let kept: readonly unknown[] = values, orderLines = lines;
+  if (symbol !== undefined) {
+    // As the funding and open-interest loaders do: other symbols' events are dropped and counted,
+    // a symbol no event names is refused (naming the ones there) rather than loaded as an empty
+    // table, and a file whose events name no symbol is kept whole, as the symbol given (`load()`
+    // passes one symbol to every file, so refusing would refuse the whole load).
+    const one = pickInstrument(p, values, { column: "s", of: (v) => prop(orderOf.get(v), "s") }, symbol);
+    kept = one.rows;
+    if (one.lines) orderLines = one.lines;
+    else if (values.length > 0) p.notes.push(`no event names its symbol (field "s"): all read as ${symbol}, the symbol given`);
+  } else if (symbols.size > 1) {
+    throw error(`events for several symbols (${[...symbols].slice(0, 5).join(", ")}): pass { symbol } to choose one`, { file: st.file, line: lines[0] ?? 1, column: "s", value: [...symbols].slice(0, 5) });
   }
   symbol ??= [...symbols][0];
+  const orders = kept.map((v) => orderOf.get(v));
   readJsonRows(p, orders, FIELDS, orderLines, ["s"]);
   const op = num(p, "orderPrice"), oq = num(p, "orderQuantity");
   const ap = p.columns.get("averagePrice") as Float64Array | undefined;
   const z = p.columns.get("filledQuantity") as Float64Array | undefined;
   const price = new Float64Array(p.n), qty = new Float64Array(p.n), usd = new Float64Array(p.n);
-  // COIN-M (`BTCUSD_PERP`, `BTCUSD_200925`): q and z count contracts; events without a symbol go by the file name
+  // COIN-M (`BTCUSD_PERP`, `BTCUSD_200925`): q and z count contracts; events without a symbol go by the file's whole path (pathContractUsd)
   const base = symbol !== undefined ? coinMarginedSymbolBase(symbol) : null;
   if (symbol !== undefined && base === null && options.contractUsd !== undefined) {
     throw error(`contractUsd is for COIN-M contracts, and ${symbol} is not one (its quantities are coin): leave contractUsd out`, { file: st.file, line: orderLines[0] ?? 1, column: "s", value: symbol });
   }
-  const contract = symbol === undefined ? inverseContractUsd(st.name, options.contractUsd) : base === null ? null : coinContractUsd(base, options.contractUsd);
+  const contract = symbol === undefined ? pathContractUsd(st.file, options.contractUsd) : base === null ? null : coinContractUsd(base, options.contractUsd);
   for (let i = 0; i < p.n; i++) {
     price[i] = ap && ap[i]! > 0 ? ap[i]! : op[i]!;
     const q = z && z[i]! > 0 ? z[i]! : oq[i]!;

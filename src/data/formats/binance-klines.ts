@@ -19,7 +19,7 @@ import type { LoadOptions, Loaded } from "../finish";
 import type { Source, SourceText } from "../source";
 import { closeSpan, formatTime, intervalLabel } from "../time";
 import { checkOhlc, json, loadWith, looksJson, rowsAt, start } from "./common";
-import { coinMarginedBase } from "./binance-liquidation-snapshot";
+import { isCoinMarginedPath } from "./binance-liquidation-snapshot";
 
 /**
  * Kline fields: header names (compared without case, spaces or `_`, so the API docs' titles such
@@ -92,7 +92,7 @@ function klineContract(st: SourceText, option: unknown): { contract: "linear" | 
     if (option !== "linear" && option !== "inverse") throw error('contract must be "linear" or "inverse"', { file: st.file, column: "contract", value: option });
     return { contract: option, from: "option" };
   }
-  if (/futures[\\/]cm[\\/]/i.test(st.file) || coinMarginedBase(st.file) !== null) return { contract: "inverse", from: "path" };
+  if (isCoinMarginedPath(st.file)) return { contract: "inverse", from: "path" };
   return { contract: "linear", from: "default" };
 }
 

@@ -7,12 +7,13 @@
  *   `sumOpenInterestValue` in the base asset: `openInterest` = sumOpenInterestValue (coin),
  *   `openInterestUsd` = contracts × contract size (100 USD for BTC pairs, 10 USD otherwise;
  *   option `contractUsd`). COIN-M rows are told apart by their `pair` and `contractType`.
+ * The first row decides the file's kind; a row of the other kind is refused (its units differ).
  */
 import { error } from "../../util/errors";
 import { num, type FieldSpec, type Parsed } from "../fields";
 import { readJsonRows } from "../json-rows";
 import type { Loaded } from "../finish";
-import { lineOf } from "../json";
+import { elementLine, lineOf } from "../json";
 import type { Source, SourceText } from "../source";
 import { coinContractUsd } from "./binance-liquidation-snapshot";
 import { json, loadWith, pickInstrument, prop, rowsAt, start, type InstrumentOptions } from "./common";
@@ -74,8 +75,31 @@ function readCoinM(st: SourceText, rows: readonly unknown[], options: OpenIntere
   return p;
 }
 
+/** A row's kind as an error names it. */
+const kindName = (row: unknown) => (isCoinMOpenInterestRow(row) ? "COIN-M (pair and contractType)" : "USDⓈ-M (no pair and contractType)");
+
+/**
+ * Throws at the first row whose kind (COIN-M: `pair` and `contractType`; else USDⓈ-M) differs
+ * from row 0's, which decides how every row is read: the same keys mean other units in the two
+ * (sumOpenInterest is coin in USDⓈ-M, contracts in COIN-M; sumOpenInterestValue USD or coin), so
+ * an odd row would load with values off by the price or the contract size. The column named is the
+ * key that tells the odd row's kind: its `pair` (COIN-M row), else its `symbol`, else the missing
+ * `pair` or `contractType`.
+ */
+function checkOneKind(rows: readonly unknown[], file: string): void {
+  const coinM = isCoinMOpenInterestRow(rows[0]);
+  const at = rows.findIndex((r) => isCoinMOpenInterestRow(r) !== coinM);
+  if (at < 0) return;
+  const row = rows[at];
+  const column = !coinM ? "pair" : prop(row, "symbol") !== undefined ? "symbol" : prop(row, "pair") === undefined ? "pair" : "contractType";
+  throw error(`rows mix USDⓈ-M and COIN-M, whose units differ: line ${elementLine(rows, 0)} is ${kindName(rows[0])}, this row ${kindName(row)}`, { file, line: elementLine(rows, at), column, value: prop(row, column) });
+}
+
 export function readBinanceOpenInterestHist(st: SourceText, options: OpenInterestHistOptions = {}): Parsed {
   const rows = rowsAt(json(st), ["data"], st.file);
+  // Before picking an instrument: a COIN-M row has no `symbol`, so it would pass the USDⓈ-M
+  // instrument check unnoticed and be read in the wrong units.
+  checkOneKind(rows, st.file);
   if (isCoinMOpenInterestRow(rows[0])) return readCoinM(st, rows, options);
   const p = start(st, "binance-openInterestHist-json", "openInterest");
   const one = pickInstrument(p, rows, "symbol", options.symbol);

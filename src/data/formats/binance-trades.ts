@@ -4,7 +4,7 @@
  * header), and the REST `/fapi/v1/trades` JSON (`[{ id, price, qty, quoteQty, time, isBuyerMaker }]`).
  */
 import { num, type FieldSpec, type Parsed } from "../fields";
-import { inverseContractUsd } from "./binance-liquidation-snapshot";
+import { coinContractUsd, coinMarginedBase, isCoinMarginedPath, pathContractUsd } from "./binance-liquidation-snapshot";
 import type { LoadOptions, Loaded } from "../finish";
 import type { Source, SourceText } from "../source";
 import { loadWith, readCsvOrJson } from "./common";
@@ -27,20 +27,25 @@ const INVERSE_FIELDS: readonly FieldSpec[] = [
 ];
 
 export function readBinanceTrades(st: SourceText): Parsed {
-  const contract = inverseContractUsd(st.name);
-  if (contract === null) return readCsvOrJson(st, "binance-trades", "trades", FIELDS);
-  // Coin-margined: qty counts contracts; base_qty is the same trade in coin.
+  // COIN-M by the whole path (zip name, folders), as klines decide: a plain entry name (`data.csv`)
+  // in a `futures/cm/…` folder or a `BTCUSD_PERP-….zip` still holds contracts in qty.
+  if (!isCoinMarginedPath(st.file)) return readCsvOrJson(st, "binance-trades", "trades", FIELDS);
+  // Coin-margined: qty counts contracts; base_qty is the same trade in coin, so the contract size
+  // is only named (when the path's symbol gives it), never needed.
   const p = readCsvOrJson(st, "binance-coinm-trades", "trades", INVERSE_FIELDS);
-  p.notes.push(`coin-margined file: quantity is base_qty (coin); qty counts contracts of ${contract} USD and is not read`);
+  const base = coinMarginedBase(st.file);
+  p.notes.push(`coin-margined file: quantity is base_qty (coin); qty counts contracts${base === null ? "" : ` of ${coinContractUsd(base)} USD`} and is not read`);
   return p;
 }
 
 /**
  * Coin-margined aggTrades count contracts: quantity (coin) = contracts × contract USD / price.
- * Linear files are left as they are. Returns whether it converted.
+ * `file` is the whole path (zip name and folders too; see pathContractUsd, which throws when the
+ * path is COIN-M but the contract size is unknown). Linear files are left as they are. Returns
+ * whether it converted.
  */
 export function contractsToCoin(p: Parsed, file: string, contractUsd?: number): boolean {
-  const contract = inverseContractUsd(file, contractUsd);
+  const contract = pathContractUsd(file, contractUsd);
   if (contract === null) return false;
   const q = num(p, "quantity");
   const price = num(p, "price");

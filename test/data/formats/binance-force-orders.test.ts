@@ -13,7 +13,36 @@ describe("data/formats/binance-force-orders", () => {
     assert.throws(() => loadBinanceForceOrders({ text, name: "all.jsonl" }), /all\.jsonl, line 1, column "s": events for several symbols \(BTCUSDT, ETHUSDT\): pass \{ symbol \}/);
     const { table, report } = loadBinanceForceOrders({ text, name: "all.jsonl" }, { symbol: "ethusdt" });
     assert.deepEqual(col(table, "time"), [1704067200001]);
-    assert.equal(report.dropped[0]!.reason, "other symbol than ETHUSDT");
+    assert.equal(report.dropped[0]!.reason, "other instrument than ETHUSDT");
+  });
+  it("loadBinanceForceOrders(BTCUSDT events, { symbol: 'ETHUSDT' }) refuses, naming the symbol the file holds", () => {
+    // Was an empty table with one drop count: a silent "no liquidations" for the wrong file.
+    const ev = (s: string, t: number) => JSON.stringify({ e: "forceOrder", E: t, o: { s, S: "SELL", q: "1", p: "10", ap: "10", z: "1", T: t } });
+    const text = [ev("BTCUSDT", 1704067200000), ev("BTCUSDT", 1704067200001)].join("\n");
+    assert.throws(() => loadBinanceForceOrders({ text, name: "btc.jsonl" }, { symbol: "ETHUSDT" }), /^LiqlabError: btc\.jsonl, column "s": no rows for ETHUSDT: the file holds BTCUSDT \(value "ETHUSDT"\)$/);
+    // REST rows name theirs as `symbol`: the same refusal
+    const rest = JSON.stringify([{ symbol: "BTCUSDT", price: "10", avgPrice: "10", origQty: "1", executedQty: "1", side: "SELL", time: 1704067200000 }]);
+    assert.throws(() => loadBinanceForceOrders({ text: rest, name: "allForceOrders.json" }, { symbol: "ETHUSDT" }), /^LiqlabError: allForceOrders\.json, column "s": no rows for ETHUSDT: the file holds BTCUSDT \(value "ETHUSDT"\)$/);
+  });
+  it("loadBinanceForceOrders(events without s, { symbol }) reads them all as that symbol and notes it", () => {
+    // Was an empty table: every event dropped as another symbol's. As the funding and
+    // open-interest loaders keep rows that name no instrument, the symbol given is taken as theirs.
+    const ev = (t: number) => JSON.stringify({ e: "forceOrder", E: t, o: { S: "SELL", q: "1", p: "9425.5", ap: "9496.5", z: "1", T: t } });
+    const text = [ev(1704067200000), ev(1704067200001)].join("\n");
+    const { table, report } = loadBinanceForceOrders({ text, name: "liquidations.jsonl" }, { symbol: "ETHUSDT" });
+    assert.deepEqual(col(table, "time"), [1704067200000, 1704067200001]);
+    assert.deepEqual(col(table, "usd"), [9496.5, 9496.5]);
+    assert.equal(report.dropped.length, 0);
+    assert.ok(report.notes.includes('no event names its symbol (field "s"): all read as ETHUSDT, the symbol given'), report.notes.join("; "));
+    // the symbol given decides COIN-M contracts too: 1 BTCUSD contract is 100 USD
+    assert.deepEqual(col(loadBinanceForceOrders({ text, name: "liquidations.jsonl" }, { symbol: "BTCUSD_PERP" }).table, "usd"), [100, 100]);
+  });
+  it("loadBinanceForceOrders(events without s, in a BTCUSD_PERP folder) counts contracts by the path, not only the file's own name", () => {
+    const ev = (t: number) => JSON.stringify({ e: "forceOrder", E: t, o: { S: "SELL", q: "1", p: "9425.5", ap: "9496.5", z: "1", T: t } });
+    const text = [ev(1704067200000), ev(1704067200001)].join("\n");
+    // 1 contract of BTCUSD is 100 USD; the file's own name says nothing, its folder does.
+    assert.deepEqual(col(loadBinanceForceOrders({ text, name: "data/BTCUSD_PERP/liquidations.jsonl" }).table, "usd"), [100, 100]);
+    assert.deepEqual(col(loadBinanceForceOrders({ text, name: "data/liquidations.jsonl" }).table, "usd"), [9496.5, 9496.5]);
   });
   it("loadBinanceForceOrders(REST allForceOrders JSON) reads rows in the same units", () => {
     const text = JSON.stringify([

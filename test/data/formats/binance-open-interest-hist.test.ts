@@ -41,6 +41,19 @@ describe("data/formats/binance-open-interest-hist", () => {
     // A symbol no row has is refused, naming what the file holds (it used to give 0 rows).
     assert.throws(() => loadBinanceOpenInterestHist({ text, name: "h.json" }, { symbol: "BTCUSD" }), /h\.json, column "pair": no rows for BTCUSD: the file holds BTCUSD_PERP, BTCUSD_CURRENT_QUARTER \(value "BTCUSD"\)/);
   });
+  it("loadBinanceOpenInterestHist(source) refuses rows that mix USDⓈ-M and COIN-M, naming the odd row", () => {
+    // Row 0 decides the units: a COIN-M row (5,578,700 contracts, 18,265 BTC) in a USDⓈ-M file
+    // would read as 5,578,700 BTC of open interest worth 18,265 USD.
+    const usdm = { symbol: "BTCUSDT", sumOpenInterest: "76250.02", sumOpenInterestValue: "3226547111.24", timestamp: 1704067500000 };
+    const coinm = { pair: "BTCUSD", contractType: "PERPETUAL", sumOpenInterest: "5578700", sumOpenInterestValue: "18265", timestamp: 1704067800000 };
+    const text = (a: object, b: object) => `[\n${JSON.stringify(a)},\n${JSON.stringify(b)}\n]`;
+    assert.throws(() => loadBinanceOpenInterestHist({ text: text(usdm, coinm), name: "h.json" }), /^LiqlabError: h\.json, line 3, column "pair": rows mix USDⓈ-M and COIN-M, whose units differ: line 2 is USDⓈ-M \(no pair and contractType\), this row COIN-M \(pair and contractType\) \(value "BTCUSD"\)$/);
+    // picking the USDⓈ-M symbol does not hide the mix
+    assert.throws(() => loadBinanceOpenInterestHist({ text: text(usdm, coinm), name: "h.json" }, { symbol: "BTCUSDT" }), /h\.json, line 3, column "pair": rows mix USDⓈ-M and COIN-M/);
+    assert.throws(() => loadBinanceOpenInterestHist({ text: text(coinm, usdm), name: "h.json" }), /^LiqlabError: h\.json, line 3, column "symbol": rows mix USDⓈ-M and COIN-M, whose units differ: line 2 is COIN-M \(pair and contractType\), this row USDⓈ-M \(no pair and contractType\) \(value "BTCUSDT"\)$/);
+    // a COIN-M row that lost its contractType is named by the missing key
+    assert.throws(() => loadBinanceOpenInterestHist({ text: text(coinm, { ...coinm, contractType: undefined }), name: "h.json" }), /^LiqlabError: h\.json, line 3, column "contractType": rows mix USDⓈ-M and COIN-M, .* \(value undefined\)$/);
+  });
   it("open-interest JSON loaders name the line and key of a missing field", () => {
     assert.throws(() => loadBinanceOpenInterestHist({ text: '[\n{"sumOpenInterest":"1","sumOpenInterestValue":"2","timestamp":1704067500000},\n{"sumOpenInterest":"1","timestamp":1704067800000}\n]', name: "h.json" }), /h\.json, line 3, column "sumOpenInterestValue": missing field/);
   });
