@@ -130,18 +130,30 @@ function rowHash(cols: Column[], i: number): number {
 }
 
 /**
+ * Funding times this close are one funding event. The archive's calc_time is stamped a few ms
+ * after the funding time the REST API gives (08:00:00.005 for 08:00:00.000), so the same event
+ * read from both differs by that jitter; 1 s is hundreds of times the jitter and 1/3600 of the
+ * shortest funding interval (1 h), so two real events are never this close.
+ */
+export const FUNDING_SAME_EVENT_MS = 1000;
+
+/**
  * Removes duplicates after sorting. Bars: one row per time — exact copies are dropped; rows that
- * repeat a time with different values keep the LAST one (a later, revised bar). Events: exact
- * copies of a row at the same time are dropped (Binance liquidation snapshots list every order
- * twice); distinct events at the same millisecond are kept. A `key` longer than the time
- * (bookDepth: time + percentage) is handled like bars: one row per key value. Copies are found
- * anywhere in their run of equal times, however long (concatenated or repeated files), in time
- * linear in the rows; the first copy stays (a revised bar or key row takes the first one's
- * place). Returns the number removed.
+ * repeat a time with different values keep the LAST one (a later, revised bar). Funding is bars
+ * whose "time" is the same within FUNDING_SAME_EVENT_MS: the same rate under a jittered time is a
+ * duplicate (the first, earliest row stays, with its own time), another rate keeps the later row
+ * whole; no time is moved. Events: exact copies of a row at the same time are dropped (Binance
+ * liquidation snapshots list every order twice); distinct events at the same millisecond are kept.
+ * A `key` longer than the time (bookDepth: time + percentage) is handled like bars: one row per
+ * key value. Copies are found anywhere in their run of equal times, however long (concatenated or
+ * repeated files), in time linear in the rows; the first copy stays (a revised bar or key row
+ * takes the first one's place). Returns the number removed.
  */
 export function dedupe(p: Parsed, key: readonly string[] = ["time"]): number {
   const t = num(p, "time");
-  // rows are only compared within a run of equal times: the time column need not be
+  // a run is the rows within `near` ms of its first row (0: equal times only)
+  const near = p.kind === "funding" && key.length === 1 ? FUNDING_SAME_EVENT_MS : 0;
+  // rows are only compared within a run (equal times, or funding times within `near`): the time column need not be
   const cols = [...p.columns.values()].filter((c) => c !== t);
   const keyCols = key.map((k) => p.columns.get(k)!).filter((c) => c !== t);
   const bars = BAR_KINDS.has(p.kind) || key.length > 1;
@@ -153,7 +165,9 @@ export function dedupe(p: Parsed, key: readonly string[] = ["time"]): number {
   let table = new Int32Array(0), hashes = new Int32Array(0);
   for (let s = 0; s < p.n;) {
     let e = s + 1;
-    while (e < p.n && t[e] === t[s]) e++;
+    // measured from the run's first row, not chained row to row: rows 0.6 s apart each never
+    // make one event of times 1.2 s apart
+    while (e < p.n && (t[e] === t[s] || t[e]! - t[s]! < near)) e++;
     const first = m; // this run's kept rows are keep[first..m)
     const hashed = e - s > SHORT_RUN;
     let mask = 0;
@@ -181,7 +195,7 @@ export function dedupe(p: Parsed, key: readonly string[] = ["time"]): number {
       const prev = keep[slot]!;
       removed++;
       if (!bars || sameRow(cols, prev, i)) {
-        drop(p, "exact duplicate row", p.lines[i]!, 1, where(p, i));
+        drop(p, t[i] === t[prev] ? "exact duplicate row" : `duplicate funding event: same rate, time within ${FUNDING_SAME_EVENT_MS} ms of an earlier row (archive calc_time jitter; kept the earlier time)`, p.lines[i]!, 1, where(p, i));
       } else {
         drop(p, `repeated ${key.join(" + ")} with different values (kept the later row)`, p.lines[prev]!, 1, where(p, prev));
         keep[slot] = i;

@@ -7,7 +7,31 @@
 import { error } from "../util/errors";
 import { newParsed, type Column, type Parsed } from "./fields";
 
-/** Concatenates parsed files (same kind); columns not present in every file are left out. */
+/**
+ * Where a format's numbers come from: the first word of its name, which every reader starts with
+ * its venue (`binance-metrics-csv`, `binance-openInterestHist-json`: an archive CSV and the REST
+ * JSON of one exchange are one source). Two names are not venues and are sources of their own:
+ * `coinglass` (a vendor's series — its own snapshots, often summed over exchanges, the file not
+ * saying which — so never one exchange's) and `liqlab` (canonical files, which do not record their
+ * venue: merging one with an exchange's files could not be checked, so it is refused rather than
+ * guessed; canonical files merge with each other).
+ */
+export function venueOf(format: string): string {
+  return format.split("-", 1)[0]!;
+}
+
+/** A source as an error names it. */
+function venueLabel(format: string): string {
+  const v = venueOf(format);
+  const labels: Record<string, string> = {
+    binance: "Binance", bybit: "Bybit", okx: "OKX",
+    coinglass: "Coinglass (a vendor's series, not one exchange's)",
+    liqlab: "a liqlab canonical file (venue not recorded)",
+  };
+  return labels[v] ?? v;
+}
+
+/** Concatenates parsed files (same kind, instrument and source); columns not present in every file are left out. */
 export function mergeParsed(parts: readonly Parsed[]): Parsed {
   const first = parts[0];
   if (!first) throw error("no files to load", { column: "sources", value: [] });
@@ -20,6 +44,14 @@ export function mergeParsed(parts: readonly Parsed[]): Parsed {
   const named = parts.filter((p) => p.instrument !== undefined);
   const other = named.find((p) => p.instrument!.toUpperCase() !== named[0]!.instrument!.toUpperCase());
   if (other) throw error(`files hold different instruments (${named[0]!.instrument} in ${named[0]!.file}, ${other.instrument} in ${other.file}): loadFiles merges one instrument's files; load each instrument apart`, { file: other.file, column: "symbol", value: other.instrument });
+  // Two venues' series of one instrument differ in level (Binance's BTCUSDT open interest is not
+  // Bybit's): interleaved, the series jumps between them at every row and the overlapping times
+  // drop one venue's rows as "repeated times with different values".
+  const venue = venueOf(first.format);
+  const elsewhere = parts.find((p) => venueOf(p.format) !== venue);
+  if (elsewhere) {
+    throw error(`files come from different sources (${venueLabel(first.format)}: ${first.format} in ${first.file}; ${venueLabel(elsewhere.format)}: ${elsewhere.format} in ${elsewhere.file}): each has its own series, and loadFiles merges one source's files; load each source apart`, { file: elsewhere.file, column: "format", value: elsewhere.format });
+  }
   const formats = [...new Set(parts.map((p) => p.format))];
   const out = newParsed(`${first.file} … ${parts[parts.length - 1]!.file} (${parts.length} files)`, formats.join(" + "), first.kind);
   out.files = parts.map((p) => p.file);

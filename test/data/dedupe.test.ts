@@ -2,14 +2,14 @@
 // concatenated or re-downloaded file must not count its liquidations or trades twice, and
 // bookDepth stays one row per (time, percentage) across files.
 import assert from "node:assert/strict";
-import { newParsed, type Parsed } from "../../src/data/fields";
-import { dedupe } from "../../src/data/finish";
+import { newParsed, num, type Parsed } from "../../src/data/fields";
+import { dedupe, FUNDING_SAME_EVENT_MS } from "../../src/data/finish";
 import { loadBinanceBookDepth } from "../../src/data/formats/binance-book-depth";
 import { loadBinanceLiquidationSnapshot } from "../../src/data/formats/binance-liquidation-snapshot";
 import { loadCanonical } from "../../src/data/formats/canonical";
 import { loadFiles } from "../../src/data/load";
 import { BINANCE_AGG_TRADES_COLUMNS, BINANCE_BOOK_DEPTH_COLUMNS, BINANCE_LIQUIDATION_SNAPSHOT_COLUMNS } from "../../src/data/schema";
-import { col, utc } from "./helpers";
+import { col, fixture, utc } from "./helpers";
 
 const T = 1704067325062; // 2024-01-01 00:02:05.062 UTC
 const range = (n: number): number[] => Array.from({ length: n }, (_, i) => i);
@@ -133,5 +133,63 @@ describe("finish(p) keys bookDepth on time and percentage however it was read", 
       { time: T, percentage: 1, depth: 12, notional: 505000 },
     ]);
     assert.equal(r.report.duplicates, 1);
+  });
+});
+
+describe("data/dedupe: one funding event, stamped a few ms apart by the archive", () => {
+  const JITTERED = `duplicate funding event: same rate, time within ${FUNDING_SAME_EVENT_MS} ms of an earlier row (archive calc_time jitter; kept the earlier time)`;
+  /** A funding `Parsed` (times, rates), line = index + 2. */
+  function funding(time: number[], rate: number[]): Parsed {
+    const p = newParsed("mem", "test", "funding");
+    p.columns.set("time", Float64Array.from(time)).set("fundingRate", Float64Array.from(rate));
+    p.n = p.rowsRead = time.length;
+    p.lines = Int32Array.from(time.map((_, i) => i + 2));
+    return p;
+  }
+  it("loadFiles([BTCUSDT-fundingRate-2024-01.csv, fapi-fundingRate.json]) counts 08:00:00.000 (REST) and 08:00:00.005 (archive) with one rate once", () => {
+    const archive = fixture("BTCUSDT-fundingRate-2024-01.csv"), rest = fixture("fapi-fundingRate.json");
+    const { table, report } = loadFiles([archive, rest]);
+    // archive: 00:00:00.000, 08:00:00.005, 16:00:00.001; REST: 00:00:00.000, 08:00:00.000, same rates.
+    // Three events: the 00:00 copy is exact, the 08:00 one differs by the archive's 5 ms.
+    assert.deepEqual(table.objects(), [
+      { time: utc(2024, 1, 1, 0), fundingRate: 0.00037409 },
+      { time: utc(2024, 1, 1, 8), fundingRate: 0.00026472 },
+      { time: utc(2024, 1, 1, 16, 0, 0, 1), fundingRate: -0.0000125 },
+    ]);
+    assert.deepEqual([report.rowsRead, report.rows, report.duplicates, report.interval, report.gaps.count], [5, 3, 2, "8h", 0]);
+    assert.deepEqual(report.dropped, [
+      { reason: "exact duplicate row", count: 1, lines: [1], files: [rest] },
+      { reason: JITTERED, count: 1, lines: [3], files: [archive] },
+    ]);
+  });
+  it("loadFiles([archive funding, REST funding with another rate 5 ms earlier]) keeps the later row whole, as a repeated time with different values", () => {
+    const archive = { name: "BTCUSDT-fundingRate-2024-01.csv", text: "calc_time,funding_interval_hours,last_funding_rate\n1704067200000,8,0.0001\n1704096000005,8,0.0003\n" };
+    const rest = { name: "fapi-fundingRate.json", text: '[{"symbol":"BTCUSDT","fundingTime":1704067200000,"fundingRate":"0.0001"},\n{"symbol":"BTCUSDT","fundingTime":1704096000000,"fundingRate":"0.0002"}]' };
+    const { table, report } = loadFiles([archive, rest]);
+    // 08:00:00.000 (0.0002, REST line 2) and 08:00:00.005 (0.0003, archive line 3) are one event:
+    // the later row stays with its own time, nothing is moved
+    assert.deepEqual(table.objects(), [{ time: utc(2024, 1, 1, 0), fundingRate: 0.0001 }, { time: utc(2024, 1, 1, 8, 0, 0, 5), fundingRate: 0.0003 }]);
+    assert.equal(report.duplicates, 2);
+    assert.deepEqual(report.dropped, [
+      { reason: "exact duplicate row", count: 1, lines: [1], files: ["fapi-fundingRate.json"] },
+      { reason: "repeated time with different values (kept the later row)", count: 1, lines: [2], files: ["fapi-fundingRate.json"] },
+    ]);
+  });
+  it("dedupe(p) of funding drops a same-rate row 999 ms after another, keeps rows 1000 ms apart as two events", () => {
+    const t8 = utc(2024, 1, 1, 8);
+    const p = funding([T, T + 999, t8, t8 + 1000], [0.0001, 0.0001, 0.0002, 0.0002]);
+    assert.equal(dedupe(p), 1);
+    assert.deepEqual(Array.from(num(p, "time")), [T, t8, t8 + 1000]);
+    assert.deepEqual(p.dropped.get(JITTERED), { count: 1, lines: [3] });
+  });
+  it("dedupe(p) of funding measures 1 s from a run's first row: rows 600 ms apart make two events of 0 and 1200 ms", () => {
+    const p = funding([T, T + 600, T + 1200], [0.0001, 0.0001, 0.0001]);
+    assert.equal(dedupe(p), 1);
+    assert.deepEqual(Array.from(num(p, "time")), [T, T + 1200]);
+  });
+  it("dedupe(p) of liquidations 5 ms apart with equal values keeps both: the jitter rule is funding's", () => {
+    const p = events([T, T + 5], ["long", "long"], [42000, 42000]);
+    assert.equal(dedupe(p), 0);
+    assert.equal(p.n, 2);
   });
 });
