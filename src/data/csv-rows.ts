@@ -56,8 +56,8 @@ export function readCsv(p: Parsed, text: string, fields: readonly FieldSpec[], w
     } else if (f.index !== undefined && f.index < first.length) k = f.index;
     if (k < 0 && !f.optional) {
       if (hasHeader) badFirstValue(first, fields, file, firstLine);
-      if (!hasHeader && f.index === undefined) throw error(`missing column ${JSON.stringify(f.names[0])}: the file has no header row`, { file, line: 1, column: f.names[0]!, value: first.join(",") });
-      throw error(hasHeader ? "missing column" : `expected at least ${f.index! + 1} columns`, { file, line: 1, column: f.names[0]!, value: first.join(",") });
+      if (!hasHeader && f.index === undefined) throw error(`missing column ${JSON.stringify(f.names[0])}: the file has no header row`, { file, line: firstLine, column: f.names[0]!, value: first.join(",") });
+      throw error(hasHeader ? "missing column" : `expected at least ${f.index! + 1} columns`, { file, line: firstLine, column: f.names[0]!, value: first.join(",") });
     }
     idx.push(k);
     present.push(k >= 0);

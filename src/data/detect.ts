@@ -61,35 +61,79 @@ const HEADER_RULES: [string, FormatName][] = [
 ];
 
 /**
- * The row a header-less CSV is detected by: the first, unless the next two rows agree with each
- * other on a width (trailing empty fields aside) the first does not have. A cut-off or shifted
- * first row then reaches its loader, which names its line, instead of making the file unknown.
+ * The row a header-less CSV is detected by, and its line: the first, unless the next two rows
+ * agree with each other on a width (trailing empty fields aside) the first does not have. A
+ * cut-off or shifted first row then reaches its loader, which names its line, instead of making
+ * the file unknown.
  */
-function typicalRow(sc: CsvScanner, first: string[]): string[] {
-  const rows = [first];
-  while (rows.length < 3 && sc.next()) rows.push(sc.row().map((s) => s.toLowerCase()));
+function typicalRow(sc: CsvScanner, first: string[], firstLine: number): { row: string[]; line: number } {
+  const rows = [first], lines = [firstLine];
+  while (rows.length < 3 && sc.next()) { rows.push(sc.row()); lines.push(sc.line); }
   const w = reference(rows.length, (i) => filledWidth(rows[i]!));
-  const pick = filledWidth(first) === w ? first : rows[1]!;
-  return pick.slice(0, w);
+  const k = filledWidth(first) === w ? 0 : 1;
+  return { row: rows[k]!.slice(0, w), line: lines[k]! };
 }
 
 function detectCsv(st: SourceText): FormatName | undefined {
   const sc = new CsvScanner(st.text, st.file);
   if (!sc.next()) return undefined;
-  const head = sc.row().map((s) => s.toLowerCase());
+  const raw = sc.row();
+  const firstLine = sc.line;
+  const head = raw.map((s) => s.toLowerCase());
   const names = head.map(normalizeName);
   for (const [col, f] of HEADER_RULES) if (names.includes(normalizeName(col))) return f;
   if (canonicalKind(head)) return "canonical";
   // By a typical row when the next two rows agree on a layout the first does not have (two rows
   // outvote one: a cut-off first row reaches its loader, which names it), else by the first.
-  const first = head.slice(0, filledWidth(head));
-  let typical: string[];
+  const first = { row: raw.slice(0, filledWidth(raw)), line: firstLine };
+  let typical: { row: string[]; line: number };
   try {
-    typical = typicalRow(sc, head);
+    typical = typicalRow(sc, raw, firstLine);
   } catch {
-    return csvRowFormat(first); // not CSV past its first line (JSON Lines without a name)
+    return plausible(st, csvRowFormat(first.row), first); // not CSV past its first line (JSON Lines without a name)
   }
-  return (typical.length !== first.length ? csvRowFormat(typical) : undefined) ?? csvRowFormat(first);
+  const byTypical = typical.row.length !== first.row.length ? csvRowFormat(typical.row) : undefined;
+  return byTypical !== undefined ? plausible(st, byTypical, typical) : plausible(st, csvRowFormat(first.row), first);
+}
+
+/** A value the plausibility checks of a header-less row found out of range: its column, and what it should be. */
+type Implausible = [column: string, index: number, expected: string];
+
+/**
+ * Ranges a header-less row's values must be in for a format picked by its column count alone
+ * (any 3-column file has the funding layout's width, any 4-column one bookDepth's): a Binance
+ * funding interval is a whole number of hours (1, 4, 8), a funding rate a small fraction per
+ * interval (exchanges cap it at a few %), a bookDepth percentage a band of ±1..5 % around the mid
+ * (within ±100). Values that are not numbers pass: the loader names them.
+ */
+const PLAUSIBLE: Partial<Record<FormatName, (row: readonly string[]) => Implausible | undefined>> = {
+  "binance-funding-rate": (row) => {
+    const hours = toNumber(row[1]), rate = toNumber(row[2]);
+    if (hours === hours && !(Number.isInteger(hours) && hours >= 1 && hours <= 24)) return ["funding_interval_hours", 1, "a whole number of hours from 1 to 24 (such as 1, 4 or 8)"];
+    if (rate === rate && Math.abs(rate) > 0.1) return ["last_funding_rate", 2, "a funding rate within ±0.1 (a fraction per interval: 0.0001 = 0.01 %)"];
+    return undefined;
+  },
+  "binance-book-depth": (row) => {
+    const pct = toNumber(row[1]);
+    if (pct === pct && Math.abs(pct) > 100) return ["percentage", 1, "within ±100 (% from the mid price: Binance writes ±0.2 to ±5)"];
+    return undefined;
+  },
+};
+
+const LAYOUT_NAMES: Partial<Record<FormatName, string>> = { "binance-funding-rate": "fundingRate", "binance-book-depth": "bookDepth" };
+
+/**
+ * `f`, the format a header-less row (at `line`) was detected as by its width, unless one of its
+ * values cannot be that format's (a 3-column `time,42000,0.5` is no funding file): then throws,
+ * naming the value and saying to call the file's loader or pass { format }.
+ */
+function plausible(st: SourceText, f: FormatName | undefined, at: { row: readonly string[]; line: number }): FormatName | undefined {
+  const check = f === undefined ? undefined : PLAUSIBLE[f];
+  const bad = check?.(at.row);
+  if (!bad) return f;
+  const [column, i, expected] = bad;
+  const value = at.row[i]!;
+  throw error(`no header row and ${at.row.length} columns, as in a Binance ${LAYOUT_NAMES[f!]} archive file, but ${column} is not ${expected}: another kind of file? Call the loader of the file's format (loadBinanceFundingRate, loadOkxOpenInterest…) or pass { format } to load()`, { file: st.file, line: at.line, column, value });
 }
 
 /** The header-less layout a row (trailing empty fields dropped, lower case) has, or undefined. */
@@ -225,6 +269,12 @@ export function detectFormat(st: SourceText): FormatName {
   if (!f && isJson && jsonRows(st)?.length === 0) {
     throw error("no rows to tell the format from: call the loader of the file's format (loadOkxOpenInterest, loadBinanceKlines…) or pass { format } to load()", { file: st.file, line: 1, column: "rows", value: st.text.slice(0, 80) });
   }
-  if (!f) throw error("unrecognised data format: pass { format } to load()", { file: st.file, line: 1, column: 1, value: st.text.slice(0, 80) });
+  if (!f) {
+    // shown from the first non-blank line (blank lines before a header are common in exports)
+    const m = /[^\s\ufeff]/.exec(st.text);
+    const from = m === null ? 0 : Math.max(st.text.lastIndexOf("\n", m.index), st.text.lastIndexOf("\r", m.index)) + 1;
+    const line = 1 + (st.text.slice(0, from).match(/\r\n|\r|\n/g)?.length ?? 0);
+    throw error("unrecognised data format: pass { format } to load()", { file: st.file, line, column: 1, value: st.text.slice(from, from + 80) });
+  }
   return f;
 }

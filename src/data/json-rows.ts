@@ -8,6 +8,25 @@ import { elementLine, lineOf } from "./json";
 import { toNumber } from "../util/numbers";
 import { epochUnit, toTimeMs } from "./time";
 
+/** Rows picked from a file's rows (one instrument's): where each sits among them. */
+interface Picked {
+  all: readonly unknown[];
+  index: readonly number[];
+}
+
+const PICKED = new WeakMap<readonly unknown[], Picked>();
+
+/**
+ * Records that `kept[k]` is row `index[k]` of `all` (the file's rows, from which `kept` were
+ * picked: one instrument's, one symbol's), so `readJsonRows(p, kept, …)` names a row of a
+ * one-line file by its place among the file's rows (`row 5 of 6`), as a user counts them, not
+ * among the kept ones. Returns `kept`.
+ */
+export function pickedFrom<T extends readonly unknown[]>(kept: T, all: readonly unknown[], index: readonly number[]): T {
+  PICKED.set(kept, { all, index });
+  return kept;
+}
+
 /**
  * Reads JSON rows (arrays or objects) into `p` using each field's `key`. `lines` gives each
  * row's line (JSON Lines); otherwise the line where the row starts in the file is used. As for a
@@ -32,16 +51,28 @@ export function readJsonRows(p: Parsed, rows: readonly unknown[], fields: readon
   const units = new Set<string>();
   const blanks: Blanks = new Map();
   const width = Array.isArray(r0) ? r0.length : -1;
-  // Rows that share a line (a one-line file, as curl saves it) are told apart by their index.
-  const oneLine = rows.length > 1 && lines === undefined && lineOf(rows[0]) === lineOf(rows[rows.length - 1]);
+  // Rows that share a line (a one-line file, as curl saves it) are told apart by their index:
+  // their place among the file's rows when they were picked from them (pickedFrom), else among
+  // `rows`. Worked out only for an error (a pass over the rows would slow every good file).
+  const picked = PICKED.get(rows);
+  const all = picked?.all ?? rows;
+  const fileIndex = (i: number) => (picked ? picked.index[i]! : i);
+  // rows picked without saying from where (force orders of one symbol): counted among those kept
+  const place = (i: number) => `row ${fileIndex(i) + 1} of ${picked || p.dropped.size === 0 ? all.length : `the ${all.length} kept`}: `;
+  const rowAt = (i: number): string => {
+    const k = fileIndex(i);
+    const lineAt = (j: number) => (picked ? elementLine(all, j) : lines?.[j] ?? elementLine(rows, j));
+    const at = lineAt(k);
+    return (k > 0 && lineAt(k - 1) === at) || (k + 1 < all.length && lineAt(k + 1) === at) ? place(i) : "";
+  };
   // keys of object rows, read or not (in the order first seen), for the "keys not read" note
   const read = new Set<string>([...used, ...keys.filter((k, j): k is string => present[j]! && typeof k === "string")]);
   const unread = new Set<string>();
-  const error = (message: string, at: ErrorContext, i: number) => makeError(oneLine ? `row ${i + 1} of ${rows.length}: ${message}` : message, at);
+  const error = (message: string, at: ErrorContext, i: number) => makeError(`${rowAt(i)}${message}`, at);
   for (let i = 0; i < rows.length; i++) {
     const row = rows[i];
     if (typeof row !== "object" || row === null) {
-      throw makeError(`row ${i + 1} of ${rows.length}: expected an array or object per row`, { file, line: lines?.[i] ?? elementLine(rows, i), column: "row", value: row });
+      throw makeError(`${place(i)}expected an array or object per row`, { file, line: lines?.[i] ?? elementLine(rows, i), column: "row", value: row });
     }
     const line = lines?.[i] ?? lineOf(row);
     // Array rows are read by position: one of another width (another endpoint's rows, a cut-off

@@ -56,4 +56,15 @@ describe("data/csv-rows", () => {
     readCsv(p, "open_time,close\n\n1704067200000,5\n\n\n1704067260000,6\n", FIELDS);
     assert.deepEqual(Array.from(p.lines), [3, 6]);
   });
+  it("readCsv(p, text with blank lines before the header) names the header's own line for a missing column", () => {
+    // blank lines and a delimiter-only row before the header: it is on line 3, not line 1
+    assert.throws(() => readCsv(newParsed("k.csv", "t", "candles"), "\n\nopen_time,volume\n1704067200000,1\n", FIELDS), /^LiqlabError: k\.csv, line 3, column "close": missing column \(value "open_time,volume"\)$/);
+    assert.throws(() => readCsv(newParsed("k.csv", "t", "candles"), ",,\r\n\r\nopen_time,volume\r\n1704067200000,1\r\n", FIELDS), /^LiqlabError: k\.csv, line 3, column "close": missing column/);
+  });
+  it("readCsv(p, header-less text after blank lines) names the first row's own line when it is too narrow", () => {
+    assert.throws(() => readCsv(newParsed("k.csv", "t", "candles"), "\n\n1704067200000\n1704067260000\n", FIELDS), /^LiqlabError: k\.csv, line 3, column "close": expected at least 2 columns \(value "1704067200000"\)$/);
+    // a field read only by header name, without a header
+    const byName: FieldSpec[] = [FIELDS[0]!, { out: "close", type: "price", names: ["close"] }];
+    assert.throws(() => readCsv(newParsed("k.csv", "t", "candles"), "\n\n1704067200000,5\n", byName), /^LiqlabError: k\.csv, line 3, column "close": missing column "close": the file has no header row/);
+  });
 });

@@ -1,6 +1,9 @@
 import assert from "node:assert/strict";
+import { readFileSync } from "node:fs";
 import { detectFormat } from "../../src/data/detect";
+import { load } from "../../src/data/load";
 import type { SourceText } from "../../src/data/source";
+import { fixture } from "./helpers";
 
 const st = (name: string, text: string): SourceText => ({ file: name, name, text, notes: [] });
 
@@ -60,5 +63,35 @@ describe("data/detect", () => {
   });
   it("detectFormat(st) throws on an unknown layout, showing the start of the file", () => {
     assert.throws(() => detectFormat(st("x.csv", "hello,world")), /x\.csv, line 1, column 1: unrecognised data format: pass \{ format \} to load\(\) \(value "hello,world"\)/);
+  });
+  it("detectFormat(st) refuses a header-less row whose values cannot be the layout its width suggests", () => {
+    const hint = "another kind of file\\? Call the loader of the file's format \\(loadBinanceFundingRate, loadOkxOpenInterest…\\) or pass \\{ format \\} to load\\(\\)";
+    // 3 columns are the funding layout's width, but 42000 is no funding interval (nor 0.5 a funding rate)
+    assert.throws(() => detectFormat(st("a.csv", "1704067200000,42000,0.5\n1704067260000,42001,0.6\n")), new RegExp(`^LiqlabError: a\\.csv, line 1, column "funding_interval_hours": no header row and 3 columns, as in a Binance fundingRate archive file, but funding_interval_hours is not a whole number of hours from 1 to 24 \\(such as 1, 4 or 8\\): ${hint} \\(value "42000"\\)$`));
+    assert.throws(() => detectFormat(st("a.csv", "1704067200000,8.5,0.0001")), /column "funding_interval_hours": .* \(value "8\.5"\)$/);
+    assert.throws(() => detectFormat(st("a.csv", "\n\n1704067200000,8,0.5\n")), /^LiqlabError: a\.csv, line 3, column "last_funding_rate": no header row and 3 columns, as in a Binance fundingRate archive file, but last_funding_rate is not a funding rate within ±0\.1 \(a fraction per interval: 0\.0001 = 0\.01 %\): another kind of file\? .* \(value "0\.5"\)$/);
+    // 4 columns are bookDepth's width, but a percentage of 42000 is none
+    assert.throws(() => detectFormat(st("a.csv", "1704067200000,42000,0.5,1\n")), /^LiqlabError: a\.csv, line 1, column "percentage": no header row and 4 columns, as in a Binance bookDepth archive file, but percentage is not within ±100 \(% from the mid price: Binance writes ±0\.2 to ±5\): another kind of file\? .* \(value "42000"\)$/);
+    // the row detection goes by (a cut-off first row aside) is the one named
+    assert.throws(() => detectFormat(st("a.csv", "1704067200000,8\n1704067260000,42000,0.5\n1704067320000,42000,0.5\n")), /^LiqlabError: a\.csv, line 2, column "funding_interval_hours": /);
+  });
+  it("detectFormat(st) keeps reading plausible header-less funding and bookDepth rows by their width", () => {
+    for (const row of ["1704067200000,8,0.0001", "1704067200000,1,-0.0075", "1704067200000,4,0.03", "1704067200000,8,-0.00001250"]) assert.equal(detectFormat(st("a.csv", row)), "binance-funding-rate");
+    for (const row of ["2024-01-01 00:00:08,-1.00,1234.567,52000000.12", "2024-01-01 00:00:08,0.20,1.5,63000", "2024-01-01 00:00:08,-5,1,1"]) assert.equal(detectFormat(st("a.csv", row)), "binance-book-depth");
+    // the fixtures without their header rows
+    for (const [name, format] of [["BTCUSDT-fundingRate-2024-01.csv", "binance-funding-rate"], ["BTCUSDT-bookDepth-2024-01-01.csv", "binance-book-depth"]]) {
+      const body = readFileSync(fixture(name), "utf8").split("\n").slice(1).join("\n");
+      assert.equal(detectFormat(st("a.csv", body)), format);
+    }
+    // a name says the format: no check
+    assert.equal(detectFormat(st("BTCUSDT-fundingRate-2024-01.csv", "1704067200000,42000,0.5")), "binance-funding-rate");
+  });
+  it("load(a header-less file its width would misread) refuses it; { format } reads it as told", () => {
+    assert.throws(() => load({ text: "1704067200000,42000,0.5\n", name: "x.csv" }), /x\.csv, line 1, column "funding_interval_hours": no header row and 3 columns/);
+    assert.throws(() => load({ text: "1704067200000,42000,0.5,1\n", name: "x.csv" }), /x\.csv, line 1, column "percentage": no header row and 4 columns/);
+    assert.equal(load({ text: "1704067200000,8,0.5\n", name: "x.csv" }, { format: "binance-funding-rate" }).kind, "funding");
+  });
+  it("detectFormat(st) names the first non-blank line of an unknown layout", () => {
+    assert.throws(() => detectFormat(st("x.csv", "\n\r\nhello,world\n")), /^LiqlabError: x\.csv, line 3, column 1: unrecognised data format: pass \{ format \} to load\(\) \(value "hello,world\\n"\)$/);
   });
 });

@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
-import { newParsed, type FieldSpec } from "../../src/data/fields";
+import { drop, newParsed, type FieldSpec } from "../../src/data/fields";
 import { parseJson } from "../../src/data/json";
-import { readJsonRows } from "../../src/data/json-rows";
+import { pickedFrom, readJsonRows } from "../../src/data/json-rows";
 
 const FIELDS: readonly FieldSpec[] = [
   { out: "time", type: "time", names: ["open_time"], index: 0, key: 0 },
@@ -58,5 +58,23 @@ describe("data/json-rows", () => {
     // a bare first row, and a bare row on the line the array starts on
     assert.throws(() => readJsonRows(newParsed("f.json", "t", "funding"), parseJson('[\n\n  null,\n{"fundingTime":1704067200000}]', "f.json") as unknown[], time), /f\.json, line 3, column "row": row 1 of 2: expected an array or object per row \(value null\)/);
     assert.throws(() => readJsonRows(newParsed("f.json", "t", "funding"), (parseJson('{"data": [{"fundingTime":1704067200000}, "x",\n{"fundingTime":1704096000000}]}', "f.json") as { data: unknown[] }).data, time), /f\.json, line 1, column "row": row 2 of 3: expected an array or object per row \(value "x"\)/);
+  });
+  it("readJsonRows(p, rows of a one-line file, lines) names the row within the line when the lines are given too", () => {
+    // force-order events recorded as a one-line JSON array: every row's given line is 1
+    const rows = parseJson('[{"fundingTime":1704067200000,"fundingRate":"0.0001"},{"fundingTime":1704096000000,"fundingRate":"0.0002"},{"fundingTime":1704124800000,"fundingRate":"x"}]', "f.json") as unknown[];
+    const fields: FieldSpec[] = [{ out: "time", type: "time", names: ["fundingTime"], key: "fundingTime" }, { out: "fundingRate", type: "number", names: ["fundingRate"], key: "fundingRate" }];
+    assert.throws(() => readJsonRows(newParsed("f.json", "t", "funding"), rows, fields, [1, 1, 1]), /^LiqlabError: f\.json, line 1, column "fundingRate": row 3 of 3: fundingRate is not a number \(value "x"\)$/);
+    // JSON Lines (a line each): no row index
+    assert.throws(() => readJsonRows(newParsed("f.jsonl", "t", "funding"), rows, fields, [1, 2, 3]), /^LiqlabError: f\.jsonl, line 3, column "fundingRate": fundingRate is not a number \(value "x"\)$/);
+  });
+  it("readJsonRows(p, rows picked from a one-line file) names a row by its place among the file's rows", () => {
+    const all = parseJson('[{"s":"A","fundingRate":"1"},{"s":"B","fundingRate":"1"},{"s":"A","fundingRate":"x"},{"s":"B","fundingRate":"1"}]', "f.json") as unknown[];
+    const kept = pickedFrom([all[0], all[2]], all, [0, 2]);
+    const fields: FieldSpec[] = [{ out: "fundingRate", type: "number", names: ["fundingRate"], key: "fundingRate" }];
+    assert.throws(() => readJsonRows(newParsed("f.json", "t", "funding"), kept, fields, [1, 1], ["s"]), /^LiqlabError: f\.json, line 1, column "fundingRate": row 3 of 4: fundingRate is not a number \(value "x"\)$/);
+    // kept rows of a one-line file without their places (rows were dropped): counted among those kept
+    const p = newParsed("f.json", "t", "funding");
+    drop(p, "other symbol than A", 1, 2);
+    assert.throws(() => readJsonRows(p, [all[0], all[2]], fields, [1, 1], ["s"]), /^LiqlabError: f\.json, line 1, column "fundingRate": row 2 of the 2 kept: fundingRate is not a number/);
   });
 });

@@ -127,4 +127,27 @@ describe("data loaders given another kind of header-less file", () => {
       assert.throws(() => load({ text: klines, name: "k.csv" }), new RegExp(`^LiqlabError: k\\.csv, line 1, column "field ${width + 1}": no header row, and 12 columns where this file kind's Binance archive layout has ${width}: another kind of file`), name);
     }
   });
+  it("load(header-less rows of 3 or 4 numbers) never reads an implausible funding interval, funding rate or bookDepth percentage", () => {
+    // 1704067200000,42000,0.5 had loaded as funding every 42000 hours at a rate of 50 %
+    const value = fc.oneof(fc.constantFrom("8", "4", "1", "0.0001", "-0.0075", "1.00", "-5", "0.5", "42000", "-200", "8.5", "0"), fc.double({ min: -1e6, max: 1e6, noNaN: true }).map(String));
+    fc.assert(fc.property(fc.array(value, { minLength: 2, maxLength: 3 }), fc.boolean(), (vals, blanks) => {
+      const text = `${blanks ? "\n\n" : ""}1704067200000,${vals.join(",")}\n`;
+      let r: Loaded;
+      try {
+        r = data.load({ text, name: "x.csv" });
+      } catch (e) {
+        assert.ok(e instanceof LiqlabError, String(e));
+        assert.match(e.message, new RegExp(`^x\\.csv, line ${blanks ? 3 : 1}, column "[a-z_]+": .*\\(value `), e.message);
+        return;
+      }
+      const row = r.table.objects()[0] as Record<string, number>;
+      if (r.kind === "funding") {
+        assert.ok(Number.isInteger(row.fundingIntervalHours) && row.fundingIntervalHours! >= 1 && row.fundingIntervalHours! <= 24, text);
+        assert.ok(Math.abs(row.fundingRate!) <= 0.1, text);
+      } else {
+        assert.equal(r.kind, "bookDepth", text);
+        assert.ok(Math.abs(row.percentage!) <= 100, text);
+      }
+    }), { seed: 42, numRuns: 400 });
+  });
 });

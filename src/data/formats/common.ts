@@ -5,7 +5,7 @@
 import { error, positive } from "../../util/errors";
 import { columnLabel, drop, fileOf, newParsed, num, reference, type FieldSpec, type Parsed } from "../fields";
 import { readCsv } from "../csv-rows";
-import { readJsonRows } from "../json-rows";
+import { pickedFrom, readJsonRows } from "../json-rows";
 import { finish, type LoadOptions, type Loaded } from "../finish";
 import { elementLine, isJsonLines, lineOf, parseJson, parseJsonLines } from "../json";
 import type { DataKind } from "../schema";
@@ -99,14 +99,15 @@ export function rowsAt(v: unknown, path: readonly string[], file: string): unkno
  */
 export function checkEnvelope(v: unknown, file: string): void {
   const ret = prop(v, "retCode");
-  if (ret !== undefined && ret !== 0 && ret !== "0") throw envelopeError(prop(v, "retMsg"), file, "retCode", ret);
+  if (ret !== undefined && ret !== 0 && ret !== "0") throw envelopeError(v, prop(v, "retMsg"), file, "retCode", ret);
   const code = prop(v, "code");
-  if (code !== undefined && code !== 0 && code !== "0" && code !== 200) throw envelopeError(prop(v, "msg"), file, "code", code);
+  if (code !== undefined && code !== 0 && code !== "0" && code !== 200) throw envelopeError(v, prop(v, "msg"), file, "code", code);
 }
 
-function envelopeError(msg: unknown, file: string, column: string, code: unknown) {
+/** The error for an exchange's error response `v`, at the line its object starts on. */
+function envelopeError(v: unknown, msg: unknown, file: string, column: string, code: unknown) {
   const quoted = msg === undefined ? "(no message)" : JSON.stringify(msg);
-  return error(`the file holds the exchange's error response, not data: ${quoted}`, { file, line: 1, column, value: code });
+  return error(`the file holds the exchange's error response, not data: ${quoted}`, { file, line: lineOf(v), column, value: code });
 }
 
 /** Options of loaders whose files may hold rows of several instruments. */
@@ -135,10 +136,12 @@ export function pickInstrument(p: Parsed, rows: readonly unknown[], key: Instrum
     return { rows };
   }
   const want = symbol.toUpperCase();
-  const kept: unknown[] = [], lines: number[] = [];
+  const kept: unknown[] = [], lines: number[] = [], index: number[] = [];
   rows.forEach((r, i) => {
-    if (instrumentName(of(r)).toUpperCase() === want) { kept.push(r); lines.push(elementLine(rows, i)); } else drop(p, `other instrument than ${want}`, elementLine(rows, i));
+    if (instrumentName(of(r)).toUpperCase() === want) { kept.push(r); lines.push(elementLine(rows, i)); index.push(i); } else drop(p, `other instrument than ${want}`, elementLine(rows, i));
   });
+  // errors in a one-line file then name a row by its place among the file's rows (`row 5 of 6`)
+  pickedFrom(kept, rows, index);
   if (kept.length === 0) {
     const there = [...new Set(rows.map(of).filter((x) => x !== undefined).map(instrumentName))];
     throw error(`no rows for ${want}: the file holds ${there.slice(0, 5).join(", ")}${there.length > 5 ? ", …" : ""}`, { file: p.file, column, value: symbol });
