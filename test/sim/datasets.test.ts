@@ -59,6 +59,24 @@ for (const name of ["eth", "sol", "bnb"] as const) {
       });
     }
 
+    it(`datasets/README.md's liquidation table: ${name}/'s forced orders over three days against its open interest`, () => {
+      // The row as README prints it, recomputed from the files with the loaders.
+      const readme = readFileSync(join(root, "README.md"), "utf8");
+      const section = readme.slice(readme.indexOf("## How far they are from a real market"));
+      const row = section.split("\n").find((l) => l.startsWith(`| \`${name}/\` |`));
+      assert.ok(row, `no row for ${name}/`);
+      const l = loadBinanceLiquidationSnapshot(join(dir, `${symbol}-liquidationSnapshot.csv`)).table;
+      const usd = l.array("usd") as Float64Array;
+      const side = l.array("side") as string[];
+      let long = 0, short = 0, largest = 0;
+      usd.forEach((u, i) => { if (side[i] === "long") long += u; else short += u; largest = Math.max(largest, u); });
+      const oi = loadBinanceMetrics(join(dir, `${symbol}-metrics.csv`)).table.array("openInterestUsd") as Float64Array;
+      const mean = oi.reduce((a, x) => a + x, 0) / oi.length;
+      const b = (x: number, digits: number) => `$${(x / 1e9).toFixed(digits)}B`;
+      const cells = [b(long, 2), b(short, 2), b(mean, mean < 1e10 ? 2 : 1), `${Math.round(((long + short) / 3 / mean) * 100)} %`, `$${Math.round(largest / 1e6)}M`];
+      assert.equal(row, `| \`${name}/\` | ${cells.join(" | ")} |`);
+    });
+
     if (name === "bnb") {
       it("datasets/README.md's bnb row: at the end 69% of open USD is at 50x, 50x levels $708–$866, 67% of open USD 50x within $753–$875", () => {
         // The positions still open after the last bar (2025-07-22 23:55 UTC), USD at entry.
