@@ -4,6 +4,9 @@ import { scenarios } from "../../src/sim/scenarios";
 import { simulate } from "../../src/sim/simulate";
 import { trueLiquidationMap } from "../../src/sim/truth";
 import { mapDistance } from "../../src/validate/distance";
+import { spearman } from "../../src/validate/metrics";
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
 
 describe("validate/simulated", () => {
   it("validateScenario('eth') replays the shipped files and scores them: every figure finite, distances in (0, 0.1)", () => {
@@ -56,5 +59,21 @@ describe("validate/simulated", () => {
     assert.throws(() => validateScenario("xrp"), /unknown scenario \(use eth, sol, bnb\)/);
     // an inherited name is no scenario either (it read Object.prototype.toString as the options)
     assert.throws(() => validateScenario("toString"), /column "scenario": unknown scenario \(use eth, sol, bnb\) \(value "toString"\)/);
+  });
+
+  it("docs/validation.md's calibration and liquidating-bars table: every row recomputed from validateScenario", () => {
+    const doc = readFileSync(join(__dirname, "..", "..", "docs", "validation.md"), "utf8");
+    const section = doc.slice(doc.indexOf("| dataset | side | calibration model / baseline |"));
+    for (const name of ["eth", "sol", "bnb"] as const) {
+      const s = validateScenario(name).backtest;
+      for (const side of ["long", "short"] as const) {
+        const real = s.series.array(`${side}RealizedUsd`) as Float64Array;
+        const keep = Array.from(real.keys()).filter((i) => real[i]! > 0);
+        const on = (col: string) => Float64Array.from(keep, (i) => (s.series.array(col) as Float64Array)[i]!);
+        const f = (x: number) => x.toFixed(3);
+        const row = `| ${name} | ${side} | ${f(s[side].model.calibration)} / ${f(s[side].baseline.calibration)} | ${keep.length} of ${real.length} | ${f(spearman(on(`${side}EstimatedUsd`), on(`${side}RealizedUsd`)))} / ${f(spearman(on(`${side}BaselineUsd`), on(`${side}RealizedUsd`)))} |`;
+        assert.ok(section.includes(row), `missing or stale: ${row}`);
+      }
+    }
   });
 });
