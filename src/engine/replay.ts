@@ -7,6 +7,7 @@ import { table, type ColumnTable } from "arquero";
 import { floorIndex } from "../util/arrays";
 import { error } from "../util/errors";
 import { markEstimate } from "../util/estimate";
+import { inYears, utcLabel } from "../util/time";
 import { LONG, SHORT, type Book } from "./book";
 import { autoStep, binAt, gridOf, MAX_BIN_NUMBER, MAX_BINS } from "./grid";
 import { columnBars, heatmapOf, HeatmapRecorder } from "./heatmap";
@@ -112,6 +113,11 @@ export interface ReplayInput extends ReplayOptions {
 }
 
 /** The map of a book after bar i. */
+/** A bar time in an error: UTC and epoch ms (`2025-07-20 00:00 UTC, 1752969600000`), or epoch ms alone outside years 0000-9999. */
+function when(ms: number): string {
+  return inYears(ms) ? `${utcLabel(ms)}, ${ms}` : String(ms);
+}
+
 function mapOfBook(book: Book, s: Series, i: number, tiers: number[], source: string, mix: string): LiquidationMap {
   const price = s.close[i];
   const step = book.step;
@@ -217,7 +223,7 @@ export function replay(input: ReplayInput): LiquidationModel {
     mapAt(at?: number | bigint | Date | null): LiquidationMap {
       const time = timeArg(at, "mapAt");
       if (time === undefined) return mapOfBar(last);
-      if (time < s.time[0]) throw error(`time is before the first bar (${s.time[0]})`, { symbol: "mapAt", column: "time", value: time });
+      if (time < s.time[0]) throw error(`time is before the first bar (${when(s.time[0])})`, { symbol: "mapAt", column: "time", value: time });
       // The last bar whose open time is <= time.
       return mapOfBar(floorIndex(s.time, time));
     },
@@ -225,7 +231,7 @@ export function replay(input: ReplayInput): LiquidationModel {
       const time = timeArg(at, "mapAsOf");
       if (time === undefined) throw error("needs a time (epoch ms UTC or a Date): the map of what was known then", { symbol: "mapAsOf", column: "time", value: at });
       // The last bar that had closed by `time` (its last ms before it): nothing after `time` is in it.
-      if (time < s.lastMs[0] + 1) throw error(`no bar had closed by then: the first bar closes at ${s.lastMs[0] + 1}`, { symbol: "mapAsOf", column: "time", value: time });
+      if (time < s.lastMs[0] + 1) throw error(`no bar had closed by then: the first bar closes at ${when(s.lastMs[0] + 1)}`, { symbol: "mapAsOf", column: "time", value: time });
       return mapOfBar(floorIndex(s.lastMs, time - 1));
     },
     liquidationSources(): ColumnTable {

@@ -655,8 +655,8 @@ describe("replay(candles, oi)", () => {
 
   it("replay(candles, oi).mapAt(time) throws for a time before the first bar", () => {
     const m = replay({ candles: bars([{ o: 100, h: 100, l: 100, c: 100, oi: 1000 }]), ...HAND });
-    assert.throws(() => m.mapAt(-1), /mapAt: column "time": time is before the first bar \(0\) \(value -1\)/);
-    assert.throws(() => m.mapAt(-1n), /mapAt: column "time": time is before the first bar \(0\) \(value -1\)/);
+    assert.throws(() => m.mapAt(-1), /mapAt: column "time": time is before the first bar \(1970-01-01 00:00 UTC, 0\) \(value -1\)/);
+    assert.throws(() => m.mapAt(-1n), /mapAt: column "time": time is before the first bar \(1970-01-01 00:00 UTC, 0\) \(value -1\)/);
   });
 
   it("replay(candles, oi).mapAsOf(time) is the map after the last bar closed by then: nothing after time is in it", () => {
@@ -667,7 +667,7 @@ describe("replay(candles, oi)", () => {
     ];
     const m = replay({ candles: bars(rows), ...HAND });
     // Bar 0 opens at 0 and closes at 60,000 (its last ms 59,999): known from 60,000 on.
-    assert.throws(() => m.mapAsOf(59_999), /mapAsOf: column "time": no bar had closed by then: the first bar closes at 60000 \(value 59999\)/);
+    assert.throws(() => m.mapAsOf(59_999), /mapAsOf: column "time": no bar had closed by then: the first bar closes at 1970-01-01 00:01 UTC, 60000 \(value 59999\)/);
     assert.equal(m.mapAsOf(60_000).time, 60_000);
     // At 90,000 bar 1 is still trading: mapAt(90,000) is the map after it (time 120,000, after the
     // moment asked), mapAsOf(90,000) the map after bar 0.
