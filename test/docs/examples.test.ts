@@ -1,8 +1,9 @@
 /**
  * Documentation that no build checks goes stale, so every ```ts block in README.md and docs/*.md
  * runs here, as a user would run it: a file importing "liqlab" by name (the built package), type
- * checked strictly and then executed. A block that must not run here (it needs the internet) is
- * fenced ```ts no-run: it is type-checked only.
+ * checked strictly and then executed; a `// prints: TEXT` comment is checked against what the
+ * example prints. A block that must not run here (it needs the internet) is fenced ```ts no-run:
+ * it is type-checked only.
  */
 import assert from "node:assert/strict";
 import { spawnSync } from "node:child_process";
@@ -53,6 +54,15 @@ describe("docs examples", function () {
     it(`${e.doc}:${e.line} runs`, () => {
       const r = spawnSync(process.execPath, ["--import", "tsx", path.join(dir, `example-${k}.ts`)], { encoding: "utf8", cwd: root, env: { ...process.env, TZ: "UTC" } });
       assert.equal(r.status, 0, `${e.doc}:${e.line} failed:\n${r.stderr}`);
+      // A `// prints: TEXT` comment says what its line prints: each must be a line of the output, in order.
+      const printed = r.stdout.split("\n").map((l) => l.trimEnd());
+      let from = 0;
+      for (const m of e.code.matchAll(/\/\/ prints: (.*)$/gm)) {
+        const want = m[1]!.trimEnd();
+        const at = printed.indexOf(want, from);
+        assert.ok(at >= 0, `${e.doc}:${e.line}: the example says it prints "${want}", but its output after line ${from + 1} is:\n${printed.slice(from).join("\n")}`);
+        from = at + 1;
+      }
     });
   }
 });
