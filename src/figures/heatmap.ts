@@ -153,7 +153,7 @@ export function heatmapFigure(heatmap: Heatmap, options: HeatmapOptions | null =
       const p = pts[side];
       if (p.usd.length === 0) continue;
       // Sizes share one scale across sides so a marker's area means the same USD on both.
-      const sizes = markerSizes([...p.usd, maxUsd], o.markerMaxSize).slice(0, p.usd.length);
+      const sizes = markerSizes([...p.usd, maxUsd], o.markerMaxSize, o.markerMinSize).slice(0, p.usd.length);
       data.push({
         type: "scatter",
         mode: "markers",

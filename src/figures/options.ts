@@ -68,6 +68,12 @@ export interface HeatmapOptions {
   /** Largest realized marker diameter in px (area ∝ USD); default 18. */
   markerMaxSize?: number;
   /**
+   * Smallest realized marker diameter in px; default 7 (half of markerMaxSize when that is less).
+   * Below it area is no longer ∝ USD: one cascade's order (hundreds of millions) would otherwise
+   * shrink every other marker to a speck hidden under the candles. At most markerMaxSize.
+   */
+  markerMinSize?: number;
+  /**
    * Most time columns drawn; default 1,500 (about the plot's width in pixels). A heatmap with more
    * columns (a column after every bar of a month, say) is drawn with each cell the mean of k
    * consecutive columns, k = ⌈columns / maxColumns⌉, drawn from its first column's time to the next
@@ -98,7 +104,7 @@ export interface ValidationSeriesOptions {
 }
 
 export const MAP_DEFAULTS = { thresholds: [] as number[], cumulative: true } as const;
-export const HEATMAP_DEFAULTS = { clipPercentile: 99, candles: true, markerMaxSize: 18, maxColumns: 1500 } as const;
+export const HEATMAP_DEFAULTS = { clipPercentile: 99, candles: true, markerMaxSize: 18, markerMinSize: 7, maxColumns: 1500 } as const;
 export const SCATTER_DEFAULTS = { side: "long" as Side } as const;
 export const SERIES_DEFAULTS = { baseline: true, scale: "share" as "share" | "usd" } as const;
 
@@ -113,7 +119,7 @@ function range(r: unknown, name: string): [number, number] {
 /** The options each builder takes: any other key throws (a misspelt option would do nothing). */
 const OPTION_KEYS = {
   mapFigure: ["title", "thresholds", "cumulative", "priceRange"],
-  heatmapFigure: ["title", "clipPercentile", "candles", "realized", "markerMaxSize", "maxColumns"],
+  heatmapFigure: ["title", "clipPercentile", "candles", "realized", "markerMaxSize", "markerMinSize", "maxColumns"],
   validationScatterFigure: ["side", "title"],
   validationSeriesFigure: ["title", "baseline", "scale"],
 } as const;
@@ -173,12 +179,18 @@ export function resolveHeatmapOptions(options: HeatmapOptions | null = {}) {
   const o = given(options, "heatmapFigure");
   const clip = finite(o.clipPercentile ?? HEATMAP_DEFAULTS.clipPercentile, "clipPercentile");
   if (!(clip > 0 && clip <= 100)) throw error("clipPercentile must be in (0, 100]", { column: "clipPercentile", value: clip });
+  const maxSize = positive(o.markerMaxSize ?? HEATMAP_DEFAULTS.markerMaxSize, "markerMaxSize");
+  // The default floor gives way to a small largest size (half of it, so sizes still differ); a
+  // floor given above the largest is refused.
+  const minSize = o.markerMinSize === undefined || o.markerMinSize === null ? Math.min(HEATMAP_DEFAULTS.markerMinSize, maxSize / 2) : positive(o.markerMinSize, "markerMinSize");
+  if (minSize > maxSize) throw error(`markerMinSize must be at most markerMaxSize (${maxSize})`, { column: "markerMinSize", value: minSize });
   return {
     title: title(o.title),
     clipPercentile: clip,
     candles: bool(o.candles, "candles", HEATMAP_DEFAULTS.candles),
     realized: o.realized ?? undefined,
-    markerMaxSize: positive(o.markerMaxSize ?? HEATMAP_DEFAULTS.markerMaxSize, "markerMaxSize"),
+    markerMaxSize: maxSize,
+    markerMinSize: minSize,
     maxColumns: maxColumns(o.maxColumns ?? HEATMAP_DEFAULTS.maxColumns),
   };
 }

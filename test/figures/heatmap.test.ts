@@ -104,6 +104,16 @@ describe("figures/heatmap", () => {
     assert.deepEqual(shorts!.marker.size, [9]);
   });
 
+  it("heatmapFigure(heatmap, {realized, markerMinSize}) floors small markers at 7 px by default, at the size given, never above the largest", () => {
+    // 4e6, 1e6 and 1e4 USD: diameters 18, 9 and 18·√(1e4/4e6) = 0.9 px, floored.
+    const realized = table({ time: [T0 + HALF_HOUR, T0 + 3 * HALF_HOUR, T0 + 4 * HALF_HOUR], longUsd: [4e6, 1e6, 1e4], shortUsd: [0, 0, 0] });
+    const sizes = (o: object) => ((byType(heatmapFigure(handHeatmap(), { realized, ...o }).data, "scatter") as Record<string, any>[])[0]!.marker.size as number[]);
+    assert.deepEqual(sizes({}), [18, 9, 7]);
+    assert.deepEqual(sizes({ markerMinSize: 2 }), [18, 9, 2]);
+    assert.deepEqual(sizes({ markerMaxSize: 6 }), [6, 3, 3]);
+    assert.throws(() => sizes({ markerMaxSize: 6, markerMinSize: 8 }), /column "markerMinSize": markerMinSize must be at most markerMaxSize \(6\) \(value 8\)/);
+  });
+
   it("heatmapFigure(heatmap, {realized: events}) uses an event's own price and drops times outside the candles", () => {
     const fig = heatmapFigure(handHeatmap(), {
       realized: [
@@ -383,7 +393,7 @@ describe("figures/heatmap", () => {
 
   it("heatmapFigure(heatmap, {clip | colours}) refuses an unknown option, naming the one meant or every option", () => {
     assert.throws(() => heatmapFigure(handHeatmap(), { clip: 50 } as never), /^LiqlabError: column "clip": unknown option; did you mean clipPercentile\? \(value 50\)$/);
-    assert.throws(() => heatmapFigure(handHeatmap(), { colours: "x" } as never), /^LiqlabError: column "colours": unknown option; heatmapFigure takes title, clipPercentile, candles, realized, markerMaxSize, maxColumns \(value "x"\)$/);
+    assert.throws(() => heatmapFigure(handHeatmap(), { colours: "x" } as never), /^LiqlabError: column "colours": unknown option; heatmapFigure takes title, clipPercentile, candles, realized, markerMaxSize, markerMinSize, maxColumns \(value "x"\)$/);
   });
 
   it("heatmapFigure(heatmap with times past the year 9999) throws naming the time, not a RangeError", () => {
