@@ -77,6 +77,13 @@ for (const name of ["eth", "sol", "bnb"] as const) {
       assert.equal(row, `| \`${name}/\` | ${cells.join(" | ")} |`);
     });
 
+    if (name === "sol") {
+      it("datasets/README.md's sol row: the random walk ends at the last close of the klines file", () => {
+        const close = loadBinanceKlines(join(dir, `${symbol}-5m-klines.csv`)).table.array("close") as Float64Array;
+        assert.ok(readFileSync(join(root, "README.md"), "utf8").includes(`(the random walk ends at $${close[close.length - 1]!.toFixed(2)})`));
+      });
+    }
+
     if (name === "bnb") {
       it("datasets/README.md's bnb row: at the end 69% of open USD is at 50x, 50x levels $708–$866, 67% of open USD 50x within $753–$875", () => {
         // The positions still open after the last bar (2025-07-22 23:55 UTC), USD at entry.
