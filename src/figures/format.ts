@@ -110,6 +110,8 @@ function shortUsd(x: number): string {
   if (Number(a.toFixed(0)) >= 1e9 || Number((a / 1e6).toFixed(1)) >= 1000) return `${sign}$${(a / 1e9).toFixed(2)}B`;
   if (a >= 1e6 || Number((a / 1e3).toFixed(0)) >= 1000) return `${sign}$${(a / 1e6).toFixed(1)}M`;
   if (Number(a.toFixed(0)) >= 1e3) return `${sign}$${(a / 1e3).toFixed(0)}K`;
+  // Under a dollar, cents: $0.50 written as "$1" (or $0.3 as "$0") is another amount.
+  if (a > 0 && Number(a.toFixed(2)) < 1) return `${sign}$${a.toFixed(2)}`;
   return `${sign}$${a.toFixed(0)}`;
 }
 

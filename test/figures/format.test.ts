@@ -36,6 +36,8 @@ describe("figures/format", () => {
     assert.deepEqual([845_000, 12_340_000, 1_234_000_000, 999].map(usdShort), ["$845K", "$12.3M", "$1.23B", "$999"]);
     // The unit follows the rounded amount: no "$1000.0M", "$1000K" or "$1000".
     assert.deepEqual([999_990_000, 999_999, 999.6, 999_949_999, -999_999].map(usdShort), ["$1.00B", "$1.0M", "$1K", "$999.9M", "-$1.0M"]);
+    // Under a dollar, cents; 0.996 rounds to $1.
+    assert.deepEqual([0.5, 0.3, -0.25, 0, 0.996, 0.001].map(usdShort), ["$0.50", "$0.30", "-$0.25", "$0", "$1", "$0.00"]);
   });
   it("utcPlotly(ms) and utcLabel(ms) show UTC whatever the machine's zone", () => {
     const t = Date.UTC(2026, 5, 8, 15, 30);
