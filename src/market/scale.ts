@@ -57,6 +57,13 @@ export interface DerivativesVsSpot {
   days: ColumnTable;
   /** UTC days touched by the inputs but left out: a bar missing or still running at `asOf`, or too few open-interest samples. */
   partialDays: number;
+  /**
+   * Each left-out day and what it held: `day` (00:00 UTC epoch ms), closed `spotBars` of
+   * `spotBarsNeeded`, `oiSamples` of `oiSamplesNeeded`, and with derivatives candles
+   * `derivativesBars` of `derivativesBarsNeeded`. A day that is only the next day's 00:00
+   * open-interest sample reads 0 spot bars and 1 sample: not a lost day of trading.
+   */
+  leftOut: { day: number; spotBars: number; spotBarsNeeded: number; oiSamples: number; oiSamplesNeeded: number; derivativesBars?: number; derivativesBarsNeeded?: number }[];
   /** Mean of `spotVolumeUsd` over the whole days (USD a day). */
   meanSpotVolumeUsd: number;
   /**
@@ -252,6 +259,14 @@ export function derivativesVsSpot(input: DerivativesVsSpotInput): DerivativesVsS
   return {
     days: labelDays(table(columns), deriv !== undefined),
     partialDays: touched.size - whole.length,
+    leftOut: [...touched].filter((d) => !whole.includes(d)).sort((a, b) => a - b).map((d) => ({
+      day: d,
+      spotBars: spot.bars.get(d) ?? 0,
+      spotBarsNeeded: spot.perDay,
+      oiSamples: oi.get(d)?.n ?? 0,
+      oiSamplesNeeded: needed,
+      ...(deriv ? { derivativesBars: deriv.bars.get(d) ?? 0, derivativesBarsNeeded: deriv.perDay } : {}),
+    })),
     meanSpotVolumeUsd,
     latest: {
       time: latestTime,

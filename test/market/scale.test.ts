@@ -62,12 +62,19 @@ describe("market/derivativesVsSpot", () => {
     const r = derivativesVsSpot({ openInterest: table(openInterest), spot: table(spot), derivatives: table(derivatives) });
     assert.deepEqual(r.days.objects(), [{ day: D0, spotVolumeUsd: 24e6, meanOpenInterestUsd: 15e6, lastOpenInterestUsd: 20e6, oiSamples: 24, oiToSpotVolume: 15 / 24, derivativesVolumeUsd: 48e6, derivativesToSpotVolume: 2 }]);
     assert.equal(r.partialDays, 2);
+    // Day 2 has every spot bar and sample but 23 of 24 derivatives bars; day 3 holds the last 3 spot
+    // bars, 2 samples and no derivatives bar. A day needs ⌈0.9 × 24⌉ = 22 hourly samples.
+    assert.deepEqual(r.leftOut, [
+      { day: D0 + DAY, spotBars: 24, spotBarsNeeded: 24, oiSamples: 24, oiSamplesNeeded: 22, derivativesBars: 23, derivativesBarsNeeded: 24 },
+      { day: D0 + 2 * DAY, spotBars: 3, spotBarsNeeded: 24, oiSamples: 2, oiSamplesNeeded: 22, derivativesBars: 0, derivativesBarsNeeded: 24 },
+    ]);
   });
 
   it("derivativesVsSpot(a day without OI or with zero spot volume) leaves it out or gives Infinity, never NaN", () => {
     const noOi = derivativesVsSpot({ openInterest: samples(D0, HOUR, rep(24, 5e6)), spot: hourly(D0, 48, 1e6) });
     assert.deepEqual(noOi.days.array("day"), [D0]);
     assert.equal(noOi.partialDays, 1);
+    assert.deepEqual(noOi.leftOut, [{ day: D0 + DAY, spotBars: 24, spotBarsNeeded: 24, oiSamples: 0, oiSamplesNeeded: 22 }]);
     const quiet = derivativesVsSpot({ openInterest: samples(D0, HOUR, rep(24, 5e6)), spot: hourly(D0, 24, 0) });
     assert.deepEqual([quiet.days.get("oiToSpotVolume", 0), quiet.latestOiToSpotVolume], [Infinity, Infinity]);
   });
