@@ -11,9 +11,9 @@
  */
 import { meantName } from "../util/distance";
 import { error, LiqlabError, showValue } from "../util/errors";
-import type { ArchiveKind, Market } from "./archive-layout";
+import type { Market } from "./archive-layout";
 import { ARCHIVE_PERIODS, KLINE_INTERVALS, ymd as day } from "./archive-layout";
-import { checkFetchOptions, FETCH_DEFAULTS, fetchBinance, type FetchOptions } from "./fetch";
+import { ARCHIVE_KINDS, checkFetchOptions, checkKinds, FETCH_DEFAULTS, fetchBinance, type FetchOptions } from "./fetch";
 
 const USAGE = `usage: liqlab fetch --symbol BTCUSDT --kinds klines,metrics --from YYYY-MM-DD [--to YYYY-MM-DD]
   --to YYYY-MM-DD         last UTC day, inclusive (default: --from, one day)
@@ -24,8 +24,8 @@ const USAGE = `usage: liqlab fetch --symbol BTCUSDT --kinds klines,metrics --fro
   --period auto|daily|monthly  (default auto: monthly files for whole past months, daily files
                           for the rest and for a month whose monthly file is not out yet)
   --no-verify             skip .CHECKSUM verification
-  --quiet                 no progress lines
-kinds: ${Object.keys(ARCHIVE_PERIODS).join(", ")}
+  --quiet                 no progress lines (the summary still names each missing and failed file)
+kinds: ${ARCHIVE_KINDS.join(", ")}
 `;
 
 /** The flags `liqlab fetch` takes, and whether each takes a value. */
@@ -80,19 +80,18 @@ function fetchOptions(a: Record<string, string | true>): FetchOptions {
   const str = (k: string) => (typeof a[k] === "string" ? (a[k] as string) : undefined);
   const missing = ["symbol", "kinds", "from"].filter((k) => !str(k));
   if (missing.length) throw error(`missing ${missing.map((k) => `--${k}`).join(", ")}`);
-  const kinds = str("kinds")!.split(",").filter(Boolean);
-  const unknown = kinds.filter((k) => !(k in ARCHIVE_PERIODS));
-  if (unknown.length || !kinds.length) throw error(`unknown kinds: ${unknown.join(", ") || "(none given)"}`, { column: "kinds", value: str("kinds") });
+  // Checked before the period below looks each kind up in ARCHIVE_PERIODS.
+  const kinds = checkKinds(str("kinds")!.split(",").filter(Boolean), str("kinds"));
   const period = str("period");
   if (period !== undefined && !(PERIODS as readonly string[]).includes(period)) throw error(`period must be one of ${PERIODS.join(", ")}`, { column: "period", value: period });
   for (const k of kinds) {
-    if (period && period !== "auto" && !ARCHIVE_PERIODS[k as ArchiveKind].includes(period as "daily" | "monthly")) {
-      throw error(`${k} is not published ${period} (only ${ARCHIVE_PERIODS[k as ArchiveKind].join(", ")})`, { column: "period", value: period });
+    if (period && period !== "auto" && !ARCHIVE_PERIODS[k].includes(period as "daily" | "monthly")) {
+      throw error(`${k} is not published ${period} (only ${ARCHIVE_PERIODS[k].join(", ")})`, { column: "period", value: period });
     }
   }
   const base = str("base-url");
   if (base !== undefined && !/^https?:\/\/[^/\s]/.test(base)) throw error("must be an http:// or https:// URL", { column: "base-url", value: base });
-  const opts: FetchOptions = { symbol: str("symbol")!, kinds: kinds as ArchiveKind[], from: str("from")!, to: str("to") ?? str("from")!, verify: !a["no-verify"], progress: !a.quiet };
+  const opts: FetchOptions = { symbol: str("symbol")!, kinds, from: str("from")!, to: str("to") ?? str("from")!, verify: !a["no-verify"], progress: !a.quiet };
   if (str("interval")) opts.interval = str("interval")!;
   if (str("cache-dir")) opts.cacheDir = str("cache-dir")!;
   if (base) opts.baseUrl = base;
@@ -119,6 +118,9 @@ export async function main(args: string[]): Promise<number> {
   const say = (s: string) => process.stderr.write(s + "\n");
   const unverified = r.unverified ? `, ${r.unverified} not verified${opts.verify === false ? " (--no-verify)" : ""}` : "";
   say(`${r.downloaded} downloaded, ${r.cached} cached, ${r.missing} not in the archive, ${r.failed} failed${unverified}`);
+  // Each missing file by name, --quiet or not: a day not in the archive is a gap in the data
+  // downstream, which a count alone hides. When none is there, "nothing found" below says so once.
+  if (r.missing < r.files.length) for (const f of r.files) if (f.status === "missing") say(`not in the archive: ${f.url}`);
   // An error that names the URL itself (a checksum mismatch) is not prefixed with it twice.
   for (const f of r.files) if (f.status === "failed") say(`failed: ${f.url}: ${f.error?.startsWith(f.url) ? f.error.slice(f.url.length).replace(/^[,:]\s*/, "") : f.error}`);
   if (opts.verify !== false) for (const f of r.files) if ((f.status === "downloaded" || f.status === "cached") && !f.verified) say(`not verified: ${f.url} (${f.error?.replace(/^not verified: /, "") ?? "the archive publishes no .CHECKSUM for it"}; kept: it opens as a zip)`);

@@ -5,8 +5,10 @@
  * else against the archive's (fetched and cached then), else — no checksum published — it must at
  * least open as a zip; one that fails is downloaded again. A download goes to `<file>.part` and
  * is renamed only once verified (its checksum written first, so a cached zip always has its
- * cached checksum), and an interrupted `.part` is resumed with an HTTP Range request, so
- * re-running after a failure fetches only what is missing. Zips with unsafe entry names
+ * cached checksum), and an interrupted `.part` is resumed with an HTTP Range request tied to the
+ * version it came from (If-Range: its ETag or Last-Modified, kept in `<file>.part.validator`), so
+ * re-running after a failure fetches only what is missing; a part with no validator is resumed
+ * only when a checksum will check the result, else downloaded again whole. Zips with unsafe entry names
  * (absolute, `..`) are refused. A file the archive does not have (404) is reported as missing;
  * in `period: "auto"` a monthly file not published yet is replaced by its month's daily files.
  * Failed transfers are retried after an exponential backoff. Progress goes to stderr, one line
@@ -14,7 +16,8 @@
  */
 import { closeSync, existsSync, mkdirSync, openSync, readFileSync, renameSync, rmSync, statSync, writeFileSync, writeSync } from "node:fs";
 import { dirname, join } from "node:path";
-import { error } from "../util/errors";
+import { meantName } from "../util/distance";
+import { error, showValue } from "../util/errors";
 import { ARCHIVE_PERIODS, archiveSpan, KLINE_INTERVALS, MARKETS, planArchiveFiles, toDay, type ArchiveFile, type ArchiveKind, type Market } from "./archive-layout";
 import { parseChecksum, sha256, unzipEntries, verifyChecksum } from "./zip";
 
@@ -46,7 +49,7 @@ export interface FetchOptions {
   period?: "auto" | "daily" | "monthly";
   /** Verify sha256 against `.CHECKSUM`, cached files included. Default true. */
   verify?: boolean;
-  /** Extra attempts after a network error, an HTTP error other than 404 or a checksum mismatch: a whole number ≥ 0. Default 2. */
+  /** Extra attempts after a network error, an HTTP error other than 404, a checksum mismatch or a zip that does not open (a body cut short): a whole number ≥ 0. Default 2. */
   retries?: number;
   /**
    * Wait before retry n (1, 2, …), ms: a number d waits d × 2^(n−1) (500, 1000, 2000 … by
@@ -128,22 +131,96 @@ async function get(url: string, headers: Record<string, string> = {}): Promise<{
 }
 
 /**
- * Streams `url` into `path.part`. When a `.part` is left from an interrupted transfer, asks only
- * for the remaining bytes (HTTP Range) and appends; a server that ignores Range (200) restarts it.
+ * What a `.part` was cut from, kept beside it in `<file>.part.validator` (JSON), written before
+ * its first byte: the response's ETag and Last-Modified, and the file's length when known.
  */
-async function download(url: string, path: string): Promise<Uint8Array> {
-  const part = path + ".part";
-  const have = existsSync(part) ? statSync(part).size : 0;
-  const res = await fetch(url, { headers: have > 0 ? { Range: `bytes=${have}-` } : {} });
-  if (res.status === 416) {
-    rmSync(part, { force: true }); // the part is not a prefix of this file: start over
-    throw new Error(`HTTP 416 resuming ${url}`);
+interface PartOrigin {
+  etag?: string;
+  lastModified?: string;
+  size?: number;
+}
+
+const originPath = (part: string) => part + ".validator";
+
+/** Deletes a `.part` and its validator: one is never left to vouch for another's bytes. */
+function dropPart(part: string): void {
+  rmSync(part, { force: true });
+  rmSync(originPath(part), { force: true });
+}
+
+function readOrigin(part: string): PartOrigin | null {
+  try {
+    const o: unknown = JSON.parse(readFileSync(originPath(part), "utf8"));
+    return o !== null && typeof o === "object" ? (o as PartOrigin) : null;
+  } catch {
+    return null; // none, or cut by a crash: the part is then as good as unlabelled
   }
-  if (res.status !== 200 && res.status !== 206) {
-    await res.arrayBuffer().catch(() => undefined);
+}
+
+/**
+ * The If-Range value that ties a resumed request to the version the part came from: its strong
+ * ETag, else its Last-Modified (RFC 9110 §13.1.5 forbids a weak ETag in If-Range).
+ */
+function ifRangeOf(o: PartOrigin | null): string | undefined {
+  if (typeof o?.etag === "string" && !o.etag.startsWith("W/")) return o.etag;
+  return typeof o?.lastModified === "string" ? o.lastModified : undefined;
+}
+
+/** A 206's `Content-Range: bytes a-b/total`: where it starts and the file's length (unless `*`); null when malformed. */
+function contentRange(header: string | null): { start: number; total?: number } | null {
+  const m = /^bytes (\d+)-(\d+)\/(\d+|\*)$/.exec(header?.trim() ?? "");
+  if (!m) return null;
+  return m[3] === "*" ? { start: +m[1]! } : { start: +m[1]!, total: +m[3]! };
+}
+
+/**
+ * Streams `url` into `path.part`. A `.part` left from an interrupted transfer is resumed (HTTP
+ * Range from its length, If-Range its validator) only when the answer is provably its rest: a
+ * 206 whose Content-Range starts at the part's length and, when both are known, totals the
+ * length the part was cut from. A 200 (the server's answer to an If-Range that no longer
+ * matches: the file changed) replaces the part; any other answer to the resume starts over.
+ * `checked`: the caller holds the result to a published checksum.
+ */
+async function download(url: string, path: string, checked: boolean): Promise<Uint8Array> {
+  const part = path + ".part";
+  let have = existsSync(part) ? statSync(part).size : 0;
+  const origin = have > 0 ? readOrigin(part) : null;
+  const ifRange = ifRangeOf(origin);
+  // A part with no validator (an older liqlab's, or from a server that sends neither ETag nor
+  // Last-Modified) cannot be tied to this version of the file. With a checksum to hold the
+  // result to, a wrong splice fails it and is fetched again; without one it would be kept
+  // silently (another day's bars under this day's name), so the part is not resumed.
+  if (have > 0 && ifRange === undefined && !checked) { dropPart(part); have = 0; }
+  let res = await fetch(url, { headers: have > 0 ? { Range: `bytes=${have}-`, ...(ifRange !== undefined ? { "If-Range": ifRange } : {}) } : {} });
+  if (have > 0 && res.status !== 200) {
+    const range = res.status === 206 ? contentRange(res.headers.get("content-range")) : null;
+    const rest = range !== null && range.start === have && (range.total === undefined || origin?.size === undefined || range.total === origin.size);
+    if (!rest && (res.status === 206 || res.status === 416)) {
+      // Not the rest of this part (a 416: the part is as long as the file or longer): start over.
+      await res.body?.cancel().catch(() => undefined);
+      dropPart(part);
+      have = 0;
+      res = await fetch(url);
+    }
+  }
+  const resumed = have > 0 && res.status === 206;
+  if (res.status !== 200 && !resumed) {
+    await res.body?.cancel().catch(() => undefined);
     throw new HttpStatus(res.status, url);
   }
-  const fd = openSync(part, res.status === 206 && have > 0 ? "a" : "w");
+  if (!resumed) {
+    // The validator goes down before the part's first byte, so a part is never left labelled
+    // with another version's validator.
+    dropPart(part);
+    const length = res.headers.get("content-encoding") ? null : res.headers.get("content-length");
+    const o: PartOrigin = {};
+    const etag = res.headers.get("etag"), modified = res.headers.get("last-modified");
+    if (etag) o.etag = etag;
+    if (modified) o.lastModified = modified;
+    if (length !== null && /^\d+$/.test(length)) o.size = +length;
+    if (o.etag !== undefined || o.lastModified !== undefined) writeFileSync(originPath(part), JSON.stringify(o));
+  }
+  const fd = openSync(part, resumed ? "a" : "w");
   try {
     const reader = res.body!.getReader();
     for (;;) {
@@ -256,34 +333,61 @@ async function fetchOne(f: FetchedFile, o: Run): Promise<void> {
         rmSync(sumPath, { force: true });
       }
       const sum = o.verify ? await remoteSum() : null;
-      const bytes = await download(f.url, f.path);
-      if (sum !== null) {
-        try {
-          verifyChecksum(bytes, sum, f.url);
-        } catch (e) {
-          rmSync(part, { force: true }); // a corrupt part must not be resumed
-          throw e;
-        }
+      const bytes = await download(f.url, f.path, sum !== null);
+      try {
+        if (sum !== null) verifyChecksum(bytes, sum, f.url);
+        unzipEntries(bytes, f.url); // refuses unsafe entry names and unreadable zips
+      } catch (e) {
+        dropPart(part); // a corrupt part must not be resumed
+        throw e;
       }
-      unzipEntries(bytes, f.url); // refuses unsafe entry names and unreadable zips
       // The checksum goes down before the zip appears: a crash between the two leaves a checksum
       // without its zip (harmless: the zip is fetched again), never a zip without its checksum.
       if (sum !== null) writeFileSync(sumPath, sum);
       else rmSync(sumPath, { force: true });
       renameSync(part, f.path);
+      rmSync(originPath(part), { force: true });
       f.status = "downloaded"; f.verified = sum !== null; f.bytes = bytes.length;
       return;
     } catch (e) {
-      if (e instanceof HttpStatus && e.status === 404) { f.status = "missing"; rmSync(part, { force: true }); return; }
+      if (e instanceof HttpStatus && e.status === 404) { f.status = "missing"; dropPart(part); return; }
       // Node's fetch says only "fetch failed": its cause (ECONNREFUSED, a TLS error) says why.
       last = e instanceof Error ? e.message + (e.cause instanceof Error ? ` (${e.cause.message})` : "") : String(e);
-      if (/unsafe zip entry|not a readable zip/.test(last)) { rmSync(part, { force: true }); break; }
+      // Unsafe entry names are the archive's own content: asking again gets the same. A zip that
+      // does not open is most likely a body cut short with no checksum to catch it (verify off,
+      // or none published): retried like a checksum mismatch, its part deleted above.
+      if (/unsafe zip entry/.test(last)) break;
       // A checksum fetched on this attempt may have been what failed (not a hash, a mismatch): ask again.
       remote = undefined;
     }
   }
   f.status = "failed";
   f.error = last;
+}
+
+/** The archive's data types, as `kinds` names them. */
+export const ARCHIVE_KINDS = Object.keys(ARCHIVE_PERIODS) as readonly ArchiveKind[];
+
+/**
+ * `kinds` checked, for `checkFetchOptions` and the CLI alike: a non-empty list of names from
+ * ARCHIVE_KINDS, else an error naming each unknown one (with the near name) and listing the
+ * known. An own-key test, not `in`: `toString` and `__proto__` are keys of every object, and
+ * passed on crashed later as a bare TypeError. `shown`: the value the error quotes (the CLI's
+ * text; by default the list joined by ",").
+ */
+export function checkKinds(kinds: unknown, shown?: unknown): ArchiveKind[] {
+  if (!Array.isArray(kinds)) throw error('kinds must be a list of kind names (e.g. ["klines", "metrics"])', { column: "kinds", value: shown ?? kinds });
+  const value = shown ?? kinds.map(String).join(",");
+  if (!kinds.length) throw error("kinds is empty (e.g. klines, metrics)", { column: "kinds", value });
+  const bad: unknown[] = kinds.filter((k) => typeof k !== "string" || !Object.hasOwn(ARCHIVE_PERIODS, k));
+  if (bad.length) {
+    const named = bad.map((k) => {
+      const near = typeof k === "string" ? meantName(k, ARCHIVE_KINDS) : undefined;
+      return showValue(k) + (near ? ` (did you mean ${near}?)` : "");
+    });
+    throw error(`unknown kind${bad.length > 1 ? "s" : ""} ${named.join(", ")}; the archive's kinds are ${ARCHIVE_KINDS.join(", ")}`, { column: "kinds", value });
+  }
+  return kinds as ArchiveKind[];
 }
 
 /** Throws unless `v` is a whole number ≥ `min`, naming the option and the value. */
@@ -319,18 +423,18 @@ export function checkFetchOptions(options: FetchOptions) {
   if (!o.symbol || !/^[A-Za-z0-9_]+$/.test(o.symbol)) throw error("symbol must be letters, digits and _ (e.g. BTCUSDT)", { column: "symbol", value: o.symbol });
   const from = toDay(o.from, "from"), to = toDay(o.to, "to");
   if (to < from) throw error(`to is before from ${o.from}`, { column: "to", value: o.to });
-  if (!o.kinds.length) throw error("kinds is empty (e.g. klines, metrics)", { column: "kinds", value: o.kinds });
+  const kinds = checkKinds(o.kinds);
   if (!MARKETS.includes(o.market)) throw error(`market must be one of ${MARKETS.join(", ")}`, { column: "market", value: o.market });
   if (!KLINE_INTERVALS.includes(o.interval)) throw error(`interval must be one of ${KLINE_INTERVALS.join(", ")}`, { column: "interval", value: o.interval });
   if (o.interval === "1s" && o.market !== "spot") throw error('1s klines are published for market "spot" only', { column: "interval", value: o.interval });
-  const notSpot = o.market === "spot" ? o.kinds.filter((k) => !SPOT_KINDS.includes(k)) : [];
-  if (notSpot.length) throw error(`the spot archive publishes ${SPOT_KINDS.join(", ")} only, not ${notSpot.join(", ")}`, { column: "kinds", value: o.kinds.join(",") });
+  const notSpot = o.market === "spot" ? kinds.filter((k) => !SPOT_KINDS.includes(k)) : [];
+  if (notSpot.length) throw error(`the spot archive publishes ${SPOT_KINDS.join(", ")} only, not ${notSpot.join(", ")}`, { column: "kinds", value: kinds.join(",") });
   // NaN workers would start none (every file "failed" without a word); -1 retries, no attempt.
   wholeNumber(o.retries, "retries", 0);
   wholeNumber(o.concurrency, "concurrency", 1);
   const delay = delayOf(o.retryDelay);
   // A kind named twice would be downloaded twice, both into one .part file at once.
-  return { o: { ...o, kinds: [...new Set(o.kinds)] }, symbol: o.symbol.toUpperCase(), from, to, delay };
+  return { o: { ...o, kinds: [...new Set(kinds)] }, symbol: o.symbol.toUpperCase(), from, to, delay };
 }
 
 /**

@@ -17,6 +17,8 @@ async function run(args: string[]): Promise<{ code: number; err: string }> {
   }
 }
 
+const KNOWN = "klines, markPriceKlines, indexPriceKlines, premiumIndexKlines, metrics, liquidationSnapshot, bookDepth, fundingRate, aggTrades, trades";
+
 describe("data/fetch-cli", () => {
   let archive: Archive;
   let cache: string;
@@ -78,7 +80,7 @@ describe("data/fetch-cli", () => {
       assert.deepEqual(await run("--to", "2023-12-31"), [2, 'liqlab fetch: --to: to is before from 2024-01-01 (value "2023-12-31")', true]);
       assert.deepEqual(await run("--cachedir", join(cache, "x")), [2, "liqlab fetch: --cachedir: unknown option (did you mean --cache-dir?)", true]);
       assert.deepEqual(await run("--base-url", "data.binance.vision"), [2, 'liqlab fetch: --base-url: must be an http:// or https:// URL (value "data.binance.vision")', true]);
-      assert.deepEqual(await run("--kinds", "candles"), [2, 'liqlab fetch: --kinds: unknown kinds: candles (value "candles")', true]);
+      assert.deepEqual(await run("--kinds", "candles"), [2, `liqlab fetch: --kinds: unknown kind "candles"; the archive's kinds are ${KNOWN} (value "candles")`, true]);
       assert.deepEqual(await run("stray"), [2, 'liqlab fetch: unexpected argument "stray"', true]);
     } finally {
       process.stderr.write = write;
@@ -99,10 +101,38 @@ describe("data/fetch-cli", () => {
     assert.match(off.err, /^0 downloaded, 2 cached, 1 not in the archive, 0 failed, 2 not verified \(--no-verify\)$/m);
   });
 
+  it("main(['--kinds', 'toString', '--period', 'daily', ...]) of `liqlab fetch` returns 2 naming the kind and listing the archive's kinds, not a TypeError", async () => {
+    // The old code took `k in ARCHIVE_PERIODS` for a kind: "ARCHIVE_PERIODS[k].includes is not a function".
+    for (const k of ["toString", "constructor", "__proto__", "valueOf"]) {
+      const { code, err } = await run(args("--kinds", k));
+      assert.equal(code, 2, k);
+      assert.equal(err.split("\n")[0], `liqlab fetch: --kinds: unknown kind "${k}"; the archive's kinds are ${KNOWN} (value "${k}")`);
+    }
+    const near = await run(args("--kinds", "klines,metrcs"));
+    assert.equal(near.err.split("\n")[0], `liqlab fetch: --kinds: unknown kind "metrcs" (did you mean metrics?); the archive's kinds are ${KNOWN} (value "klines,metrcs")`);
+    const none = await run(args("--kinds", ","));
+    assert.equal(none.err.split("\n")[0], 'liqlab fetch: --kinds: kinds is empty (e.g. klines, metrics) (value ",")');
+    assert.deepEqual(archive.requests, []);
+  });
+
+  it("main(['--quiet', ...]) of `liqlab fetch` names each file not in the archive, not only their count", async () => {
+    // The old --quiet printed "1 not in the archive" alone: which day is a gap downstream was not said.
+    archive.files.delete(`${DIR}BTCUSDT-1m-2024-01-03.zip`);
+    const { code, err } = await run(args());
+    assert.equal(code, 0);
+    assert.equal(err, [
+      "1 downloaded, 0 cached, 2 not in the archive, 0 failed",
+      `not in the archive: ${archive.base}${DIR}BTCUSDT-1m-2024-01-02.zip`,
+      `not in the archive: ${archive.base}${DIR}BTCUSDT-1m-2024-01-03.zip`,
+      "",
+    ].join("\n"));
+  });
+
   it("main(args) of `liqlab fetch` where no file is in the archive returns 1 saying nothing was found and what to check; a partial miss returns 0", async () => {
     const { code, err } = await run(["--symbol", "BTCUSDX", "--kinds", "klines", "--from", "2024-01-01", "--to", "2024-01-02", "--period", "daily", `--cache-dir=${cache}`, "--base-url", archive.base, "--quiet"]);
     assert.equal(code, 1);
     assert.match(err, /^0 downloaded, 0 cached, 2 not in the archive, 0 failed$/m);
+    assert.doesNotMatch(err, /^not in the archive:/m); // "nothing found" says it once, not per file
     assert.match(err, new RegExp(`^liqlab fetch: nothing found: none of the 2 files is in the archive \\(first: ${archive.base}/data/futures/um/daily/klines/BTCUSDX/1m/BTCUSDX-1m-2024-01-01\\.zip\\); check the symbol \\(BTCUSDX, as the archive spells it\\), the market \\(um; --market um\\|cm\\|spot\\) and the dates \\(2024-01-01\\.\\.2024-01-02: the archive publishes a day's files the day after\\)$`, "m"));
     const partial = await run(args());
     assert.equal(partial.code, 0);

@@ -6,7 +6,7 @@ import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import * as aq from "arquero";
 import { strToU8, zipSync } from "fflate";
-import type { Market } from "../../src/data/archive-layout";
+import type { ArchiveKind, Market } from "../../src/data/archive-layout";
 import { checkFetchOptions, fetchBinance, type FetchOptions } from "../../src/data/fetch";
 import { loadBinanceKlines } from "../../src/data/formats/binance-klines";
 import { loadFiles } from "../../src/data/load";
@@ -88,6 +88,115 @@ describe("data/fetch", () => {
     assert.equal(zipRequests[1]!.range, `bytes=${half}-`);
   });
 
+  /** Leaves `bytes` in the cache as 2024-01-01's `.part`, with `validator` beside it when given. */
+  const leavePart = (bytes: Uint8Array, validator?: object) => {
+    mkdirSync(dirname(cached("2024-01-01")), { recursive: true });
+    writeFileSync(cached("2024-01-01") + ".part", bytes);
+    if (validator) writeFileSync(cached("2024-01-01") + ".part.validator", JSON.stringify(validator));
+  };
+  /** The archive server's ETag for `bytes`. */
+  const etagOf = (bytes: Uint8Array) => `"${sha256(bytes).slice(0, 16)}"`;
+  const zipRequests = () => archive.requests.filter((q) => q.url.endsWith(".zip"));
+  const URL1 = `${DIR}BTCUSDT-1m-2024-01-01.zip`;
+
+  it("fetchBinance(options) with a stale .part of another file and no validator does not splice it when nothing checks the result (verify: false, or no .CHECKSUM published)", async () => {
+    // The old code asked for the rest of the part (Range only) and kept 2023-06-06's bars under 2024-01-01's name.
+    const stale = klinesZip("2023-06-06"), published = klinesZip("2024-01-01");
+    assert.equal(stale.length, published.length); // only the bytes tell them apart
+    for (const [verify, checksum] of [[false, sha256(published)], [true, null]] as const) {
+      archive.put(URL1, published, checksum);
+      rmSync(cached("2024-01-01"), { force: true });
+      leavePart(stale.subarray(0, stale.length - 40));
+      archive.requests = [];
+      const r = await fetchBinance(opts({ to: "2024-01-01", verify }));
+      assert.deepEqual([r.files[0]!.status, r.files[0]!.verified], ["downloaded", false], `verify ${verify}`);
+      assert.deepEqual(readFileSync(cached("2024-01-01")), Buffer.from(published), `verify ${verify}`);
+      assert.deepEqual(zipRequests(), [{ url: URL1 }], `verify ${verify}: downloaded whole, no Range`);
+      assert.equal(loadBinanceKlines(cached("2024-01-01")).table.get("time", 0), Date.UTC(2024, 0, 1));
+      assert.deepEqual([existsSync(cached("2024-01-01") + ".part"), existsSync(cached("2024-01-01") + ".part.validator")], [false, false]);
+    }
+  });
+
+  it("fetchBinance({ verify: false }) with a .part whose validator is another version's gets the whole file (If-Range does not match: 200), not a splice", async () => {
+    const stale = klinesZip("2023-06-06"), published = klinesZip("2024-01-01");
+    const cut = stale.length - 40;
+    for (const validator of [{ etag: etagOf(stale), size: stale.length }, { lastModified: "Sun, 31 Dec 2023 00:00:00 GMT" }]) {
+      rmSync(cached("2024-01-01"), { force: true });
+      leavePart(stale.subarray(0, cut), validator);
+      archive.requests = [];
+      const r = await fetchBinance(opts({ to: "2024-01-01", verify: false }));
+      assert.equal(r.files[0]!.status, "downloaded");
+      assert.deepEqual(zipRequests(), [{ url: URL1, range: `bytes=${cut}-`, ifRange: validator.etag ?? validator.lastModified }]);
+      assert.deepEqual(readFileSync(cached("2024-01-01")), Buffer.from(published), JSON.stringify(validator));
+    }
+  });
+
+  it("fetchBinance(options) resumes a transfer cut short with Range and If-Range its ETag when nothing checks the result, and the file equals the published bytes", async () => {
+    const published = klinesZip("2024-01-01"), half = published.length >> 1;
+    for (const [verify, checksum] of [[false, sha256(published)], [true, null]] as const) {
+      archive.put(URL1, published, checksum);
+      rmSync(cached("2024-01-01"), { force: true });
+      archive.cutOnce.add(URL1);
+      archive.requests = [];
+      const r = await fetchBinance(opts({ to: "2024-01-01", verify }));
+      assert.deepEqual([r.files[0]!.status, r.files[0]!.verified], ["downloaded", false], `verify ${verify}`);
+      assert.deepEqual(zipRequests(), [{ url: URL1 }, { url: URL1, range: `bytes=${half}-`, ifRange: etagOf(published) }], `verify ${verify}`);
+      assert.deepEqual(readFileSync(cached("2024-01-01")), Buffer.from(published), `verify ${verify}`);
+      assert.equal(existsSync(cached("2024-01-01") + ".part.validator"), false);
+    }
+  });
+
+  it("fetchBinance({ verify: false }) from a server with no ETag or Last-Modified downloads a transfer cut short again whole, not resumed blindly", async () => {
+    archive.validators = false;
+    archive.cutOnce.add(URL1);
+    const r = await fetchBinance(opts({ to: "2024-01-01", verify: false }));
+    assert.equal(r.files[0]!.status, "downloaded");
+    assert.deepEqual(zipRequests(), [{ url: URL1 }, { url: URL1 }]);
+    assert.deepEqual(readFileSync(cached("2024-01-01")), Buffer.from(klinesZip("2024-01-01")));
+  });
+
+  it("fetchBinance(options) starts over when a resume is answered with a 206 that is not the part's rest (Content-Range from elsewhere, or another total)", async () => {
+    const published = klinesZip("2024-01-01"), half = published.length >> 1;
+    // The server answers bytes=half- with the whole body as a 206 from 0: appended, it would double the start.
+    archive.misrange.add(URL1);
+    archive.cutOnce.add(URL1);
+    const r = await fetchBinance(opts({ to: "2024-01-01", verify: false }));
+    assert.equal(r.files[0]!.status, "downloaded");
+    assert.deepEqual(zipRequests(), [{ url: URL1 }, { url: URL1, range: `bytes=${half}-`, ifRange: etagOf(published) }, { url: URL1 }]);
+    assert.deepEqual(readFileSync(cached("2024-01-01")), Buffer.from(published));
+    // A part cut from a file of another length: the 206's total (the file's length) is not the part's.
+    archive.misrange.clear();
+    rmSync(cached("2024-01-01"));
+    leavePart(published.subarray(0, 100), { etag: etagOf(published), size: published.length + 1 });
+    archive.requests = [];
+    const again = await fetchBinance(opts({ to: "2024-01-01", verify: false }));
+    assert.equal(again.files[0]!.status, "downloaded");
+    assert.deepEqual(zipRequests(), [{ url: URL1, range: "bytes=100-", ifRange: etagOf(published) }, { url: URL1 }]);
+    assert.deepEqual(readFileSync(cached("2024-01-01")), Buffer.from(published));
+  });
+
+  it("fetchBinance(options) retries a body cut short that has no checksum to catch it (verify: false, or none published) instead of failing at once", async () => {
+    const published = klinesZip("2024-01-01");
+    for (const [verify, checksum] of [[false, sha256(published)], [true, null]] as const) {
+      archive.put(URL1, published, checksum);
+      rmSync(cached("2024-01-01"), { force: true });
+      // Half the body, sent as if whole (its Content-Length says half): no transfer error, only a zip that does not open.
+      archive.shortOnce.add(URL1);
+      archive.requests = [];
+      const r = await fetchBinance(opts({ to: "2024-01-01", verify }));
+      assert.deepEqual([r.files[0]!.status, r.files[0]!.verified], ["downloaded", false], `verify ${verify}`);
+      assert.deepEqual(zipRequests(), [{ url: URL1 }, { url: URL1 }], `verify ${verify}: retried whole, the short part deleted`);
+      assert.deepEqual(readFileSync(cached("2024-01-01")), Buffer.from(published), `verify ${verify}`);
+    }
+    // Within retries: with none left it fails, saying why, and leaves no part to resume.
+    rmSync(cached("2024-01-01"));
+    archive.shortOnce.add(URL1);
+    const once = await fetchBinance(opts({ to: "2024-01-01", verify: false, retries: 0 }));
+    assert.equal(once.files[0]!.status, "failed");
+    assert.match(once.files[0]!.error!, /not a readable zip archive/);
+    assert.deepEqual([existsSync(cached("2024-01-01")), existsSync(cached("2024-01-01") + ".part")], [false, false]);
+  });
+
   it("fetchBinance(options) re-run after a failure fetches only the file that failed", async () => {
     archive.files.delete(`${DIR}BTCUSDT-1m-2024-01-03.zip`);
     archive.files.set(`${DIR}BTCUSDT-1m-2024-01-03.zip`, strToU8("garbage, not a zip"));
@@ -127,6 +236,20 @@ describe("data/fetch", () => {
     await assert.rejects(fetchBinance(opts({ interval: "1s" })), /^LiqlabError: column "interval": 1s klines are published for market "spot" only \(value "1s"\)$/);
     // data.binance.vision/data/spot has klines, aggTrades and trades only: metrics would 404 as "missing"
     await assert.rejects(fetchBinance(opts({ market: "spot", kinds: ["klines", "metrics", "fundingRate"] })), /^LiqlabError: column "kinds": the spot archive publishes klines, aggTrades, trades only, not metrics, fundingRate \(value "klines,metrics,fundingRate"\)$/);
+    assert.deepEqual(archive.requests, []);
+  });
+
+  it("fetchBinance({ kinds: ['bogus'] }) throws naming the kind and listing the archive's kinds, requesting nothing; toString, constructor and __proto__ are no kinds", async () => {
+    const known = "klines, markPriceKlines, indexPriceKlines, premiumIndexKlines, metrics, liquidationSnapshot, bookDepth, fundingRate, aggTrades, trades";
+    // The old code threw a bare TypeError from the planner.
+    await assert.rejects(fetchBinance(opts({ kinds: ["bogus" as ArchiveKind] })), new RegExp(`^LiqlabError: column "kinds": unknown kind "bogus"; the archive's kinds are ${known} \\(value "bogus"\\)$`));
+    await assert.rejects(fetchBinance(opts({ kinds: ["klnes" as ArchiveKind] })), /^LiqlabError: column "kinds": unknown kind "klnes" \(did you mean klines\?\); the archive's kinds are klines, /);
+    for (const k of ["toString", "constructor", "__proto__", "hasOwnProperty"]) {
+      assert.throws(() => checkFetchOptions(opts({ kinds: [k as ArchiveKind] })), new RegExp(`^LiqlabError: column "kinds": unknown kind "${k}"; the archive's kinds are ${known} \\(value "${k}"\\)$`), k);
+    }
+    assert.throws(() => checkFetchOptions(opts({ kinds: ["klines", "toString", "metrcs"] as ArchiveKind[] })), /^LiqlabError: column "kinds": unknown kinds "toString", "metrcs" \(did you mean metrics\?\); the archive's kinds are .* \(value "klines,toString,metrcs"\)$/);
+    assert.throws(() => checkFetchOptions(opts({ kinds: [] })), /^LiqlabError: column "kinds": kinds is empty \(e\.g\. klines, metrics\) \(value ""\)$/);
+    assert.throws(() => checkFetchOptions(opts({ kinds: "klines" as unknown as ArchiveKind[] })), /^LiqlabError: column "kinds": kinds must be a list of kind names \(e\.g\. \["klines", "metrics"\]\) \(value "klines"\)$/);
     assert.deepEqual(archive.requests, []);
   });
 
