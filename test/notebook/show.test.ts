@@ -112,6 +112,7 @@ describe("notebook/show: tables inside objects", () => {
     assert.ok(!t.includes('\\"'), t);
     assert.equal(t.split("\n\n")[0], [
       "partialDays           0",
+      "leftOut               []",
       "meanSpotVolumeUsd     24000000",
       `latest                {"time":${D0 + DAY + HOUR},"openInterestUsd":30000000,"spotDays":{"first":${D0},"last":${D0 + DAY},"count":2},"upToDate":true}`,
       "latestOiToSpotVolume  1.25",
