@@ -59,6 +59,14 @@ export function priceFormat(decimals: number): string {
  * d3-format for a price axis: "$,.0f" (= USD_FORMAT) for whole dollars, else up to `decimals`
  * decimals with trailing zeros dropped ("$,.1~f": a tick at $180 reads "$180", not "$180.0").
  */
+/**
+ * The tick format of a USD axis whose largest value is `max`: whole dollars, or cents when the
+ * axis stays under $10 (every tick of a map of a few cents would read "$0").
+ */
+export function usdAxisFormat(max: number): string {
+  return max < 10 ? "$,.2~f" : USD_FORMAT;
+}
+
 export function priceAxisFormat(decimals: number): string {
   return decimals === 0 ? USD_FORMAT : `$,.${decimals}~f`;
 }

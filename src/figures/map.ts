@@ -7,7 +7,7 @@ import type { LiquidationMap } from "../engine/types";
 import { error, finite, positive } from "../util/errors";
 import { checkArray, checkFinite, checkGrid, checkLength, checkObject, checkUsd } from "./check";
 import type { Figure, Trace } from "./figure";
-import { USD_FORMAT, priceDecimals, priceAxisFormat, priceFormat, priceText, priceTextTrimmed, usdAmount, usdShort, utcLabel } from "./format";
+import { USD_FORMAT, priceDecimals, usdAxisFormat, priceAxisFormat, priceFormat, priceText, priceTextTrimmed, usdAmount, usdShort, utcLabel } from "./format";
 import { tierTotals } from "./kernels";
 import { resolveMapOptions, type MapOptions } from "./options";
 import { estimateSubtitle, plotlyText, titled, truthSubtitle, userTitle } from "./text";
@@ -223,6 +223,13 @@ export function mapFigure(map: LiquidationMap, options: MapOptions | null = {}):
   const gridLo = map.grid.lo;
   const gridHi = map.grid.lo + map.grid.step * map.grid.bins;
   let [lo, hi] = o.priceRange ?? [gridLo, gridHi];
+  // A hand-built map's price may lie outside its grid: the default range still shows it (the
+  // price line, its label and the cumulative curves' run to it).
+  if (o.priceRange === undefined && (map.price < lo || map.price > hi)) {
+    const pad = 0.02 * (Math.max(hi, map.price) - Math.min(lo, map.price));
+    lo = Math.min(lo, map.price - pad);
+    hi = Math.max(hi, map.price + pad);
+  }
   if (o.priceRange === undefined && o.thresholds.length > 0) {
     const pad = 0.02 * (hi - lo);
     lo = Math.min(lo, Math.min(...o.thresholds) - pad);
@@ -239,6 +246,16 @@ export function mapFigure(map: LiquidationMap, options: MapOptions | null = {}):
   const name = truth ? "Simulated true liquidation map" : "Estimated liquidation map";
   const title = o.title === undefined ? (map.time === 0 ? name : `${name} at ${utcLabel(map.time)}`) : userTitle(o.title, truth);
   const data = [...tierBars(map, priceFmt), ...(o.cumulative ? cumulativeCurves(map, decimals, [lo, hi]) : [])];
+  // The largest bar (all tiers of a bin) and the largest cumulative value set each axis's ticks.
+  let maxBin = 0;
+  for (let i = 0; i < map.grid.bins; i++) {
+    let v = 0;
+    for (const a of map.long) v += a[i]!;
+    for (const a of map.short) v += a[i]!;
+    maxBin = Math.max(maxBin, v);
+  }
+  let maxCum = 0;
+  for (let i = 0; i < map.grid.bins; i++) maxCum = Math.max(maxCum, map.cumulative.long[i]!, map.cumulative.short[i]!);
   return {
     data,
     layout: {
@@ -250,10 +267,10 @@ export function mapFigure(map: LiquidationMap, options: MapOptions | null = {}):
       bargap: 0,
       margin: { l: 110, r: 130, t: 130, b: 150 },
       xaxis: { title: { text: "Price (USD)" }, tickformat: priceAxisFormat(decimals), range: [lo, hi], showgrid: false, zeroline: false, ticks: "outside" },
-      yaxis: { title: { text: truth ? "Liquidation USD per price bin" : "Estimated liquidation USD per price bin" }, tickformat: USD_FORMAT, rangemode: "tozero", gridcolor: "#ececec", zeroline: false },
+      yaxis: { title: { text: truth ? "Liquidation USD per price bin" : "Estimated liquidation USD per price bin" }, tickformat: usdAxisFormat(maxBin), rangemode: "tozero", gridcolor: "#ececec", zeroline: false },
       yaxis2: {
         title: { text: truth ? "Cumulative USD liquidated" : "Cumulative estimated USD liquidated" },
-        tickformat: USD_FORMAT,
+        tickformat: usdAxisFormat(maxCum),
         overlaying: "y",
         tickmode: "auto",
         nticks: 8,

@@ -46,7 +46,7 @@ export interface MapOptions {
   thresholds?: number | number[];
   /** Draw the cumulative long/short curves (steps) on the right axis; default true. true or false only. */
   cumulative?: boolean;
-  /** Price range [low, high] shown; default the whole grid (widened to include thresholds). */
+  /** Price range [low, high] shown, as given (a price or threshold outside it is not drawn); default the whole grid, widened to include the current price and thresholds. */
   priceRange?: [number, number];
 }
 

@@ -125,6 +125,22 @@ describe("figures/map", () => {
     assert.ok(lo < 58_000 && hi === 70_000, `${lo}..${hi}`);
   });
 
+  it("mapFigure(map with its price outside the grid) widens the default range to show the price", () => {
+    // Bins [0, 50) in 10s, price 100: the range reaches past 100 by 2 % of the 0..100 span.
+    const m = liquidationMap({ price: 100, tiers: [10], grid: { lo: 0, step: 10, bins: 5 }, long: [[0, 0, 10, 20, 30]], short: [[0, 0, 0, 0, 0]] });
+    assert.deepEqual(layoutOf(mapFigure(m)).xaxis.range, [0, 102]);
+    // A range given is kept as given.
+    assert.deepEqual(layoutOf(mapFigure(m, { priceRange: [0, 50] })).xaxis.range, [0, 50]);
+  });
+
+  it("mapFigure(map of cents) ticks both USD axes in cents, not $0 on every tick", () => {
+    const m = liquidationMap({ price: 100, tiers: [10], grid: { lo: 80, step: 5, bins: 8 }, long: [[0.3, 0, 0, 0.001, 0, 0, 0, 0]], short: [[0, 0, 0, 0, 0, 0, 0, 0.4]] });
+    const l = layoutOf(mapFigure(m));
+    assert.equal(l.yaxis.tickformat, "$,.2~f");
+    assert.equal(l.yaxis2.tickformat, "$,.2~f");
+    assert.equal(layoutOf(mapFigure(handMap())).yaxis.tickformat, "$,.0f");
+  });
+
   it("mapFigure(map) gives a tier in TIER_COLOURS the same colour whatever other tiers the map has", () => {
     const a = bars(mapFigure(handMap()).data);
     const n = 10;
