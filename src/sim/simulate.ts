@@ -64,7 +64,8 @@ export interface Simulation {
   /**
    * The true map after the bar whose open time is <= `time` (default: the last bar), over `grid`
    * (default: 1,000 bins of 0.1 % of that bar's close, centred on it; pass a replay map's
-   * `grid` to compare the two bin for bin).
+   * `grid` to compare the two bin for bin). Levels outside the grid are put in its edge bins and
+   * their USD reported in `clamped`: widen the grid until it is 0 before reading the edges.
    */
   trueMapAt(time?: number, grid?: PriceGrid): TrueMap;
 }

@@ -1,6 +1,8 @@
 /**
  * The true liquidation map of a simulation at one moment: the liquidation USD of every open
- * cohort (quantity × liquidation price, what its forced order would be worth) binned by its
+ * cohort (quantity × liquidation price: its USD at its level; the forced order fills a little
+ * past it, at the price the bar's sweep reached, so the liquidationSnapshot's USD differs by a
+ * fraction of a per cent while the quantities agree) binned by its
  * liquidation price on a price grid, per side and leverage tier, in the LiquidationMap layout
  * (long[t][i], short[t][i]) so an estimated map and the truth compare bin by bin.
  */
@@ -25,6 +27,12 @@ export interface TrueMap {
   /** Sums over tiers, per bin. */
   longTotal: Float64Array;
   shortTotal: Float64Array;
+  /**
+   * USD of levels outside the grid, put in its first or last bin so totals stay whole: an edge bin
+   * holding them is a pile-up of levels beyond it, not a level there. 0 and 0 when the grid holds
+   * every level; pass a wider grid otherwise.
+   */
+  clamped: { long: number; short: number };
 }
 
 /** A grid of `bins` equal bins of `stepShare` × price centred on `price`. */
@@ -47,25 +55,29 @@ function checkGrid(grid: PriceGrid, symbol = "trueMapAt"): void {
 
 /**
  * Bins the cohorts open at tick `after` (opened before it, not ended before it). Levels outside
- * the grid are clamped into its first or last bin, so no USD is lost.
+ * the grid are clamped into its first or last bin, so no USD is lost, and counted in `clamped`.
  */
 export function trueMap(book: Book, tiers: number[], after: number, price: number, time: number, grid: PriceGrid = gridAround(price)): TrueMap {
   checkGrid(grid);
   const long = tiers.map(() => new Float64Array(grid.bins));
   const short = tiers.map(() => new Float64Array(grid.bins));
+  const clamped = { long: 0, short: 0 };
   for (let i = 0; i < book.n; i++) {
     if (!(book.openTick[i]! < after)) continue;
     if (book.end[i] !== ALIVE && book.endTick[i]! < after) continue;
     const liq = book.liq[i]!;
-    const k = Math.min(grid.bins - 1, Math.max(0, Math.floor((liq - grid.lo) / grid.step)));
-    (book.side[i]! > 0 ? long : short)[book.tier[i]!]![k]! += book.quantity[i]! * liq;
+    const raw = Math.floor((liq - grid.lo) / grid.step);
+    const k = Math.min(grid.bins - 1, Math.max(0, raw));
+    const usd = book.quantity[i]! * liq;
+    (book.side[i]! > 0 ? long : short)[book.tier[i]!]![k]! += usd;
+    if (k !== raw) clamped[book.side[i]! > 0 ? "long" : "short"] += usd;
   }
   const sum = (rows: Float64Array[]) => {
     const out = new Float64Array(grid.bins);
     for (const row of rows) for (let i = 0; i < grid.bins; i++) out[i] += row[i]!;
     return out;
   };
-  return { time, price, tiers, grid, long, short, longTotal: sum(long), shortTotal: sum(short) };
+  return { time, price, tiers, grid, long, short, longTotal: sum(long), shortTotal: sum(short), clamped };
 }
 
 /** The truth as an engine LiquidationMap (map questions, cumulative curves, the same figures). */

@@ -93,6 +93,19 @@ describe("sim/simulate", () => {
     assert.ok(m.longTotal.some((x) => x > 0) && m.shortTotal.some((x) => x > 0));
   });
 
+  it("simulate(options).trueMapAt(time, grid) reports the USD of levels outside the grid that it put in the edge bins", () => {
+    const wide = sim.trueMapAt();
+    const total = (m: typeof wide) => m.longTotal.reduce((a, x) => a + x, 0) + m.shortTotal.reduce((a, x) => a + x, 0);
+    // The default grid (±50 % of the price) holds every level here.
+    assert.deepEqual(wide.clamped, { long: 0, short: 0 });
+    // ±2 % in 0.1 % bins: what lies beyond is counted, the totals are unchanged, and the edge bins
+    // hold at least what was clamped into them.
+    const narrow = sim.trueMapAt(undefined, gridAround(wide.price, 0.001, 40));
+    assert.ok(narrow.clamped.long > 0 && narrow.clamped.short > 0, JSON.stringify(narrow.clamped));
+    assert.ok(Math.abs(total(narrow) - total(wide)) <= 1e-9 * total(wide));
+    assert.ok(narrow.longTotal[0]! >= narrow.clamped.long * (1 - 1e-12) && narrow.shortTotal[39]! >= narrow.clamped.short * (1 - 1e-12));
+  });
+
   it("simulate(options) forced orders move price: thinner depth liquidates more USD (cascades)", () => {
     const total = (s: ReturnType<typeof simulate>) => col(s.liquidationTotals, "longUsd").reduce((a, b) => a + b, 0) + col(s.liquidationTotals, "shortUsd").reduce((a, b) => a + b, 0);
     const thick = simulate({ ...small, depthUsd: 1e12 });
