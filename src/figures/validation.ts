@@ -9,7 +9,7 @@ import { USD_FORMAT, usdAmount, utcLabel, utcPlotly } from "./format";
 import { logTicks, percentOfTotal } from "./kernels";
 import { resolveScatterOptions, resolveSeriesOptions, type ValidationScatterOptions, type ValidationSeriesOptions } from "./options";
 import { sideSeries } from "./series";
-import { estimateSubtitle, titled, userTitle } from "./text";
+import { estimateSubtitle, plotlyText, titled, userTitle } from "./text";
 import { BASELINE_COLOUR, REALIZED_COLOUR, SIDE_COLOURS, baseLayout } from "./theme";
 
 /**
@@ -64,6 +64,31 @@ export function scatterAxis(span: [number, number], maxTicks: number) {
 }
 
 const SIDE_WORD: Record<Side, string> = { long: "long", short: "short" };
+
+/**
+ * Where the result's realized numbers come from (its `realized`; a hand-built result without one:
+ * exchange-reported), as plotly text: it is an option's text, so it is escaped.
+ */
+export function realizedLabel(result: BacktestResult): string {
+  return plotlyText(typeof result.realized === "string" && result.realized.trim() !== "" ? result.realized : "exchange-reported");
+}
+
+/**
+ * "left out of the scores: 13 of 864 bars, 2 realized rows ($7,000,000)" when the result says its
+ * scores left something out (its `leftOut`), so a figure never reads as all of the data; else
+ * undefined.
+ */
+export function leftOutNote(result: BacktestResult): string | undefined {
+  const l = result.leftOut;
+  if (!l || (l.bars === 0 && l.realizedRows === 0)) return undefined;
+  return `left out of the scores: ${l.bars} of ${result.bars + l.bars} bars, ${l.realizedRows} realized rows (${usdAmount(l.realizedUsd)})`;
+}
+
+/** The subtitle notes, joined; undefined when there are none. */
+function notes(...parts: (string | undefined)[]): string | undefined {
+  const kept = parts.filter((p): p is string => p !== undefined);
+  return kept.length > 0 ? kept.join(" · ") : undefined;
+}
 
 /**
  * Estimated vs realized liquidation USD per bar for one side, log axes: the model on the left,
@@ -171,7 +196,7 @@ export function validationScatterFigure(result: BacktestResult, options: Validat
     data,
     layout: {
       ...baseLayout(),
-      title: titled(title, estimateSubtitle("model and baseline USD per bar; realized USD is exchange-reported", result.source, "log axes; bars with $0 sit on the $0 lines")),
+      title: titled(title, estimateSubtitle(`model and baseline USD per bar; realized USD is ${realizedLabel(result)}`, result.source, notes("log axes; bars with $0 sit on the $0 lines", leftOutNote(result)))),
       margin: { l: 110, r: 60, t: 150, b: 130 },
       xaxis: axis(xAxis, [0, 0.45], "y", `Model-estimated ${side} liquidation USD per bar`),
       yaxis: axis(yAxis, [0, 1], "x", `Realized ${side} liquidation USD per bar`),
@@ -213,7 +238,7 @@ export function validationSeriesFigure(result: BacktestResult, options: Validati
         : `%{x|%Y-%m-%d %H:%M} UTC<br>${label} %{y:${USD_FORMAT}}<extra></extra>`;
     data.push({
       type: "bar",
-      name: "Realized (exchange-reported)",
+      name: `Realized (${realizedLabel(result)})`,
       legendgroup: "realized",
       showlegend: k === 0,
       x,
@@ -283,7 +308,7 @@ export function validationSeriesFigure(result: BacktestResult, options: Validati
     data,
     layout: {
       ...baseLayout(),
-      title: titled(title, estimateSubtitle(o.baseline ? "model and baseline liquidations per bar; realized is exchange-reported" : "model liquidations per bar (baseline not drawn; its scores are above each panel); realized is exchange-reported", result.source, note)),
+      title: titled(title, estimateSubtitle(`${o.baseline ? "model and baseline liquidations per bar" : "model liquidations per bar (baseline not drawn; its scores are above each panel)"}; realized is ${realizedLabel(result)}`, result.source, notes(note, leftOutNote(result)))),
       margin: { l: 110, r: 40, t: 120, b: 110 },
       bargap: 0.1,
       xaxis: { anchor: "y", matches: "x2", showticklabels: false, type: "date" },

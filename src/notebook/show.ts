@@ -371,7 +371,10 @@ export function displayBundle(x: unknown, options: ShowOptions | null = {}): Dis
   if (isHeatmap(x)) return displayBundle(heatmapFigure(x), o);
   if (isBacktest(x)) {
     const of = x.source.includes(`${x.bars} bars`) ? x.source : `${x.bars} bars, ${x.source}`;
-    const caption = captionWith(o.caption, { caption: `Estimated vs realized liquidations per bar: model and baseline scores (${of})`, word: "estimate" });
+    // Where realized comes from, and what the scores left out, so a count of bars is not read as all there was.
+    const l = x.leftOut;
+    const left = l && (l.bars > 0 || l.realizedRows > 0) ? `; left out: ${l.bars} model bars, ${l.realizedRows} realized rows (${Math.round(l.realizedUsd).toLocaleString("en-US")} USD)` : "";
+    const caption = captionWith(o.caption, { caption: `Estimated vs realized liquidations per bar: model and baseline scores (${of}; realized: ${x.realized ?? "exchange-reported"}${left})`, word: "estimate" });
     return tableBundle(backtestTable(x), { ...(caption !== undefined ? { caption } : {}), ...(o.limit !== undefined ? { limit: o.limit } : {}) });
   }
   if (isModel(x)) return modelBundle(x, captionWith(o.caption, modelLabel(x)));

@@ -7,6 +7,10 @@
  * out before its close; `estimate: "book"` scores the first part alone, which uses what the
  * baseline uses (the open interest known at the bar's open and the bar's range).
  *
+ * Realized rows are placed by each bar's own [open, close) (src/validate/realized.ts): rows before
+ * the first bar, in a gap between bars or after the last close, the bars outside the realized rows'
+ * span and the warm-up are left out of the scores and counted in the result's `leftOut`.
+ *
  * Every input is checked before anything is scored, and an error names the table ("model.bars",
  * "candles", "openInterest", "realized"), the column, the row in that table and the value.
  */
@@ -14,6 +18,7 @@ import * as aq from "arquero";
 import { markEstimate } from "../util/estimate";
 import type { LiquidationModel } from "../engine/types";
 import { error } from "../util/errors";
+import { barSpanMs } from "../util/time";
 import { asOf, rangeBaseline } from "./baseline";
 import { checkTable, hasColumn, increasing, nonNegative, numbers } from "./columns";
 import { calibration, logPearson, spearman, topCapture } from "./metrics";
@@ -36,9 +41,10 @@ export function score(series: Float64Array, realized: Float64Array, realizedTop:
 
 /**
  * Open interest in USD per bar as known at the bar's open (base coin × the bar's open if no USD
- * column), from table `label` ("openInterest", or "candles" when it holds its own OI columns).
+ * column), from table `label` ("openInterest", or "candles" when it holds its own OI columns); a
+ * first value stamped up to `graceMs` after bar 0's open (bar 0's span) counts for bar 0.
  */
-function oiAtOpen(oi: Columns, label: string, time: Float64Array, open: Float64Array, interval: number): Float64Array {
+function oiAtOpen(oi: Columns, label: string, time: Float64Array, open: Float64Array, graceMs: number): Float64Array {
   // The replay's names (OI_COLUMNS, USD or coin), so a model and its baseline read one table alike;
   // a generic `value` column needs replay's openInterestUnit and is not read here.
   const found = oiColumn(oi, label, (unit) => unit !== "option");
@@ -53,7 +59,7 @@ function oiAtOpen(oi: Columns, label: string, time: Float64Array, open: Float64A
   if (t.length === 0) throw error("no rows: the baseline needs open interest", { file: label, column: timeColumn, value: 0 });
   increasing(t, label, timeColumn);
   nonNegative(v, column, label, "open interest");
-  const known = asOf(time, t, v, interval, { table: label, at: "model.bars", column, timeColumn });
+  const known = asOf(time, t, v, graceMs, { table: label, at: "model.bars", column, timeColumn });
   return found.unit === "usd" ? known : known.map((q, i) => q * open[i]!);
 }
 
@@ -66,8 +72,46 @@ function sameTimes(t: Columns, label: string, time: Float64Array, must: string):
   if (moved >= 0) throw error(`${label} ${must}: row ${moved} opens at a time other than model.bars row ${moved} (${time[moved]})`, { file: label, column: "time", value: tt[moved] });
 }
 
+/**
+ * Each bar's close (the first ms after it), by replay's rule (src/engine/input.ts, barEnds): the
+ * `interval` option when given, else the candles' own `closeTime` (calendar months differ), else
+ * the step between the first two bars. Throws naming the candles' row when a bar would open before
+ * the previous one closes: an inferred interval that a missing second candle doubled.
+ */
+function barCloses(candles: Columns, time: Float64Array, interval: number | undefined): Float64Array {
+  const n = time.length;
+  let from: string;
+  let close: Float64Array;
+  if (interval === undefined && hasColumn(candles, "closeTime")) {
+    const ct = numbers(candles, "closeTime", "candles", n);
+    close = new Float64Array(n);
+    for (let i = 0; i < n; i++) {
+      const span = barSpanMs(ct[i]!, time[i]!);
+      if (!(span > 0)) throw error(`closeTime must be a time after the bar's open time at row ${i} (it sets the bar's span; or pass \`interval\`)`, { file: "candles", column: "closeTime", value: ct[i] });
+      close[i] = time[i]! + span;
+    }
+    from = "its closeTime";
+  } else {
+    const span = interval ?? time[1]! - time[0]!;
+    close = time.map((t) => t + span);
+    from = interval !== undefined ? "the `interval` option" : "the step between the first two bars";
+  }
+  for (let i = 1; i < n; i++) {
+    if (time[i]! < close[i - 1]!) {
+      throw error(`row ${i} opens ${time[i]! - time[i - 1]!} ms after the previous bar, before it closes (its span ${close[i - 1]! - time[i - 1]!} ms, from ${from}): bars cannot overlap (pass \`interval\` in ms, the one replay was given)`, { file: "candles", column: "time", value: time[i] });
+    }
+  }
+  return close;
+}
+
+/** The series caption's note of what the scores leave out; empty when nothing is. */
+function leftOutClause(l: NonNullable<BacktestResult["leftOut"]>, n: number): string {
+  if (l.bars === 0 && l.realizedRows === 0) return "";
+  return `; left out of the scores: ${l.bars} of ${n} model bars, ${l.realizedRows} realized rows (${Math.round(l.realizedUsd).toLocaleString("en-US")} USD) outside the model's bars or on bars not scored`;
+}
+
 export function backtest(model: LiquidationModel, realized: Columns, options: BacktestOptions): BacktestResult {
-  const { realizedTop, estimatedTop, warmupBars: warmup, estimate } = resolveBacktestOptions(options);
+  const { realizedTop, estimatedTop, warmupBars: warmup, estimate, interval, realizedLabel } = resolveBacktestOptions(options);
   if (typeof model !== "object" || model === null || !("bars" in model)) throw error("model must be a replayed model (liq.replay(...)), with its bars", { symbol: "backtest", column: "model", value: model });
   checkTable(model.bars, "model.bars");
   checkTable(options.candles, "candles");
@@ -99,11 +143,15 @@ export function backtest(model: LiquidationModel, realized: Columns, options: Ba
   const open = numbers(options.candles, "open", "candles", n);
   const high = numbers(options.candles, "high", "candles", n);
   const low = numbers(options.candles, "low", "candles", n);
-  // Bar 0's span: a first OI row stamped within it counts for bar 0; the last bar ends one interval after its open.
-  const interval = time[1]! - time[0]!;
-  const oi = options.openInterest == null ? oiAtOpen(options.candles, "candles", time, open, interval) : oiAtOpen(options.openInterest, "openInterest", time, open, interval);
+  // Each bar's own [open, close), as replay reads it: realized rows are placed by it, and a gap
+  // between two bars (a missing candle) holds none of them.
+  const close = barCloses(options.candles, time, interval);
+  // Bar 0's own span, not the step to bar 1 (which a missing candle widens): a first OI row
+  // stamped within it counts for bar 0.
+  const grace = close[0]! - time[0]!;
+  const oi = options.openInterest == null ? oiAtOpen(options.candles, "candles", time, open, grace) : oiAtOpen(options.openInterest, "openInterest", time, open, grace);
   const base = rangeBaseline(open, high, low, oi, "candles");
-  const real = realizedOnBars(time, interval, realized, "realized", "model.bars");
+  const real = realizedOnBars(time, close, realized, "realized", "model.bars");
   const from = Math.max(real.first, warmup);
   const to = real.last + 1;
   if (to - from < 2) {
@@ -120,6 +168,16 @@ export function backtest(model: LiquidationModel, realized: Columns, options: Ba
     }
     return { model: score(cut(est), r, realizedTop, estimatedTop), baseline: score(cut(bl), r, realizedTop, estimatedTop) };
   };
+  // What the scores leave out: realized rows outside the model's bars or on bars not scored
+  // (warm-up), and the model bars not scored.
+  let rowsOff = real.outside.rows;
+  let usdOff = real.outside.usd;
+  for (let b = 0; b < n; b++) {
+    if (b >= from && b < to) continue;
+    rowsOff += real.rows[b]!;
+    usdOff += real.long[b]! + real.short[b]!;
+  }
+  const leftOut = { realizedRows: rowsOff, realizedUsd: usdOff, bars: n - (to - from) };
   const result: BacktestResult = {
     bars: to - from,
     long: side(estLong, base.long, real.long, "long"),
@@ -132,12 +190,14 @@ export function backtest(model: LiquidationModel, realized: Columns, options: Ba
       shortEstimatedUsd: cut(estShort).slice(),
       shortBaselineUsd: cut(base.short).slice(),
       shortRealizedUsd: cut(real.short).slice(),
-    }), "Liquidation USD per bar: the model's estimate and the naive baseline's (estimates) beside realized (reported)"),
+    }), `Liquidation USD per bar: the model's estimate and the naive baseline's (estimates) beside realized (${realizedLabel})${leftOutClause(leftOut, n)}`),
     // The figures' "Data:" line: what the model was replayed on (model.source), and how many bars.
     source: options.source ?? (typeof model.source === "string" && model.source !== "" ? `${model.source}, ${to - from} bars scored` : `${to - from} bars`),
     realizedTop,
     estimatedTop,
     estimate,
+    leftOut,
+    realized: realizedLabel,
   };
   return result;
 }

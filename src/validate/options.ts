@@ -25,12 +25,24 @@ export interface BacktestOptions {
    * at the bar's open, the bar's range).
    */
   estimate?: "bar" | "book";
+  /**
+   * The bar interval in ms, when replay was given one (its `interval` option): each bar then
+   * closes that long after its open. Default, as replay: each bar's own span from the candles'
+   * `closeTime`, else the step between the first two bars.
+   */
+  interval?: number;
+  /**
+   * Where the realized liquidations come from, as the series caption and the validation figures
+   * say it ("realized USD is …"). Default "exchange-reported"; `validateScenario` passes "the
+   * simulator's forced orders".
+   */
+  realized?: string;
 }
 
-export const BACKTEST_DEFAULTS = { realizedTop: 0.05, estimatedTop: 0.1, warmupBars: 0, estimate: "bar" } as const;
+export const BACKTEST_DEFAULTS = { realizedTop: 0.05, estimatedTop: 0.1, warmupBars: 0, estimate: "bar", realized: "exchange-reported" } as const;
 
 /** The options with defaults filled in and each checked; errors name the option and value. */
-export function resolveBacktestOptions(o: BacktestOptions): { realizedTop: number; estimatedTop: number; warmupBars: number; estimate: "bar" | "book" } {
+export function resolveBacktestOptions(o: BacktestOptions): { realizedTop: number; estimatedTop: number; warmupBars: number; estimate: "bar" | "book"; interval: number | undefined; realizedLabel: string } {
   // A null option reads as an omitted one; candles cannot be omitted.
   if (!o || o.candles == null) throw error("backtest needs options.candles (the candles the model was replayed on)", { symbol: "backtest", column: "candles" });
   const share = (name: "realizedTop" | "estimatedTop") => {
@@ -42,5 +54,9 @@ export function resolveBacktestOptions(o: BacktestOptions): { realizedTop: numbe
   if (typeof warmupBars !== "number" || !Number.isInteger(warmupBars) || warmupBars < 0) throw error("warmupBars must be a whole number of bars >= 0", { symbol: "backtest", column: "warmupBars", value: warmupBars });
   const estimate = o.estimate ?? BACKTEST_DEFAULTS.estimate;
   if (estimate !== "bar" && estimate !== "book") throw error('estimate must be "bar" (every liquidation the model records in the bar) or "book" (only levels in the book before the bar)', { symbol: "backtest", column: "estimate", value: estimate });
-  return { realizedTop: share("realizedTop"), estimatedTop: share("estimatedTop"), warmupBars, estimate };
+  const interval = o.interval ?? undefined;
+  if (interval !== undefined && (typeof interval !== "number" || !Number.isFinite(interval) || !(interval > 0))) throw error("interval must be a positive number of ms (the one replay was given)", { symbol: "backtest", column: "interval", value: interval });
+  const realizedLabel = o.realized ?? BACKTEST_DEFAULTS.realized;
+  if (typeof realizedLabel !== "string" || realizedLabel.trim() === "") throw error('realized must say where the realized liquidations come from (e.g. "exchange-reported")', { symbol: "backtest", column: "realized", value: realizedLabel });
+  return { realizedTop: share("realizedTop"), estimatedTop: share("estimatedTop"), warmupBars, estimate, interval, realizedLabel };
 }

@@ -77,7 +77,8 @@ export function validateScenario(name: string, dir: string = join(DATASETS_DIR, 
   const liquidations = loadBinanceLiquidationSnapshot(file("liquidationSnapshot")).table;
   const { symbol, leverage, maxLeverage } = symbolReplay(options.symbol);
   const model = replay({ candles, openInterest, margin: { symbol }, leverage, maxLeverage, source: `${symbol} synthetic (${name})` });
-  const result = backtest(model, liquidations, { candles, openInterest, source: `datasets/${name} (synthetic)` });
+  // The forced orders are the simulator's, not an exchange's: captions and figures say so.
+  const result = backtest(model, liquidations, { candles, openInterest, source: `datasets/${name} (synthetic)`, realized: "the simulator's forced orders" });
   const times = candles.array("time") as Float64Array;
   const last = times[times.length - 1]!;
   const sim = simulate(options);

@@ -1,7 +1,8 @@
 /**
  * The validation harness's result: the contract between `backtest()` (src/validate), the
  * validation figures (src/figures) and the notebooks. Every "estimated" number is a model
- * estimate; "realized" numbers are what exchanges reported.
+ * estimate; "realized" numbers are what `realized` says they are (exchange-reported by default,
+ * the simulator's forced orders for `validateScenario`).
  */
 import type { ColumnTable } from "arquero";
 
@@ -40,4 +41,18 @@ export interface BacktestResult {
   estimatedTop?: number;
   /** Which of the model's liquidations were scored (the `estimate` option): "bar", every one; "book", only the book's before each bar. */
   estimate?: "bar" | "book";
+  /**
+   * What the scores leave out, counted so nothing is dropped without a word (backtest always sets
+   * it; absent on hand-built results). `realizedRows`, `realizedUsd` (long + short): realized rows
+   * outside the model's bars (before the first bar's open, in a gap between two bars, at or after
+   * the last bar's close) or on a model bar not scored. `bars`: model bars not scored, the
+   * `warmupBars` and those before the first or after the last bar holding a realized row.
+   */
+  leftOut?: { realizedRows: number; realizedUsd: number; bars: number };
+  /**
+   * Where the realized numbers come from, as captions and figures say it (the `realized` option):
+   * "exchange-reported" by default; "the simulator's forced orders" for `validateScenario`.
+   * Absent (hand-built results): exchange-reported.
+   */
+  realized?: string;
 }

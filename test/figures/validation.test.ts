@@ -165,6 +165,31 @@ describe("figures/validation", () => {
     assert.throws(() => validationScatterFigure({ ...handBacktest(), short: null } as never), /validationScatterFigure: column "short": result\.short must hold the model's and the baseline's scores \(value null\)/);
   });
 
+  it("validationScatterFigure({...result, realized: \"the simulator's forced orders\"}) and validationSeriesFigure(same) say where realized comes from, not exchange-reported", () => {
+    const sim = { ...handBacktest(), realized: "the simulator's forced orders" };
+    const sub = (f: ReturnType<typeof validationScatterFigure>) => (f.layout as any).title.subtitle.text as string;
+    // The apostrophe as plotly text (&#39;): the label is an option's text, escaped as the source is.
+    assert.match(sub(validationScatterFigure(sim)), /^ESTIMATES: model and baseline USD per bar; realized USD is the simulator&#39;s forced orders<br>/);
+    const series = validationSeriesFigure(sim);
+    assert.match(sub(series), /^ESTIMATES: model and baseline liquidations per bar; realized is the simulator&#39;s forced orders<br>/);
+    assert.match(sub(validationSeriesFigure(sim, { baseline: false })), /its scores are above each panel\); realized is the simulator&#39;s forced orders<br>/);
+    assert.deepEqual(series.data.filter((t) => t.type === "bar").map((t) => t.name), ["Realized (the simulator&#39;s forced orders)", "Realized (the simulator&#39;s forced orders)"]);
+    for (const fig of [validationScatterFigure(sim), series]) assert.ok(!JSON.stringify(fig).includes("exchange-reported"));
+    // A hand-built result without a label reads as exchange-reported; a hostile label stays text.
+    assert.match(sub(validationScatterFigure(handBacktest())), /realized USD is exchange-reported<br>/);
+    assert.ok(!JSON.stringify(validationSeriesFigure({ ...handBacktest(), realized: HOSTILE })).includes("<script"));
+  });
+
+  it("validationScatterFigure(result with leftOut) and validationSeriesFigure(same) say what the scores left out; nothing when nothing was", () => {
+    const r = { ...handBacktest(), leftOut: { realizedRows: 2, realizedUsd: 12e6, bars: 3 } };
+    const sub = (f: ReturnType<typeof validationScatterFigure>) => (f.layout as any).title.subtitle.text as string;
+    // 6 bars scored + 3 left out = 9.
+    assert.match(sub(validationScatterFigure(r)), / · log axes; bars with \$0 sit on the \$0 lines · left out of the scores: 3 of 9 bars, 2 realized rows \(\$12,000,000\)$/);
+    assert.match(sub(validationSeriesFigure(r, { scale: "usd" })), /\(hand-built test result\) · left out of the scores: 3 of 9 bars, 2 realized rows \(\$12,000,000\)$/);
+    const none = { ...handBacktest(), leftOut: { realizedRows: 0, realizedUsd: 0, bars: 0 } };
+    assert.equal(sub(validationScatterFigure(none)), sub(validationScatterFigure(handBacktest())));
+  });
+
   it("validationScatterFigure(result, null) and validationSeriesFigure(result, null) draw the defaults", () => {
     assert.deepEqual(validationScatterFigure(handBacktest(), null), validationScatterFigure(handBacktest()));
     assert.deepEqual(validationSeriesFigure(handBacktest(), null), validationSeriesFigure(handBacktest()));

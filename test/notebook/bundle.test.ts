@@ -112,7 +112,10 @@ describe("notebook/show displayBundle(map | backtest)", () => {
     assert.equal((html.match(/<tr>/g) ?? []).length, 1 + 8);
     assert.match(html, new RegExp(`model and baseline scores \\(${r.bars} bars`));
     // backtest()'s default source is "<n> bars": said once, not "(6 bars, 6 bars)".
-    assert.match(displayBundle(handBacktest("6 bars")).data["text/plain"]!, /^Estimated vs realized liquidations per bar: model and baseline scores \(6 bars\)\n/);
+    assert.match(displayBundle(handBacktest("6 bars")).data["text/plain"]!, /^Estimated vs realized liquidations per bar: model and baseline scores \(6 bars; realized: exchange-reported\)\n/);
+    // What the scores left out, and where realized comes from, are in the caption.
+    const left = { ...handBacktest("6 bars"), realized: "the simulator's forced orders", leftOut: { bars: 2, realizedRows: 3, realizedUsd: 1234.4 } };
+    assert.match(displayBundle(left).data["text/plain"]!, /^Estimated vs realized liquidations per bar: model and baseline scores \(6 bars; realized: the simulator's forced orders; left out: 2 model bars, 3 realized rows \(1,234 USD\)\)\n/);
     assert.ok(html.includes(String(r.short.baseline.calibration)), "short baseline calibration shown");
   });
 });

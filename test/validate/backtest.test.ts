@@ -50,7 +50,9 @@ describe("validate/backtest", () => {
     assert.deepEqual(r.series.columnNames(), ["time", "longEstimatedUsd", "longBaselineUsd", "longRealizedUsd", "shortEstimatedUsd", "shortBaselineUsd", "shortRealizedUsd"]);
     assert.equal(r.series.numRows(), n);
     // Shown or passed on, it says which columns are estimates.
-    assert.equal(estimateCaption(r.series), "Liquidation USD per bar: the model's estimate and the naive baseline's (estimates) beside realized (reported)");
+    assert.equal(estimateCaption(r.series), "Liquidation USD per bar: the model's estimate and the naive baseline's (estimates) beside realized (exchange-reported)");
+    assert.equal(r.realized, "exchange-reported");
+    assert.deepEqual(r.leftOut, { realizedRows: 0, realizedUsd: 0, bars: 0 });
     assert.equal(r.source, "hand");
     // Without one, the figures' "Data:" line names what the model was replayed on.
     assert.equal(backtest({ ...modelOf(time, time.map((_, i) => i), time.map(() => 1)), source: "SYNTH test" }, realized, { candles, openInterest }).source, `SYNTH test, ${n} bars scored`);
@@ -148,11 +150,79 @@ describe("validate/backtest", () => {
   it("backtest(model, hourly totals on half-hour bars | totals half a bar off | stamped at the close, ...) throws naming the realized row and value", () => {
     const model = modelOf(time, time, time);
     const everyOther = { time: time.filter((_, i) => i % 2 === 0), longUsd: time.filter((_, i) => i % 2 === 0).map((_, k) => k + 1), shortUsd: time.filter((_, i) => i % 2 === 0).map(() => 1) };
-    assert.throws(() => backtest(model, everyOther, { candles, openInterest }), /^LiqlabError: realized, column "time": per-bar totals sit only every 2 model bars: row 1 is on model.bars row 2, .* \(value 2000\)$/);
+    assert.throws(() => backtest(model, everyOther, { candles, openInterest }), /^LiqlabError: realized, column "time": per-bar totals need a row on every model bar from their first to their last: row 1, at 2000, is on model.bars row 2, .* \(value 2000\)$/);
     const halfOff = { ...realized, time: time.map((t) => t + 500) };
     assert.throws(() => backtest(model, halfOff, { candles, openInterest }), /^LiqlabError: realized, column "time": per-bar totals must be stamped at a model bar's open: row 0 is 500 ms after the open of model.bars row 0 \(0\)\. .* \(value 500\)$/);
     const atClose = { ...realized, time: time.map((t) => t + 1000) };
     assert.throws(() => backtest(model, atClose, { candles, openInterest }), /^LiqlabError: realized, column "time": per-bar totals run from the open of model.bars row 1 to the close of its last bar: row 39 is stamped at 40000, .* \(value 40000\)$/);
+  });
+
+  it("backtest(model with hour 1 missing, forced orders, {candles with closeTime}) places each order by its bar's own span: one in the gap and one after the last close are left out and counted", () => {
+    const H = 3_600_000;
+    // Hourly bars opening at hours 0, 2, 3, …, 10: the step from bar 0 to bar 1 is 2 h, each bar 1 h.
+    const hours = [0, 2, 3, 4, 5, 6, 7, 8, 9, 10];
+    const t = hours.map((h) => h * H);
+    const c = { time: t, open: t.map(() => 100), high: t.map(() => 101), low: t.map(() => 99), close: t.map(() => 100), closeTime: t.map((x) => x + H - 1) };
+    const oi = { time: t, openInterestUsd: t.map(() => 1e9) };
+    const model = modelOf(t, t.map((_, i) => i + 1), t.map((_, i) => 10 - i));
+    // 1,000 + i USD a minute into bar i, alternating short and long; 5e6 USD at 01:30 (in the
+    // gap) and 7e6 USD half an hour after the last bar's close (11:00).
+    const orders = {
+      time: [...t.map((x) => x + 60_000), 1.5 * H, 11.5 * H],
+      side: [...t.map((_, i) => (i % 2 ? "long" : "short")), "long", "long"],
+      usd: [...t.map((_, i) => 1000 + i), 5e6, 7e6],
+    };
+    const r = backtest(model, orders, { candles: c, openInterest: oi });
+    assert.equal(r.bars, 10);
+    assert.deepEqual(Array.from(r.series.array("longRealizedUsd") as Float64Array), [0, 1001, 0, 1003, 0, 1005, 0, 1007, 0, 1009]);
+    assert.deepEqual(Array.from(r.series.array("shortRealizedUsd") as Float64Array), [1000, 0, 1002, 0, 1004, 0, 1006, 0, 1008, 0]);
+    assert.deepEqual(r.leftOut, { realizedRows: 2, realizedUsd: 12e6, bars: 0 });
+    assert.equal(
+      estimateCaption(r.series),
+      "Liquidation USD per bar: the model's estimate and the naive baseline's (estimates) beside realized (exchange-reported); left out of the scores: 0 of 10 model bars, 2 realized rows (12,000,000 USD) outside the model's bars or on bars not scored",
+    );
+    // Without closeTime the span is inferred from the first step (2 h), which bar 2 opens inside: refused, as replay refuses it.
+    const noClose = { time: c.time, open: c.open, high: c.high, low: c.low, close: c.close };
+    assert.throws(
+      () => backtest(model, orders, { candles: noClose, openInterest: oi }),
+      /^LiqlabError: candles, column "time": row 2 opens 3600000 ms after the previous bar, before it closes \(its span 7200000 ms, from the step between the first two bars\): bars cannot overlap \(pass `interval` in ms, the one replay was given\) \(value 10800000\)$/,
+    );
+    // With replay's `interval`, the same bars and the same placement.
+    assert.deepEqual(backtest(model, orders, { candles: noClose, openInterest: oi, interval: H }).series.array("longRealizedUsd"), r.series.array("longRealizedUsd"));
+    assert.throws(() => backtest(model, orders, { candles: noClose, openInterest: oi, interval: -H }), /^LiqlabError: backtest: column "interval": interval must be a positive number of ms \(the one replay was given\) \(value -3600000\)$/);
+  });
+
+  it("backtest(model with hour 1 missing, realized, {openInterest first stamped in the gap}) allows bar 0 its own span, not the 2 h step", () => {
+    const H = 3_600_000;
+    const t = [0, 2, 3, 4].map((h) => h * H);
+    const c = { time: t, open: t.map(() => 100), high: t.map(() => 101), low: t.map(() => 99), close: t.map(() => 100), closeTime: t.map((x) => x + H - 1) };
+    const model = modelOf(t, [1, 2, 3, 4], [4, 3, 2, 1]);
+    const real = { time: t, longUsd: [1, 2, 3, 4], shortUsd: [4, 3, 2, 1] };
+    // Stamped at 01:30, after bar 0's close at 01:00: not known at bar 0's open.
+    assert.throws(
+      () => backtest(model, real, { candles: c, openInterest: { time: [1.5 * H, 2 * H], openInterestUsd: [1e9, 1e9] } }),
+      /^LiqlabError: openInterest, column "time": nothing known at the open of model.bars row 0 \(0\): row 0, the first, is stamped 5400000 ms later, more than the 3600000 ms allowed \(value 5400000\)$/,
+    );
+    // Stamped at bar 0's close: accepted for bar 0.
+    assert.equal(backtest(model, real, { candles: c, openInterest: { time: [H, 2 * H], openInterestUsd: [1e9, 1e9] } }).bars, 4);
+  });
+
+  it("backtest(model, forced orders from bar 1 to 5, {warmupBars: 2}) counts the bars and realized rows it leaves out", () => {
+    // 40 bars of 1 s; orders on bars 1 (3 USD, 2 rows), 2, 5 and one before bar 0.
+    const orders = { time: [-5, 1500, 1999, 2000, 5250, 5300], side: ["long", "long", "long", "short", "long", "short"], usd: [100, 1, 2, 4, 8, 16] };
+    const r = backtest(modelOf(time, time, time), orders, { candles, openInterest, warmupBars: 2 });
+    // Scored: bars 2 to 5. Left out: bars 0, 1 and 6 to 39 (2 + 34), the row before bar 0 and bar 1's two rows.
+    assert.equal(r.bars, 4);
+    assert.deepEqual(r.leftOut, { realizedRows: 3, realizedUsd: 103, bars: 36 });
+    assert.match(estimateCaption(r.series)!, /; left out of the scores: 36 of 40 model bars, 3 realized rows \(103 USD\) outside the model's bars or on bars not scored$/);
+  });
+
+  it("backtest(model, realized, {realized: 'the simulator\'s forced orders' | ''}) labels realized as given; an empty label throws", () => {
+    const model = modelOf(time, time.map((_, i) => i), time.map(() => 1));
+    const r = backtest(model, realized, { candles, openInterest, realized: "the simulator's forced orders" });
+    assert.equal(r.realized, "the simulator's forced orders");
+    assert.equal(estimateCaption(r.series), "Liquidation USD per bar: the model's estimate and the naive baseline's (estimates) beside realized (the simulator's forced orders)");
+    assert.throws(() => backtest(model, realized, { candles, openInterest, realized: " " }), /^LiqlabError: backtest: column "realized": realized must say where the realized liquidations come from \(e\.g\. "exchange-reported"\) \(value " "\)$/);
   });
 
   it("backtest(model, forced orders at any millisecond, ...) still sums each into the bar containing it", () => {

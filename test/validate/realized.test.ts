@@ -9,6 +9,39 @@ describe("validate/realized", () => {
     assert.deepEqual(Array.from(r.long), [0, 3, 0, 8]); // 400 is past the last bar's end, −1 before the first
     assert.deepEqual(Array.from(r.short), [0, 0, 4, 0]);
     assert.deepEqual([r.first, r.last], [1, 3]);
+    // Left out, and counted: 400 (16 USD) and −1 (32 USD).
+    assert.deepEqual(r.outside, { rows: 2, usd: 48 });
+    assert.deepEqual(Array.from(r.rows), [0, 2, 1, 1]);
+  });
+
+  it("realizedOnBars(times with a gap, closes, orders) places each order by its bar's own [open, close): one in the gap is left out and counted, not added to the bar before", () => {
+    // Bars [0, 100), [100, 200), [300, 400): the bar opening at 200 is missing.
+    const gap = Float64Array.from([0, 100, 300]);
+    const r = realizedOnBars(gap, Float64Array.from([100, 200, 400]), { time: [50, 150, 250, 299, 350, 400, -1], side: ["long", "short", "long", "long", "short", "long", "long"], usd: [1, 2, 4, 8, 16, 32, 64] });
+    assert.deepEqual(Array.from(r.long), [1, 0, 0]); // 250 and 299 sit in the gap, 400 at the last close, −1 before the first open
+    assert.deepEqual(Array.from(r.short), [0, 2, 16]);
+    assert.deepEqual(r.outside, { rows: 4, usd: 4 + 8 + 32 + 64 });
+    assert.deepEqual([r.first, r.last], [0, 2]);
+    // The same bars as a number of ms each lasts (100): an order only in the gap falls in no bar.
+    assert.throws(
+      () => realizedOnBars(gap, 100, { time: [250], side: ["long"], usd: [4] }),
+      /^LiqlabError: realized, column "time": no row falls inside the model's bars \(model.bars rows 0 to 2, from 0 to 400, less any gaps between them\): the realized rows run from 250 to 250 \(value \[250,250\]\)$/,
+    );
+  });
+
+  it("realizedOnBars(times with a gap, closes, totals with a row in the gap) leaves that row out and counts it", () => {
+    const r = realizedOnBars(Float64Array.from([0, 100, 300]), Float64Array.from([100, 200, 400]), { time: [0, 100, 200, 300], longUsd: [1, 2, 50, 4], shortUsd: [0, 0, 7, 0] });
+    assert.deepEqual(Array.from(r.long), [1, 2, 4]);
+    assert.deepEqual(r.outside, { rows: 1, usd: 57 });
+  });
+
+  it("realizedOnBars(times, overlapping closes | an interval longer than the step, orders) throws naming the bar and its close", () => {
+    assert.throws(
+      () => realizedOnBars(bars, Float64Array.from([100, 250, 300, 400]), { time: [1], side: ["long"], usd: [1] }),
+      /^LiqlabError: model.bars, column "time": bars cannot overlap: row 1 \(open 100\) closes at 250, after row 2 opens \(200\); a bar interval longer than the step between bars\? \(value 250\)$/,
+    );
+    assert.throws(() => realizedOnBars(bars, 200, { time: [1], side: ["long"], usd: [1] }), /bars cannot overlap: row 0 \(open 0\) closes at 200, after row 1 opens \(100\)/);
+    assert.throws(() => realizedOnBars(bars, Float64Array.from([100, 200]), { time: [1], side: ["long"], usd: [1] }), /^LiqlabError: model.bars, column "close": bar closes must be a Float64Array of one close per bar \(4\) \(value 2\)$/);
   });
 
   it("realizedOnBars(times, interval, totals) places per-bar totals on their bars", () => {
@@ -17,11 +50,19 @@ describe("validate/realized", () => {
     assert.deepEqual([r.first, r.last], [1, 2]);
   });
 
-  it("realizedOnBars(times, interval, totals with gaps of 2 and 3 bars) keeps them: not a coarser grid, the bars between are 0", () => {
+  it("realizedOnBars(times, interval, totals on bars 0, 2, 5 | 0, 2, 3) throws naming the first row after a bar without one: no made-up 0 USD bars", () => {
     const six = Float64Array.from([0, 100, 200, 300, 400, 500]);
-    const r = realizedOnBars(six, 100, { time: [0, 200, 500], longUsd: [1, 2, 3], shortUsd: [4, 5, 6] });
-    assert.deepEqual(Array.from(r.long), [1, 0, 2, 0, 0, 3]);
-    assert.deepEqual([r.first, r.last], [0, 5]);
+    // Every step > 1 but no common stride (gcd 1): once let through, with 0 USD on bars 1, 3, 4.
+    assert.throws(
+      () => realizedOnBars(six, 100, { time: [0, 200, 500], longUsd: [1, 2, 3], shortUsd: [4, 5, 6] }),
+      /^LiqlabError: realized, column "time": per-bar totals need a row on every model bar from their first to their last: row 1, at 200, is on model.bars row 2, 2 bars after row 0 on model.bars row 0, and model.bars row 1 \(open 100, a bar of 100ms\) has none\. A bar without a row would score a made-up 0 USD: give one row per model bar \(0 USD where nothing was liquidated\), or forced orders \(value 200\)$/,
+    );
+    // One step of 1 (bars 2, 3) once hid the missing bar 1.
+    assert.throws(() => realizedOnBars(six, 100, { time: [0, 200, 300], longUsd: [1, 2, 3], shortUsd: [4, 5, 6] }), /row 1, at 200, is on model.bars row 2, 2 bars after row 0 on model.bars row 0, and model.bars row 1 \(open 100, a bar of 100ms\) has none\. A bar/);
+    // Rows on every bar they span are read as they are, rows before and after them outside it too.
+    const r = realizedOnBars(six, 100, { time: [-100, 100, 200, 300, 600], longUsd: [9, 1, 2, 3, 9], shortUsd: [0, 4, 5, 6, 1] });
+    assert.deepEqual(Array.from(r.long), [0, 1, 2, 3, 0, 0]);
+    assert.deepEqual(r.outside, { rows: 2, usd: 19 });
   });
 
   it("realizedOnBars(times, interval, totals off the bar opens) throws naming the row and value, not summing them into a bar", () => {
@@ -37,7 +78,7 @@ describe("validate/realized", () => {
     const eight = Float64Array.from([0, 100, 200, 300, 400, 500, 600, 700]);
     assert.throws(
       () => realizedOnBars(eight, 100, { time: [0, 200, 400, 600], longUsd: [1, 2, 3, 4], shortUsd: [1, 1, 1, 1] }),
-      /^LiqlabError: realized, column "time": per-bar totals sit only every 2 model bars: row 1 is on model.bars row 2, 2 bars after row 0 on model.bars row 0, and no two rows are on consecutive bars\. .* \(value 200\)$/,
+      /^LiqlabError: realized, column "time": per-bar totals need a row on every model bar from their first to their last: row 1, at 200, is on model.bars row 2, 2 bars after row 0 on model.bars row 0, and model.bars row 1 \(open 100, a bar of 100ms\) has none\. The rows sit only every 2 model bars: a coarser grid than the model's\. A bar without a row would score a made-up 0 USD: .* \(value 200\)$/,
     );
   });
 

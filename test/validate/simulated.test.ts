@@ -6,6 +6,7 @@ import { trueLiquidationMap } from "../../src/sim/truth";
 import { mapDistance } from "../../src/validate/distance";
 import { spearman } from "../../src/validate/metrics";
 import { readFileSync } from "node:fs";
+import { estimateCaption } from "../../src/util/estimate";
 import { join } from "node:path";
 
 describe("validate/simulated", () => {
@@ -53,6 +54,16 @@ describe("validate/simulated", () => {
     assert.deepEqual(v.replay, { symbol: "BNBUSDT", leverage: { tiers: [5, 10, 25, 50, 75], weights: [0.15, 0.3, 0.3, 0.15, 0.1] }, maxLeverage: 75 });
     assert.equal(validateScenario("sol").replay.maxLeverage, 100);
     assert.equal(validateScenario("eth").replay.leverage.tiers.at(-1), 100);
+  });
+
+  it("validateScenario('bnb').backtest labels realized as the simulator's forced orders and counts the 13 of 864 bars it leaves out", () => {
+    const b = validateScenario("bnb").backtest;
+    assert.equal(b.realized, "the simulator's forced orders");
+    // 3 days of 5-minute bars = 864; 851 scored (docs/validation.md's "94 of 851"): 13 outside the forced orders' span.
+    assert.equal(b.bars, 851);
+    assert.deepEqual(b.leftOut, { realizedRows: 0, realizedUsd: 0, bars: 13 });
+    assert.match(estimateCaption(b.series)!, /beside realized \(the simulator's forced orders\); left out of the scores: 13 of 864 model bars, 0 realized rows \(0 USD\)/);
+    assert.doesNotMatch(estimateCaption(b.series)!, /reported/);
   });
 
   it("validateScenario('xrp') throws naming the known scenarios", () => {
