@@ -9,7 +9,13 @@
  *                                                           distance to the simulator's true map
  *
  * Default output is a table; --json prints exactly
- * { "bars": n, "long": { "model": {spearman, logPearson, topCapture, calibration}, "baseline": {...} }, "short": {...} }.
+ * { "bars": n, "long": { "model": {spearman, logPearson, topCapture, calibration}, "baseline": {...} }, "short": {...} },
+ * and with --scenario also "distance" ({long, short}, after the last bar) and "meanDistance"
+ * ({long, short, snapshots}, the mean over six-hourly snapshots), each a W1 distance as a share of price.
+ *
+ * Exit codes: 0 scored; 2 a bad argument (an unknown flag, an unknown value such as a --symbol with no
+ * default brackets, or a --warmup that leaves fewer than 2 of the data's bars to score), printed with
+ * the flag, the value and the usage; 1 an error in the data, naming the file.
  */
 import { basename } from "node:path";
 import { load, loadCombinedExport } from "../data/index";
@@ -32,8 +38,9 @@ const USAGE = `usage: liqlab validate --file FILE [--symbol SYMBOL] [--json] [--
   --symbol        the Binance USD-M market the files hold, for its leverage brackets and maximum
                   leverage (${Object.keys(binanceUsdmBrackets).join(", ")}); default: the symbol a
                   file name starts with (BNBUSDT-5m-klines.csv), else BTCUSDT
-  --json          print {"bars", "long": {"model", "baseline"}, "short": {...}} instead of a table
-  --warmup BARS   leave the first BARS bars out of the scores (default 0)
+  --json          print {"bars", "long": {"model", "baseline"}, "short": {...}} instead of a table;
+                  with --scenario also "distance" and "meanDistance" (W1 / price, per side)
+  --warmup BARS   leave the first BARS bars out of the scores (default 0); at least 2 bars must remain
   --estimate      bar (default): every liquidation the model records in a bar, including what the
                   bar opened from its own closing open interest and wiped out; book: only levels in
                   the book before the bar, the information the baseline has
@@ -103,9 +110,35 @@ export function validateFiles(a: Args): BacktestResult {
   const { symbol, from } = marketOf(a);
   const { leverage, maxLeverage } = symbolReplay(symbol);
   const model = replay({ candles, openInterest, margin: { symbol }, leverage, maxLeverage });
-  const result = backtest(model, liquidations, { candles, openInterest, warmupBars: a.warmup, estimate: a.estimate, source: "" });
+  // A --warmup past the data is a bad argument (the files are fine; the number is too large for them):
+  // exit 2 naming --warmup, its value, and the file whose bars it exceeds.
+  const bars = model.bars.numRows();
+  if (a.warmup > bars - 2) throw badArgument(`--warmup must leave at least 2 bars to score: ${a.file ?? a.candles!} has ${bars} bars`, "--warmup", a.warmup);
+  let result: BacktestResult;
+  try {
+    result = backtest(model, liquidations, { candles, openInterest, warmupBars: a.warmup, estimate: a.estimate, source: "" });
+  } catch (e) {
+    if (!(e instanceof LiqlabError)) throw e;
+    // An error in the data names the file (backtest knows its tables only as "realized", "candles", ...).
+    const files: Record<string, string | undefined> = { realized: a.file ?? a.liquidations, candles: a.file ?? a.candles, openInterest: a.file ?? a.oi };
+    const path = e.file !== undefined && Object.hasOwn(files, e.file) ? files[e.file] : undefined;
+    if (path !== undefined) throw error(e.detail, { file: `${path} (${e.file})`, line: e.line, column: e.column, ...("value" in e ? { value: e.value } : {}) });
+    // The realized liquidations end before the warm-up does: still the number's fault, not the files'.
+    if (e.column !== "warmupBars") throw e;
+    throw badArgument(`${e.detail.replace(/warmupBars/g, "--warmup")} (realized liquidations: ${a.file ?? a.liquidations!})`, "--warmup", a.warmup);
+  }
   result.source = `${source}, ${result.bars} bars, ${symbol} brackets (${from}), retail mix up to ${maxLeverage}x`;
   return result;
+}
+
+/** Errors that are bad arguments though found after the data is read (main exits 2 with the usage). */
+const badArguments = new WeakSet<Error>();
+
+/** A bad argument: `flag`'s `value`, named as the parser's errors are (the flag as the column). */
+function badArgument(message: string, flag: string, value: unknown): LiqlabError {
+  const e = error(message, { column: flag, value });
+  badArguments.add(e);
+  return e;
 }
 
 /** The market's symbol: --symbol, else the one a file name starts with (BNBUSDT-5m-klines.csv), else BTCUSDT. */
@@ -113,7 +146,7 @@ export function marketOf(a: Pick<Args, "symbol" | "file" | "candles" | "oi" | "l
   if (a.symbol !== undefined) return { symbol: a.symbol.toUpperCase(), from: "--symbol" };
   for (const f of [a.candles, a.file, a.oi, a.liquidations]) {
     const m = f === undefined ? null : /^([A-Za-z0-9]+?USDT)(?![A-Za-z])/i.exec(basename(f));
-    if (m && binanceUsdmBrackets[m[1]!.toUpperCase()]) return { symbol: m[1]!.toUpperCase(), from: `file name ${basename(f!)}` };
+    if (m && Object.hasOwn(binanceUsdmBrackets, m[1]!.toUpperCase())) return { symbol: m[1]!.toUpperCase(), from: `file name ${basename(f!)}` };
   }
   return { symbol: "BTCUSDT", from: "default; pass --symbol for another market" };
 }
@@ -161,6 +194,10 @@ export function toTable(r: BacktestResult, synthetic = false): string {
   lines.push(
     "",
     `bars at exactly 0 USD: estimated ${zeros("longEstimatedUsd")} long / ${zeros("shortEstimatedUsd")} short, realized ${zeros("longRealizedUsd")} long / ${zeros("shortRealizedUsd")} short (zeros tie at the bottom of the ranks)`,
+    // What the scores did not see, so the bar count is not read as all the data held.
+    ...(r.leftOut && (r.leftOut.bars > 0 || r.leftOut.realizedRows > 0)
+      ? [`left out of the scores: ${r.leftOut.bars} of ${r.bars + r.leftOut.bars} model bars; ${r.leftOut.realizedRows} realized rows, ${Math.round(r.leftOut.realizedUsd).toLocaleString("en-US")} USD (outside the model's bars or on bars not scored)`]
+      : []),
     synthetic
       ? "calibration = sum(estimated) / sum(realized): the simulator's forced orders are every liquidation, so 1 is the right total (better = nearer to 1 as a ratio: the smaller |log calibration|)."
       : "calibration = sum(estimated) / sum(realized): the dollar level is not validated (realized and open interest may cover different venues, and exchanges' liquidation feeds may omit orders); compare rankings and shares.",
@@ -178,13 +215,29 @@ function checkedArgs(argv: string[]): Args {
     const extra = argv.map((x) => x.split("=")[0]!).filter((f) => ["--warmup", "--estimate", "--file", "--candles", "--oi", "--liquidations", "--symbol"].includes(f));
     if (extra.length > 0) throw error(`--scenario scores a shipped dataset with its own symbol and warm-up; ${extra.join(", ")} ${extra.length > 1 ? "apply" : "applies"} to files only`, { column: extra[0]!, value: argv.join(" ") });
   }
+  // A symbol with no default brackets is an unknown value, like an unknown scenario (it threw after
+  // the files were read: exit 1, naming no file and no flag).
+  if (a.symbol !== undefined && !Object.hasOwn(binanceUsdmBrackets, a.symbol.toUpperCase())) {
+    throw error(`no default brackets for this symbol (use ${Object.keys(binanceUsdmBrackets).join(", ")})`, { column: "--symbol", value: a.symbol });
+  }
   // The combined export holds all three tables: separate files beside it would be ignored, and the
   // symbol (its brackets) could be taken from a file that is never read.
   if (a.file && (a.candles || a.oi || a.liquidations)) {
     const extra = ["--candles", "--oi", "--liquidations"].filter((f) => argv.some((x) => x.split("=")[0] === f));
     throw error(`--file is a combined export holding candles, open interest and liquidations; ${extra.join(", ")} ${extra.length > 1 ? "are" : "is"} for separate files instead of it`, { column: extra[0]!, value: argv.join(" ") });
   }
+  // Separate files come as all three: a missing one is a missing argument (it threw: exit 1, no usage).
+  if (!a.scenario && !a.file && (a.candles || a.oi || a.liquidations)) {
+    const missing = (["candles", "oi", "liquidations"] as const).filter((k) => !a[k]).map((k) => `--${k}`);
+    if (missing.length > 0) throw error(`separate files need all of --candles, --oi and --liquidations (or --file, a combined export); missing ${missing.join(", ")}`, { column: missing[0]!, value: argv.join(" ") });
+  }
   return a;
+}
+
+/** A bad argument: the flag, the reason and the value, then the usage, on stderr, as `liqlab fetch` does; exit 2. */
+function refuse(e: LiqlabError): number {
+  process.stderr.write(`liqlab validate: ${e.column}: ${e.detail}${"value" in e ? ` (value ${showValue(e.value)})` : ""}\n${USAGE}`);
+  return 2;
 }
 
 export async function main(argv: string[]): Promise<number> {
@@ -193,9 +246,7 @@ export async function main(argv: string[]): Promise<number> {
     a = checkedArgs(argv);
   } catch (e) {
     if (!(e instanceof LiqlabError) || e.column === undefined || e.file !== undefined) throw e;
-    // A bad argument: exit 2 with the usage, the flag first, as `liqlab fetch` does.
-    process.stderr.write(`liqlab validate: ${e.column}: ${e.detail}${"value" in e ? ` (value ${showValue(e.value)})` : ""}\n${USAGE}`);
-    return 2;
+    return refuse(e);
   }
   if (a.help || (!a.file && !a.candles && !a.oi && !a.liquidations && !a.scenario)) {
     process.stderr.write(USAGE);
@@ -206,14 +257,23 @@ export async function main(argv: string[]): Promise<number> {
     const d = v.distance;
     const m = v.meanDistance;
     const pct = (x: number) => `${(100 * x).toFixed(2)}%`;
+    // The header states the bars scored, as file mode's does (only --json gave them).
+    const r = v.backtest;
+    const header = `${r.source}, ${r.bars} bars, ${v.replay.symbol} brackets, retail mix up to ${v.replay.maxLeverage}x`;
     process.stdout.write(a.json
-      ? JSON.stringify({ ...toJson(v.backtest), distance: d, meanDistance: m }, null, 2) + "\n"
-      : toTable(v.backtest, true) +
+      ? JSON.stringify({ ...toJson(r), distance: d, meanDistance: m }, null, 2) + "\n"
+      : toTable({ ...r, source: header }, true) +
           `\nmap distance to the simulator's truth (W1 / price): after the last bar long ${pct(d.long)}, short ${pct(d.short)}; ` +
           `mean of ${m.snapshots} six-hourly snapshots long ${pct(m.long)}, short ${pct(m.short)}\n`);
     return 0;
   }
-  const r = validateFiles(a);
+  let r: BacktestResult;
+  try {
+    r = validateFiles(a);
+  } catch (e) {
+    if (e instanceof LiqlabError && badArguments.has(e)) return refuse(e);
+    throw e;
+  }
   process.stdout.write(a.json ? JSON.stringify(toJson(r), null, 2) + "\n" : toTable(r));
   return 0;
 }

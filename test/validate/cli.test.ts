@@ -126,6 +126,10 @@ describe("validate/cli", () => {
     // |ln 0.5| = 0.693 > |ln 1.9| = 0.642: the baseline's total is nearer the truth, though 0.5 is nearer 1 in plain distance.
     assert.match(toTable(r, true), /^long +calibration +0\.500 +1\.900 +baseline$/m);
     assert.match(toTable(r), /^long +calibration +0\.500 +1\.900 +n\/a$/m);
+    // Nothing left out: no line; something left out: counted, beside the bars scored.
+    assert.doesNotMatch(toTable(r), /left out/);
+    const left = { ...r, leftOut: { bars: 13, realizedRows: 2, realizedUsd: 12_000_000 } } as BacktestResult;
+    assert.match(toTable(left), /^left out of the scores: 13 of 16 model bars; 2 realized rows, 12,000,000 USD \(outside the model's bars or on bars not scored\)$/m);
   });
 
   it("main(['--scenario', 'eth']) judges calibration by its distance from 1: the simulator's forced orders are every liquidation", async () => {
@@ -138,6 +142,16 @@ describe("validate/cli", () => {
     }
     assert.match(out, /1 is the right total \(better = nearer to 1 as a ratio: the smaller \|log calibration\|\)/);
     assert.doesNotMatch(out, /--estimate book|not validated/);
+  });
+
+  it("main(['--scenario', 'eth']) states the bars scored in the table's header, as file mode does; --json adds distance and meanDistance, as the usage says", async () => {
+    // the table gave no bar count: only --json did
+    const j = JSON.parse((await run(["--scenario", "eth", "--json"])).out);
+    assert.deepEqual(Object.keys(j), ["bars", "long", "short", "distance", "meanDistance"]);
+    const { out } = await run(["--scenario", "eth"]);
+    assert.match(out.split("\n")[0]!, new RegExp(`^liqlab validate: datasets/eth .*, ${j.bars} bars, ETHUSDT brackets, retail mix up to 125x$`));
+    const usage = (await run(["--help"])).err;
+    assert.match(usage, /--json +print \{"bars", "long": \{"model", "baseline"\}, "short": \{\.\.\.\}\} instead of a table;\n +with --scenario also "distance" and "meanDistance"/);
   });
 
   it("main(['--file', KLINES]) throws saying --file takes the combined export and what to pass instead (the bin exits 1)", async () => {
@@ -170,7 +184,46 @@ describe("validate/cli", () => {
     // Lower-case names (bnbusdt_5m_klines.csv) name the market too.
     assert.deepEqual(marketOf({ candles: "data/bnbusdt_5m_klines_oi.csv" }), { symbol: "BNBUSDT", from: "file name bnbusdt_5m_klines_oi.csv" });
     assert.deepEqual(marketOf({ file: "btc_regime_30m.csv" }), { symbol: "BTCUSDT", from: "default; pass --symbol for another market" });
-    await assert.rejects(run([...files, "--symbol", "XRPUSDT"]), /column "symbol": no default brackets for this symbol \(defaults: BTCUSDT, .*\) \(value "XRPUSDT"\)/);
+    assert.match(await refused([...files, "--symbol", "XRPUSDT"]), /^liqlab validate: --symbol: no default brackets for this symbol \(use BTCUSDT, ETHUSDT, SOLUSDT, BNBUSDT\) \(value "XRPUSDT"\)\n/);
+  });
+
+  it("main([..., '--symbol', UNKNOWN]) exits 2 with the usage before reading a file: a symbol with no default brackets is an unknown value", async () => {
+    // it threw after reading the files (the bin exited 1), naming neither the flag nor a file
+    assert.match(await refused(["--candles", "absent-k.csv", "--oi", "absent-o.csv", "--liquidations", "absent-l.csv", "--symbol", "FOOUSDT"]), /^liqlab validate: --symbol: no default brackets for this symbol \(use BTCUSDT, ETHUSDT, SOLUSDT, BNBUSDT\) \(value "FOOUSDT"\)\nusage: liqlab validate/);
+    assert.match(await refused(["--file=absent.csv", "--symbol=toString"]), /^liqlab validate: --symbol: no default brackets .* \(value "toString"\)\n/);
+  });
+
+  it("main(['--candles', K]) exits 2 with the usage: separate files need all of --candles, --oi and --liquidations", async () => {
+    // it threw "give --file, or all of ..." (the bin exited 1) with no flag and no usage
+    assert.match(await refused(["--candles", "k.csv", "--liquidations", "l.csv"]), /^liqlab validate: --oi: separate files need all of --candles, --oi and --liquidations \(or --file, a combined export\); missing --oi \(value "--candles k\.csv --liquidations l\.csv"\)\nusage: /);
+  });
+
+  it("main(['--file', FILE, '--warmup', N]) exits 2 with the usage when N leaves fewer than 2 of the file's bars: the number is wrong, not the file", async () => {
+    const { path, bars } = combinedExport(dir);
+    // it threw "backtest: column \"warmupBars\": ..." (the bin exited 1), naming no file and not --warmup
+    const err = await refused(["--file", path, "--warmup", "900"]);
+    assert.ok(err.startsWith(`liqlab validate: --warmup: --warmup must leave at least 2 bars to score: ${path} has ${bars} bars (value 900)\nusage: `), err);
+    assert.match(await refused(["--file", path, "--warmup", String(bars - 1)]), new RegExp(`has ${bars} bars \\(value ${bars - 1}\\)\n`));
+  });
+
+  it("main(['--candles', K, '--oi', M, '--liquidations', L, '--warmup', N]) exits 2 naming --warmup and L when L's liquidations end before N", async () => {
+    const d = join(__dirname, "..", "..", "datasets", "eth");
+    const short = join(dir, "ETHUSDT-liquidationSnapshot-head.csv");
+    writeFileSync(short, readFileSync(join(d, "ETHUSDT-liquidationSnapshot.csv"), "utf8").split("\n").slice(0, 200).join("\n") + "\n");
+    const err = await refused(["--candles", join(d, "ETHUSDT-5m-klines.csv"), "--oi", join(d, "ETHUSDT-metrics.csv"), "--liquidations", short, "--warmup", "500"]);
+    // The reason is backtest's (the rows the realized file covers), with --warmup for its option name.
+    assert.match(err, /^liqlab validate: --warmup: [^\n]*\(realized liquidations: [^\n]*ETHUSDT-liquidationSnapshot-head\.csv\) \(value 500\)\nusage: /);
+    assert.doesNotMatch(err, /warmupBars/);
+  });
+
+  it("main(['--candles', K, '--oi', M, '--liquidations', L, '--warmup', N]) throws naming L (the bin exits 1) when L has no liquidations in the bars N leaves: an error in the data", async () => {
+    const d = join(__dirname, "..", "..", "datasets", "eth");
+    const liq = join(d, "ETHUSDT-liquidationSnapshot.csv");
+    // it named the table "realized", not the file
+    await assert.rejects(run(["--candles", join(d, "ETHUSDT-5m-klines.csv"), "--oi", join(d, "ETHUSDT-metrics.csv"), "--liquidations", liq, "--warmup", "862"]), (e: Error) => {
+      assert.ok(e.message.startsWith(`${liq} (realized), column "usd": no realized long liquidations in the scored bars`), e.message);
+      return true;
+    });
   });
 
   it("main([]) prints usage and exits 2; parseArgs rejects unknown options", async () => {
