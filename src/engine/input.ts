@@ -339,6 +339,29 @@ function firstOverlap(time: Float64Array, lastMs: Float64Array): number {
 }
 
 /**
+ * Bars must not overlap: with an interval inferred from the first gap, a shorter gap later means
+ * the inference was wrong (a missing second bar doubles it, and each bar would then read open
+ * interest stamped after its real close). Throws naming the first bar that opens too early.
+ */
+function checkNoOverlap(time: Float64Array, lastMs: Float64Array, from: string): void {
+  const overlap = firstOverlap(time, lastMs);
+  if (overlap >= 0) {
+    throw error(`row ${overlap}: opens ${time[overlap] - time[overlap - 1]} ms after the previous bar, before it closes (its span ${lastMs[overlap - 1] + 1 - time[overlap - 1]} ms, from ${from}); bars cannot overlap (pass \`interval\` in ms)`, { file: "candles", column: "time", value: time[overlap] });
+  }
+}
+
+/**
+ * Each bar's last ms by replay's rule (barEnds: the `interval` option, else the candles'
+ * closeTime, else the step between the first two bars), checked not to overlap: what the
+ * validation harness places realized rows by, so a backtest reads the bars as replay did.
+ */
+export function barSpans(candles: Columns, time: Float64Array, interval: number | undefined): Float64Array {
+  const { lastMs, from } = barEnds(candles, time, interval);
+  checkNoOverlap(time, lastMs, from);
+  return lastMs;
+}
+
+/**
  * The first open-interest column of `x` in OI_COLUMNS order whose unit `accept` takes (default
  * any). Binance's COIN-M openInterestHist rows (`pair`, `contractType`) reuse the USDⓈ-M names in
  * other units (`sumOpenInterest` contracts, `sumOpenInterestValue` base coin): read raw, they would
@@ -397,13 +420,7 @@ export function readSeries(candles: Columns, openInterest: Columns | undefined, 
   if (time[0] >= 1e9 && time[0] < 1e10 && (interval < 1000 || SECOND_INTERVALS.has(interval))) {
     throw error(`row 0: times look like Unix seconds (${new Date(time[0] * 1000).toISOString().slice(0, 10)} as seconds, bars of ${interval} ms as epoch ms); pass epoch ms UTC (seconds × 1000)`, { file: "candles", column: "time", value: time[0] });
   }
-  // Bars must not overlap: with an interval inferred from the first gap, a shorter gap later means
-  // the inference was wrong (a missing second bar doubles it, and each bar would then read open
-  // interest stamped after its real close).
-  const overlap = firstOverlap(time, lastMs);
-  if (overlap >= 0) {
-    throw error(`row ${overlap}: opens ${time[overlap] - time[overlap - 1]} ms after the previous bar, before it closes (its span ${lastMs[overlap - 1] + 1 - time[overlap - 1]} ms, from ${from}); bars cannot overlap (pass \`interval\` in ms)`, { file: "candles", column: "time", value: time[overlap] });
-  }
+  checkNoOverlap(time, lastMs, from);
 
   // Open interest: its own table (aligned by time) or columns of the candle table (row by row).
   const oiSource = openInterest ?? candles;

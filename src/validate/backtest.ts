@@ -18,7 +18,7 @@ import * as aq from "arquero";
 import { markEstimate } from "../util/estimate";
 import type { LiquidationModel } from "../engine/types";
 import { error } from "../util/errors";
-import { barSpanMs } from "../util/time";
+import { barSpans } from "../engine/input";
 import { asOf, rangeBaseline } from "./baseline";
 import { checkTable, hasColumn, increasing, nonNegative, numbers } from "./columns";
 import { calibration, logPearson, spearman, topCapture } from "./metrics";
@@ -72,38 +72,6 @@ function sameTimes(t: Columns, label: string, time: Float64Array, must: string):
   if (moved >= 0) throw error(`${label} ${must}: row ${moved} opens at a time other than model.bars row ${moved} (${time[moved]})`, { file: label, column: "time", value: tt[moved] });
 }
 
-/**
- * Each bar's close (the first ms after it), by replay's rule (src/engine/input.ts, barEnds): the
- * `interval` option when given, else the candles' own `closeTime` (calendar months differ), else
- * the step between the first two bars. Throws naming the candles' row when a bar would open before
- * the previous one closes: an inferred interval that a missing second candle doubled.
- */
-function barCloses(candles: Columns, time: Float64Array, interval: number | undefined): Float64Array {
-  const n = time.length;
-  let from: string;
-  let close: Float64Array;
-  if (interval === undefined && hasColumn(candles, "closeTime")) {
-    const ct = numbers(candles, "closeTime", "candles", n);
-    close = new Float64Array(n);
-    for (let i = 0; i < n; i++) {
-      const span = barSpanMs(ct[i]!, time[i]!);
-      if (!(span > 0)) throw error(`closeTime must be a time after the bar's open time at row ${i} (it sets the bar's span; or pass \`interval\`)`, { file: "candles", column: "closeTime", value: ct[i] });
-      close[i] = time[i]! + span;
-    }
-    from = "its closeTime";
-  } else {
-    const span = interval ?? time[1]! - time[0]!;
-    close = time.map((t) => t + span);
-    from = interval !== undefined ? "the `interval` option" : "the step between the first two bars";
-  }
-  for (let i = 1; i < n; i++) {
-    if (time[i]! < close[i - 1]!) {
-      throw error(`row ${i} opens ${time[i]! - time[i - 1]!} ms after the previous bar, before it closes (its span ${close[i - 1]! - time[i - 1]!} ms, from ${from}): bars cannot overlap (pass \`interval\` in ms, the one replay was given)`, { file: "candles", column: "time", value: time[i] });
-    }
-  }
-  return close;
-}
-
 /** The series caption's note of what the scores leave out; empty when nothing is. */
 function leftOutClause(l: NonNullable<BacktestResult["leftOut"]>, n: number): string {
   if (l.bars === 0 && l.realizedRows === 0) return "";
@@ -145,7 +113,7 @@ export function backtest(model: LiquidationModel, realized: Columns, options: Ba
   const low = numbers(options.candles, "low", "candles", n);
   // Each bar's own [open, close), as replay reads it: realized rows are placed by it, and a gap
   // between two bars (a missing candle) holds none of them.
-  const close = barCloses(options.candles, time, interval);
+  const close = barSpans(options.candles, time, interval).map((last) => last + 1);
   // Bar 0's own span, not the step to bar 1 (which a missing candle widens): a first OI row
   // stamped within it counts for bar 0.
   const grace = close[0]! - time[0]!;

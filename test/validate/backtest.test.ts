@@ -185,7 +185,7 @@ describe("validate/backtest", () => {
     const noClose = { time: c.time, open: c.open, high: c.high, low: c.low, close: c.close };
     assert.throws(
       () => backtest(model, orders, { candles: noClose, openInterest: oi }),
-      /^LiqlabError: candles, column "time": row 2 opens 3600000 ms after the previous bar, before it closes \(its span 7200000 ms, from the step between the first two bars\): bars cannot overlap \(pass `interval` in ms, the one replay was given\) \(value 10800000\)$/,
+      /^LiqlabError: candles, column "time": row 2: opens 3600000 ms after the previous bar, before it closes \(its span 7200000 ms, from the gap between the first two candles\); bars cannot overlap \(pass `interval` in ms\) \(value 10800000\)$/,
     );
     // With replay's `interval`, the same bars and the same placement.
     assert.deepEqual(backtest(model, orders, { candles: noClose, openInterest: oi, interval: H }).series.array("longRealizedUsd"), r.series.array("longRealizedUsd"));
