@@ -76,9 +76,9 @@ export function realizedLabel(result: BacktestResult): string {
 /**
  * "left out of the scores: 13 of 864 bars, 2 realized rows ($7,000,000)" when the result says its
  * scores left something out (its `leftOut`), so a figure never reads as all of the data; else
- * undefined.
+ * undefined. The one wording of it: the series caption, the command line and show() use it too.
  */
-export function leftOutNote(result: BacktestResult): string | undefined {
+export function leftOutNote(result: Pick<BacktestResult, "bars" | "leftOut">): string | undefined {
   const l = result.leftOut;
   if (!l || (l.bars === 0 && l.realizedRows === 0)) return undefined;
   return `left out of the scores: ${l.bars} of ${result.bars + l.bars} bars, ${l.realizedRows} realized rows (${usdAmount(l.realizedUsd)})`;

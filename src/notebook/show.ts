@@ -15,6 +15,7 @@ import { figureBundle, figureTitle, isFigure, tableBundle, type DisplayBundle } 
 import * as aq from "arquero";
 import { mapFigure } from "../figures/map";
 import { heatmapFigure } from "../figures/heatmap";
+import { leftOutNote } from "../figures/validation";
 import type { Heatmap, LiquidationMap, LiquidationModel } from "../engine/types";
 import type { BacktestResult } from "../validate/types";
 import { isList } from "../util/arrays";
@@ -372,8 +373,8 @@ export function displayBundle(x: unknown, options: ShowOptions | null = {}): Dis
   if (isBacktest(x)) {
     const of = x.source.includes(`${x.bars} bars`) ? x.source : `${x.bars} bars, ${x.source}`;
     // Where realized comes from, and what the scores left out, so a count of bars is not read as all there was.
-    const l = x.leftOut;
-    const left = l && (l.bars > 0 || l.realizedRows > 0) ? `; left out: ${l.bars} model bars, ${l.realizedRows} realized rows (${Math.round(l.realizedUsd).toLocaleString("en-US")} USD)` : "";
+    const note = leftOutNote(x);
+    const left = note ? `; ${note}` : "";
     const caption = captionWith(o.caption, { caption: `Estimated vs realized liquidations per bar: model and baseline scores (${of}; realized: ${x.realized ?? "exchange-reported"}${left})`, word: "estimate" });
     return tableBundle(backtestTable(x), { ...(caption !== undefined ? { caption } : {}), ...(o.limit !== undefined ? { limit: o.limit } : {}) });
   }

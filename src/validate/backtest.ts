@@ -19,6 +19,7 @@ import { markEstimate } from "../util/estimate";
 import type { LiquidationModel } from "../engine/types";
 import { error } from "../util/errors";
 import { barSpans } from "../engine/input";
+import { leftOutNote } from "../figures/validation";
 import { asOf, rangeBaseline } from "./baseline";
 import { checkTable, hasColumn, increasing, nonNegative, numbers } from "./columns";
 import { calibration, logPearson, spearman, topCapture } from "./metrics";
@@ -70,12 +71,6 @@ function sameTimes(t: Columns, label: string, time: Float64Array, must: string):
   if (tt.length !== n) throw error(`${label} ${must}: ${label} has ${tt.length} rows, model.bars ${n}`, { file: label, column: "time", value: tt.length });
   const moved = tt.findIndex((x, i) => x !== time[i]);
   if (moved >= 0) throw error(`${label} ${must}: row ${moved} opens at a time other than model.bars row ${moved} (${time[moved]})`, { file: label, column: "time", value: tt[moved] });
-}
-
-/** The series caption's note of what the scores leave out; empty when nothing is. */
-function leftOutClause(l: NonNullable<BacktestResult["leftOut"]>, n: number): string {
-  if (l.bars === 0 && l.realizedRows === 0) return "";
-  return `; left out of the scores: ${l.bars} of ${n} model bars, ${l.realizedRows} realized rows (${Math.round(l.realizedUsd).toLocaleString("en-US")} USD) outside the model's bars or on bars not scored`;
 }
 
 export function backtest(model: LiquidationModel, realized: Columns, options: BacktestOptions): BacktestResult {
@@ -146,6 +141,7 @@ export function backtest(model: LiquidationModel, realized: Columns, options: Ba
     usdOff += real.long[b]! + real.short[b]!;
   }
   const leftOut = { realizedRows: rowsOff, realizedUsd: usdOff, bars: n - (to - from) };
+  const left = leftOutNote({ bars: to - from, leftOut });
   const result: BacktestResult = {
     bars: to - from,
     long: side(estLong, base.long, real.long, "long"),
@@ -158,7 +154,7 @@ export function backtest(model: LiquidationModel, realized: Columns, options: Ba
       shortEstimatedUsd: cut(estShort).slice(),
       shortBaselineUsd: cut(base.short).slice(),
       shortRealizedUsd: cut(real.short).slice(),
-    }), `Liquidation USD per bar: the model's estimate and the naive baseline's (estimates) beside realized (${realizedLabel})${leftOutClause(leftOut, n)}`),
+    }), `Liquidation USD per bar: the model's estimate and the naive baseline's (estimates) beside realized (${realizedLabel})${left ? `; ${left}` : ""}`),
     // The figures' "Data:" line: what the model was replayed on (model.source), and how many bars.
     source: options.source ?? (typeof model.source === "string" && model.source !== "" ? `${model.source}, ${to - from} bars scored` : `${to - from} bars`),
     realizedTop,

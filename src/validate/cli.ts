@@ -23,6 +23,7 @@ import { replay } from "../engine/index";
 import type { Columns } from "../engine/index";
 import { error, LiqlabError, showValue } from "../util/errors";
 import { backtest } from "./backtest";
+import { leftOutNote } from "../figures/validation";
 import { checkScenario, symbolReplay, validateScenario } from "./simulated";
 import { binanceUsdmBrackets } from "../margin/index";
 import type { BacktestResult, Metrics } from "./types";
@@ -195,9 +196,7 @@ export function toTable(r: BacktestResult, synthetic = false): string {
     "",
     `bars at exactly 0 USD: estimated ${zeros("longEstimatedUsd")} long / ${zeros("shortEstimatedUsd")} short, realized ${zeros("longRealizedUsd")} long / ${zeros("shortRealizedUsd")} short (zeros tie at the bottom of the ranks)`,
     // What the scores did not see, so the bar count is not read as all the data held.
-    ...(r.leftOut && (r.leftOut.bars > 0 || r.leftOut.realizedRows > 0)
-      ? [`left out of the scores: ${r.leftOut.bars} of ${r.bars + r.leftOut.bars} model bars; ${r.leftOut.realizedRows} realized rows, ${Math.round(r.leftOut.realizedUsd).toLocaleString("en-US")} USD (outside the model's bars or on bars not scored)`]
-      : []),
+    ...[leftOutNote(r)].filter((x): x is string => x !== undefined),
     synthetic
       ? "calibration = sum(estimated) / sum(realized): the simulator's forced orders are every liquidation, so 1 is the right total (better = nearer to 1 as a ratio: the smaller |log calibration|)."
       : "calibration = sum(estimated) / sum(realized): the dollar level is not validated (realized and open interest may cover different venues, and exchanges' liquidation feeds may omit orders); compare rankings and shares.",

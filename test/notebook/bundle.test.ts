@@ -115,7 +115,7 @@ describe("notebook/show displayBundle(map | backtest)", () => {
     assert.match(displayBundle(handBacktest("6 bars")).data["text/plain"]!, /^Estimated vs realized liquidations per bar: model and baseline scores \(6 bars; realized: exchange-reported\)\n/);
     // What the scores left out, and where realized comes from, are in the caption.
     const left = { ...handBacktest("6 bars"), realized: "the simulator's forced orders", leftOut: { bars: 2, realizedRows: 3, realizedUsd: 1234.4 } };
-    assert.match(displayBundle(left).data["text/plain"]!, /^Estimated vs realized liquidations per bar: model and baseline scores \(6 bars; realized: the simulator's forced orders; left out: 2 model bars, 3 realized rows \(1,234 USD\)\)\n/);
+    assert.match(displayBundle(left).data["text/plain"]!, /^Estimated vs realized liquidations per bar: model and baseline scores \(6 bars; realized: the simulator's forced orders; left out of the scores: 2 of 8 bars, 3 realized rows \(\$1,234\)\)\n/);
     assert.ok(html.includes(String(r.short.baseline.calibration)), "short baseline calibration shown");
   });
 });

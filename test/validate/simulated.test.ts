@@ -62,7 +62,7 @@ describe("validate/simulated", () => {
     // 3 days of 5-minute bars = 864; 851 scored (docs/validation.md's "94 of 851"): 13 outside the forced orders' span.
     assert.equal(b.bars, 851);
     assert.deepEqual(b.leftOut, { realizedRows: 0, realizedUsd: 0, bars: 13 });
-    assert.match(estimateCaption(b.series)!, /beside realized \(the simulator's forced orders\); left out of the scores: 13 of 864 model bars, 0 realized rows \(0 USD\)/);
+    assert.match(estimateCaption(b.series)!, /beside realized \(the simulator's forced orders\); left out of the scores: 13 of 864 bars, 0 realized rows \(\$0\)/);
     assert.doesNotMatch(estimateCaption(b.series)!, /reported/);
   });
 
