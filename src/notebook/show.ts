@@ -18,6 +18,7 @@ import { heatmapFigure } from "../figures/heatmap";
 import { leftOutNote } from "../figures/validation";
 import type { Heatmap, LiquidationMap, LiquidationModel } from "../engine/types";
 import type { BacktestResult } from "../validate/types";
+import { BACKTEST_DEFAULTS } from "../validate/options";
 import { isList } from "../util/arrays";
 import { captionWith, labelOf, type Label } from "../util/estimate";
 import { usd, utcLabel } from "../figures/format";
@@ -375,7 +376,7 @@ export function displayBundle(x: unknown, options: ShowOptions | null = {}): Dis
     // Where realized comes from, and what the scores left out, so a count of bars is not read as all there was.
     const note = leftOutNote(x);
     const left = note ? `; ${note}` : "";
-    const caption = captionWith(o.caption, { caption: `Estimated vs realized liquidations per bar: model and baseline scores (${of}; realized: ${x.realized ?? "exchange-reported"}${left})`, word: "estimate" });
+    const caption = captionWith(o.caption, { caption: `Estimated vs realized liquidations per bar: model and baseline scores (${of}; realized: ${x.realized ?? BACKTEST_DEFAULTS.realized}${left})`, word: "estimate" });
     return tableBundle(backtestTable(x), { ...(caption !== undefined ? { caption } : {}), ...(o.limit !== undefined ? { limit: o.limit } : {}) });
   }
   if (isModel(x)) return modelBundle(x, captionWith(o.caption, modelLabel(x)));
